@@ -1,0 +1,245 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ApiError, messageOf } from '../../src/api/errors.js';
+import { PartnerLoginEvent } from '../../src/events/partner-login.js';
+import { PartnerLogoutEvent } from '../../src/events/partner-logout.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
+import { baseStyles } from '../../src/styles/tokens.js';
+import styles from './partner-login.styles.js';
+
+type FieldErrors = Partial<Record<'code' | 'password', string>>;
+
+/**
+ * Partner sign-in with partner code and password. Signed in, it shows who is signed in and a
+ * sign-out button. Every `partner-*` element on the page shares the session it starts.
+ *
+ * @tag partner-login
+ * @summary Partner code + password sign-in, and the signed-in state with sign-out.
+ *
+ * @event partner-login - A partner signed in here. `detail: { partner }`.
+ * @event partner-logout - The partner signed out here. `detail: { code, reason }`.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart title - The heading.
+ * @csspart form - The sign-in form.
+ * @csspart label - Each field label.
+ * @csspart input - Each input.
+ * @csspart button - The submit button.
+ * @csspart error - The server's error message (role="alert").
+ * @csspart forgot-link - The "Forgot your password?" link.
+ * @csspart signup-link - The "Become a partner" link.
+ * @csspart signed-in - The signed-in state.
+ * @csspart sign-out-button - The sign-out button.
+ *
+ * @cssproperty --partner-login-max-width - Widest the element grows (default 24rem).
+ * @cssproperty --partner-login-background - Card background (default --partner-color-surface).
+ * @cssproperty --partner-login-border-color - Card border (default --partner-color-border).
+ * @cssproperty --partner-login-padding - Card padding (default --partner-space-l).
+ * @cssproperty --partner-color-accent - Buttons and links.
+ *
+ * @slot heading - Replaces the heading text ("Partner sign-in").
+ */
+export class PartnerLoginElement extends PartnerElement {
+  static override styles = [baseStyles, styles];
+
+  /** Heading text. */
+  @property() heading = 'Partner sign-in';
+  /** Where "Forgot your password?" leads (the merchant's reset page). Hidden when unset. */
+  @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+  /** Where "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
+  @property({ attribute: 'signup-href' }) signupHref?: string;
+
+  @state() private busy = false;
+  @state() private error?: ApiError | Error;
+  @state() private fieldErrors: FieldErrors = {};
+  @state() private showPassword = false;
+  /** Epoch ms until which sign-in is locked (429). */
+  @state() private lockedUntil = 0;
+  @state() private now = Date.now();
+
+  @query('#code') private codeInput?: HTMLInputElement;
+  @query('#password') private passwordInput?: HTMLInputElement;
+  @query('[part~="error"]') private errorBox?: HTMLElement;
+
+  #timer?: ReturnType<typeof setInterval>;
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.#timer);
+  }
+
+  /** Moves focus to the first field (or to sign-out when signed in). */
+  override focus(options?: FocusOptions) {
+    const target = this.session.signedIn
+      ? this.renderRoot.querySelector<HTMLElement>('[part~="sign-out-button"]')
+      : this.codeInput;
+    target ? target.focus(options) : super.focus(options);
+  }
+
+  private get locked() {
+    return this.lockedUntil > this.now;
+  }
+
+  override render() {
+    const session = this.session.state;
+    return html`<section part="base" aria-labelledby="title">
+      <h2 id="title" part="title"><slot name="heading">${session ? 'Partner account' : this.heading}</slot></h2>
+      ${session ? this.renderSignedIn(session.partner.name, session.partner.code) : this.renderForm()}
+    </section>`;
+  }
+
+  private renderSignedIn(name: string, code: string) {
+    return html`<div part="signed-in">
+      <p role="status">Signed in as <strong>${name}</strong> <span class="code">(${code})</span></p>
+      <button part="sign-out-button" class="secondary" type="button" ?disabled=${this.busy} @click=${this.signOut}>
+        ${this.busy ? 'Signing out…' : 'Sign out'}
+      </button>
+    </div>`;
+  }
+
+  private renderForm() {
+    const { code: codeError, password: passwordError } = this.fieldErrors;
+    const waitSeconds = Math.ceil((this.lockedUntil - this.now) / 1000);
+    return html`<form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.error
+        ? html`<p part="error" role="alert" tabindex="-1">
+            ${this.error.message}${this.locked && waitSeconds > 0
+              ? html` <span class="wait">(${formatWait(waitSeconds)} left)</span>`
+              : nothing}
+          </p>`
+        : nothing}
+      <div class="field">
+        <label part="label" for="code">Partner code</label>
+        <input
+          part="input"
+          id="code"
+          name="code"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck="false"
+          required
+          maxlength="64"
+          aria-invalid=${codeError ? 'true' : 'false'}
+          aria-describedby=${codeError ? 'code-error' : nothing}
+          @input=${() => this.clearFieldError('code')}
+        />
+        ${codeError ? html`<p class="field-error" id="code-error">${codeError}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label part="label" for="password">Password</label>
+        <div class="password">
+          <input
+            part="input"
+            id="password"
+            name="password"
+            type=${this.showPassword ? 'text' : 'password'}
+            autocomplete="current-password"
+            required
+            maxlength="256"
+            aria-invalid=${passwordError ? 'true' : 'false'}
+            aria-describedby=${passwordError ? 'password-error' : nothing}
+            @input=${() => this.clearFieldError('password')}
+          />
+          <button
+            class="secondary"
+            type="button"
+            aria-pressed=${this.showPassword ? 'true' : 'false'}
+            aria-controls="password"
+            @click=${() => (this.showPassword = !this.showPassword)}
+          >
+            ${this.showPassword ? 'Hide' : 'Show'}<span class="visually-hidden"> password</span>
+          </button>
+        </div>
+        ${passwordError ? html`<p class="field-error" id="password-error">${passwordError}</p>` : nothing}
+      </div>
+      <button part="button" type="submit" aria-disabled=${this.busy || this.locked ? 'true' : 'false'}>
+        ${this.busy
+          ? html`<span class="spinner" aria-hidden="true"></span> Signing in…`
+          : this.locked
+            ? `Sign in (wait ${formatWait(waitSeconds)})`
+            : 'Sign in'}
+      </button>
+      ${this.forgotPasswordHref || this.signupHref
+        ? html`<div class="links">
+            ${this.forgotPasswordHref ? html`<a part="forgot-link" href=${this.forgotPasswordHref}>Forgot your password?</a>` : nothing}
+            ${this.signupHref ? html`<a part="signup-link" href=${this.signupHref}>Become a partner</a>` : nothing}
+          </div>`
+        : nothing}
+    </form>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    // A new server error takes focus so keyboard and screen-reader users land on it.
+    if (changed.has('error' as keyof PartnerLoginElement) && this.error) this.errorBox?.focus();
+  }
+
+  private clearFieldError(field: keyof FieldErrors) {
+    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy || this.locked) return;
+    const code = this.codeInput?.value.trim() ?? '';
+    const password = this.passwordInput?.value ?? '';
+    const fieldErrors: FieldErrors = {};
+    if (!code) fieldErrors.code = 'Enter your partner code.';
+    if (!password) fieldErrors.password = 'Enter your password.';
+    this.fieldErrors = fieldErrors;
+    if (fieldErrors.code || fieldErrors.password) {
+      (fieldErrors.code ? this.codeInput : this.passwordInput)?.focus();
+      return;
+    }
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const result = await this.client.login({ code, password });
+      this.session.store.start(result);
+      this.emit(new PartnerLoginEvent({ partner: result.partner }));
+      await this.updateComplete;
+      this.focus();
+    } catch (error) {
+      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      if (error instanceof ApiError && error.status === 429) this.lockFor(error.retryAfter ?? 60);
+      if (error instanceof ApiError && error.field === 'code') this.fieldErrors = { code: error.message };
+      if (this.passwordInput) this.passwordInput.value = '';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private lockFor(seconds: number) {
+    this.now = Date.now();
+    this.lockedUntil = this.now + seconds * 1000;
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => {
+      this.now = Date.now();
+      if (!this.locked) {
+        clearInterval(this.#timer);
+        this.error = undefined;
+      }
+    }, 1000);
+  }
+
+  private async signOut() {
+    const code = this.session.state?.partner.code ?? '';
+    this.busy = true;
+    try {
+      await this.client.logout();
+    } catch {
+      // the token is dropped on this page whatever the server says
+    } finally {
+      this.busy = false;
+      this.session.store.end('logout');
+      this.emit(new PartnerLogoutEvent({ code, reason: 'logout' }));
+      await this.updateComplete;
+      this.codeInput?.focus();
+    }
+  }
+}
+
+function formatWait(seconds: number) {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m ? `${m}:${String(s).padStart(2, '0')}` : `${s} s`;
+}

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    max-width: var(--partner-login-max-width, 24rem);
+  }
+  [part~='base'] {
+    background: var(--partner-login-background, var(--_surface));
+    border: 1px solid var(--partner-login-border-color, var(--_border));
+    border-radius: var(--_radius);
+    padding: var(--partner-login-padding, var(--_space-l));
+  }
+  h2 {
+    font-size: var(--partner-login-title-size, 1.25rem);
+    margin: 0 0 var(--_space-m);
+  }
+  form {
+    display: grid;
+    gap: var(--_space-m);
+  }
+  .field {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  label {
+    font-weight: 600;
+  }
+  .password {
+    display: flex;
+    gap: var(--_space-xs);
+  }
+  .password input {
+    flex: 1;
+    min-width: 0;
+  }
+  .password button {
+    flex: none;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.875em;
+    margin: 0;
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space-s);
+    font-size: 0.9375em;
+  }
+  [part~='signed-in'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-s) var(--_space-m);
+  }
+  [part~='signed-in'] p {
+    margin: 0;
+  }
+  .code {
+    color: var(--_muted);
+  }
+`;

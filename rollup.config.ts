@@ -1,0 +1,76 @@
+import { readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import type { OutputBundle, Plugin, RollupOptions } from 'rollup';
+
+/** Every element's define file: components/<tag>/<tag>.ts → dist/components/<tag>.js */
+const elements = readdirSync('components', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name.startsWith('partner-'))
+  .map((d) => d.name);
+
+const input: Record<string, string> = {
+  'partner-center': 'src/partner-center.ts',
+  loader: 'src/loader.ts',
+  ...Object.fromEntries(elements.map((tag) => [`components/${tag}`, `components/${tag}/${tag}.ts`])),
+};
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Prints, for each entry point, what a page that loads it downloads: min and gzip, with its static imports. */
+function sizeReport(): Plugin {
+  return {
+    name: 'size-report',
+    generateBundle(_options, bundle: OutputBundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (fileName: string, seen = new Set<string>()) => {
+        if (seen.has(fileName)) return seen;
+        seen.add(fileName);
+        for (const dep of byName.get(fileName)?.imports ?? []) closure(dep, seen);
+        return seen;
+      };
+      const rows = chunks
+        .filter((c) => c.isEntry)
+        .map((entry) => {
+          const files = [...closure(entry.fileName)];
+          const code = files.map((f) => byName.get(f)!.code).join('\n');
+          return { file: entry.fileName, files: files.length, min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+        })
+        .sort((a, b) => b.gzip - a.gzip);
+      const width = Math.max(...rows.map((r) => r.file.length));
+      const lines = [
+        'Bundle sizes (what a page downloads for each entry, its shared chunks included):',
+        `  ${'entry'.padEnd(width)}  ${'files'.padStart(5)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}`,
+        ...rows.map((r) => `  ${r.file.padEnd(width)}  ${String(r.files).padStart(5)}  ${kb(r.min).padStart(9)}  ${kb(r.gzip).padStart(9)}`),
+      ];
+      const all = rows.find((r) => r.file === 'partner-center.js');
+      if (all) lines.push(`  budget: all elements ≤ 35 KB min+gzip — now ${kb(all.gzip)} (${all.gzip <= 35 * 1024 ? 'within' : 'OVER'})`);
+      console.log(lines.join('\n'));
+    },
+  };
+}
+
+const config: RollupOptions = {
+  input,
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: false,
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', noEmitOnError: true }),
+    terser({ ecma: 2020, module: true, format: { comments: false } }),
+    sizeReport(),
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};
+
+export default config;

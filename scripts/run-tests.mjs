@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: every test suite in order — typecheck, build, server, elements (Chromium),
+// stories (Chromium), end to end (Chromium). Stops at the first failing stage, fails when a
+// runner reports no tests, and ends with one "N passed, N failed" line.
+import { spawn } from 'node:child_process';
+import { findChrome, NO_CHROME_MESSAGE } from './find-chrome.mjs';
+
+const chrome = findChrome();
+if (!chrome) {
+  console.error(`\n${NO_CHROME_MESSAGE}\n`);
+  process.exit(1);
+}
+process.env.CHROME_PATH = chrome;
+
+const only = process.argv.slice(2);
+
+/** name, command, how to read the counts from its output */
+const stages = [
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json' },
+  { name: 'build', cmd: 'npm run --silent build' },
+  { name: 'server', cmd: 'node --import tsx --test --test-reporter=spec test/server/*.test.ts', counts: nodeCounts },
+];
+
+function nodeCounts(out) {
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? /# pass (\d+)/.exec(out)?.[1]);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? /# fail (\d+)/.exec(out)?.[1]);
+  return Number.isNaN(pass) ? undefined : { pass, fail };
+}
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+for (const stage of stages) {
+  if (only.length && !only.includes(stage.name)) continue;
+  console.log(`\n━━ ${stage.name}: ${stage.cmd}`);
+  const { code, out } = await run(stage.cmd);
+  const counts = stage.counts?.(out.replace(/\x1b\[[0-9;]*m/g, ''));
+  if (counts) {
+    passed += counts.pass;
+    failed += counts.fail;
+  }
+  if (stage.counts && (!counts || counts.pass + counts.fail === 0)) {
+    console.error(`\n✖ ${stage.name}: the runner found no tests`);
+    console.log(`\ntests: ${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  }
+  if (code !== 0) {
+    console.error(`\n✖ ${stage.name} failed (exit ${code})`);
+    console.log(`\ntests: ${passed} passed, ${Math.max(failed, 1)} failed`);
+    process.exit(1);
+  }
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+/**
+ * Everything the server can be told, from the environment and from CLI flags (flags win).
+ * Parsed once at start-up; a bad value stops the process with a message naming it.
+ */
+export const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('0.0.0.0'),
+  databasePath: z.string().min(1).default('data/partner-center.sqlite'),
+  /** Origins (scheme://host[:port]) whose pages may call the API from the browser. `*` allows any. */
+  allowedOrigins: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** Bootstrapping admin key, accepted next to the keys stored in the database. */
+  adminKey: z.string().min(16, 'PARTNER_CENTER_ADMIN_KEY must be at least 16 characters').optional(),
+  /** How long a partner's sign-in lasts. */
+  sessionTtlHours: z.coerce.number().positive().max(24 * 90).default(12),
+  /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
+  trustProxy: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
+    .default(false)
+    .transform((v) => v === true || v === 'true' || v === '1'),
+  /** Serve the demo merchant page at `/` and seed demo data into an empty database. */
+  demo: z.boolean().default(false),
+  /** Folder of the built browser bundle. */
+  distDir: z.string().default('dist'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads the environment and the given CLI flags. Throws a readable error on a bad value. */
+export function loadConfig(argv: string[] = [], environment = process.env): Config {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      demo: { type: 'boolean' },
+    },
+  });
+  const get = (name: string) => {
+    const v = environment[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const raw = {
+    port: values.port ?? get('PORT'),
+    host: values.host ?? get('HOST'),
+    databasePath: values.db ?? get('DATABASE_PATH'),
+    allowedOrigins: values['allowed-origins'] ?? get('ALLOWED_ORIGINS'),
+    adminKey: get('PARTNER_CENTER_ADMIN_KEY'),
+    sessionTtlHours: get('SESSION_TTL_HOURS'),
+    trustProxy: values['trust-proxy'] ?? get('TRUST_PROXY'),
+    demo: values.demo ?? (get('PARTNER_CENTER_DEMO') === '1' ? true : undefined),
+    distDir: get('PARTNER_CENTER_DIST'),
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.') || 'value'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

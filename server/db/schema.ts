@@ -1,0 +1,298 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The tables as Kysely sees them (see migrations.ts for constraints and indexes).
+ * Times: epoch milliseconds. Money: integer cents. Rates: basis points (percent) or cents (flat).
+ */
+export interface Database {
+  partners: PartnersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  settings: SettingsTable;
+  admin_keys: AdminKeysTable;
+  programs: ProgramsTable;
+  program_product_rates: ProgramProductRatesTable;
+  enrollments: EnrollmentsTable;
+  links: LinksTable;
+  resource_programs: ResourceProgramsTable;
+  clicks: ClicksTable;
+  leads: LeadsTable;
+  sales: SalesTable;
+  sale_items: SaleItemsTable;
+  refunds: RefundsTable;
+  commissions: CommissionsTable;
+  payments: PaymentsTable;
+  ledger_entries: LedgerEntriesTable;
+  uploads: UploadsTable;
+  banners: BannersTable;
+  email_copy: EmailCopyTable;
+  resource_pages: ResourcePagesTable;
+}
+
+export type PartnerStatus = 'active' | 'pending' | 'disabled';
+export type RateType = 'percent' | 'flat';
+
+export interface PartnersTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  email: string;
+  status: PartnerStatus;
+  password_hash: string;
+  parent_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export type PartnerRow = Selectable<PartnersTable>;
+export type NewPartnerRow = Insertable<PartnersTable>;
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  partner_id: number;
+  kind: 'password' | 'embed';
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  code: string;
+  ip: string;
+  at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON */
+  value: string;
+  updated_at: number;
+}
+
+export interface AdminKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ProgramsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  priority: number;
+  sale_commission_type: RateType;
+  sale_commission_value: number;
+  lead_commission: number | null;
+  recurring_mode: 'every' | 'first_n' | 'none';
+  recurring_payments: number | null;
+  second_tier_type: RateType | null;
+  second_tier_value: number | null;
+  attribution_window_days: number | null;
+  attribution_model: 'first_click' | 'last_click';
+  hold_days: number | null;
+  status: 'active' | 'archived';
+  created_at: number;
+  updated_at: number;
+}
+export type ProgramRow = Selectable<ProgramsTable>;
+
+export interface ProgramProductRatesTable {
+  program_id: number;
+  product_id: string;
+  commission_type: RateType;
+  commission_value: number;
+}
+
+export interface EnrollmentsTable {
+  partner_id: number;
+  program_id: number;
+  created_at: number;
+}
+
+export interface LinksTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  destination: string;
+  /** null: a merchant link every partner gets; set: that partner's own deep link */
+  partner_id: number | null;
+  sub: string | null;
+  status: 'active' | 'disabled';
+  created_at: number;
+  updated_at: number;
+}
+export type LinkRow = Selectable<LinksTable>;
+
+export interface ResourceProgramsTable {
+  kind: 'link' | 'banner' | 'email' | 'page';
+  resource_id: number;
+  program_id: number;
+}
+
+export interface ClicksTable {
+  id: Generated<number>;
+  click_key: string;
+  link_id: number;
+  partner_id: number | null;
+  at: number;
+  ip_hash: string;
+  user_agent: string | null;
+  referrer: string | null;
+  sub: string | null;
+}
+
+export interface LeadsTable {
+  id: Generated<number>;
+  partner_id: number;
+  click_id: number | null;
+  email: string;
+  name: string | null;
+  sub: string | null;
+  status: 'lead' | 'customer';
+  external_id: string | null;
+  at: number;
+}
+
+export interface SalesTable {
+  id: Generated<number>;
+  order_id: string;
+  partner_id: number | null;
+  click_id: number | null;
+  lead_id: number | null;
+  amount: number;
+  currency: string;
+  customer_email: string | null;
+  customer_name: string | null;
+  sub: string | null;
+  subscription_id: string | null;
+  self_referral: number;
+  refunded_amount: number;
+  status: 'completed' | 'partially_refunded' | 'refunded';
+  request_hash: string;
+  response: string;
+  at: number;
+}
+
+export interface SaleItemsTable {
+  id: Generated<number>;
+  sale_id: number;
+  product_id: string;
+  amount: number;
+  quantity: number;
+}
+
+export interface RefundsTable {
+  id: Generated<number>;
+  sale_id: number;
+  amount: number;
+  reason: string | null;
+  external_id: string | null;
+  at: number;
+}
+
+export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';
+
+export interface CommissionsTable {
+  id: Generated<number>;
+  partner_id: number;
+  program_id: number | null;
+  sale_id: number | null;
+  lead_id: number | null;
+  kind: 'sale' | 'lead';
+  tier: 'direct' | 'second';
+  base_amount: number;
+  rate_type: RateType;
+  rate_value: number;
+  amount: number;
+  clawed_back: number;
+  status: CommissionStatus;
+  /** JSON: link, click time, sub, attribution rule, program, rate */
+  reason: string;
+  payable_at: number;
+  approved_at: number | null;
+  created_at: number;
+}
+export type CommissionRow = Selectable<CommissionsTable>;
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  partner_id: number;
+  amount: number;
+  currency: string;
+  method: string | null;
+  reference: string | null;
+  note: string | null;
+  forced: number;
+  at: number;
+}
+
+export type LedgerEntryType = 'commission' | 'clawback' | 'payment' | 'adjustment';
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  partner_id: number;
+  at: number;
+  type: LedgerEntryType;
+  /** signed effect on the balance */
+  amount: number;
+  /** running balance after this entry */
+  balance: number;
+  currency: string;
+  description: string;
+  commission_id: number | null;
+  payment_id: number | null;
+  reverses_id: number | null;
+}
+export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+
+export interface UploadsTable {
+  id: Generated<number>;
+  content_type: string;
+  bytes: Buffer;
+  size: number;
+  sha256: string;
+  created_at: number;
+}
+
+export interface BannersTable {
+  id: Generated<number>;
+  name: string;
+  image_url: string | null;
+  upload_id: number | null;
+  width: number;
+  height: number;
+  alt: string;
+  link_id: number;
+  sort_order: number;
+  status: 'active' | 'archived';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EmailCopyTable {
+  id: Generated<number>;
+  name: string;
+  subject: string;
+  body: string;
+  link_id: number | null;
+  sort_order: number;
+  status: 'active' | 'archived';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ResourcePagesTable {
+  id: Generated<number>;
+  title: string;
+  slug: string;
+  body: string;
+  sort_order: number;
+  status: 'active' | 'archived';
+  created_at: number;
+  updated_at: number;
+}

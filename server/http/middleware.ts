@@ -1,0 +1,61 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { Deps } from '../deps.js';
+import type { PartnerRow } from '../db/schema.js';
+import { authenticate } from '../domain/auth.js';
+import { DomainError } from '../domain/errors.js';
+import { errorBody } from './errors.js';
+
+export const MAX_BODY_BYTES = 100 * 1024;
+
+/** Refuses bodies over 100 KB with 413 before they are read whole. */
+export const limitBody = () =>
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`), 413),
+  });
+
+/** Writes with a body must send JSON: anything else is a 415 naming the problem. */
+export const requireJson = () =>
+  createMiddleware(async (c, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+      const type = c.req.header('Content-Type');
+      const length = c.req.header('Content-Length');
+      const hasBody = type !== undefined || (length !== undefined && length !== '0');
+      if (hasBody && !/^application\/([\w.+-]*\+)?json\b/i.test(type ?? '')) {
+        return c.json(errorBody('unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json'), 415);
+      }
+    }
+    await next();
+  });
+
+/** The caller's address: the socket's, or the first X-Forwarded-For hop when the proxy is trusted. */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export const bearerToken = (c: Context) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+
+export type PartnerEnv = { Variables: { partner: PartnerRow; token: string } };
+
+/** Partner routes: a valid, unexpired partner session token, or 401. Admin keys never pass here. */
+export const requirePartner = (deps: Deps) =>
+  createMiddleware<PartnerEnv>(async (c, next) => {
+    const token = bearerToken(c);
+    if (!token) throw new DomainError('unauthorized', 'unauthorized', 'Sign in first: send Authorization: Bearer <token>');
+    const partner = await authenticate(deps, token);
+    if (!partner) throw new DomainError('unauthorized', 'session_expired', 'Your session has ended. Please sign in again.');
+    c.set('partner', partner);
+    c.set('token', token);
+    await next();
+  });

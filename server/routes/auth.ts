@@ -1,0 +1,67 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { login, revokeSession } from '../domain/auth.js';
+import { partnerView } from '../domain/partners.js';
+import { clientIp, requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
+import { PartnerSchema } from './schemas.js';
+
+const LoginBody = z
+  .object({
+    code: z.string().trim().min(1, 'Enter your partner code').max(64, 'is at most 64 characters').openapi({ example: 'demo' }),
+    password: z.string().min(1, 'Enter your password').max(256, 'is at most 256 characters').openapi({ example: 'demo-password' }),
+  })
+  .strict()
+  .openapi('LoginRequest');
+
+const LoginResult = z
+  .object({
+    token: z.string().openapi({ description: 'Bearer token for the partner API' }),
+    expiresAt: z.string().openapi({ example: '2026-01-31T21:00:00.000Z' }),
+    partner: PartnerSchema,
+  })
+  .openapi('LoginResult');
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in with partner code and password',
+  description:
+    'Wrong code or password answer 401 with one message. Five failures for one code from one address within 15 minutes lock that code there (429 with Retry-After), the right password included.',
+  request: jsonBody(LoginBody),
+  responses: {
+    200: jsonResponse(LoginResult, 'Signed in'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    429: errors[429],
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'End the session of the bearer token',
+  security: [{ partnerToken: [] }],
+  responses: { 204: { description: 'Signed out' }, 401: errors[401] },
+});
+
+export function authRoutes(deps: Deps) {
+  const app = router<PartnerEnv>();
+  app.openapi(loginRoute, async (c) => {
+    const { code, password } = c.req.valid('json');
+    const session = await login(deps, { code, password, ip: clientIp(c, deps.config.trustProxy) });
+    return c.json(
+      { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), partner: partnerView(session.partner) },
+      200,
+    );
+  });
+  app.use('/logout', requirePartner(deps));
+  app.openapi(logoutRoute, async (c) => {
+    await revokeSession(deps, c.var.token);
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,70 @@
+import ky, { HTTPError, type KyInstance } from 'ky';
+import { sessionStore, type SessionStore } from '../session.js';
+import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
+import type { Credentials, LoginResult, Partner, PartnerApi, RequestOptions } from './types.js';
+
+/** The partner API over HTTP (ky), carrying the page session's bearer token. */
+export class HttpPartnerApi implements PartnerApi {
+  /** Requests that carry the session's token. */
+  readonly http: KyInstance;
+  /** Requests that must not (sign-in, sign-up). */
+  readonly anonymous: KyInstance;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly session: SessionStore = sessionStore(),
+  ) {
+    this.anonymous = ky.create({ prefixUrl: `${baseUrl}/api/v1/`, retry: 0, timeout: 20_000 });
+    this.http = this.anonymous.extend({
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            const token = this.session.token;
+            if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
+          },
+        ],
+      },
+    });
+  }
+
+  /** Runs a request, turning every failure into an ApiError; a 401 on a signed-in call ends the session. */
+  protected async call<T>(request: () => Promise<T>): Promise<T> {
+    const hadSession = this.session.token !== undefined;
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof HTTPError) {
+        const apiError = await apiErrorFrom(error.response);
+        if (apiError.status === 401 && hadSession) this.session.end('expired');
+        throw apiError;
+      }
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      if (error instanceof Error && error.name === 'TimeoutError') throw new ApiError(0, 'timeout', 'The partner server took too long to answer. Please try again.');
+      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+    }
+  }
+
+  login(credentials: Credentials, options: RequestOptions = {}): Promise<LoginResult> {
+    return this.call(() =>
+      this.anonymous.post('auth/login', { json: credentials, signal: options.signal }).json<LoginResult>(),
+    );
+  }
+
+  async logout(options: RequestOptions = {}): Promise<void> {
+    if (!this.session.token) return;
+    await this.call(() => this.http.post('auth/logout', { signal: options.signal }));
+  }
+
+  me(options: RequestOptions = {}): Promise<Partner> {
+    return this.call(() => this.http.get('me', { signal: options.signal }).json<Partner>());
+  }
+}
+
+const clients = new Map<string, HttpPartnerApi>();
+
+/** One client per API base URL on the page. */
+export function apiFor(baseUrl: string): HttpPartnerApi {
+  let client = clients.get(baseUrl);
+  if (!client) clients.set(baseUrl, (client = new HttpPartnerApi(baseUrl)));
+  return client;
+}

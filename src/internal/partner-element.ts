@@ -1,0 +1,41 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { apiFor } from '../api/client.js';
+import { apiContext } from '../api/context.js';
+import type { PartnerApi } from '../api/types.js';
+import { resolveApiBase } from '../config.js';
+import { SessionController } from './session-controller.js';
+
+/**
+ * The base of every `partner-*` element: idempotent registration, typed events, the API
+ * client (set directly, provided by an enclosing element, or built from `api-base`), and the
+ * page's shared session.
+ */
+export class PartnerElement extends LitElement {
+  /** Registers the element under `name` unless something already did. */
+  static define(name: string) {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  /** Base URL of the Partner Center server, e.g. `https://partners.example.com`. */
+  @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
+
+  /** The API client. Set it to a fake in tests and stories; otherwise it is made from `api-base`. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: PartnerApi;
+
+  protected readonly session = new SessionController(this);
+
+  /** The client this element talks through. */
+  protected get client(): PartnerApi {
+    return this.api ?? apiFor(resolveApiBase(this.apiBase));
+  }
+
+  /** Dispatches a (bubbling, composed) event from this element and returns it. */
+  protected emit<E extends Event>(event: E): E {
+    this.dispatchEvent(event);
+    return event;
+  }
+}

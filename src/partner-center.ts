@@ -1,0 +1,7 @@
+// The full bundle: importing it defines every partner-* element.
+import '../components/partner-login/partner-login.js';
+
+export { ApiError } from './api/errors.js';
+export { HttpPartnerApi } from './api/client.js';
+export { sessionStore } from './session.js';
+export type * from './api/types.js';
