@@ -19,7 +19,14 @@ const stages = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json' },
   { name: 'build', cmd: 'npm run --silent build' },
   { name: 'server', cmd: 'node --import tsx --test --test-reporter=spec test/server/*.test.ts', counts: nodeCounts },
+  { name: 'components', cmd: 'npx web-test-runner', counts: wtrCounts },
 ];
+
+function wtrCounts(out) {
+  const all = [...out.matchAll(/(\d+) passed, (\d+) failed/g)];
+  const last = all.at(-1);
+  return last ? { pass: Number(last[1]), fail: Number(last[2]) } : undefined;
+}
 
 function nodeCounts(out) {
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? /# pass (\d+)/.exec(out)?.[1]);

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
+import { isAdminKey } from '../domain/admin-keys.js';
 import { authenticate } from '../domain/auth.js';
 import { DomainError } from '../domain/errors.js';
 import { errorBody } from './errors.js';
@@ -57,5 +58,17 @@ export const requirePartner = (deps: Deps) =>
     if (!partner) throw new DomainError('unauthorized', 'session_expired', 'Your session has ended. Please sign in again.');
     c.set('partner', partner);
     c.set('token', token);
+    await next();
+  });
+
+/**
+ * Merchant routes (admin API, server-to-server tracking): `Authorization: Bearer <admin key>`,
+ * a key from `partner-center admin-key create` or PARTNER_CENTER_ADMIN_KEY. Partner tokens never pass.
+ */
+export const requireAdmin = (deps: Deps) =>
+  createMiddleware(async (c, next) => {
+    const key = bearerToken(c);
+    if (!key) throw new DomainError('unauthorized', 'unauthorized', 'Send the admin API key: Authorization: Bearer <admin key>');
+    if (!(await isAdminKey(deps, key))) throw new DomainError('unauthorized', 'invalid_admin_key', 'The admin API key is unknown or revoked');
     await next();
   });

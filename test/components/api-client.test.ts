@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import { HttpPartnerApi } from '../../src/api/client.js';
+import { ApiError } from '../../src/api/errors.js';
+import { resolveApiBase } from '../../src/config.js';
+import { SessionStore } from '../../src/session.js';
+import { demoPartner } from '../helpers/fake-api.js';
+
+/** Replaces fetch for one test with a function answering each request. */
+function stubFetch(answer: (request: Request) => Response) {
+  const original = window.fetch;
+  const seen: Request[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    seen.push(request);
+    return answer(request);
+  };
+  return { seen, restore: () => (window.fetch = original) };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+describe('HttpPartnerApi', () => {
+  let restore: () => void;
+  afterEach(() => restore?.());
+
+  it('sends the bearer token of the session and reads JSON', async () => {
+    const session = new SessionStore(undefined);
+    session.start({ token: 'pc_abc', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
+    const stub = stubFetch(() => json(200, demoPartner));
+    restore = stub.restore;
+    const me = await new HttpPartnerApi('https://partners.example.com', session).me();
+    expect(me.name).to.equal('Dana Demo');
+    expect(stub.seen[0]!.url).to.equal('https://partners.example.com/api/v1/me');
+    expect(stub.seen[0]!.headers.get('Authorization')).to.equal('Bearer pc_abc');
+  });
+
+  it('turns error envelopes into typed ApiErrors with Retry-After', async () => {
+    const stub = stubFetch(() => json(429, { error: { code: 'too_many_attempts', message: 'Wait.' } }, { 'Retry-After': '120' }));
+    restore = stub.restore;
+    const error = await new HttpPartnerApi('https://p.example', new SessionStore(undefined)).login({ code: 'a', password: 'b' }).catch((e) => e);
+    expect(error).to.be.instanceOf(ApiError);
+    expect(error.status).to.equal(429);
+    expect(error.code).to.equal('too_many_attempts');
+    expect(error.retryAfter).to.equal(120);
+    expect(stub.seen[0]!.headers.has('Authorization')).to.equal(false);
+  });
+
+  it('ends the session when a signed-in call gets 401', async () => {
+    const session = new SessionStore(undefined);
+    session.start({ token: 'pc_old', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
+    let ended: string | undefined;
+    session.subscribe((state, reason) => (ended = state === null ? reason : undefined));
+    restore = stubFetch(() => json(401, { error: { code: 'session_expired', message: 'Your session has ended.' } })).restore;
+    const error = await new HttpPartnerApi('https://p.example', session).me().catch((e) => e);
+    expect(error.code).to.equal('session_expired');
+    expect(session.current).to.equal(null);
+    expect(ended).to.equal('expired');
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    restore = stubFetch(() => {
+      throw new TypeError('Failed to fetch');
+    }).restore;
+    const error = await new HttpPartnerApi('https://p.example', new SessionStore(undefined)).me().catch((e) => e);
+    expect(error).to.be.instanceOf(ApiError);
+    expect(error.code).to.equal('network_error');
+  });
+});
+
+describe('resolveApiBase', () => {
+  afterEach(() => {
+    document.querySelector('meta[name="partner-center:api-base"]')?.remove();
+    delete (window as { PartnerCenter?: unknown }).PartnerCenter;
+  });
+
+  it('prefers the attribute, then the page meta tag, then window.PartnerCenter, then the script origin', () => {
+    expect(resolveApiBase('https://a.example/')).to.equal('https://a.example');
+    (window as { PartnerCenter?: unknown }).PartnerCenter = { apiBase: 'https://global.example' };
+    expect(resolveApiBase()).to.equal('https://global.example');
+    const meta = Object.assign(document.createElement('meta'), { name: 'partner-center:api-base', content: 'https://meta.example/' });
+    document.head.append(meta);
+    expect(resolveApiBase()).to.equal('https://meta.example');
+    expect(resolveApiBase('https://a.example')).to.equal('https://a.example');
+    meta.remove();
+    delete (window as { PartnerCenter?: unknown }).PartnerCenter;
+    expect(resolveApiBase()).to.equal(location.origin);
+  });
+});
