@@ -1,53 +1,13 @@
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/connection.js';
+import { ConfigError } from './config.js';
 import { DatabaseTooNewError, migrations } from './db/migrations.js';
-import { startServer } from './main.js';
+import { UsageError, type Command } from './cli/command.js';
+import { coreCommands } from './cli/core.js';
 
-/** One CLI command: `partner-center <name> [args]`. */
-export interface Command {
-  summary: string;
-  usage: string;
-  run(args: string[]): Promise<number | void>;
-}
+export type { Command };
 
-const commonFlags = `Settings (flag, else environment variable):
-  --db <file>               DATABASE_PATH      SQLite file (default data/partner-center.sqlite)
-  --port, -p <n>            PORT               port to listen on (default 3000)
-  --host <addr>             HOST               address to bind (default 0.0.0.0)
-  --allowed-origins <list>  ALLOWED_ORIGINS    comma-separated origins allowed to call the API
-  --trust-proxy             TRUST_PROXY        take the client address from X-Forwarded-For
-  --demo                    PARTNER_CENTER_DEMO=1  serve the demo page and seed demo data
-                            PARTNER_CENTER_ADMIN_KEY  bootstrap admin API key
-                            SESSION_TTL_HOURS  how long a partner sign-in lasts (default 12)`;
-
+/** Every command, by name. Each area adds its own record from server/cli/<area>.ts. */
 export const commands: Record<string, Command> = {
-  serve: {
-    summary: 'Run the server (migrates the database first)',
-    usage: `partner-center serve [--db file] [--port n] [--demo] ...\n\n${commonFlags}`,
-    async run(args) {
-      const server = await startServer(loadConfig(args));
-      const stop = () => void server.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      await new Promise(() => {}); // serve until stopped
-    },
-  },
-  migrate: {
-    summary: 'Create or upgrade the database schema, then exit',
-    usage: 'partner-center migrate [--db file]',
-    async run(args) {
-      const config = loadConfig(args);
-      const db = openDatabase(config.databasePath, { migrate: false });
-      try {
-        const before = db.sqlite.pragma('user_version', { simple: true }) as number;
-        const { migrate } = await import('./db/migrations.js');
-        const { to } = migrate(db.sqlite);
-        console.log(before === to ? `${config.databasePath} is up to date (schema version ${to})` : `Migrated ${config.databasePath} from schema version ${before} to ${to}`);
-      } finally {
-        await db.close();
-      }
-    },
-  },
+  ...coreCommands,
 };
 
 function help() {
@@ -64,15 +24,19 @@ ${Object.entries(commands)
 Run "partner-center <command> --help" for a command's options. Schema version: ${migrations.length}.`;
 }
 
+/** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // "admin-key create" style commands are registered as "admin-key create"
+  const two = argv.slice(0, 2).join(' ');
+  const [name, rest] = commands[two] ? [two, argv.slice(2)] : [argv[0], argv.slice(1)];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return name ? 0 : 1;
   }
   const command = commands[name];
   if (!command) {
-    console.error(`Unknown command "${name}".\n\n${help()}`);
+    const group = Object.keys(commands).filter((n) => n.startsWith(`${name} `));
+    console.error(group.length ? `"${name}" needs a subcommand: ${group.join(', ')}` : `Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -82,9 +46,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return (await command.run(rest)) ?? 0;
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DatabaseTooNewError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const code = (err as { code?: string }).code ?? '';
+    if (err instanceof ConfigError || err instanceof DatabaseTooNewError || err instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
       console.error(`partner-center ${name}: ${(err as Error).message}`);
       return 2;
+    }
+    if ((err as Error).name === 'DomainError' || (err as Error).name === 'ZodError') {
+      console.error(`partner-center ${name}: ${(err as Error).message}`);
+      return 1;
     }
     throw err;
   }

@@ -19,6 +19,11 @@ export const configSchema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  /** The public origin of this server, used in partners' links (default: the request's origin). */
+  publicUrl: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, 'PUBLIC_URL must be an origin like https://partners.example.com (no path)')
+    .optional(),
   /** Bootstrapping admin key, accepted next to the keys stored in the database. */
   adminKey: z.string().min(16, 'PARTNER_CENTER_ADMIN_KEY must be at least 16 characters').optional(),
   /** How long a partner's sign-in lasts. */
@@ -49,6 +54,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       'allowed-origins': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       demo: { type: 'boolean' },
+      'public-url': { type: 'string' },
     },
   });
   const get = (name: string) => {
@@ -61,6 +67,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     databasePath: values.db ?? get('DATABASE_PATH'),
     allowedOrigins: values['allowed-origins'] ?? get('ALLOWED_ORIGINS'),
     adminKey: get('PARTNER_CENTER_ADMIN_KEY'),
+    publicUrl: values['public-url'] ?? get('PUBLIC_URL'),
     sessionTtlHours: get('SESSION_TTL_HOURS'),
     trustProxy: values['trust-proxy'] ?? get('TRUST_PROXY'),
     demo: values.demo ?? (get('PARTNER_CENTER_DEMO') === '1' ? true : undefined),

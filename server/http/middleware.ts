@@ -72,3 +72,6 @@ export const requireAdmin = (deps: Deps) =>
     if (!(await isAdminKey(deps, key))) throw new DomainError('unauthorized', 'invalid_admin_key', 'The admin API key is unknown or revoked');
     await next();
   });
+
+/** The origin partners' links are built on: PUBLIC_URL, else the origin of this request. */
+export const publicBase = (c: Context, deps: Deps) => deps.config.publicUrl ?? new URL(c.req.url).origin;

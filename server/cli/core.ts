@@ -1,0 +1,49 @@
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrations.js';
+import { startServer } from '../main.js';
+import type { Command } from './command.js';
+
+export const SETTINGS_HELP = `Settings (flag, else environment variable):
+  --db <file>               DATABASE_PATH      SQLite file (default data/partner-center.sqlite)
+  --port, -p <n>            PORT               port to listen on (default 3000)
+  --host <addr>             HOST               address to bind (default 0.0.0.0)
+  --allowed-origins <list>  ALLOWED_ORIGINS    comma-separated origins allowed to call the API
+  --trust-proxy             TRUST_PROXY        take the client address from X-Forwarded-For
+  --public-url <origin>     PUBLIC_URL         origin used in partners' links (default: the request's)
+  --demo                    PARTNER_CENTER_DEMO=1  serve the demo page and seed demo data
+                            PARTNER_CENTER_ADMIN_KEY  bootstrap admin API key (16+ characters)
+                            SESSION_TTL_HOURS  how long a partner sign-in lasts (default 12)`;
+
+export const coreCommands: Record<string, Command> = {
+  serve: {
+    summary: 'Run the server (migrates the database first)',
+    usage: `partner-center serve [--db file] [--port n] [--demo] ...\n\n${SETTINGS_HELP}`,
+    async run(args) {
+      const server = await startServer(loadConfig(args));
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise(() => {}); // serve until stopped
+    },
+  },
+  migrate: {
+    summary: 'Create or upgrade the database schema, then exit',
+    usage: 'partner-center migrate [--db file]',
+    async run(args) {
+      const config = loadConfig(args);
+      const db = openDatabase(config.databasePath, { migrate: false });
+      try {
+        const before = db.sqlite.pragma('user_version', { simple: true }) as number;
+        const { to } = migrate(db.sqlite);
+        console.log(
+          before === to
+            ? `${config.databasePath} is up to date (schema version ${to})`
+            : `Migrated ${config.databasePath} from schema version ${before} to ${to}`,
+        );
+      } finally {
+        await db.close();
+      }
+    },
+  },
+};
