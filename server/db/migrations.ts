@@ -308,8 +308,20 @@ const createResources: Migration = {
   `,
 };
 
+const addPartnerProfile: Migration = {
+  name: 'partner profile and payout details',
+  sql: `
+    ALTER TABLE partners ADD COLUMN phone TEXT;
+    ALTER TABLE partners ADD COLUMN company TEXT;
+    ALTER TABLE partners ADD COLUMN website TEXT;
+    ALTER TABLE partners ADD COLUMN address TEXT;
+    ALTER TABLE partners ADD COLUMN payout_method TEXT CHECK (payout_method IN ('paypal', 'bank_transfer', 'check', 'other'));
+    ALTER TABLE partners ADD COLUMN payout_details TEXT;
+  `,
+};
+
 /** index + 1 = version */
-export const migrations: Migration[] = [createPartners, createEngine, createResources];
+export const migrations: Migration[] = [createPartners, createEngine, createResources, addPartnerProfile];
 
 export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';

@@ -40,9 +40,16 @@ export interface PartnersTable {
   status: PartnerStatus;
   password_hash: string;
   parent_id: number | null;
+  phone: Generated<string | null>;
+  company: Generated<string | null>;
+  website: Generated<string | null>;
+  address: Generated<string | null>;
+  payout_method: Generated<PayoutMethod | null>;
+  payout_details: Generated<string | null>;
   created_at: number;
   updated_at: number;
 }
+export type PayoutMethod = 'paypal' | 'bank_transfer' | 'check' | 'other';
 export type PartnerRow = Selectable<PartnersTable>;
 export type NewPartnerRow = Insertable<PartnersTable>;
 

@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
-import type { PartnerRow, PartnerStatus } from '../db/schema.js';
-import { conflict } from './errors.js';
-import { hashPassword } from './passwords.js';
+import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
+import { hashToken } from './tokens.js';
+import { conflict, DomainError } from './errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 
 /** What a partner (and the elements) may see of a partner record. */
 export interface PartnerView {
@@ -9,6 +10,12 @@ export interface PartnerView {
   name: string;
   email: string;
   status: PartnerStatus;
+  phone: string | null;
+  company: string | null;
+  website: string | null;
+  address: string | null;
+  payoutMethod: PayoutMethod | null;
+  payoutDetails: string | null;
   createdAt: string;
 }
 
@@ -17,8 +24,71 @@ export const partnerView = (row: PartnerRow): PartnerView => ({
   name: row.name,
   email: row.email,
   status: row.status,
+  phone: row.phone ?? null,
+  company: row.company ?? null,
+  website: row.website ?? null,
+  address: row.address ?? null,
+  payoutMethod: row.payout_method ?? null,
+  payoutDetails: row.payout_details ?? null,
   createdAt: new Date(row.created_at).toISOString(),
 });
+
+/** What a partner may change of their own record. `null` clears an optional field. */
+export interface ProfilePatch {
+  name?: string;
+  email?: string;
+  phone?: string | null;
+  company?: string | null;
+  website?: string | null;
+  address?: string | null;
+  payoutMethod?: PayoutMethod | null;
+  payoutDetails?: string | null;
+}
+
+export async function updateProfile(deps: Deps, partnerId: number, patch: ProfilePatch): Promise<PartnerRow> {
+  const columns = {
+    name: patch.name,
+    email: patch.email,
+    phone: patch.phone,
+    company: patch.company,
+    website: patch.website,
+    address: patch.address,
+    payout_method: patch.payoutMethod,
+    payout_details: patch.payoutDetails,
+  };
+  const set = Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
+  return deps.db.kysely
+    .updateTable('partners')
+    .set({ ...set, updated_at: deps.clock() })
+    .where('id', '=', partnerId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Changes a partner's password after checking the current one, and ends every other session of
+ * theirs (the one making the change, `keepToken`, stays signed in).
+ */
+export async function changePassword(deps: Deps, partner: PartnerRow, current: string, next: string, keepToken: string) {
+  if (!(await verifyPassword(current, partner.password_hash))) {
+    throw new DomainError('invalid', 'wrong_password', 'The current password is not correct', 'currentPassword');
+  }
+  if (next.toLowerCase() === partner.code.toLowerCase()) {
+    throw new DomainError('invalid', 'weak_password', 'The new password may not be your partner code', 'newPassword');
+  }
+  const password_hash = await hashPassword(next);
+  const now = deps.clock();
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    await trx.updateTable('partners').set({ password_hash, updated_at: now }).where('id', '=', partner.id).execute();
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('partner_id', '=', partner.id)
+      .where('revoked_at', 'is', null)
+      .where('token_hash', '!=', hashToken(keepToken))
+      .execute();
+  });
+}
 
 export const PARTNER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
