@@ -1,5 +1,9 @@
 // The full bundle: importing it defines every partner-* element.
+import '../components/partner-center/partner-center.js';
+import '../components/partner-commissions/partner-commissions.js';
 import '../components/partner-login/partner-login.js';
+import '../components/partner-profile/partner-profile.js';
+import '../components/partner-programs/partner-programs.js';
 
 export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';

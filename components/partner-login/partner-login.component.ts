@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
 import { PartnerLoginEvent } from '../../src/events/partner-login.js';
-import { PartnerLogoutEvent } from '../../src/events/partner-logout.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-login.styles.js';
@@ -222,19 +221,11 @@ export class PartnerLoginElement extends PartnerElement {
   }
 
   private async signOut() {
-    const code = this.session.state?.partner.code ?? '';
     this.busy = true;
-    try {
-      await this.client.logout();
-    } catch {
-      // the token is dropped on this page whatever the server says
-    } finally {
-      this.busy = false;
-      this.session.store.end('logout');
-      this.emit(new PartnerLogoutEvent({ code, reason: 'logout' }));
-      await this.updateComplete;
-      this.codeInput?.focus();
-    }
+    await this.session.signOut(this.client, this);
+    this.busy = false;
+    await this.updateComplete;
+    this.codeInput?.focus();
   }
 }
 

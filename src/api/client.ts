@@ -1,7 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, RequestOptions } from './types.js';
+import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions } from './types.js';
 
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
@@ -57,6 +57,25 @@ export class HttpPartnerApi implements PartnerApi {
 
   me(options: RequestOptions = {}): Promise<Partner> {
     return this.call(() => this.http.get('me', { signal: options.signal }).json<Partner>());
+  }
+
+  // Home: profile, programs, portal settings
+
+  updateProfile(patch: ProfilePatch, options: RequestOptions = {}): Promise<Partner> {
+    return this.call(() => this.http.patch('me', { json: patch, signal: options.signal }).json<Partner>());
+  }
+
+  async changePassword(change: { currentPassword: string; newPassword: string }, options: RequestOptions = {}): Promise<void> {
+    await this.call(() => this.http.post('me/password', { json: change, signal: options.signal }));
+  }
+
+  async programs(options: RequestOptions = {}): Promise<PartnerProgram[]> {
+    const body = await this.call(() => this.http.get('partner/programs', { signal: options.signal }).json<{ programs: PartnerProgram[] }>());
+    return body.programs;
+  }
+
+  portal(options: RequestOptions = {}): Promise<Portal> {
+    return this.call(() => this.anonymous.get('portal', { signal: options.signal }).json<Portal>());
   }
 }
 

@@ -4,7 +4,49 @@ export interface Partner {
   name: string;
   email: string;
   status: 'active' | 'pending' | 'disabled';
+  phone?: string | null;
+  company?: string | null;
+  website?: string | null;
+  address?: string | null;
+  payoutMethod?: PayoutMethod | null;
+  payoutDetails?: string | null;
   createdAt: string;
+}
+
+export type PayoutMethod = 'paypal' | 'bank_transfer' | 'check' | 'other';
+
+/** What a partner may change of their profile; null clears an optional field. */
+export type ProfilePatch = Partial<Pick<Partner, 'name' | 'email' | 'phone' | 'company' | 'website' | 'address' | 'payoutMethod' | 'payoutDetails'>>;
+
+export interface Rate {
+  type: 'percent' | 'flat';
+  /** basis points (1000 = 10%) or cents */
+  value: number;
+}
+
+export interface PartnerProgram {
+  id: number;
+  name: string;
+  description: string;
+  priority: number;
+  currency: string;
+  saleCommission: Rate;
+  productRates: (Rate & { productId: string })[];
+  /** cents per lead */
+  leadCommission: number | null;
+  recurring: { mode: 'every' | 'first_n' | 'none'; payments: number | null };
+  secondTier: Rate | null;
+  attributionWindowDays: number;
+  attributionModel: 'first_click' | 'last_click';
+  holdDays: number;
+  enrolledAt: string;
+}
+
+export interface Portal {
+  merchantName: string;
+  currency: string;
+  minimumPayout: number;
+  menus: { welcome: boolean; profile: boolean; programs: boolean; commissions: boolean };
 }
 
 export interface LoginResult {
@@ -31,4 +73,10 @@ export interface PartnerApi {
   login(credentials: Credentials, options?: RequestOptions): Promise<LoginResult>;
   logout(options?: RequestOptions): Promise<void>;
   me(options?: RequestOptions): Promise<Partner>;
+
+  // Home: profile, programs, portal settings
+  updateProfile(patch: ProfilePatch, options?: RequestOptions): Promise<Partner>;
+  changePassword(change: { currentPassword: string; newPassword: string }, options?: RequestOptions): Promise<void>;
+  programs(options?: RequestOptions): Promise<PartnerProgram[]>;
+  portal(options?: RequestOptions): Promise<Portal>;
 }

@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PartnerApi } from '../api/types.js';
+import { PartnerLogoutEvent } from '../events/partner-logout.js';
 import { sessionStore, type SessionEndReason, type SessionState } from '../session.js';
 
 /** Re-renders its host whenever the page's session changes. */
@@ -19,6 +21,21 @@ export class SessionController implements ReactiveController {
 
   get signedIn(): boolean {
     return this.state !== null;
+  }
+
+  /**
+   * Signs out everywhere on the page: tells the server (whatever it answers, the token is
+   * dropped here), ends the shared session, and fires `partner-logout` from `from`.
+   */
+  async signOut(api: PartnerApi, from: EventTarget) {
+    const code = this.state?.partner.code ?? '';
+    try {
+      await api.logout();
+    } catch {
+      // offline or already expired: the session still ends on this page
+    }
+    this.store.end('logout');
+    from.dispatchEvent(new PartnerLogoutEvent({ code, reason: 'logout' }));
   }
 
   hostConnected() {

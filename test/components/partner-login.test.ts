@@ -153,14 +153,16 @@ describe('<partner-login> signed in', () => {
     sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
 
   it('every element on the page sees a sign-in made in another', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <partner-login id="a" .api=${fakeApi()}></partner-login>
-      <partner-login id="b" .api=${fakeApi()}></partner-login>
-    </div>`);
-    const [a, b] = [...wrapper.querySelectorAll('partner-login')] as PartnerLoginElement[];
-    await signIn(a!);
-    await waitUntil(() => part(b!, 'signed-in'), 'the other element updates');
-    expect(text(part(b!, 'signed-in'))).to.contain('Dana Demo');
+    // (no wrapper <div> fixture: fixture() waits a frame for plain elements, and a background tab gets none)
+    const a = await fixture<PartnerLoginElement>(html`<partner-login .api=${fakeApi()}></partner-login>`);
+    const b = document.createElement('partner-login');
+    b.api = fakeApi();
+    a.after(b);
+    await b.updateComplete;
+    await signIn(a);
+    await waitUntil(() => part(b, 'signed-in'), 'the other element updates');
+    expect(text(part(b, 'signed-in'))).to.contain('Dana Demo');
+    b.remove();
   });
 
   it('renders signed in from a session kept over a reload', async () => {

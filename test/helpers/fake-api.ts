@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, RequestOptions } from '../../src/api/types.js';
+import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions } from '../../src/api/types.js';
 
 /**
  * A stand-in for the partner API, for element tests and Storybook stories: no server, answers
@@ -13,7 +13,51 @@ export interface FakeApiOptions {
   partner?: Partner;
   /** Milliseconds every answer waits. */
   delay?: number;
+  /** Make any method fail with this error, or never settle ('pending': the loading state). */
+  fail?: Partial<Record<Exclude<keyof PartnerApi, 'login'>, ApiError | 'pending'>>;
+  programs?: PartnerProgram[];
+  portal?: Partial<Portal>;
 }
+
+export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
+
+export const samplePrograms: PartnerProgram[] = [
+  {
+    id: 2,
+    name: 'Outdoor Pro',
+    description: 'For creators and guides who send us serious hikers. Higher rates on tents and packs.',
+    priority: 10,
+    currency: 'USD',
+    saleCommission: { type: 'percent', value: 1200 },
+    productRates: [
+      { productId: 'TENT-2P', type: 'percent', value: 1500 },
+      { productId: 'GIFT-CARD', type: 'flat', value: 200 },
+    ],
+    leadCommission: 150,
+    recurring: { mode: 'first_n', payments: 3 },
+    secondTier: { type: 'percent', value: 200 },
+    attributionWindowDays: 60,
+    attributionModel: 'last_click',
+    holdDays: 30,
+    enrolledAt: '2026-01-05T09:30:00.000Z',
+  },
+  {
+    id: 1,
+    name: 'Friends of Northwind',
+    description: 'Our everyday referral program: share your link, earn on every order.',
+    priority: 1,
+    currency: 'USD',
+    saleCommission: { type: 'flat', value: 1000 },
+    productRates: [],
+    leadCommission: null,
+    recurring: { mode: 'none', payments: null },
+    secondTier: null,
+    attributionWindowDays: 30,
+    attributionModel: 'first_click',
+    holdDays: 14,
+    enrolledAt: '2026-01-05T09:30:00.000Z',
+  },
+];
 
 export const demoPartner: Partner = {
   code: 'demo',
@@ -32,9 +76,13 @@ const never = <T>() => new Promise<T>(() => {});
 export function fakeApi(options: FakeApiOptions = {}): FakeApi {
   const partner = options.partner ?? demoPartner;
   const calls: FakeApi['calls'] = [];
+  let current = { ...partner };
   const answer = async <T>(method: string, args: unknown[], produce: () => T | Promise<T>): Promise<T> => {
     calls.push({ method, args });
     if (options.delay) await new Promise((r) => setTimeout(r, options.delay));
+    const failure = options.fail?.[method as keyof NonNullable<FakeApiOptions['fail']>];
+    if (failure === 'pending') return never<T>();
+    if (failure) throw failure;
     return produce();
   };
   return {
@@ -63,7 +111,27 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
       return answer('logout', [], () => undefined);
     },
     me() {
-      return answer('me', [], () => partner);
+      return answer('me', [], () => current);
+    },
+    updateProfile(patch: ProfilePatch) {
+      return answer('updateProfile', [patch], () => (current = { ...current, ...patch }));
+    },
+    changePassword(change: { currentPassword: string; newPassword: string }) {
+      return answer('changePassword', [change], () => {
+        if (change.currentPassword !== 'demo-password') throw new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword');
+      });
+    },
+    programs() {
+      return answer('programs', [], () => options.programs ?? samplePrograms);
+    },
+    portal() {
+      return answer('portal', [], () => ({
+        merchantName: 'Northwind Outfitters',
+        currency: 'USD',
+        minimumPayout: 5000,
+        menus: { welcome: true, profile: true, programs: true, commissions: true },
+        ...options.portal,
+      }));
     },
   };
 }

@@ -1,0 +1,182 @@
+import { provide } from '@lit/context';
+import { Task } from '@lit/task';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { apiContext } from '../../src/api/context.js';
+import type { PartnerApi, Portal } from '../../src/api/types.js';
+import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
+import { baseStyles } from '../../src/styles/tokens.js';
+import '../partner-commissions/partner-commissions.js';
+import '../partner-login/partner-login.js';
+import '../partner-profile/partner-profile.js';
+import '../partner-programs/partner-programs.js';
+
+export type Section = 'home' | 'resources' | 'reports';
+
+const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'home', label: 'Home' },
+  { id: 'resources', label: 'Resources' },
+  { id: 'reports', label: 'Reports' },
+];
+
+const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs: true, commissions: true };
+
+/**
+ * The whole Referral Partner Center in one tag: Home (welcome, profile, programs, commission
+ * structure — each shown or hidden by the merchant's settings), Resources (links, banners,
+ * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows the sign-in.
+ *
+ * @tag partner-center
+ * @summary The complete partner portal with Home / Resources / Reports navigation.
+ *
+ * @event partner-section-change - The partner opened another section. `detail: { section }`.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart header - The bar with the program name, the partner and sign-out.
+ * @csspart nav - The section navigation.
+ * @csspart nav-item - Each section button.
+ * @csspart section - The open section.
+ * @csspart sign-out-button - The sign-out button.
+ *
+ * @cssproperty --partner-center-max-width - Widest the portal grows (default 72rem).
+ * @cssproperty --partner-center-header-background - Header background (default --partner-color-subtle).
+ */
+export class PartnerCenterElement extends PartnerElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        max-width: var(--partner-center-max-width, 72rem);
+      }
+      [part~='header'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--_space-s) var(--_space-m);
+        padding: var(--_space-m);
+        background: var(--partner-center-header-background, var(--_subtle));
+        border-radius: var(--_radius);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.375rem;
+      }
+      .who {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space-s) var(--_space-m);
+      }
+      .who p {
+        margin: 0;
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space-xs);
+        list-style: none;
+        margin: var(--_space-m) 0;
+        padding: 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      [part~='nav-item'] {
+        background: transparent;
+        color: var(--_text);
+        border: 0;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+      }
+      [part~='nav-item'][aria-current='page'] {
+        border-bottom-color: var(--_accent);
+        color: var(--_accent);
+      }
+      [part~='section'] {
+        display: grid;
+        gap: var(--_space-l);
+      }
+      .login {
+        display: grid;
+        gap: var(--_space-m);
+        justify-items: start;
+      }
+    `,
+  ];
+
+  /** The open section. */
+  @property({ reflect: true }) section: Section = 'home';
+
+  /** The client the widgets inside use (this element's own). */
+  @provide({ context: apiContext })
+  @state()
+  protected childApi?: PartnerApi;
+
+  private readonly portal = new Task(this, {
+    task: ([api], { signal }) => api.portal({ signal }).catch(() => undefined),
+    args: () => [this.client] as const,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    this.childApi = this.client;
+  }
+
+  override render() {
+    const portal = this.portal.value;
+    const title = `${portal?.merchantName ?? 'Partner'} Partner Center`;
+    const state = this.session.state;
+    if (!state) {
+      return html`<div part="base" class="login">
+        <h2 part="title">${title}</h2>
+        <partner-login></partner-login>
+      </div>`;
+    }
+    return html`<div part="base">
+      <header part="header">
+        <h2 part="title">${title}</h2>
+        <div class="who">
+          <p>Signed in as <strong>${state.partner.name}</strong> (${state.partner.code})</p>
+          <button part="sign-out-button" class="secondary" type="button" @click=${() => this.session.signOut(this.client, this)}>Sign out</button>
+        </div>
+      </header>
+      <nav part="nav" aria-label="Partner Center">
+        <ul>
+          ${SECTIONS.map(
+            (s) => html`<li>
+              <button part="nav-item" type="button" aria-current=${this.section === s.id ? 'page' : 'false'} @click=${() => this.open(s.id)}>
+                ${s.label}
+              </button>
+            </li>`,
+          )}
+        </ul>
+      </nav>
+      <section part="section" aria-label=${SECTIONS.find((s) => s.id === this.section)!.label}>${this.renderSection(portal?.menus ?? DEFAULT_MENUS)}</section>
+    </div>`;
+  }
+
+  private renderSection(menus: Portal['menus']) {
+    switch (this.section) {
+      case 'resources':
+        return html`<partner-links></partner-links>
+          <partner-banners></partner-banners>
+          <partner-email-copy></partner-email-copy>
+          <partner-resources></partner-resources>`;
+      case 'reports':
+        return html`<partner-ledger></partner-ledger>
+          <partner-reports></partner-reports>`;
+      default:
+        return html`${menus.welcome ? html`<partner-welcome></partner-welcome>` : nothing}
+        ${menus.profile ? html`<partner-profile></partner-profile>` : nothing}
+        ${menus.programs ? html`<partner-programs></partner-programs>` : nothing}
+        ${menus.commissions ? html`<partner-commissions></partner-commissions>` : nothing}`;
+    }
+  }
+
+  /** Opens a section (Home, Resources or Reports). */
+  open(section: Section) {
+    if (section === this.section) return;
+    this.section = section;
+    this.emit(new PartnerSectionChangeEvent({ section }));
+  }
+}

@@ -1,0 +1,359 @@
+import { Task } from '@lit/task';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, messageOf } from '../../src/api/errors.js';
+import type { Partner, PayoutMethod, ProfilePatch } from '../../src/api/types.js';
+import { PartnerProfileSavedEvent } from '../../src/events/partner-profile-saved.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
+import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
+import { baseStyles } from '../../src/styles/tokens.js';
+
+const PAYOUT_METHODS: Record<PayoutMethod, string> = {
+  paypal: 'PayPal',
+  bank_transfer: 'Bank transfer',
+  check: 'Check',
+  other: 'Other',
+};
+
+type Field = keyof ProfilePatch;
+const FIELDS: { name: Field; label: string; type?: string; autocomplete: string; hint?: string }[] = [
+  { name: 'name', label: 'Name', autocomplete: 'name' },
+  { name: 'email', label: 'Email', type: 'email', autocomplete: 'email' },
+  { name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel' },
+  { name: 'company', label: 'Company', autocomplete: 'organization' },
+  { name: 'website', label: 'Website', type: 'url', autocomplete: 'url', hint: 'Starting with https://' },
+  { name: 'address', label: 'Address', autocomplete: 'street-address' },
+];
+
+/**
+ * My Profile: the partner's contact and payout details, editable, and a password change.
+ *
+ * @tag partner-profile
+ * @summary View and update contact and payout details; change password.
+ *
+ * @event partner-profile-saved - The partner saved their profile. `detail: { partner }`.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart title - The heading.
+ * @csspart details - The read-only details list.
+ * @csspart edit-button - Switches to the form.
+ * @csspart form - The profile form.
+ * @csspart password-form - The password change form.
+ * @csspart status - Success messages (role="status").
+ * @csspart error - Errors (role="alert").
+ * @csspart spinner - The loading state.
+ * @csspart signed-out - Shown when nobody is signed in.
+ */
+export class PartnerProfileElement extends PartnerElement {
+  static override styles = [
+    baseStyles,
+    css`
+      h2 {
+        font-size: 1.25rem;
+        margin: 0 0 var(--_space-m);
+      }
+      h3 {
+        font-size: 1.0625rem;
+        margin: 0 0 var(--_space-s);
+      }
+      .stack {
+        display: grid;
+        gap: var(--_space-l);
+      }
+      dl {
+        display: grid;
+        grid-template-columns: minmax(7rem, max-content) 1fr;
+        gap: var(--_space-xs) var(--_space-m);
+        margin: 0 0 var(--_space-m);
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      form {
+        display: grid;
+        gap: var(--_space-m);
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+        gap: var(--_space-m);
+      }
+      .field {
+        display: grid;
+        gap: var(--_space-xs);
+        align-content: start;
+      }
+      label {
+        font-weight: 600;
+      }
+      .hint,
+      .field-error {
+        font-size: 0.875em;
+        margin: 0;
+        color: var(--_muted);
+      }
+      .field-error {
+        color: var(--_danger);
+      }
+      select,
+      textarea {
+        font: inherit;
+        color: var(--_text);
+        background: var(--_surface);
+        min-height: 2.75rem;
+        padding: var(--_space-s);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        width: 100%;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space-s);
+      }
+      [part~='status'] {
+        color: var(--_success);
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Heading text. */
+  @property() heading = 'My profile';
+
+  @state() private editing = false;
+  @state() private saving = false;
+  @state() private saveError?: unknown;
+  @state() private fieldErrors: Partial<Record<string, string>> = {};
+  @state() private saved = '';
+  @state() private passwordBusy = false;
+  @state() private passwordError?: ApiError | Error;
+  @state() private passwordSaved = '';
+
+  private readonly profile = new Task(this, {
+    task: ([signedIn, api], { signal }) => (signedIn && api ? api.me({ signal }) : Promise.resolve(undefined)),
+    args: () => [this.session.signedIn, this.client] as const,
+  });
+
+  override render() {
+    return html`<section part="base" aria-labelledby="title">
+      <h2 id="title" part="title">${this.heading}</h2>
+      ${this.session.signedIn
+        ? this.profile.render({
+            initial: () => loadingView('Loading your profile…'),
+            pending: () => (this.profile.value ? this.renderProfile(this.profile.value) : loadingView('Loading your profile…')),
+            error: (e) => errorView(e, () => this.profile.run()),
+            complete: (p) => (p ? this.renderProfile(p) : nothing),
+          })
+        : signedOutView('your profile')}
+    </section>`;
+  }
+
+  private renderProfile(p: Partner) {
+    return html`<div class="stack">
+      <div>${this.editing ? this.renderForm(p) : this.renderDetails(p)}</div>
+      ${this.renderPasswordForm()}
+    </div>`;
+  }
+
+  private renderDetails(p: Partner) {
+    const show = (v: string | null | undefined) => v || html`<span class="notice">Not given</span>`;
+    return html`<dl part="details">
+        <dt>Partner code</dt>
+        <dd>${p.code}</dd>
+        ${FIELDS.map(
+          (f) => html`<dt>${f.label}</dt>
+            <dd>${show(p[f.name] as string | null)}</dd>`,
+        )}
+        <dt>Payout method</dt>
+        <dd>${p.payoutMethod ? PAYOUT_METHODS[p.payoutMethod] : show(null)}</dd>
+        <dt>Payout details</dt>
+        <dd>${show(p.payoutDetails)}</dd>
+      </dl>
+      ${this.saved ? html`<p part="status" role="status">${this.saved}</p>` : nothing}
+      <button part="edit-button" type="button" @click=${this.startEditing}>Edit profile</button>`;
+  }
+
+  private async startEditing() {
+    this.editing = true;
+    this.saved = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#profile-name')?.focus();
+  }
+
+  private renderForm(p: Partner) {
+    const error = (name: string) => this.fieldErrors[name];
+    const described = (name: string, hint?: string) =>
+      [error(name) ? `profile-${name}-error` : '', hint ? `profile-${name}-hint` : ''].filter(Boolean).join(' ') || nothing;
+    return html`<form part="form" novalidate @submit=${this.save} aria-busy=${this.saving ? 'true' : 'false'}>
+      ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError)}</p>` : nothing}
+      <div class="grid">
+        ${FIELDS.map(
+          (f) => html`<div class="field">
+            <label for="profile-${f.name}">${f.label}</label>
+            <input
+              id="profile-${f.name}"
+              name=${f.name}
+              type=${f.type ?? 'text'}
+              autocomplete=${f.autocomplete}
+              .value=${(p[f.name] as string | null) ?? ''}
+              ?required=${f.name === 'name' || f.name === 'email'}
+              aria-invalid=${error(f.name) ? 'true' : 'false'}
+              aria-describedby=${described(f.name, f.hint)}
+            />
+            ${f.hint ? html`<p class="hint" id="profile-${f.name}-hint">${f.hint}</p>` : nothing}
+            ${error(f.name) ? html`<p class="field-error" id="profile-${f.name}-error">${error(f.name)}</p>` : nothing}
+          </div>`,
+        )}
+        <div class="field">
+          <label for="profile-payoutMethod">Payout method</label>
+          <select id="profile-payoutMethod" name="payoutMethod">
+            <option value="" ?selected=${!p.payoutMethod}>Not chosen</option>
+            ${Object.entries(PAYOUT_METHODS).map(([value, label]) => html`<option value=${value} ?selected=${p.payoutMethod === value}>${label}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="profile-payoutDetails">Payout details</label>
+          <textarea
+            id="profile-payoutDetails"
+            name="payoutDetails"
+            rows="2"
+            aria-describedby="profile-payoutDetails-hint${error('payoutDetails') ? ' profile-payoutDetails-error' : ''}"
+            .value=${p.payoutDetails ?? ''}
+          ></textarea>
+          <p class="hint" id="profile-payoutDetails-hint">Your PayPal email, or what the program manager needs to pay you.</p>
+          ${error('payoutDetails') ? html`<p class="field-error" id="profile-payoutDetails-error">${error('payoutDetails')}</p>` : nothing}
+        </div>
+      </div>
+      <div class="actions">
+        <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save profile'}</button>
+        <button type="button" class="secondary" @click=${this.cancel}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private async cancel() {
+    this.editing = false;
+    this.fieldErrors = {};
+    this.saveError = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
+  }
+
+  private async save(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.saving) return;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const patch: ProfilePatch = {
+      name: text('name'),
+      email: text('email'),
+      phone: text('phone') || null,
+      company: text('company') || null,
+      website: text('website') || null,
+      address: text('address') || null,
+      payoutMethod: (text('payoutMethod') || null) as PayoutMethod | null,
+      payoutDetails: text('payoutDetails') || null,
+    };
+    const errors: Record<string, string> = {};
+    if (!patch.name) errors.name = 'Enter your name.';
+    if (!patch.email) errors.email = 'Enter your email address.';
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(patch.email)) errors.email = 'Enter a valid email address.';
+    if (patch.website && !/^https?:\/\/\S+$/.test(patch.website)) errors.website = 'Enter a web address starting with https://';
+    this.fieldErrors = errors;
+    this.saveError = undefined;
+    const first = Object.keys(errors)[0];
+    if (first) {
+      this.renderRoot.querySelector<HTMLElement>(`#profile-${first}`)?.focus();
+      return;
+    }
+    this.saving = true;
+    try {
+      const partner = await this.client.updateProfile(patch);
+      this.session.store.updatePartner(partner);
+      this.profile.run();
+      this.editing = false;
+      this.saved = 'Your profile was saved.';
+      this.emit(new PartnerProfileSavedEvent({ partner }));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
+    } catch (error) {
+      if (error instanceof ApiError && error.field) {
+        this.fieldErrors = { [error.field]: error.message.replace(/^[\w.]+: /, '') };
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`#profile-${error.field}`)?.focus();
+      } else this.saveError = error;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private renderPasswordForm() {
+    const wrongField = this.passwordError instanceof ApiError ? this.passwordError.field : undefined;
+    return html`<form part="password-form" novalidate @submit=${this.changePassword} aria-labelledby="password-title">
+      <h3 id="password-title">Change password</h3>
+      ${this.passwordError ? html`<p part="error" role="alert">${this.passwordError.message}</p>` : nothing}
+      ${this.passwordSaved ? html`<p part="status" role="status">${this.passwordSaved}</p>` : nothing}
+      <div class="grid">
+        <div class="field">
+          <label for="current-password">Current password</label>
+          <input id="current-password" name="currentPassword" type="password" autocomplete="current-password" required aria-invalid=${wrongField === 'currentPassword' ? 'true' : 'false'} />
+        </div>
+        <div class="field">
+          <label for="new-password">New password</label>
+          <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minlength="8" aria-describedby="new-password-hint" aria-invalid=${wrongField === 'newPassword' ? 'true' : 'false'} />
+          <p class="hint" id="new-password-hint">At least 8 characters.</p>
+        </div>
+        <div class="field">
+          <label for="confirm-password">Repeat new password</label>
+          <input id="confirm-password" name="confirmPassword" type="password" autocomplete="new-password" required aria-invalid=${wrongField === 'confirmPassword' ? 'true' : 'false'} />
+        </div>
+      </div>
+      <div class="actions">
+        <button type="submit" aria-disabled=${this.passwordBusy ? 'true' : 'false'}>${this.passwordBusy ? 'Changing…' : 'Change password'}</button>
+      </div>
+    </form>`;
+  }
+
+  private async changePassword(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.passwordBusy) return;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const currentPassword = String(data.get('currentPassword') ?? '');
+    const newPassword = String(data.get('newPassword') ?? '');
+    const confirm = String(data.get('confirmPassword') ?? '');
+    this.passwordSaved = '';
+    const fail = (field: string, message: string) => {
+      this.passwordError = new ApiError(400, 'invalid_request', message, field);
+    };
+    if (!currentPassword) fail('currentPassword', 'Enter your current password.');
+    else if (newPassword.length < 8) fail('newPassword', 'Use at least 8 characters for the new password.');
+    else if (newPassword !== confirm) fail('confirmPassword', 'The two new passwords are not the same.');
+    else this.passwordError = undefined;
+    if (this.passwordError) return this.focusPasswordError();
+    this.passwordBusy = true;
+    try {
+      await this.client.changePassword({ currentPassword, newPassword });
+      form.reset();
+      this.passwordSaved = 'Your password was changed. Other devices have been signed out.';
+    } catch (error) {
+      this.passwordError = error instanceof Error ? error : new Error(messageOf(error));
+      await this.focusPasswordError();
+    } finally {
+      this.passwordBusy = false;
+    }
+  }
+
+  private async focusPasswordError() {
+    await this.updateComplete;
+    const field = this.passwordError instanceof ApiError ? this.passwordError.field : undefined;
+    const id = { currentPassword: 'current-password', newPassword: 'new-password', confirmPassword: 'confirm-password' }[field ?? ''];
+    this.renderRoot.querySelector<HTMLElement>(id ? `#${id}` : '[part~="password-form"] [part~="error"]')?.focus();
+  }
+}

@@ -1,0 +1,92 @@
+import { Task } from '@lit/task';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PartnerProgram } from '../../src/api/types.js';
+import { formatDate } from '../../src/format.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
+import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
+import { baseStyles } from '../../src/styles/tokens.js';
+
+/**
+ * My Programs: the programs the signed-in partner is enrolled in, with the merchant's
+ * description of each.
+ *
+ * @tag partner-programs
+ * @summary The partner's programs and their descriptions.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart title - The heading.
+ * @csspart list - The list of programs.
+ * @csspart program - One program.
+ * @csspart empty - Shown when the partner is in no program.
+ * @csspart spinner - The loading state.
+ * @csspart error - The error state (role="alert").
+ * @csspart signed-out - Shown when nobody is signed in.
+ *
+ * @cssproperty --partner-programs-gap - Space between programs (default --partner-space-m).
+ */
+export class PartnerProgramsElement extends PartnerElement {
+  static override styles = [
+    baseStyles,
+    css`
+      h2 {
+        font-size: 1.25rem;
+        margin: 0 0 var(--_space-m);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--partner-programs-gap, var(--_space-m));
+      }
+      h3 {
+        margin: 0 0 var(--_space-xs);
+        font-size: 1.0625rem;
+      }
+      li p {
+        margin: 0;
+      }
+      .since {
+        color: var(--_muted);
+        font-size: 0.875em;
+        margin-top: var(--_space-xs);
+      }
+    `,
+  ];
+
+  /** Heading text. */
+  @property() heading = 'My programs';
+
+  private readonly programs = new Task(this, {
+    task: ([signedIn, api], { signal }) => (signedIn && api ? api.programs({ signal }) : Promise.resolve([] as PartnerProgram[])),
+    args: () => [this.session.signedIn, this.client] as const,
+  });
+
+  override render() {
+    return html`<section part="base" aria-labelledby="title">
+      <h2 id="title" part="title">${this.heading}</h2>
+      ${this.session.signedIn ? this.renderPrograms() : signedOutView('your programs')}
+    </section>`;
+  }
+
+  private renderPrograms() {
+    return this.programs.render({
+      initial: () => loadingView('Loading your programs…'),
+      pending: () => loadingView('Loading your programs…'),
+      error: (e) => errorView(e, () => this.programs.run()),
+      complete: (programs) =>
+        programs.length
+          ? html`<ul part="list">
+              ${programs.map(
+                (p) => html`<li part="program" class="card">
+                  <h3>${p.name}</h3>
+                  <p>${p.description || 'No description yet.'}</p>
+                  <p class="since">Member since ${formatDate(p.enrolledAt)}</p>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p part="empty" class="notice">You are not in any program yet. The program manager will add you soon.</p>`,
+    });
+  }
+}
