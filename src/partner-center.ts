@@ -4,6 +4,7 @@ import '../components/partner-commissions/partner-commissions.js';
 import '../components/partner-login/partner-login.js';
 import '../components/partner-profile/partner-profile.js';
 import '../components/partner-programs/partner-programs.js';
+import '../components/partner-signup/partner-signup.js';
 
 export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';

@@ -44,6 +44,10 @@ export const settingsSchema = z.object({
     .default('pc_click'),
   /** Welcome message (markdown) for partner-welcome. */
   welcomeMessage: z.string().max(20_000).default('Welcome to our partner program! Share your links and earn commission on every sale you refer.'),
+  /** Who may sign up through partner-signup: nobody, anyone pending approval, or anyone at once. */
+  signupMode: z.enum(['closed', 'approval', 'open']).default('approval'),
+  /** Programs a new partner from sign-up joins. */
+  signupProgramIds: z.array(z.number().int().positive()).max(50).default([]),
   /** Which Home sections partner-center shows. */
   menus: z
     .object({

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { login, revokeSession } from '../domain/auth.js';
-import { partnerView } from '../domain/partners.js';
+import { PARTNER_CODE_PATTERN, partnerView } from '../domain/partners.js';
+import { signUp } from '../domain/signup.js';
 import { clientIp, requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 import { PartnerSchema } from './schemas.js';
@@ -48,6 +49,48 @@ const logoutRoute = createRoute({
   responses: { 204: { description: 'Signed out' }, 401: errors[401] },
 });
 
+const SignupBody = z
+  .object({
+    name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters'),
+    email: z.string().trim().max(254, 'is at most 254 characters').email('Enter a valid email address'),
+    code: z
+      .string()
+      .trim()
+      .regex(PARTNER_CODE_PATTERN, 'Use 2 to 32 letters, digits, - or _, starting with a letter or digit')
+      .openapi({ description: 'The partner code (user name) the partner wants' }),
+    password: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
+    acceptTerms: z.literal(true, { message: 'Accept the program terms to sign up' }),
+    referrerCode: z.string().trim().max(64).optional().openapi({ description: 'Code of the partner who referred this one' }),
+  })
+  .strict()
+  .openapi('SignupRequest');
+
+const SignupResult = z
+  .object({
+    partner: PartnerSchema,
+    status: z.enum(['active', 'pending']),
+    message: z.string(),
+    token: z.string().optional(),
+    expiresAt: z.string().optional(),
+  })
+  .openapi('SignupResult');
+
+const signupRoute = createRoute({
+  method: 'post',
+  path: '/signup',
+  tags: ['auth'],
+  summary: 'Become a partner',
+  description:
+    'Creates a partner. With signupMode "approval" (the default) the partner waits for the merchant; with "open" it is active and signed in at once (token included); "closed" answers 403.',
+  request: jsonBody(SignupBody),
+  responses: {
+    201: jsonResponse(SignupResult, 'Signed up'),
+    400: errors[400],
+    403: errors[403],
+    409: errors[409],
+  },
+});
+
 export function authRoutes(deps: Deps) {
   const app = router<PartnerEnv>();
   app.openapi(loginRoute, async (c) => {
@@ -56,6 +99,22 @@ export function authRoutes(deps: Deps) {
     return c.json(
       { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), partner: partnerView(session.partner) },
       200,
+    );
+  });
+  app.openapi(signupRoute, async (c) => {
+    const { acceptTerms: _terms, ...input } = c.req.valid('json');
+    const { partner, session } = await signUp(deps, input);
+    return c.json(
+      {
+        partner: partnerView(partner),
+        status: partner.status === 'active' ? ('active' as const) : ('pending' as const),
+        message:
+          partner.status === 'active'
+            ? 'Welcome aboard! You are signed in.'
+            : 'Thanks for signing up! The program manager will review your application and email you.',
+        ...(session ? { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() } : {}),
+      },
+      201,
     );
   });
   app.use('/logout', requirePartner(deps));

@@ -1,7 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions } from './types.js';
+import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions, SignupRequest, SignupResult } from './types.js';
 
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
@@ -48,6 +48,10 @@ export class HttpPartnerApi implements PartnerApi {
     return this.call(() =>
       this.anonymous.post('auth/login', { json: credentials, signal: options.signal }).json<LoginResult>(),
     );
+  }
+
+  signup(request: SignupRequest, options: RequestOptions = {}): Promise<SignupResult> {
+    return this.call(() => this.anonymous.post('auth/signup', { json: request, signal: options.signal }).json<SignupResult>());
   }
 
   async logout(options: RequestOptions = {}): Promise<void> {

@@ -56,6 +56,24 @@ export interface LoginResult {
   partner: Partner;
 }
 
+export interface SignupRequest {
+  name: string;
+  email: string;
+  code: string;
+  password: string;
+  acceptTerms: true;
+  referrerCode?: string;
+}
+
+export interface SignupResult {
+  partner: Partner;
+  status: 'active' | 'pending';
+  message: string;
+  /** Present when the program signs new partners in at once. */
+  token?: string;
+  expiresAt?: string;
+}
+
 export interface Credentials {
   code: string;
   password: string;
@@ -72,6 +90,7 @@ export interface RequestOptions {
 export interface PartnerApi {
   login(credentials: Credentials, options?: RequestOptions): Promise<LoginResult>;
   logout(options?: RequestOptions): Promise<void>;
+  signup(request: SignupRequest, options?: RequestOptions): Promise<SignupResult>;
   me(options?: RequestOptions): Promise<Partner>;
 
   // Home: profile, programs, portal settings

@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions } from '../../src/api/types.js';
+import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions, SignupRequest, SignupResult } from '../../src/api/types.js';
 
 /**
  * A stand-in for the partner API, for element tests and Storybook stories: no server, answers
@@ -17,6 +17,8 @@ export interface FakeApiOptions {
   fail?: Partial<Record<Exclude<keyof PartnerApi, 'login'>, ApiError | 'pending'>>;
   programs?: PartnerProgram[];
   portal?: Partial<Portal>;
+  /** How sign-up answers: pending approval (default) or active and signed in. */
+  signup?: 'pending' | 'active';
 }
 
 export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
@@ -105,6 +107,14 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
           default:
             return { token: 'pc_fake-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: { ...partner, code: credentials.code || partner.code } };
         }
+      });
+    },
+    signup(request: SignupRequest) {
+      return answer<SignupResult>('signup', [request], () => {
+        const created = { ...partner, code: request.code, name: request.name, email: request.email };
+        return options.signup === 'active'
+          ? { partner: { ...created, status: 'active' }, status: 'active', message: 'Welcome aboard! You are signed in.', token: 'pc_new', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }
+          : { partner: { ...created, status: 'pending' }, status: 'pending', message: 'Thanks for signing up! The program manager will review your application and email you.' };
       });
     },
     logout() {

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { updateSettings } from '../../server/domain/settings.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+
+let s: TestServer;
+beforeEach(async () => {
+  s = await testServer();
+});
+afterEach(() => s.close());
+
+const valid = { name: 'Nia New', email: 'nia@example.com', code: 'nia', password: 'nia-password-1', acceptTerms: true };
+const signup = (body: unknown) => s.call('POST', '/api/v1/auth/signup', { body });
+const count = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM partners').get() as { n: number }).n;
+
+describe('POST /api/v1/auth/signup', () => {
+  test('by default a new partner waits for approval and cannot sign in yet', async () => {
+    const res = await signup(valid);
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.json.status, 'pending');
+    assert.equal(res.json.token, undefined);
+    assert.equal(res.json.partner.code, 'nia');
+    assert.match(res.json.message, /review/);
+    const login = await s.call('POST', '/api/v1/auth/login', { body: { code: 'nia', password: valid.password } });
+    assert.equal(login.status, 403);
+    assert.equal(login.json.error.code, 'account_pending');
+  });
+
+  test('open sign-up: active at once, signed in, enrolled in the sign-up programs, under the referrer', async () => {
+    const program = await s.db.kysely
+      .insertInto('programs')
+      .values({ name: 'Starter', description: '', priority: 0, sale_commission_type: 'percent', sale_commission_value: 500, lead_commission: null, recurring_mode: 'every', recurring_payments: null, second_tier_type: null, second_tier_value: null, attribution_window_days: null, attribution_model: 'last_click', hold_days: null, status: 'active', created_at: s.now, updated_at: s.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await updateSettings(s.deps, { signupMode: 'open', signupProgramIds: [program.id] });
+    const parent = await s.addPartner({ code: 'mentor' });
+    const res = await signup({ ...valid, referrerCode: 'MENTOR' });
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.json.status, 'active');
+    const me = await s.call('GET', '/api/v1/me', { token: res.json.token });
+    assert.equal(me.json.code, 'nia');
+    const row = s.db.sqlite.prepare('SELECT parent_id FROM partners WHERE code = ?').get('nia') as { parent_id: number };
+    assert.equal(row.parent_id, parent.id);
+    const programs = await s.call('GET', '/api/v1/partner/programs', { token: res.json.token });
+    assert.deepEqual(programs.json.programs.map((p: { name: string }) => p.name), ['Starter']);
+  });
+
+  test('closed sign-up → 403, nothing created', async () => {
+    await updateSettings(s.deps, { signupMode: 'closed' });
+    const res = await signup(valid);
+    assert.equal(res.status, 403);
+    assert.equal(res.json.error.code, 'signup_closed');
+    assert.equal(count(), 0);
+  });
+
+  test('a taken code, in any case → 409 on code', async () => {
+    await s.addPartner({ code: 'Nia' });
+    const res = await signup(valid);
+    assert.equal(res.status, 409);
+    assert.equal(res.json.error.field, 'code');
+    assert.equal(count(), 1);
+  });
+
+  const bad: [string, Record<string, unknown>, string][] = [
+    ['terms not accepted', { acceptTerms: false }, 'acceptTerms'],
+    ['a code with spaces', { code: 'my code' }, 'code'],
+    ['a code with script', { code: '<script>' }, 'code'],
+    ['a one-letter code', { code: 'x' }, 'code'],
+    ['a short password', { password: 'short' }, 'password'],
+    ['a bad email', { email: 'nia@' }, 'email'],
+    ['an unknown referrer', { referrerCode: 'ghost' }, 'referrerCode'],
+    ['a status field', { status: 'active' }, ''],
+  ];
+  for (const [name, change, field] of bad) {
+    test(`${name} → 4xx naming the field, nothing created`, async () => {
+      const res = await signup({ ...valid, ...change });
+      assert.equal(res.status, 400, res.text);
+      if (field) assert.equal(res.json.error.field, field);
+      assert.equal(count(), 0);
+    });
+  }
+
+  test('the partner code itself as password → 400 weak_password', async () => {
+    const res = await signup({ ...valid, code: 'nia-password-1', password: 'NIA-PASSWORD-1' });
+    assert.equal(res.status, 400);
+    assert.equal(res.json.error.code, 'weak_password');
+    assert.equal(count(), 0);
+  });
+});
