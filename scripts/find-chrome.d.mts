@@ -1,5 +1,4 @@
-/** The Chrome/Chromium to test with: CHROME_PATH, else the usual system locations. */
-export function findChrome(): string | undefined;
-export const NO_CHROME_MESSAGE: string;
-/** Flags for headless Chromium on CI and as root. */
-export const CHROME_ARGS: string[];
+/** Types for find-chrome.mjs, so TypeScript tests can import it. */
+export declare function findChrome(): string | undefined;
+export declare const NO_CHROME_MESSAGE: string;
+export declare const CHROME_ARGS: string[];

@@ -20,6 +20,8 @@ const stages = [
   { name: 'build', cmd: 'npm run --silent build' },
   { name: 'server', cmd: 'node --import tsx --test --test-reporter=spec test/server/*.test.ts', counts: nodeCounts },
   { name: 'components', cmd: 'npx web-test-runner', counts: wtrCounts },
+  // builds storybook-static/, then opens every story of its index.json in Chromium
+  { name: 'stories', cmd: 'npm run --silent test:stories', counts: nodeCounts },
   { name: 'e2e', cmd: 'node --import tsx --test --test-reporter=spec --test-concurrency=1 test/e2e/*.test.ts', counts: nodeCounts },
 ];
 

@@ -1,0 +1,249 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import '../components/partner-login/partner-login.js';
+import type { PartnerLoginElement } from '../components/partner-login/partner-login.component.js';
+import { sessionStore } from '../src/session.js';
+import { part, shadow, text, type } from '../test/helpers/dom.js';
+import { demoPartner, fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
+
+/**
+ * Every state of `<partner-login>`, against the fake API (no server). States after a submit
+ * are reached by the story's play function, which fills in and submits the form as a partner
+ * would.
+ */
+interface Args {
+  heading: string;
+  forgotPasswordHref: string;
+  signupHref: string;
+  /** What the fake server answers to "Sign in". */
+  login: NonNullable<FakeApiOptions['login']>;
+  /** Seconds of lockout when the fake server answers `locked`. */
+  retryAfter: number;
+  onPartnerLogin?: (event: Event) => void;
+  onPartnerLogout?: (event: Event) => void;
+}
+
+/** Args plus the attribute rows the docs table reads from custom-elements.json. */
+type DocArgs = Args & { 'forgot-password-href'?: string; 'signup-href'?: string };
+type Story = StoryObj<DocArgs>;
+
+const template = (args: Args, className?: string) => html`<partner-login
+  class=${ifDefined(className)}
+  .api=${fakeApi({ login: args.login, retryAfter: args.retryAfter })}
+  heading=${args.heading}
+  forgot-password-href=${ifDefined(args.forgotPasswordHref || undefined)}
+  signup-href=${ifDefined(args.signupHref || undefined)}
+  @partner-login=${args.onPartnerLogin}
+  @partner-logout=${args.onPartnerLogout}
+></partner-login>`;
+
+const meta = {
+  title: 'Elements/partner-login',
+  component: 'partner-login',
+  args: {
+    heading: 'Partner sign-in',
+    forgotPasswordHref: '',
+    signupHref: '',
+    login: 'ok',
+    retryAfter: 900,
+  },
+  argTypes: {
+    heading: {
+      control: 'text',
+      description: 'Heading text (the `heading` slot replaces it with markup of your own).',
+      table: { category: 'attributes', type: { summary: 'string' }, defaultValue: { summary: "'Partner sign-in'" } },
+    },
+    forgotPasswordHref: { control: 'text' },
+    signupHref: { control: 'text' },
+    // the same settings as attributes: documented, driven through the properties above
+    'forgot-password-href': { control: false },
+    'signup-href': { control: false },
+    login: {
+      control: 'select',
+      options: ['ok', 'invalid', 'locked', 'disabled', 'network', 'pending'],
+      description: 'What the fake partner server answers to "Sign in" (stories only).',
+      table: { category: 'fake API' },
+    },
+    retryAfter: {
+      control: { type: 'number', min: 1 },
+      description: 'Seconds of lockout the fake server asks for when it answers `locked` (stories only).',
+      if: { arg: 'login', eq: 'locked' },
+      table: { category: 'fake API' },
+    },
+  },
+  // One session per page: every story starts signed out unless it signs in itself.
+  beforeEach: () => {
+    sessionStore().end();
+  },
+  render: (args) => template(args),
+  parameters: {
+    docs: {
+      // Each story in its own frame on the docs page, so the shared sign-in state of one
+      // story does not leak into the others, and each story's play function runs.
+      story: { inline: false, iframeHeight: 520 },
+    },
+  },
+} satisfies Meta<DocArgs>;
+
+export default meta;
+
+/** The element in a story's canvas, rendered. */
+async function loginIn(canvasElement: HTMLElement): Promise<PartnerLoginElement> {
+  const el = canvasElement.querySelector('partner-login');
+  if (!el) throw new Error('<partner-login> is not in the story');
+  await el.updateComplete;
+  return el;
+}
+
+/** Fills in the form as a partner would and presses "Sign in". */
+async function submit(canvasElement: HTMLElement, code: string, password: string) {
+  const el = await loginIn(canvasElement);
+  type(shadow<HTMLInputElement>(el, '#code')!, code);
+  type(shadow<HTMLInputElement>(el, '#password')!, password);
+  part<HTMLButtonElement>(el, 'button')!.click();
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits for the server's error message and checks what the partner reads. */
+async function expectError(el: PartnerLoginElement, message: string) {
+  await waitFor(() => expect(part(el, 'error')).not.toBeNull());
+  expect(part(el, 'error')).toHaveAttribute('role', 'alert');
+  expect(text(part(el, 'error'))).toContain(message);
+}
+
+/** The form as a partner first sees it: partner code, password, "Sign in". */
+export const SignedOut: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    expect(text(part(el, 'title'))).toBe('Partner sign-in');
+    expect(shadow(el, '#code')).not.toBeNull();
+    expect(shadow(el, '#password')).not.toBeNull();
+  },
+};
+
+/** With the merchant's "Forgot your password?" and "Become a partner" pages. */
+export const WithLinks: Story = {
+  args: { forgotPasswordHref: '/partners/reset-password', signupHref: '/partners/join' },
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    expect(part(el, 'forgot-link')).toHaveAttribute('href', '/partners/reset-password');
+    expect(part(el, 'signup-link')).toHaveAttribute('href', '/partners/join');
+  },
+};
+
+/** "Sign in" pressed with both fields empty: each field says what is missing. */
+export const FieldErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await submit(canvasElement, '', '');
+    expect(text(shadow(el, '#code-error'))).toBe('Enter your partner code.');
+    expect(text(shadow(el, '#password-error'))).toBe('Enter your password.');
+    expect(shadow(el, '#code')).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+/** Waiting for the server (it never answers here): the button says "Signing in…". */
+export const Busy: Story = {
+  args: { login: 'pending' },
+  play: async ({ canvasElement }) => {
+    const el = await submit(canvasElement, 'demo', 'demo-password');
+    await waitFor(() => expect(text(part(el, 'button'))).toBe('Signing in…'));
+    expect(part(el, 'form')).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The server turned the code or password down (401). */
+export const WrongPassword: Story = {
+  args: { login: 'invalid' },
+  play: async ({ canvasElement }) => {
+    const el = await submit(canvasElement, 'demo', 'not-my-password');
+    await expectError(el, 'The partner code or password is incorrect');
+  },
+};
+
+/** Too many failed attempts (429): the message counts down and "Sign in" waits. */
+export const LockedOut: Story = {
+  args: { login: 'locked', retryAfter: 900 },
+  play: async ({ canvasElement }) => {
+    const el = await submit(canvasElement, 'demo', 'guess-number-six');
+    await expectError(el, 'Too many failed sign-in attempts');
+    expect(text(part(el, 'button'))).toMatch(/^Sign in \(wait \d+:\d\d\)$/);
+    expect(part(el, 'button')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** The merchant disabled this partner account (403). */
+export const DisabledAccount: Story = {
+  args: { login: 'disabled' },
+  play: async ({ canvasElement }) => {
+    const el = await submit(canvasElement, 'demo', 'demo-password');
+    await expectError(el, 'This partner account is disabled');
+  },
+};
+
+/** The partner server could not be reached. */
+export const NetworkError: Story = {
+  args: { login: 'network' },
+  play: async ({ canvasElement }) => {
+    const el = await submit(canvasElement, 'demo', 'demo-password');
+    await expectError(el, 'The partner server could not be reached');
+  },
+};
+
+/** A partner is signed in on this page: who, and a sign-out button. */
+export const SignedIn: Story = {
+  beforeEach: () => {
+    sessionStore().start({ token: 'pc_story-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
+    return () => sessionStore().end();
+  },
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    expect(text(part(el, 'signed-in'))).toContain(`Signed in as ${demoPartner.name} (${demoPartner.code})`);
+    expect(part(el, 'sign-out-button')).not.toBeNull();
+  },
+};
+
+/**
+ * A merchant's own look: global `--partner-*` tokens, the element's `--partner-login-*`
+ * properties, and `::part()` rules, all from the page's stylesheet.
+ */
+export const Themed: Story = {
+  args: {
+    heading: 'Acme partner programme',
+    forgotPasswordHref: '/partners/reset-password',
+    signupHref: '/partners/join',
+  },
+  render: (args) => html`<style>
+      partner-login.acme {
+        --partner-color-accent: #0b5d4f;
+        --partner-color-text: #2a2118;
+        --partner-color-border: #8c7b63;
+        --partner-color-focus: #b8470b;
+        --partner-font-family: Georgia, 'Times New Roman', serif;
+        --partner-radius: 2px;
+        --partner-login-background: #f7f2e8;
+        --partner-login-border-color: #0b5d4f;
+        --partner-login-max-width: 28rem;
+        --partner-login-padding: 2rem;
+      }
+      partner-login.acme::part(base) {
+        border-width: 2px;
+        box-shadow: 0 0.5rem 1.5rem rgb(42 33 24 / 0.15);
+      }
+      partner-login.acme::part(title) {
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+      }
+      partner-login.acme::part(button) {
+        border-radius: 999px;
+      }
+    </style>
+    ${template(args, 'acme')}`,
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    expect(getComputedStyle(part(el, 'button')!).backgroundColor).toBe('rgb(11, 93, 79)');
+    expect(getComputedStyle(part(el, 'title')!).textTransform).toBe('uppercase');
+  },
+};

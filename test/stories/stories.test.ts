@@ -1,0 +1,137 @@
+/**
+ * Every story of the built Storybook (storybook-static/, from `npm run build-storybook`) in
+ * headless Chromium: it renders, its play function passes, nothing is logged as an error,
+ * every custom element rendered its shadow content, and axe finds no WCAG 2.2 A/AA violation.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WCAG_TAGS } from '../../.storybook/wcag.js';
+import { CHROME_ARGS, findChrome, NO_CHROME_MESSAGE } from '../../scripts/find-chrome.mjs';
+import { serveStatic, type StaticServer } from './static-server.js';
+
+const staticDir = new URL('../../storybook-static/', import.meta.url);
+const indexFile = new URL('index.json', staticDir);
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface IndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+}
+
+function readStories(): IndexEntry[] {
+  if (!existsSync(indexFile)) return [];
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { entries?: Record<string, IndexEntry> };
+  return Object.values(index.entries ?? {}).filter((entry) => entry.type === 'story');
+}
+
+const stories = readStories();
+
+describe('stories', { concurrency: Math.min(4, availableParallelism()) }, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  /** One context for all stories, so they share the HTTP cache; each story gets its own page (and sessionStorage). */
+  let context: BrowserContext;
+
+  before(async () => {
+    const executablePath = findChrome();
+    if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
+    server = await serveStatic(staticDir);
+    browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+    context = await browser.newContext();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('storybook-static/index.json lists stories', () => {
+    assert.ok(existsSync(indexFile), 'storybook-static/index.json is missing: run `npm run build-storybook` first');
+    assert.ok(stories.length > 0, 'storybook-static/index.json holds no stories');
+  });
+
+  for (const story of stories) {
+    it(`${story.title} › ${story.name}`, { timeout: 30_000 }, async () => {
+      const page = await context.newPage();
+      const problems = collectProblems(page, server.url);
+      try {
+        // a11y.manual: the a11y addon would run axe again after every story (doubling the time);
+        // this test runs it itself, with the same rules, below.
+        await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`);
+        const phase = await waitForStory(page, story.id).catch((error: Error) => {
+          throw new Error(`the story did not finish rendering: ${error.message}\n${problems.join('\n')}`);
+        });
+
+        const shown = await page.evaluate(() => ({
+          errorDisplay: document.body.classList.contains('sb-show-errordisplay'),
+          errorText: document.querySelector('#error-message')?.textContent?.trim() ?? '',
+        }));
+        assert.deepEqual(problems, [], 'the story logged errors');
+        assert.ok(!shown.errorDisplay, `Storybook shows an error instead of the story: ${shown.errorText}`);
+        assert.equal(phase, 'finished');
+
+        const unrendered = await page.evaluate(() => {
+          const root = document.querySelector('#storybook-root');
+          const rendered = [...(root?.querySelectorAll('*') ?? [])].filter((el) => el.id !== 'root-inner');
+          if (!rendered.length) return ['the story rendered nothing'];
+          return rendered
+            .filter((el) => el.localName.includes('-'))
+            .filter((el) => !customElements.get(el.localName) || !el.shadowRoot || el.shadowRoot.childElementCount === 0)
+            .map((el) => `<${el.localName}>`);
+        });
+        assert.deepEqual(unrendered, [], 'the story, or custom elements in it, rendered nothing');
+
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async (tags) => {
+          const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+          const result = await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } });
+          return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+        }, WCAG_TAGS);
+        assert.deepEqual(violations, [], 'axe found accessibility violations');
+        assert.deepEqual(problems, [], 'the story logged errors');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+/** Page errors, console errors and failed requests to the Storybook server, as they happen. */
+function collectProblems(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium asks for /favicon.ico on its own; Storybook ships none. Not the story's doing.
+    if (message.location().url === `${origin}/favicon.ico`) return;
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.url().startsWith(origin)) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (response) => {
+    if (response.url().startsWith(origin) && response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** Waits until Storybook has rendered the story, run its play function and its afterEach. */
+async function waitForStory(page: Page, id: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (storyId) => {
+      const preview = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } })
+        .__STORYBOOK_PREVIEW__;
+      const render = preview?.currentRender;
+      if (document.body.classList.contains('sb-show-errordisplay')) return 'errored';
+      return render?.id === storyId && render.phase === 'finished' ? render.phase : false;
+    },
+    id,
+    { timeout: 15_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as string;
+}
