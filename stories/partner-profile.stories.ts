@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import '../components/partner-profile/partner-profile.js';
+import { ApiError } from '../src/api/errors.js';
+import { part, shadow, type } from '../test/helpers/dom.js';
+import { demoPartner, fakeApi, serverError, type FakeApiOptions } from '../test/helpers/fake-api.js';
+import { signInDemo, signOut } from './story-helpers.js';
+
+type Story = StoryObj<{ heading: string }>;
+const view = (options: FakeApiOptions = {}) => (args: { heading: string }) =>
+  html`<partner-profile heading=${args.heading} .api=${fakeApi(options)}></partner-profile>`;
+const el = (root: HTMLElement) => root.querySelector('partner-profile')!;
+const shown = async (root: HTMLElement) => waitFor(() => expect(part(el(root), 'details')).toBeTruthy());
+
+const meta = {
+  title: 'Elements/partner-profile',
+  component: 'partner-profile',
+  args: { heading: 'My profile' },
+  beforeEach: signInDemo,
+} satisfies Meta<{ heading: string }>;
+export default meta;
+
+export const Populated: Story = {
+  render: view({
+    partner: { ...demoPartner, phone: '+1 555 0100', company: 'Trail Notes LLC', website: 'https://trailnotes.example', payoutMethod: 'paypal', payoutDetails: 'dana@paypal.example' },
+  }),
+  play: async ({ canvasElement }) => shown(canvasElement),
+};
+export const Editing: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    part<HTMLButtonElement>(el(canvasElement), 'edit-button')!.click();
+    await waitFor(() => expect(part(el(canvasElement), 'form')).toBeTruthy());
+  },
+};
+export const FieldErrors: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    part<HTMLButtonElement>(el(canvasElement), 'edit-button')!.click();
+    await waitFor(() => expect(part(el(canvasElement), 'form')).toBeTruthy());
+    type(shadow<HTMLInputElement>(el(canvasElement), '#profile-email')!, 'not-an-email');
+    part<HTMLFormElement>(el(canvasElement), 'form')!.requestSubmit();
+    await waitFor(() => expect(shadow(el(canvasElement), '#profile-email-error')).toBeTruthy());
+  },
+};
+export const Saved: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    part<HTMLButtonElement>(el(canvasElement), 'edit-button')!.click();
+    await waitFor(() => expect(part(el(canvasElement), 'form')).toBeTruthy());
+    part<HTMLFormElement>(el(canvasElement), 'form')!.requestSubmit();
+    await waitFor(() => expect(part(el(canvasElement), 'status')).toBeTruthy());
+  },
+};
+export const WrongCurrentPassword: Story = {
+  render: view({ fail: { changePassword: new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword') } }),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    const root = el(canvasElement);
+    type(shadow<HTMLInputElement>(root, '#current-password')!, 'nope');
+    type(shadow<HTMLInputElement>(root, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(root, '#confirm-password')!, 'a-new-secret');
+    part<HTMLFormElement>(root, 'password-form')!.requestSubmit();
+    await waitFor(() => expect(part(root, 'password-form')!.querySelector('[role="alert"]')).toBeTruthy());
+  },
+};
+export const Loading: Story = { render: view({ fail: { me: 'pending' } }) };
+export const Error: Story = {
+  render: view({ fail: { me: serverError() } }),
+  play: async ({ canvasElement }) => waitFor(() => expect(part(el(canvasElement), 'error')).toBeTruthy()),
+};
+export const SignedOut: Story = { render: view(), beforeEach: signOut };
