@@ -19,7 +19,7 @@ const input: Record<string, string> = {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Prints, for each entry point, what a page that loads it downloads: min and gzip, with its static imports. */
-function sizeReport(): Plugin {
+function sizeReport(title: string): Plugin {
   return {
     name: 'size-report',
     generateBundle(_options, bundle: OutputBundle) {
@@ -47,7 +47,7 @@ function sizeReport(): Plugin {
         .sort((a, b) => b.gzip - a.gzip);
       const width = Math.max(...rows.map((r) => r.file.length));
       const lines = [
-        'Bundle sizes (what a page downloads for each entry, its shared chunks included):',
+        `${title} — what a page downloads for each entry, shared chunks included:`,
         `  ${'entry'.padEnd(width)}  ${'files'.padStart(5)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}`,
         ...rows.map((r) => `  ${r.file.padEnd(width)}  ${String(r.files).padStart(5)}  ${kb(r.min).padStart(9)}  ${kb(r.gzip).padStart(9)}`),
       ];
@@ -58,25 +58,46 @@ function sizeReport(): Plugin {
   };
 }
 
-const config: RollupOptions = {
-  input,
-  output: {
-    dir: 'dist',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    sourcemap: false,
-  },
-  plugins: [
-    nodeResolve({ browser: true }),
-    typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', noEmitOnError: true }),
-    terser({ ecma: 2020, module: true, format: { comments: false } }),
-    sizeReport(),
-  ],
-  onwarn(warning, warn) {
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
-  },
+const plugins = (report: string) => [
+  nodeResolve({ browser: true }),
+  typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', noEmitOnError: true }),
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  sizeReport(report),
+];
+
+const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
 };
+
+/**
+ * Two builds:
+ * - `dist/partner-center.js`: the script tag's file, every element in ONE file (one request,
+ *   one gzip stream);
+ * - `dist/loader.js` + `dist/components/<tag>.js`: one file per element over a shared core
+ *   chunk, for pages that want only what they use.
+ */
+const config: RollupOptions[] = [
+  {
+    input: { 'partner-center': 'src/partner-center.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: false },
+    plugins: plugins('The script tag (every element, one file)'),
+    onwarn,
+  },
+  {
+    input: Object.fromEntries(Object.entries(input).filter(([name]) => name !== 'partner-center')),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // One shared core (lit, ky, the client core) instead of many tiny shared chunks.
+      manualChunks: (id) => (id.includes('/node_modules/') || /\/src\/(?!loader\.ts)/.test(id) ? 'core' : undefined),
+      sourcemap: false,
+    },
+    plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)'),
+    onwarn,
+  },
+];
 
 export default config;
