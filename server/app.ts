@@ -6,6 +6,7 @@ import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
 import { authRoutes } from './routes/auth.js';
+import { embedRoutes } from './routes/embed.js';
 import { meRoutes } from './routes/me.js';
 import { partnerHomeRoutes } from './routes/partner-home.js';
 import { systemRoutes } from './routes/system.js';
@@ -35,11 +36,17 @@ export function createApp(deps: Deps) {
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1', meRoutes(deps));
   app.route('/api/v1', partnerHomeRoutes(deps));
+  app.route('/api/v1', embedRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token from POST /api/v1/auth/login',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An admin API key (partner-center admin-key create) or PARTNER_CENTER_ADMIN_KEY',
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -3,7 +3,10 @@
  * element only when one appears on the page, loading just that element's file
  * (`components/<tag>.js` next to this script). Use `partner-center.js` instead to load them all.
  */
+import { signInFromMetaTag } from './embed.js';
+
 const base = new URL('.', import.meta.url);
+void signInFromMetaTag();
 const requested = new Set<string>();
 
 function load(tag: string) {

@@ -10,3 +10,11 @@ export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';
 export { sessionStore } from './session.js';
 export type * from './api/types.js';
+export { signInWithEmbedToken } from './embed.js';
+
+import { signInFromMetaTag, signInWithEmbedToken } from './embed.js';
+
+// Non-module pages reach the helpers through window.PartnerCenter.
+const g = globalThis as { PartnerCenter?: Record<string, unknown> };
+g.PartnerCenter = { ...g.PartnerCenter, signInWithEmbedToken };
+void signInFromMetaTag();

@@ -57,6 +57,7 @@ export interface SessionsTable {
   id: Generated<number>;
   token_hash: string;
   partner_id: number;
+  /** 'password': a partner session (from sign-in, sign-up or an exchanged embed token); 'embed': an unexchanged embed token */
   kind: 'password' | 'embed';
   created_at: number;
   expires_at: number;

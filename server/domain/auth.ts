@@ -104,6 +104,7 @@ export async function authenticate(deps: Deps, token: string): Promise<PartnerRo
     .innerJoin('partners', 'partners.id', 'sessions.partner_id')
     .selectAll('partners')
     .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.kind', '=', 'password') // an embed token must be exchanged first
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', deps.clock())
     .executeTakeFirst();

@@ -54,6 +54,10 @@ export class HttpPartnerApi implements PartnerApi {
     return this.call(() => this.anonymous.post('auth/signup', { json: request, signal: options.signal }).json<SignupResult>());
   }
 
+  exchangeEmbedToken(embedToken: string, options: RequestOptions = {}): Promise<LoginResult> {
+    return this.call(() => this.anonymous.post('auth/embed', { json: { embedToken }, signal: options.signal }).json<LoginResult>());
+  }
+
   async logout(options: RequestOptions = {}): Promise<void> {
     if (!this.session.token) return;
     await this.call(() => this.http.post('auth/logout', { signal: options.signal }));

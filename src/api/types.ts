@@ -91,6 +91,8 @@ export interface PartnerApi {
   login(credentials: Credentials, options?: RequestOptions): Promise<LoginResult>;
   logout(options?: RequestOptions): Promise<void>;
   signup(request: SignupRequest, options?: RequestOptions): Promise<SignupResult>;
+  /** Trades a merchant-minted embed token for a session (once). */
+  exchangeEmbedToken(embedToken: string, options?: RequestOptions): Promise<LoginResult>;
   me(options?: RequestOptions): Promise<Partner>;
 
   // Home: profile, programs, portal settings

@@ -117,6 +117,13 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
           : { partner: { ...created, status: 'pending' }, status: 'pending', message: 'Thanks for signing up! The program manager will review your application and email you.' };
       });
     },
+    exchangeEmbedToken(embedToken: string) {
+      return answer<LoginResult>('exchangeEmbedToken', [embedToken], () => ({
+        token: 'pc_from-embed',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        partner,
+      }));
+    },
     logout() {
       return answer('logout', [], () => undefined);
     },
