@@ -5,6 +5,7 @@ import type { Deps } from './deps.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { meRoutes } from './routes/me.js';
 import { systemRoutes } from './routes/system.js';
@@ -33,6 +34,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', systemRoutes(deps, VERSION));
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1', meRoutes(deps));
+  app.route('/api/v1/admin', adminRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',

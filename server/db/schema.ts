@@ -144,6 +144,8 @@ export interface ClicksTable {
   user_agent: string | null;
   referrer: string | null;
   sub: string | null;
+  /** the first click of the same browser within the window; null when this one is the first */
+  first_click_id: Generated<number | null>;
 }
 
 export interface LeadsTable {
@@ -193,6 +195,8 @@ export interface RefundsTable {
   reason: string | null;
   external_id: string | null;
   at: number;
+  /** JSON of the first answer, for replays of the same external id */
+  response: string | null;
 }
 
 export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';
