@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { Database, ProgramRow, RateType } from '../db/schema.js';
+import { forgetCookieWindow } from './clicks.js';
 import { notFound } from './errors.js';
 import { FULL_RATE_BPS, MAX_AMOUNT } from './money.js';
+import { getSettings } from './settings.js';
 import { cents, externalId, longText, parseInput, text } from './validation.js';
 
 /** A query builder or an open transaction. */
@@ -223,6 +225,7 @@ export async function createProgram(deps: Deps, input: NewProgram): Promise<Prog
     await replaceRates(trx, row.id, data.productRates);
     return row.id;
   });
+  forgetCookieWindow(await getSettings(deps));
   return getProgram(deps, id);
 }
 
@@ -237,6 +240,7 @@ export async function updateProgram(deps: Deps, id: number, patch: ProgramPatch)
       .execute();
     if (data.productRates) await replaceRates(trx, id, data.productRates);
   });
+  forgetCookieWindow(await getSettings(deps));
   return getProgram(deps, id);
 }
 

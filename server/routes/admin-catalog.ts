@@ -23,8 +23,8 @@ import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
 import { LinkSchema, Pagination, PartnerAccountSchema, ProgramSchema } from './engine-schemas.js';
 
 const security = [{ adminKey: [] }];
-const IdParams = z.object({ id: idParam.openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const CodeParams = z.object({ code: partnerCode.openapi({ param: { name: 'code', in: 'path' }, example: 'demo' }) });
+const IdParams = z.object({ id: idParam });
+const CodeParams = z.object({ code: partnerCode });
 const adminErrors = { 400: errors[400], 401: errors[401] } as const;
 
 // ── programs ────────────────────────────────────────────────────────────────────────────────
@@ -49,7 +49,7 @@ const createProgramRoute = createRoute({
     'Optional: leadCommission (cents), productRates (per-product overrides), recurring `{ mode: every|first_n|none, payments }`, ' +
     'secondTier (rate paid to the parent partner), attributionWindowDays, attributionModel (last_click by default), holdDays.',
   security,
-  request: jsonBody(newProgramSchema.openapi('NewProgram')),
+  request: jsonBody(newProgramSchema),
   responses: { 201: jsonResponse(ProgramSchema, 'The program with its id'), ...adminErrors },
 });
 
@@ -70,7 +70,7 @@ const updateProgramRoute = createRoute({
   summary: 'Change a program (productRates, when sent, replace the list)',
   description: 'Changes apply to sales recorded from now on; commissions already recorded keep the rate they were computed with.',
   security,
-  request: { params: IdParams, ...jsonBody(programPatchSchema.openapi('ProgramPatch')) },
+  request: { params: IdParams, ...jsonBody(programPatchSchema) },
   responses: { 200: jsonResponse(ProgramSchema, 'The changed program'), ...adminErrors, 404: errors[404] },
 });
 
@@ -110,7 +110,7 @@ const createPartnerRoute = createRoute({
   summary: 'Create a partner',
   description: 'programIds enrol the partner; parentCode names the partner who referred them (paid second-tier commissions).',
   security,
-  request: jsonBody(newPartnerSchema.openapi('NewPartner')),
+  request: jsonBody(newPartnerSchema),
   responses: { 201: jsonResponse(PartnerAccountSchema, 'The partner'), ...adminErrors, 409: errors[409], 422: errors[422] },
 });
 
@@ -131,7 +131,7 @@ const updatePartnerRoute = createRoute({
   summary: 'Change name, email, status, parent (null removes it), programs (replaces them) or password',
   description: 'A new password, or a status other than active, ends the partner’s sessions.',
   security,
-  request: { params: CodeParams, ...jsonBody(partnerPatchSchema.openapi('PartnerPatch')) },
+  request: { params: CodeParams, ...jsonBody(partnerPatchSchema) },
   responses: { 200: jsonResponse(PartnerAccountSchema, 'The changed partner'), ...adminErrors, 404: errors[404], 409: errors[409], 422: errors[422] },
 });
 
@@ -141,7 +141,7 @@ const setPasswordRoute = createRoute({
   tags: ['admin'],
   summary: 'Set a partner’s password (ends their sessions)',
   security,
-  request: { params: CodeParams, ...jsonBody(z.object({ password }).strict().openapi('SetPassword')) },
+  request: { params: CodeParams, ...jsonBody(z.object({ password }).strict()) },
   responses: { 204: { description: 'Password set' }, ...adminErrors, 404: errors[404] },
 });
 
@@ -175,7 +175,7 @@ const createLinkRoute = createRoute({
   summary: 'Create a redirect link',
   description: 'Partners share it as `/r/<their code>/<slug>`. programIds (optional) limit it to those programs; none: every program.',
   security,
-  request: jsonBody(newLinkSchema.openapi('NewLink')),
+  request: jsonBody(newLinkSchema),
   responses: { 201: jsonResponse(LinkSchema, 'The link'), ...adminErrors, 409: errors[409], 422: errors[422] },
 });
 
@@ -195,7 +195,7 @@ const updateLinkRoute = createRoute({
   tags: ['admin'],
   summary: 'Change a link’s name, destination, status or programs (the slug is fixed)',
   security,
-  request: { params: IdParams, ...jsonBody(linkPatchSchema.openapi('LinkPatch')) },
+  request: { params: IdParams, ...jsonBody(linkPatchSchema) },
   responses: { 200: jsonResponse(LinkSchema, 'The changed link'), ...adminErrors, 404: errors[404], 422: errors[422] },
 });
 
@@ -212,7 +212,7 @@ const deleteLinkRoute = createRoute({
 
 // ── settings ────────────────────────────────────────────────────────────────────────────────
 
-const SettingsSchema = settingsSchema.openapi('Settings');
+const SettingsSchema = settingsSchema;
 
 const getSettingsRoute = createRoute({
   method: 'get',
@@ -231,7 +231,7 @@ const updateSettingsRoute = createRoute({
   description:
     'attributionWindowDays and holdDays are the defaults for programs that do not set their own; allowedLinkDomains limit partners’ deep links; allowedOrigins add browser origins; currency is the currency of every amount.',
   security,
-  request: jsonBody(settingsPatchSchema.openapi('SettingsPatch')),
+  request: jsonBody(settingsPatchSchema),
   responses: { 200: jsonResponse(SettingsSchema, 'The settings after the change'), ...adminErrors },
 });
 
