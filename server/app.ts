@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.js';
 import { meRoutes } from './routes/me.js';
 import { redirectRoutes } from './routes/redirect.js';
 import { systemRoutes } from './routes/system.js';
+import { trackRoutes } from './routes/track.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -36,6 +37,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1', meRoutes(deps));
   app.route('/api/v1/admin', adminRoutes(deps));
+  app.route('/api/v1/track', trackRoutes(deps));
   app.route('/', redirectRoutes(deps)); // before the static files: a redirect never touches the disk
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {

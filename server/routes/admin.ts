@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { requireAdmin } from '../http/middleware.js';
 import { router } from '../http/openapi.js';
 import { registerCatalogRoutes } from './admin-catalog.js';
+import { registerMoneyRoutes } from './admin-money.js';
 
 /**
  * The merchant's API under /api/v1/admin: `Authorization: Bearer <admin key>` (a key from
@@ -16,5 +17,6 @@ export function adminRoutes(deps: Deps) {
   });
   app.use('*', requireAdmin(deps));
   registerCatalogRoutes(app, deps);
+  registerMoneyRoutes(app, deps);
   return app;
 }

@@ -211,3 +211,27 @@ export const Pagination = {
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
   offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(10_000_000).optional(),
 };
+
+export const SaleSchema = z
+  .object({
+    id: z.number().int(),
+    orderId: z.string(),
+    partnerCode: z.string().nullable(),
+    amount: z.number().int(),
+    refundedAmount: z.number().int(),
+    currency: z.string(),
+    status: z.enum(['completed', 'partially_refunded', 'refunded']),
+    selfReferral: z.boolean(),
+    customerEmail: z.string().nullable(),
+    sub: z.string().nullable(),
+    subscriptionId: z.string().nullable(),
+    at: z.string(),
+    items: z.array(z.object({ productId: z.string(), amount: z.number().int(), quantity: z.number().int() })),
+  })
+  .openapi('Sale');
+
+export const EntryWithBalanceSchema = z.object({ entry: LedgerEntrySchema, balance: BalanceSchema }).openapi('LedgerChange');
+
+export const PayoutSchema = z
+  .object({ partnerCode: z.string(), name: z.string(), email: z.string(), amount: z.number().int(), balance: BalanceSchema })
+  .openapi('PayoutDue');

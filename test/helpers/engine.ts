@@ -22,6 +22,10 @@ export async function engineServer() {
 
   return {
     ...s,
+    /** the test clock now (a getter: the spread above would freeze it) */
+    get now() {
+      return s.now;
+    },
     admin,
     program: async (body: Record<string, unknown> = {}) =>
       created(await admin('POST', '/api/v1/admin/programs', { name: 'Standard', description: '', priority: 0, saleCommission: { type: 'percent', value: 1000 }, ...body })),
