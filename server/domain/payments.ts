@@ -96,7 +96,7 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
       throw new DomainError(
         'unprocessable',
         'exceeds_approved_balance',
-        `${partner.code} has ${money(Math.max(0, balance.approved))} approved to pay; ${money(data.amount)} is more (send "force": true to pay it anyway)`,
+        `${partner.code} has ${money(Math.max(0, balance.approved))} approved to pay; ${money(data.amount)} is more (force the payment to pay it anyway)`,
         'amount',
       );
     }
