@@ -51,7 +51,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   const at: Deps = { ...deps, clock: () => now };
   const rnd = random(20_260_115);
 
-  await changeSettings(at, { merchantName: 'Trailhead Outfitters', allowedLinkDomains: ['shop.example.com'], holdDays: 30, minimumPayout: 5000 });
+  await changeSettings(at, { merchantName: 'Northwind Outfitters', allowedLinkDomains: ['shop.example.com'], holdDays: 30, minimumPayout: 5000 });
 
   const affiliate = await createProgram(at, {
     name: 'Affiliate Program',

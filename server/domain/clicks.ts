@@ -20,7 +20,7 @@ export interface ClickInput {
   sub?: string | null;
   /** a deep link target from `?to=`: must be on the merchant's allowed link domains */
   to?: string | null;
-  /** the request's Cookie header: the attribution cookie (named like the click parameter) is read from it */
+  /** the request's Cookie header: the attribution cookie (`<clickParam>_first`) is read from it */
   cookieHeader?: string | null;
 }
 
@@ -95,6 +95,9 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
   const now = deps.clock();
   const windowMs = windowDays * DAY_MS;
   const param = settings.clickParam;
+  // not named like the parameter itself: track.js keeps that one on the merchant's site, which
+  // may be this very host, and an HttpOnly cookie of the same name would hide it from the script
+  const cookieName = `${param}_first`;
 
   return withHotPath(deps.db, (q): ClickOutcome => {
     const link = q.link(input.slug);
@@ -105,7 +108,7 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
       return { kind: 'redirect', location: target };
     }
     let firstClickId: number | null = null;
-    const cookie = input.cookieHeader ? cookieValue(input.cookieHeader, param) : undefined;
+    const cookie = input.cookieHeader ? cookieValue(input.cookieHeader, cookieName) : undefined;
     if (cookie && CLICK_KEY_PATTERN.test(cookie)) {
       const earlier = q.click(cookie);
       if (earlier && earlier.at >= now - windowMs && earlier.at <= now) firstClickId = earlier.first_click_id ?? earlier.id;
@@ -128,7 +131,7 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
       location: appendParam(target, param, key),
       click: { id, key },
       // a new visitor (or one whose window ran out) starts a chain; later clicks keep its head
-      ...(firstClickId === null && { cookie: { name: param, value: key, maxAgeSeconds: windowDays * 86_400 } }),
+      ...(firstClickId === null && { cookie: { name: cookieName, value: key, maxAgeSeconds: windowDays * 86_400 } }),
     };
   });
 }

@@ -240,7 +240,7 @@ describe('worked examples', () => {
     await s.partner('bob', { programIds: [lastClick.id] });
     const first = await s.click('alice');
     s.advance(DAY);
-    const second = await s.click('bob', 'shop', { headers: { Cookie: `pc_click=${first.clickId}` } });
+    const second = await s.click('bob', 'shop', { headers: { Cookie: `pc_click_first=${first.clickId}` } });
     const res = await s.sale({ orderId: 'L-1', amount: 10000, clickId: second.clickId });
     assert.equal(res.json.partnerCode, 'bob');
     assert.equal(res.json.attribution, 'last_click');

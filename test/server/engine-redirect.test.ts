@@ -36,7 +36,7 @@ describe('GET /r/:code/:slug', () => {
 
   test('sets a first-party attribution cookie for the attribution window', async () => {
     const res = await s.click('alice');
-    assert.match(res.cookie!, new RegExp(`^pc_click=${res.clickId}; Max-Age=${30 * 86400}; Path=/; HttpOnly; SameSite=Lax`));
+    assert.match(res.cookie!, new RegExp(`^pc_click_first=${res.clickId}; Max-Age=${30 * 86400}; Path=/; HttpOnly; SameSite=Lax`));
     await s.program({ name: 'Long', attributionWindowDays: 90 });
     const longer = await s.click('alice');
     assert.match(longer.cookie!, new RegExp(`Max-Age=${90 * 86400};`));
@@ -143,19 +143,19 @@ describe('GET /r/:code/:slug', () => {
     await s.partner('bob');
     const first = await s.click('alice');
     s.advance(DAY);
-    const second = await s.click('bob', 'shop', { headers: { Cookie: `other=1; pc_click=${first.clickId}` } });
+    const second = await s.click('bob', 'shop', { headers: { Cookie: `pc_click=somethingelse; pc_click_first=${first.clickId}` } });
     assert.equal(second.cookie, null, 'the first click keeps the cookie');
     const [a, b] = clicks();
     assert.equal(b.first_click_id, a.id);
-    const third = await s.click('alice', 'shop', { headers: { Cookie: `pc_click=${first.clickId}` } });
+    const third = await s.click('alice', 'shop', { headers: { Cookie: `pc_click_first=${first.clickId}` } });
     assert.ok(third.clickId);
     assert.equal(clicks()[2].first_click_id, a.id);
     s.advance(31 * DAY);
-    const fresh = await s.click('bob', 'shop', { headers: { Cookie: `pc_click=${first.clickId}` } });
-    assert.match(fresh.cookie!, new RegExp(`pc_click=${fresh.clickId}`));
+    const fresh = await s.click('bob', 'shop', { headers: { Cookie: `pc_click_first=${first.clickId}` } });
+    assert.match(fresh.cookie!, new RegExp(`^pc_click_first=${fresh.clickId};`));
     assert.equal(clicks()[3].first_click_id, null);
     // a forged cookie is ignored
-    await s.click('bob', 'shop', { headers: { Cookie: "pc_click=' OR 1=1" } });
+    await s.click('bob', 'shop', { headers: { Cookie: "pc_click_first=' OR 1=1" } });
     assert.equal(clicks()[4].first_click_id, null);
   });
 });
