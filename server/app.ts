@@ -5,11 +5,14 @@ import type { Deps } from './deps.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { embedRoutes } from './routes/embed.js';
 import { meRoutes } from './routes/me.js';
 import { partnerHomeRoutes } from './routes/partner-home.js';
+import { redirectRoutes } from './routes/redirect.js';
 import { systemRoutes } from './routes/system.js';
+import { trackRoutes } from './routes/track.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -37,16 +40,14 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', meRoutes(deps));
   app.route('/api/v1', partnerHomeRoutes(deps));
   app.route('/api/v1', embedRoutes(deps));
+  app.route('/api/v1/admin', adminRoutes(deps));
+  app.route('/api/v1/track', trackRoutes(deps));
+  app.route('/', redirectRoutes(deps)); // before the static files: a redirect never touches the disk
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token from POST /api/v1/auth/login',
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An admin API key (partner-center admin-key create) or PARTNER_CENTER_ADMIN_KEY',
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { DEMO_CREDENTIALS, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
+import { approveDueCommissions } from './domain/approvals.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,6 +29,11 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const deps: Deps = { db, config: { ...config, distDir }, clock: Date.now };
   if (config.demo && (await seedDemo(deps))) log(`Seeded demo data into ${config.databasePath}`);
   const app = createApp(deps);
+  // commissions whose hold days ended become approved without waiting for a read
+  const sweep = () => void approveDueCommissions(deps).catch((err) => console.error('[partner-center] approval sweep failed:', err));
+  sweep();
+  const sweeper = setInterval(sweep, 60_000);
+  sweeper.unref();
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s));
   });
@@ -48,6 +54,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     deps,
     close: () =>
       new Promise<void>((done) => {
+        clearInterval(sweeper);
         server.close(() => void db.close().then(done));
         // idle keep-alive sockets would hold close() open
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

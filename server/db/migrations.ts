@@ -308,6 +308,17 @@ const createResources: Migration = {
   `,
 };
 
+const clickChainsAndRefundAnswers: Migration = {
+  name: 'first click of a visitor, refund answers for idempotent replays',
+  sql: `
+    -- The first click of the same browser within the attribution window (null: this one is the
+    -- first), so first-click programs can find who brought a visitor first.
+    ALTER TABLE clicks ADD COLUMN first_click_id INTEGER REFERENCES clicks (id) ON DELETE SET NULL;
+    -- The JSON answer of a refund, so replaying the same refund id answers the same.
+    ALTER TABLE refunds ADD COLUMN response TEXT;
+  `,
+};
+
 const addPartnerProfile: Migration = {
   name: 'partner profile and payout details',
   sql: `
@@ -321,7 +332,7 @@ const addPartnerProfile: Migration = {
 };
 
 /** index + 1 = version */
-export const migrations: Migration[] = [createPartners, createEngine, createResources, addPartnerProfile];
+export const migrations: Migration[] = [createPartners, createEngine, createResources, clickChainsAndRefundAnswers, addPartnerProfile];
 
 export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';

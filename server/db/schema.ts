@@ -152,6 +152,8 @@ export interface ClicksTable {
   user_agent: string | null;
   referrer: string | null;
   sub: string | null;
+  /** the first click of the same browser within the window; null when this one is the first */
+  first_click_id: Generated<number | null>;
 }
 
 export interface LeadsTable {
@@ -201,6 +203,8 @@ export interface RefundsTable {
   reason: string | null;
   external_id: string | null;
   at: number;
+  /** JSON of the first answer, for replays of the same external id */
+  response: string | null;
 }
 
 export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';

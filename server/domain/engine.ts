@@ -1,0 +1,39 @@
+/**
+ * The tracking and commission engine in one import, for the routes, the CLI, the demo seed and
+ * other areas (reports, resources): one implementation of every money rule.
+ *
+ *   recordClick      GET /r/:code/:slug            clicks.ts
+ *   recordLead       POST /api/v1/track/leads      leads.ts
+ *   recordSale       POST /api/v1/track/sales      sales.ts
+ *   recordRefund     POST /api/v1/track/refunds    sales.ts
+ *   approveDueCommissions / approveCommission      approvals.ts
+ *   recordPayment / recordAdjustment / reverseLedgerEntry / payoutsDue   payments.ts
+ *   reverseCommission / listCommissions            commissions.ts
+ *   partnerBalance                                 below (ledger.ts)
+ */
+import type { Deps } from '../deps.js';
+import { approveDueCommissions } from './approvals.js';
+import { balanceOf, type Balance } from './ledger.js';
+import { getSettings } from './settings.js';
+
+export { approveCommission, approveDueCommissions, settlePaid } from './approvals.js';
+export { findCredit, type Attribution, type Credit } from './attribution.js';
+export { recordClick, appendParam, type ClickInput, type ClickOutcome } from './clicks.js';
+export { getCommission, listCommissions, reverseCommission, maskEmail, type CommissionReason, type CommissionView } from './commissions.js';
+export { recordLead, type LeadInput, type LeadResult } from './leads.js';
+export { appendLedgerEntry, balanceOf, balancesOf, listLedger, type Balance, type LedgerEntryView } from './ledger.js';
+export { createDeepLink, createLink, partnerLinkUrl } from './links.js';
+export { formatMoney, formatRate, percentOf, prorate } from './money.js';
+export { createPartnerAccount, updatePartnerAccount, partnerByCode } from './partner-admin.js';
+export { payoutsDue, recordAdjustment, recordPayment, reverseLedgerEntry, listPayments } from './payments.js';
+export { createProgram, updateProgram, listPrograms } from './programs.js';
+export { recordRefund, recordSale, type RefundInput, type RefundResult, type SaleInput, type SaleResult } from './sales.js';
+
+/**
+ * A partner's balance after approving whatever finished its hold: `balance` (sum of the
+ * ledger), `pending` (on hold) and `approved` (payable now).
+ */
+export async function partnerBalance(deps: Deps, partnerId: number): Promise<Balance> {
+  await approveDueCommissions(deps, { partnerId });
+  return balanceOf(deps.db.kysely, partnerId, (await getSettings(deps)).currency);
+}

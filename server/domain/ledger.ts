@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import type { Deps } from '../deps.js';
+import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
+import type { Executor } from './programs.js';
+import { getSettings } from './settings.js';
+
+/**
+ * The partner's money: one append-only row per change. `amount` is the signed effect on the
+ * balance (commission +, clawback −, payment −, adjustment ±) and `balance` the running
+ * balance after the row, written in the same transaction as the row. Rows are never updated
+ * or deleted; a mistake is undone by a new row whose `reverses_id` names the old one.
+ */
+export interface NewLedgerEntry {
+  partnerId: number;
+  type: LedgerEntryType;
+  amount: number;
+  currency: string;
+  description: string;
+  commissionId?: number | null;
+  paymentId?: number | null;
+  reversesId?: number | null;
+}
+
+/** The partner's latest entry (the one with the current balance), by the (partner, at, id) index. */
+export async function latestEntry(db: Executor, partnerId: number): Promise<Pick<LedgerEntryRow, 'id' | 'at' | 'balance'> | undefined> {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['id', 'at', 'balance'])
+    .where('partner_id', '=', partnerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Appends one entry. Call inside the transaction that makes the change. The entry's time is
+ * `now`, never before the partner's previous entry, so the (at, id) order is the order of the
+ * running balance even if the clock steps back.
+ */
+export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLedgerEntry): Promise<LedgerEntryRow> {
+  if (!Number.isSafeInteger(entry.amount)) throw new RangeError(`ledger amount must be an integer, got ${entry.amount}`);
+  const last = await latestEntry(trx, entry.partnerId);
+  const at = Math.max(now, last?.at ?? now);
+  return trx
+    .insertInto('ledger_entries')
+    .values({
+      partner_id: entry.partnerId,
+      at,
+      type: entry.type,
+      amount: entry.amount,
+      balance: (last?.balance ?? 0) + entry.amount,
+      currency: entry.currency,
+      description: entry.description,
+      commission_id: entry.commissionId ?? null,
+      payment_id: entry.paymentId ?? null,
+      reverses_id: entry.reversesId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface Balance {
+  /** Everything on the ledger: the sum of every entry, pending commissions included. */
+  balance: number;
+  /** Commissions still in their hold period, less what refunds clawed back from them. */
+  pending: number;
+  /** What a payment may pay now: balance − pending (negative when refunds after a payment took more than is left). */
+  approved: number;
+  currency: string;
+}
+
+/** Sum of pending commissions (net of clawbacks) per partner. */
+export async function pendingTotals(db: Executor, partnerIds?: number[]): Promise<Map<number, number>> {
+  let query = db
+    .selectFrom('commissions')
+    .select(['partner_id', sql<number>`coalesce(sum(amount - clawed_back), 0)`.as('total')])
+    .where('status', '=', 'pending')
+    .groupBy('partner_id');
+  if (partnerIds) {
+    if (!partnerIds.length) return new Map();
+    query = query.where('partner_id', 'in', partnerIds);
+  }
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.partner_id, Number(r.total)]));
+}
+
+/** The balance of one partner (call approveDueCommissions first to count commissions whose hold ended). */
+export async function balanceOf(db: Executor, partnerId: number, currency: string): Promise<Balance> {
+  const last = await latestEntry(db, partnerId);
+  const pending = (await pendingTotals(db, [partnerId])).get(partnerId) ?? 0;
+  const balance = last?.balance ?? 0;
+  return { balance, pending, approved: balance - pending, currency };
+}
+
+/** Balances of many partners at once (admin lists, payouts due). */
+export async function balancesOf(db: Executor, partnerIds: number[], currency: string): Promise<Map<number, Balance>> {
+  const result = new Map<number, Balance>();
+  if (!partnerIds.length) return result;
+  // one indexed look-up per partner: cheap however long the ledgers are
+  const balances = new Map<number, number>();
+  for (const id of partnerIds) balances.set(id, (await latestEntry(db, id))?.balance ?? 0);
+  const pending = await pendingTotals(db, partnerIds);
+  for (const id of partnerIds) {
+    const balance = balances.get(id) ?? 0;
+    const p = pending.get(id) ?? 0;
+    result.set(id, { balance, pending: p, approved: balance - p, currency });
+  }
+  return result;
+}
+
+export interface LedgerEntryView {
+  id: number;
+  at: string;
+  type: LedgerEntryType;
+  amount: number;
+  balance: number;
+  currency: string;
+  description: string;
+  commissionId: number | null;
+  paymentId: number | null;
+  reversesId: number | null;
+}
+
+export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntryView => ({
+  id: row.id,
+  at: new Date(row.at).toISOString(),
+  type: row.type,
+  amount: row.amount,
+  balance: row.balance,
+  currency: row.currency,
+  description: row.description,
+  commissionId: row.commission_id,
+  paymentId: row.payment_id,
+  reversesId: row.reverses_id,
+});
+
+/** A partner's entries, newest first (the admin API's view; partners read theirs in reports). */
+export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number } = {}): Promise<LedgerEntryView[]> {
+  const rows = await deps.db.kysely
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map(ledgerEntryView);
+}
+
+/** The currency every amount is in: the settings' currency. */
+export const ledgerCurrency = async (deps: Deps) => (await getSettings(deps)).currency;

@@ -1,0 +1,119 @@
+import type { Deps } from '../deps.js';
+import { cookieWindowDays, isRefusedTarget, recordClick } from '../domain/clicks.js';
+import { getSettings } from '../domain/settings.js';
+import { clientIp } from '../http/middleware.js';
+import { router } from '../http/openapi.js';
+
+const page = (title: string, message: string) =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>` +
+  `<body style="font:16px/1.5 system-ui,sans-serif;margin:4rem auto;max-width:32rem;padding:0 1rem"><h1>${title}</h1><p>${message}</p></body></html>`;
+
+const NOT_FOUND = page('Link not found', 'This link does not exist or is no longer active.');
+const REFUSED = page('Link refused', 'This link points to a site outside the merchant’s own sites, so it was not followed.');
+
+/**
+ * The tracking surface outside /api: `GET /r/:code/:slug` (the partner's redirect link) and
+ * `GET /track.js` (the merchant's site keeps the click id). Mounted before the static files so
+ * a redirect never touches the disk.
+ */
+export function redirectRoutes(deps: Deps) {
+  const app = router();
+  const secure = deps.config.publicUrl?.startsWith('https:');
+
+  app.get('/r/:code/:slug', async (c) => {
+    const code = c.req.param('code').slice(0, 64);
+    const slug = c.req.param('slug').slice(0, 64);
+    let outcome;
+    try {
+      outcome = await recordClick(deps, {
+        code,
+        slug,
+        ip: clientIp(c, deps.config.trustProxy),
+        userAgent: c.req.header('User-Agent'),
+        referrer: c.req.header('Referer'),
+        sub: c.req.query('sub'),
+        to: c.req.query('to'),
+        cookieHeader: c.req.header('Cookie'),
+      });
+    } catch (err) {
+      if (isRefusedTarget(err)) return c.html(REFUSED, 400, { 'Cache-Control': 'no-store' });
+      throw err;
+    }
+    if (outcome.kind === 'not_found') return c.html(NOT_FOUND, 404, { 'Cache-Control': 'no-store' });
+    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer-when-downgrade' };
+    if (outcome.cookie) {
+      const https = secure ?? c.req.url.startsWith('https:');
+      headers['Set-Cookie'] =
+        `${outcome.cookie.name}=${outcome.cookie.value}; Max-Age=${outcome.cookie.maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
+    }
+    return c.body(null, 302, headers);
+  });
+
+  app.get('/track.js', async (c) => {
+    const settings = await getSettings(deps);
+    const days = await cookieWindowDays(deps, settings);
+    return c.body(trackScript(settings.clickParam, days), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+    });
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/r/{code}/{slug}',
+    tags: ['tracking'],
+    summary: 'A partner’s redirect link: records the click and redirects (302)',
+    description:
+      'Records the click (time, link, partner, salted hash of the address, user agent, referrer, `sub`), sets the attribution cookie and ' +
+      'redirects to the link’s destination with the click id appended (`?pc_click=<id>`, see settings.clickParam). `?sub=` (1–40 letters, digits, ' +
+      '`._-`) is the partner’s ad code; `?to=` sends the visitor to another page on the allowed link domains (anything else: 400). ' +
+      'Unknown or disabled partner: redirect without a click. Unknown or disabled link: 404 page.',
+    request: {},
+    responses: { 302: { description: 'Redirect to the destination' }, 400: { description: 'A `to` outside the allowed domains' }, 404: { description: 'No such link' } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/track.js',
+    tags: ['tracking'],
+    summary: 'The script for the merchant’s site: keeps the click id in a first-party cookie',
+    description: 'Exposes `window.PartnerCenter.clickId()` and fills `<input name="pc_click">` fields, so the checkout can send the click id with the sale.',
+    responses: { 200: { description: 'JavaScript' } },
+  });
+  return app;
+}
+
+/**
+ * The merchant-site script (under 1 KB): reads the click id from the landing URL, keeps it in a
+ * first-party cookie for the attribution window, exposes it as `PartnerCenter.clickId()` and
+ * fills hidden inputs named like the parameter. `data-cookie-domain` on the script tag shares
+ * the cookie across subdomains (e.g. `.shop.example.com`).
+ */
+export function trackScript(param: string, days: number): string {
+  return `/* Partner Center track.js */
+(function () {
+  var P = ${JSON.stringify(param)}, AGE = ${days * 86400};
+  var script = document.currentScript, domain = script && script.getAttribute('data-cookie-domain');
+  function read() {
+    var m = document.cookie.match(new RegExp('(?:^|; )' + P + '=([a-f0-9]{32})(?:;|$)'));
+    return m ? m[1] : null;
+  }
+  var fresh = null;
+  try { fresh = new URLSearchParams(location.search).get(P); } catch (e) {}
+  if (fresh && /^[a-f0-9]{32}$/.test(fresh)) {
+    document.cookie = P + '=' + fresh + '; Max-Age=' + AGE + '; Path=/; SameSite=Lax' +
+      (domain ? '; Domain=' + domain : '') + (location.protocol === 'https:' ? '; Secure' : '');
+  }
+  function clickId() { return read() || (fresh && /^[a-f0-9]{32}$/.test(fresh) ? fresh : null); }
+  function fill() {
+    var id = clickId(), inputs = document.querySelectorAll('input[name="' + P + '"]');
+    for (var i = 0; i < inputs.length; i++) if (id && !inputs[i].value) inputs[i].value = id;
+  }
+  var api = window.PartnerCenter = window.PartnerCenter || {};
+  api.clickParam = P;
+  api.clickId = clickId;
+  api.fillClickInputs = fill;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fill); else fill();
+})();
+`;
+}
