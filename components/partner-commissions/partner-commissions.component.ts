@@ -85,7 +85,8 @@ export class PartnerCommissionsElement extends PartnerElement {
         padding: var(--_space-xs) var(--_space-s);
         border-bottom: 1px solid var(--_border);
       }
-      td.rate {
+      td.rate,
+      th.rate {
         text-align: end;
         font-variant-numeric: tabular-nums;
       }
@@ -162,7 +163,7 @@ export class PartnerCommissionsElement extends PartnerElement {
             <thead>
               <tr>
                 <th scope="col">Product</th>
-                <th scope="col">Commission</th>
+                <th scope="col" class="rate">Commission</th>
               </tr>
             </thead>
             <tbody>
