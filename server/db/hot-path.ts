@@ -61,11 +61,14 @@ function prepare(db: Db): HotPath {
   const link = sqlite.prepare<[string], HotLink>('SELECT id, slug, name, destination, partner_id, sub, status FROM links WHERE slug = ?');
   const partner = sqlite.prepare<[string], HotPartner>('SELECT id, status FROM partners WHERE code = ?');
   const click = sqlite.prepare<[string], HotClick>('SELECT id, at, first_click_id FROM clicks WHERE click_key = ?');
-  const insert = sqlite.prepare<NewHotClick>(
-    `INSERT INTO clicks (click_key, link_id, partner_id, at, ip_hash, user_agent, referrer, sub, first_click_id)
-     VALUES (@click_key, @link_id, @partner_id, @at, @ip_hash, @user_agent, @referrer, @sub, @first_click_id)`,
+  const insert = sqlite.prepare<unknown[]>(
+    'INSERT INTO clicks (click_key, link_id, partner_id, at, ip_hash, user_agent, referrer, sub, first_click_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertAll = sqlite.transaction((rows: NewHotClick[]) => rows.map((row) => Number(insert.run(row).lastInsertRowid)));
+  const insertAll = sqlite.transaction((rows: NewHotClick[]) =>
+    rows.map(
+      (r) => Number(insert.run(r.click_key, r.link_id, r.partner_id, r.at, r.ip_hash, r.user_agent, r.referrer, r.sub, r.first_click_id).lastInsertRowid),
+    ),
+  );
   sqlite
     .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('_ipHashSalt', ?, ?) ON CONFLICT (key) DO NOTHING")
     .run(JSON.stringify(randomBytes(24).toString('base64url')), Date.now());

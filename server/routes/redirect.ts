@@ -45,7 +45,7 @@ export function redirectRoutes(deps: Deps) {
       throw err;
     }
     if (outcome.kind === 'not_found') return c.html(NOT_FOUND, 404, { 'Cache-Control': 'no-store' });
-    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer-when-downgrade' };
+    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store' };
     if (outcome.cookie) {
       const https = secure ?? c.req.url.startsWith('https:');
       headers['Set-Cookie'] =
