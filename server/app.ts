@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
+import { getSettings } from './domain/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
@@ -26,7 +27,14 @@ export function createApp(deps: Deps) {
   app.use(
     '/api/*',
     cors({
-      origin: origins.includes('*') ? '*' : (origin) => (origins.includes(origin) ? origin : null),
+      // ALLOWED_ORIGINS, plus the origins the merchant adds in settings.allowedOrigins
+      origin: origins.includes('*')
+        ? '*'
+        : async (origin) => {
+            if (origins.includes(origin)) return origin;
+            const extra = (await getSettings(deps)).allowedOrigins;
+            return extra.includes('*') || extra.includes(origin) ? origin : null;
+          },
       allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After', 'Content-Disposition'],

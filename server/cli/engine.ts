@@ -46,7 +46,7 @@ function percent(text: string, flag: string): number {
 
 function wholeNumber(text: string | undefined, flag: string, min = 0): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`${flag} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${text}"`);
+  if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`${flag} must be a whole number${min !== 0 ? ` of at least ${min}` : ''}, got "${text}"`);
   return Number(text);
 }
 
@@ -108,7 +108,7 @@ Send it as "Authorization: Bearer <key>" to /api/v1/admin/... and /api/v1/track/
 
   --name <name>                 program name
   --description <text>          what partners read about it
-  --priority <n>                higher wins when a partner is in several programs (default 0)
+  --priority <n>                higher wins when a partner is in several programs (default 0; negative: --priority=-5)
   --sale-percent <p>            commission as a percent of the sale, e.g. 10 or 12.5
   --sale-flat <amount>          or a flat amount per sale, e.g. 25.00
   --product <id>=<p>%|<amount>  per-product override, repeatable: --product pro-plan=20% --product sticker=0.50
@@ -160,7 +160,7 @@ ${DB_HELP}`,
         const program = await createProgram(deps, {
           name: required(values.name, '--name'),
           description: values.description ?? '',
-          priority: wholeNumber(values.priority, '--priority') ?? 0,
+          priority: wholeNumber(values.priority, '--priority', -1000) ?? 0,
           saleCommission: sale,
           productRates,
           ...(values.lead !== undefined && { leadCommission: await money(deps, values.lead, '--lead') }),

@@ -14,6 +14,29 @@ export interface Db {
 }
 
 /**
+ * Kysely's SQLite driver prepares every query it runs; this hands it each distinct SQL text's
+ * statement prepared once (at most `size` kept, the oldest dropped first). Safe because Kysely
+ * runs one query at a time on the connection and never leaves a statement iterating.
+ */
+function withStatementCache(sqlite: Sqlite.Database, size = 500) {
+  const cache = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // keep the most recently used last
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
+/**
  * Opens (creating when missing) the SQLite database at `path` — `:memory:` for a throw-away
  * one — with WAL and foreign keys on, and brings its schema up to date.
  */
@@ -25,7 +48,7 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   if (options.migrate !== false) migrate(sqlite);
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let closed = false;
   return {
     kysely,

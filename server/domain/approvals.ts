@@ -62,23 +62,21 @@ export async function approveCommission(deps: Deps, id: number): Promise<{ id: n
  * (positive adjustments). Call inside the transaction that changed the money.
  */
 export async function settlePaid(trx: Executor, partnerId: number): Promise<void> {
-  const sums = await trx
+  const paid = await trx
     .selectFrom('ledger_entries')
-    .select([
-      sql<number>`coalesce(sum(case when type = 'payment' then -amount else 0 end), 0)`.as('paid'),
-      sql<number>`coalesce(sum(case when type = 'adjustment' and amount < 0 then -amount else 0 end), 0)`.as('deducted'),
-    ])
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('total'))
     .where('partner_id', '=', partnerId)
+    .where('type', '=', 'payment')
     .executeTakeFirstOrThrow();
-  let budget = Number(sums.paid) + Number(sums.deducted);
-
-  const bonuses = await trx
+  const adjustments = await trx
     .selectFrom('ledger_entries')
     .select(['at', 'amount'])
     .where('partner_id', '=', partnerId)
     .where('type', '=', 'adjustment')
-    .where('amount', '>', 0)
     .execute();
+  const bonuses = adjustments.filter((a) => a.amount > 0);
+  let budget = -Number(paid.total) - adjustments.filter((a) => a.amount < 0).reduce((t, a) => t + a.amount, 0);
+
   const commissions = await trx
     .selectFrom('commissions')
     .select(['id', 'status', 'amount', 'clawed_back', 'approved_at'])

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Deps } from '../deps.js';
 import { cookieWindowDays, isRefusedTarget, recordClick } from '../domain/clicks.js';
 import { getSettings } from '../domain/settings.js';
@@ -23,30 +24,35 @@ export function redirectRoutes(deps: Deps) {
   app.get('/r/:code/:slug', async (c) => {
     const code = c.req.param('code').slice(0, 64);
     const slug = c.req.param('slug').slice(0, 64);
+    // Node's own header object when served by @hono/node-server: no Headers object to build
+    const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
+    const header = (name: string) => (raw ? (raw[name.toLowerCase()] as string | undefined) : c.req.header(name));
+    const query = c.req.url.includes('?');
     let outcome;
     try {
       outcome = await recordClick(deps, {
         code,
         slug,
         ip: clientIp(c, deps.config.trustProxy),
-        userAgent: c.req.header('User-Agent'),
-        referrer: c.req.header('Referer'),
-        sub: c.req.query('sub'),
-        to: c.req.query('to'),
-        cookieHeader: c.req.header('Cookie'),
+        userAgent: header('User-Agent'),
+        referrer: header('Referer'),
+        sub: query ? c.req.query('sub') : undefined,
+        to: query ? c.req.query('to') : undefined,
+        cookieHeader: header('Cookie'),
       });
     } catch (err) {
       if (isRefusedTarget(err)) return c.html(REFUSED, 400, { 'Cache-Control': 'no-store' });
       throw err;
     }
     if (outcome.kind === 'not_found') return c.html(NOT_FOUND, 404, { 'Cache-Control': 'no-store' });
-    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer-when-downgrade' };
+    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store' };
     if (outcome.cookie) {
       const https = secure ?? c.req.url.startsWith('https:');
       headers['Set-Cookie'] =
         `${outcome.cookie.name}=${outcome.cookie.value}; Max-Age=${outcome.cookie.maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
     }
-    return c.body(null, 302, headers);
+    // a plain header object lets @hono/node-server write the answer without building Headers
+    return new Response(null, { status: 302, headers });
   });
 
   app.get('/track.js', async (c) => {

@@ -268,4 +268,12 @@ describe('settings', () => {
     assertError(await s.admin('PATCH', '/api/v1/admin/settings', { secret: 1 }), 400, 'invalid_request');
     assert.equal((await s.admin('GET', '/api/v1/admin/settings')).json.attributionWindowDays, 45);
   });
+
+  test('origins added in settings may call the API from the browser', async () => {
+    const from = (origin: string) => s.app.request('/api/v1/health', { headers: { Origin: origin } });
+    assert.equal((await from('https://shop.example.com')).headers.get('Access-Control-Allow-Origin'), null);
+    await s.admin('PATCH', '/api/v1/admin/settings', { allowedOrigins: ['https://shop.example.com'] });
+    assert.equal((await from('https://shop.example.com')).headers.get('Access-Control-Allow-Origin'), 'https://shop.example.com');
+    assert.equal((await from('https://evil.example')).headers.get('Access-Control-Allow-Origin'), null);
+  });
 });

@@ -274,3 +274,23 @@ describe('tracking API: authorisation and bad input', () => {
     assert.equal(s.count('leads'), 1);
   });
 });
+
+describe('unknown ids on the admin routes', () => {
+  test('answer 404 with a code naming what is missing, and malformed ones 400', async () => {
+    const cases: [string, string, unknown, number, string][] = [
+      ['GET', '/api/v1/admin/commissions/4242', undefined, 404, 'commission_not_found'],
+      ['POST', '/api/v1/admin/commissions/4242/reverse', { note: 'x' }, 404, 'commission_not_found'],
+      ['GET', '/api/v1/admin/sales/NO-SUCH-ORDER', undefined, 404, 'order_not_found'],
+      ['GET', '/api/v1/admin/partners/ghost/ledger', undefined, 404, 'partner_not_found'],
+      ['GET', '/api/v1/admin/commissions?partner=ghost', undefined, 404, 'partner_not_found'],
+      ['GET', '/api/v1/admin/payments?partner=ghost', undefined, 404, 'partner_not_found'],
+      ['GET', '/api/v1/admin/links/4242', undefined, 404, 'link_not_found'],
+      ['DELETE', '/api/v1/admin/links/4242', undefined, 404, 'link_not_found'],
+      ['GET', '/api/v1/admin/commissions/1.5', undefined, 400, 'invalid_request'],
+      ['GET', '/api/v1/admin/commissions?status=lost', undefined, 400, 'invalid_request'],
+      ['GET', '/api/v1/admin/partners/a%20b', undefined, 400, 'invalid_request'],
+      ['POST', '/api/v1/admin/ledger/abc/reverse', { note: 'x' }, 400, 'invalid_request'],
+    ];
+    for (const [method, path, body, status, code] of cases) assertError(await s.admin(method, path, body), status, code);
+  });
+});
