@@ -5,8 +5,10 @@ import type { Deps } from './deps.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
+import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './routes/admin-resources.js';
 import { authRoutes } from './routes/auth.js';
 import { meRoutes } from './routes/me.js';
+import { partnerResourceRoutes, qrRoutes } from './routes/partner-resources.js';
 import { systemRoutes } from './routes/system.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -28,16 +30,27 @@ export function createApp(deps: Deps) {
       maxAge: 600,
     }),
   );
+  // raw image uploads (≤ 2 MB) come before the JSON-only, 100 KB rule below
+  app.route('/api/v1/admin', adminUploadRoutes(deps));
   app.use('/api/*', limitBody(), requireJson());
 
   app.route('/api/v1', systemRoutes(deps, VERSION));
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1', meRoutes(deps));
+  app.route('/api/v1/partner', partnerResourceRoutes(deps));
+  app.route('/api/v1/admin', adminResourceRoutes(deps));
+  app.route('/api/v1', qrRoutes(deps));
+  app.route('/', uploadServingRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token from POST /api/v1/auth/login',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY)',
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

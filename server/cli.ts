@@ -2,12 +2,14 @@ import { ConfigError } from './config.js';
 import { DatabaseTooNewError, migrations } from './db/migrations.js';
 import { UsageError, type Command } from './cli/command.js';
 import { coreCommands } from './cli/core.js';
+import { resourceCommands } from './cli/resources.js';
 
 export type { Command };
 
 /** Every command, by name. Each area adds its own record from server/cli/<area>.ts. */
 export const commands: Record<string, Command> = {
   ...coreCommands,
+  ...resourceCommands,
 };
 
 function help() {
