@@ -1,7 +1,19 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, RequestOptions } from './types.js';
+import type {
+  Credentials,
+  LoginResult,
+  NewDeepLink,
+  Partner,
+  PartnerApi,
+  PartnerBanner,
+  PartnerEmail,
+  PartnerLink,
+  PartnerLinks,
+  RequestOptions,
+  ResourcePage,
+} from './types.js';
 
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
@@ -57,6 +69,34 @@ export class HttpPartnerApi implements PartnerApi {
 
   me(options: RequestOptions = {}): Promise<Partner> {
     return this.call(() => this.http.get('me', { signal: options.signal }).json<Partner>());
+  }
+
+  // resources
+
+  links(options: RequestOptions = {}): Promise<PartnerLinks> {
+    return this.call(() => this.http.get('partner/links', { signal: options.signal }).json<PartnerLinks>());
+  }
+
+  createLink(link: NewDeepLink, options: RequestOptions = {}): Promise<PartnerLink> {
+    return this.call(() => this.http.post('partner/links', { json: link, signal: options.signal }).json<PartnerLink>());
+  }
+
+  async banners(options: RequestOptions = {}): Promise<PartnerBanner[]> {
+    return (await this.call(() => this.http.get('partner/banners', { signal: options.signal }).json<{ banners: PartnerBanner[] }>())).banners;
+  }
+
+  async emailCopy(options: RequestOptions = {}): Promise<PartnerEmail[]> {
+    return (await this.call(() => this.http.get('partner/email-copy', { signal: options.signal }).json<{ emails: PartnerEmail[] }>())).emails;
+  }
+
+  async resources(options: RequestOptions = {}): Promise<ResourcePage[]> {
+    return (await this.call(() => this.http.get('partner/resources', { signal: options.signal }).json<{ pages: ResourcePage[] }>())).pages;
+  }
+
+  qrCodeUrl(url: string, format: 'svg' | 'png', options: { download?: boolean } = {}): string {
+    const query = new URLSearchParams({ url });
+    if (options.download) query.set('download', '1');
+    return `${this.baseUrl}/api/v1/qr.${format}?${query}`;
   }
 }
 
