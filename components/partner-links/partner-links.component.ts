@@ -1,4 +1,3 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
@@ -7,6 +6,7 @@ import { PartnerLinkCreateEvent } from '../../src/events/partner-link-create.js'
 import { CopyController } from '../../src/internal/copy-controller.js';
 import { destinationProblem, listOf, SUB_PATTERN, SUB_RULE, withSub } from '../../src/internal/link-rules.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { ResourceTask } from '../../src/internal/resource-task.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-links.styles.js';
@@ -78,49 +78,31 @@ export class PartnerLinksElement extends PartnerElement {
 
   private readonly copier = new CopyController(this);
 
-  private readonly data = new Task(this, {
-    task: async ([token], { signal }) => {
-      if (!token) return initialState;
-      const result = await this.client.links({ signal });
-      this.added = [];
-      return { token, result };
-    },
-    args: () => [this.session.state?.token] as const,
+  private readonly data = new ResourceTask(this, () => this.session.state?.token, async (options) => {
+    const links = await this.client.links(options);
+    this.added = [];
+    return links;
   });
 
   override render() {
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
       <div class="head">
         <h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2>
-        ${this.loaded ? html`<button part="refresh-button" class="secondary" type="button" @click=${this.refresh}>Refresh<span class="visually-hidden"> links and clicks</span></button>` : nothing}
+        ${this.data.value ? html`<button part="refresh-button" class="secondary" type="button" @click=${this.refresh}>Refresh<span class="visually-hidden"> links and clicks</span></button>` : nothing}
       </div>
       ${this.renderBody()} ${this.copier.announcer()}
     </section>`;
   }
 
-  /** The loaded links of the signed-in partner (never another session's). */
-  private get loaded(): PartnerLinks | undefined {
-    const value = this.data.value;
-    const token = this.session.state?.token;
-    return value && token && value.token === token && this.data.status !== TaskStatus.ERROR ? value.result : undefined;
-  }
-
   private renderBody() {
-    if (!this.session.signedIn) return html`<p part="signed-out">Sign in to get your tracking links.</p>`;
-    if (this.data.status === TaskStatus.ERROR) {
-      return html`<div part="error" role="alert">
-        <span>${messageOf(this.data.error)}</span>
-        <button class="secondary" type="button" @click=${this.refresh}>Try again</button>
-      </div>`;
-    }
-    const data = this.loaded;
-    if (!data) return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> Loading your links…</p>`;
-    const links = this.merged(data);
-    return html`${this.renderSub()}
-      ${links.length
-        ? html`<ul part="list">${links.map((link) => this.renderLink(link))}</ul>`
-        : html`<p part="empty">No links yet. Create your own below.</p>`}
-      ${this.renderForm(data.allowedDomains)}`;
+    return this.data.render({ signedOut: 'Sign in to get your tracking links.', loading: 'Loading your links…' }, (data) => {
+      const links = this.merged(data);
+      return html`${this.renderSub()}
+        ${links.length
+          ? html`<ul part="list">${links.map((link) => this.renderLink(link))}</ul>`
+          : html`<p part="empty">No links yet. Create your own below.</p>`}
+        ${this.renderForm(data.allowedDomains)}`;
+    });
   }
 
   private merged(data: PartnerLinks): PartnerLink[] {
@@ -294,7 +276,8 @@ export class PartnerLinksElement extends PartnerElement {
     this.formError = undefined;
     try {
       const link = await this.client.createLink({ destination: this.destination.trim(), ...(this.newSub ? { sub: this.newSub } : {}) });
-      const known = this.loaded ? this.merged(this.loaded).some((l) => l.id === link.id) : false;
+      const loaded = this.data.value;
+      const known = loaded ? this.merged(loaded).some((l) => l.id === link.id) : false;
       if (!known) this.added = [link, ...this.added];
       this.destination = '';
       this.newSub = '';
@@ -315,6 +298,6 @@ export class PartnerLinksElement extends PartnerElement {
   }
 
   private refresh() {
-    void this.data.run();
+    this.data.reload();
   }
 }
