@@ -56,13 +56,15 @@ export class CopyController implements ReactiveController {
     return this.last.ok ? 'copied' : 'failed';
   }
 
-  /** A copy button's content: the idle label, or a visible confirmation. `hidden` adds context for screen readers. */
+  /**
+   * A copy button's content: the idle label (with `hidden` context for screen readers, e.g.
+   * which link), or the visible confirmation; the live region says what was copied.
+   */
   label(key: string, idle: string, hidden?: string) {
     const state = this.state(key);
-    const extra = hidden ? html`<span class="visually-hidden"> ${hidden}</span>` : '';
-    if (state === 'copied') return html`<span aria-hidden="true">✓</span> Copied${extra}`;
-    if (state === 'failed') return html`Copy failed${extra}`;
-    return html`${idle}${extra}`;
+    if (state === 'copied') return html`<span aria-hidden="true">✓</span> Copied`;
+    if (state === 'failed') return 'Copy failed';
+    return html`${idle}${hidden ? html`<span class="visually-hidden"> ${hidden}</span>` : ''}`;
   }
 
   /** The live region; render it once, always (even empty), so changes are announced. */

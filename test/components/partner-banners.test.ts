@@ -127,7 +127,7 @@ describe('<partner-banners>', () => {
     expect(event.detail).to.deep.equal({ kind: 'banner-html', text: demoBanners[1]!.html });
     expect(clipboard.texts).to.deep.equal([demoBanners[1]!.html]);
     await el.updateComplete;
-    expect(text(button)).to.equal('✓ Copied for Boots rectangle');
+    expect(text(button)).to.equal('✓ Copied');
     expect(text(part(el, 'announcer'))).to.equal('Banner HTML copied to the clipboard');
     await expect(el).to.be.accessible();
   });
