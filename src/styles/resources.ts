@@ -81,7 +81,7 @@ export const resourceStyles = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.875rem;
   }
-  [data-copy='copied'] {
+  button[data-copy='copied'] {
     background: var(--_success);
     border-color: var(--_success);
     color: #fff;

@@ -73,6 +73,9 @@ describe('<partner-email-copy>', () => {
     expect(first.detail).to.deep.equal({ kind: 'email-subject', text: demoEmails[0]!.subject });
     await el.updateComplete;
     expect(text(subject)).to.equal('✓ Copied');
+    // visibly confirmed: white on the success colour, also on a secondary button
+    expect(getComputedStyle(subject!).backgroundColor).to.equal('rgb(27, 110, 58)');
+    expect(getComputedStyle(subject!).color).to.equal('rgb(255, 255, 255)');
     expect(text(part(el, 'announcer'))).to.equal('Subject copied to the clipboard');
     setTimeout(() => body!.click());
     const second = await oneEvent(el, 'partner-copy');
