@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { createPartner, findPartnerByCode } from '../domain/partners.js';
+import { seedResources } from './seed-resources.js';
 
 export const DEMO_CREDENTIALS = { code: 'demo', password: 'demo-password' } as const;
 
@@ -15,5 +16,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     email: 'dana.demo@example.com',
     password: DEMO_CREDENTIALS.password,
   });
+  await seedResources(deps);
   return true;
 }
