@@ -7,11 +7,13 @@ import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './routes/admin-resources.js';
 import { authRoutes } from './routes/auth.js';
 import { embedRoutes } from './routes/embed.js';
 import { meRoutes } from './routes/me.js';
 import { partnerHomeRoutes } from './routes/partner-home.js';
 import { redirectRoutes } from './routes/redirect.js';
+import { partnerResourceRoutes, qrRoutes } from './routes/partner-resources.js';
 import { systemRoutes } from './routes/system.js';
 import { trackRoutes } from './routes/track.js';
 
@@ -41,6 +43,8 @@ export function createApp(deps: Deps) {
       maxAge: 600,
     }),
   );
+  // raw image uploads (≤ 2 MB) come before the JSON-only, 100 KB rule below
+  app.route('/api/v1/admin', adminUploadRoutes(deps));
   app.use('/api/*', limitBody(), requireJson());
 
   app.route('/api/v1', systemRoutes(deps, VERSION));
@@ -51,11 +55,20 @@ export function createApp(deps: Deps) {
   app.route('/api/v1/admin', adminRoutes(deps));
   app.route('/api/v1/track', trackRoutes(deps));
   app.route('/', redirectRoutes(deps)); // before the static files: a redirect never touches the disk
+  app.route('/api/v1/partner', partnerResourceRoutes(deps));
+  app.route('/api/v1/admin', adminResourceRoutes(deps));
+  app.route('/api/v1', qrRoutes(deps));
+  app.route('/', uploadServingRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token from POST /api/v1/auth/login',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY)',
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,7 @@ import { DatabaseTooNewError, migrations } from './db/migrations.js';
 import { UsageError, type Command } from './cli/command.js';
 import { coreCommands } from './cli/core.js';
 import { engineCommands } from './cli/engine.js';
+import { resourceCommands } from './cli/resources.js';
 
 export type { Command };
 
@@ -10,6 +11,7 @@ export type { Command };
 export const commands: Record<string, Command> = {
   ...coreCommands,
   ...engineCommands,
+  ...resourceCommands,
 };
 
 function help() {

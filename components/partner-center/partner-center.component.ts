@@ -7,10 +7,14 @@ import type { PartnerApi, Portal } from '../../src/api/types.js';
 import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { baseStyles } from '../../src/styles/tokens.js';
+import '../partner-banners/partner-banners.js';
 import '../partner-commissions/partner-commissions.js';
+import '../partner-email-copy/partner-email-copy.js';
+import '../partner-links/partner-links.js';
 import '../partner-login/partner-login.js';
 import '../partner-profile/partner-profile.js';
 import '../partner-programs/partner-programs.js';
+import '../partner-resources/partner-resources.js';
 
 export type Section = 'home' | 'resources' | 'reports';
 

@@ -10,11 +10,12 @@ import { findPartnerByCode } from '../domain/partners.js';
 import { recordAdjustment, recordPayment } from '../domain/payments.js';
 import { createProgram } from '../domain/programs.js';
 import { recordRefund, recordSale } from '../domain/sales.js';
+import { seedResources } from './seed-resources.js';
 
 export const DEMO_CREDENTIALS = { code: 'demo', password: 'demo-password' } as const;
 
 /** Where the demo's links lead (an example shop; partners' deep links must stay on it). */
-const SHOP = 'https://shop.example.com';
+const SHOP = 'https://northwind.example';
 const DAYS = 182;
 
 /** A small deterministic random source, so every demo database tells the same story. */
@@ -51,7 +52,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   const at: Deps = { ...deps, clock: () => now };
   const rnd = random(20_260_115);
 
-  await changeSettings(at, { merchantName: 'Northwind Outfitters', allowedLinkDomains: ['shop.example.com'], holdDays: 30, minimumPayout: 5000 });
+  await changeSettings(at, { merchantName: 'Northwind Outfitters', allowedLinkDomains: ['northwind.example'], holdDays: 30, minimumPayout: 5000 });
 
   const affiliate = await createProgram(at, {
     name: 'Affiliate Program',
@@ -97,8 +98,8 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await createPartnerAccount(at, { code: 'riley', name: 'Riley Chen', email: 'riley@peakvideos.example', password: 'riley-password', programIds: [affiliate.id, creators.id], parentCode: 'demo' });
 
   const origin = 'http://localhost';
-  await createLink(at, { slug: 'shop', name: 'Store home page', destination: `${SHOP}/` }, origin);
-  await createLink(at, { slug: 'spring-sale', name: 'Spring sale', destination: `${SHOP}/sale?season=spring` }, origin);
+  await createLink(at, { slug: 'home', name: 'Northwind home page', destination: `${SHOP}/` }, origin);
+  await createLink(at, { slug: 'spring-sale', name: 'Spring sale: 20% off boots', destination: `${SHOP}/sale/spring` }, origin);
   await createLink(at, { slug: 'gear-club', name: 'Gear Club subscription', destination: `${SHOP}/gear-club`, programIds: [club.id] }, origin);
   await createLink(at, { slug: 'boots', name: 'Hiking boots', destination: `${SHOP}/boots` }, origin);
   await createDeepLink(at, { partnerId: demo.id, slug: 'dana-trail-pack', name: 'My trail pack review', destination: `${SHOP}/products/trail-pack`, sub: 'review' }, origin);
@@ -135,11 +136,11 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     // the demo partner's traffic: a few clicks a day, more on some days
     const clicks: string[] = [];
     for (let i = rnd.int(1, day % 7 === 2 ? 7 : 3); i > 0; i--) {
-      const key = await click('demo', rnd.pick(['shop', 'spring-sale', 'boots', 'gear-club', 'dana-trail-pack']), rnd.next() < 0.8 ? rnd.pick(SUBS) : undefined);
+      const key = await click('demo', rnd.pick(['home', 'spring-sale', 'boots', 'gear-club', 'dana-trail-pack']), rnd.next() < 0.8 ? rnd.pick(SUBS) : undefined);
       if (key) clicks.push(key);
     }
-    if (rnd.next() < 0.5) await click('riley', rnd.pick(['boots', 'shop']), 'youtube');
-    if (rnd.next() < 0.3) await click('morgan', 'shop', 'podcast');
+    if (rnd.next() < 0.5) await click('riley', rnd.pick(['boots', 'home']), 'youtube');
+    if (rnd.next() < 0.3) await click('morgan', 'home', 'podcast');
 
     now += 2 * 3_600_000;
     const email = () => `${CUSTOMERS[customer++ % CUSTOMERS.length]}.${customer}@mail.example`;
@@ -190,5 +191,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   if (orders[1]) await recordRefund(at, { orderId: orders[1], amount: Math.round(amounts.get(orders[1])! / 2), reason: 'Partial return', refundId: 'RF-demo-3' });
   now = end;
   await approveDueCommissions(at);
+  await seedResources(at);
   return true;
 }

@@ -1,7 +1,24 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions, SignupRequest, SignupResult } from './types.js';
+import type {
+  Credentials,
+  LoginResult,
+  NewDeepLink,
+  Partner,
+  PartnerApi,
+  PartnerBanner,
+  PartnerEmail,
+  PartnerLink,
+  PartnerLinks,
+  PartnerProgram,
+  Portal,
+  ProfilePatch,
+  RequestOptions,
+  ResourcePage,
+  SignupRequest,
+  SignupResult,
+} from './types.js';
 
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
@@ -84,6 +101,34 @@ export class HttpPartnerApi implements PartnerApi {
 
   portal(options: RequestOptions = {}): Promise<Portal> {
     return this.call(() => this.anonymous.get('portal', { signal: options.signal }).json<Portal>());
+  }
+
+  // resources
+
+  links(options: RequestOptions = {}): Promise<PartnerLinks> {
+    return this.call(() => this.http.get('partner/links', { signal: options.signal }).json<PartnerLinks>());
+  }
+
+  createLink(link: NewDeepLink, options: RequestOptions = {}): Promise<PartnerLink> {
+    return this.call(() => this.http.post('partner/links', { json: link, signal: options.signal }).json<PartnerLink>());
+  }
+
+  async banners(options: RequestOptions = {}): Promise<PartnerBanner[]> {
+    return (await this.call(() => this.http.get('partner/banners', { signal: options.signal }).json<{ banners: PartnerBanner[] }>())).banners;
+  }
+
+  async emailCopy(options: RequestOptions = {}): Promise<PartnerEmail[]> {
+    return (await this.call(() => this.http.get('partner/email-copy', { signal: options.signal }).json<{ emails: PartnerEmail[] }>())).emails;
+  }
+
+  async resources(options: RequestOptions = {}): Promise<ResourcePage[]> {
+    return (await this.call(() => this.http.get('partner/resources', { signal: options.signal }).json<{ pages: ResourcePage[] }>())).pages;
+  }
+
+  qrCodeUrl(url: string, format: 'svg' | 'png', options: { download?: boolean } = {}): string {
+    const query = new URLSearchParams({ url });
+    if (options.download) query.set('download', '1');
+    return `${this.baseUrl}/api/v1/qr.${format}?${query}`;
   }
 }
 

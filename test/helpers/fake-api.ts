@@ -1,5 +1,23 @@
 import { ApiError } from '../../src/api/errors.js';
-import type { Credentials, LoginResult, Partner, PartnerApi, PartnerProgram, Portal, ProfilePatch, RequestOptions, SignupRequest, SignupResult } from '../../src/api/types.js';
+import type {
+  Credentials,
+  LoginResult,
+  NewDeepLink,
+  Partner,
+  PartnerApi,
+  PartnerBanner,
+  PartnerEmail,
+  PartnerLink,
+  PartnerLinks,
+  PartnerProgram,
+  Portal,
+  ProfilePatch,
+  RequestOptions,
+  ResourcePage,
+  SignupRequest,
+  SignupResult,
+} from '../../src/api/types.js';
+import { sessionStore } from '../../src/session.js';
 
 /**
  * A stand-in for the partner API, for element tests and Storybook stories: no server, answers
@@ -19,6 +37,16 @@ export interface FakeApiOptions {
   portal?: Partial<Portal>;
   /** How sign-up answers: pending approval (default) or active and signed in. */
   signup?: 'pending' | 'active';
+  // resources (see the block at the end of this file)
+  links?: ResourceAnswer;
+  linksData?: PartnerLinks;
+  createLink?: 'ok' | 'not-allowed' | 'error' | 'pending';
+  banners?: ResourceAnswer;
+  bannersData?: PartnerBanner[];
+  emailCopy?: ResourceAnswer;
+  emailsData?: PartnerEmail[];
+  resources?: ResourceAnswer;
+  pagesData?: ResourcePage[];
 }
 
 export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
@@ -150,5 +178,123 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
         ...options.portal,
       }));
     },
+    ...resourceMethods(options, answer),
   };
+}
+
+// ── Resources: links, banners, email copy, resource pages ──────────────────────────────
+
+/** How a resources list answers: demo data, nothing, a failure, or never (the loading state). */
+export type ResourceAnswer = 'ok' | 'empty' | 'error' | 'pending';
+
+const BASE = 'https://partners.example.com';
+
+export const demoLinks: PartnerLinks = {
+  allowedDomains: ['shop.example.com', '*.northwind.example'],
+  links: [
+    { id: 1, kind: 'merchant', name: 'Home page', slug: 'home', destination: 'https://shop.example.com/', sub: null, url: `${BASE}/r/demo/home`, clicks: 1280, createdAt: '2026-01-02T10:00:00.000Z' },
+    { id: 2, kind: 'merchant', name: 'Spring sale', slug: 'spring-sale', destination: 'https://shop.example.com/sale', sub: null, url: `${BASE}/r/demo/spring-sale`, clicks: 1, createdAt: '2026-01-03T10:00:00.000Z' },
+    { id: 3, kind: 'custom', name: 'shop.example.com/boots', slug: 'k3j9x2abcd', destination: 'https://shop.example.com/boots', sub: 'newsletter', url: `${BASE}/r/demo/k3j9x2abcd?sub=newsletter`, clicks: 0, createdAt: '2026-01-10T10:00:00.000Z' },
+  ],
+};
+
+/** A stand-in banner image (an SVG data URL) of a real size. */
+export const bannerImage = (width: number, height: number, label: string, color = '#1f6f5c') =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="${color}"/><text x="50%" y="50%" fill="#fff" font-family="sans-serif" font-size="${Math.round(Math.min(width, height) / 4)}" text-anchor="middle" dominant-baseline="middle">${label}</text></svg>`,
+  )}`;
+
+const banner = (id: number, name: string, width: number, height: number, alt: string, slug: string): PartnerBanner => {
+  const imageUrl = bannerImage(width, height, `${width}×${height}`);
+  const linkUrl = `${BASE}/r/demo/${slug}`;
+  return { id, name, imageUrl, width, height, alt, linkUrl, html: `<a href="${linkUrl}" rel="sponsored"><img src="${imageUrl}" width="${width}" height="${height}" alt="${alt}"></a>` };
+};
+
+export const demoBanners: PartnerBanner[] = [
+  banner(1, 'Spring sale leaderboard', 728, 90, 'Spring sale: 20% off boots', 'spring-sale'),
+  banner(2, 'Boots rectangle', 300, 250, 'Northwind boots for every trail', 'home'),
+  banner(3, 'Second rectangle', 300, 250, 'Waterproof jackets', 'home'),
+  banner(4, 'Skyscraper', 160, 600, 'Shop Northwind Outfitters', 'home'),
+];
+
+export const demoEmails: PartnerEmail[] = [
+  {
+    id: 1,
+    name: 'Spring sale announcement',
+    subject: 'Dana Demo recommends: 20% off at Northwind',
+    body: `Hi there,\n\nNorthwind Outfitters has 20% off all boots this month.\n\nShop here: ${BASE}/r/demo/spring-sale\n\nHappy trails,\nDana Demo`,
+    linkUrl: `${BASE}/r/demo/spring-sale`,
+  },
+  { id: 2, name: 'Short intro', subject: 'Gear I trust', body: `I buy all my outdoor gear at Northwind: ${BASE}/r/demo/home`, linkUrl: `${BASE}/r/demo/home` },
+];
+
+export const demoPages: ResourcePage[] = [
+  { id: 1, title: 'Getting started', slug: 'getting-started', html: '<h4>Welcome</h4>\n<p>Share your links and earn <strong>10%</strong> on every sale.</p>\n<ul>\n<li>Copy a link</li>\n<li>Post it</li>\n</ul>' },
+  { id: 2, title: 'Brand guidelines', slug: 'brand-guidelines', html: '<p>Use our name as <em>Northwind Outfitters</em>. See <a href="https://shop.example.com/brand" rel="noopener noreferrer nofollow">the brand kit</a>.</p>' },
+  { id: 3, title: 'FAQ', slug: 'faq', html: '<h4>When am I paid?</h4>\n<p>Monthly, once your balance reaches $50.</p>' },
+];
+
+/** A tiny stand-in QR image. */
+const QR = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 3 3"><path d="M0 0h1v1H0zM2 0h1v1H2zM1 1h1v1H1zM0 2h1v1H0z"/></svg>')}`;
+
+const failure = () => new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.');
+
+type Answer = <T>(method: string, args: unknown[], produce: () => T | Promise<T>) => Promise<T>;
+
+function list<T>(state: ResourceAnswer | undefined, data: T[]): T[] | Promise<T[]> {
+  if (state === 'error') throw failure();
+  if (state === 'pending') return never<T[]>();
+  return state === 'empty' ? [] : structuredClone(data);
+}
+
+function resourceMethods(options: FakeApiOptions, answer: Answer) {
+  let created = 0;
+  return {
+    links(_o?: RequestOptions) {
+      return answer<PartnerLinks>('links', [], async () => {
+        const data = options.linksData ?? demoLinks;
+        const links = await list(options.links, data.links);
+        return { allowedDomains: [...data.allowedDomains], links };
+      });
+    },
+    createLink(link: NewDeepLink, _o?: RequestOptions) {
+      return answer<PartnerLink>('createLink', [link], () => {
+        switch (options.createLink ?? 'ok') {
+          case 'not-allowed':
+            throw new ApiError(422, 'destination_not_allowed', "Links may only point to the merchant's own sites (shop.example.com); that host is not one of them", 'destination');
+          case 'error':
+            throw failure();
+          case 'pending':
+            return never<PartnerLink>();
+          default: {
+            const slug = `new${++created}abcdef`;
+            const url = `${BASE}/r/demo/${slug}${link.sub ? `?sub=${encodeURIComponent(link.sub)}` : ''}`;
+            const name = new URL(link.destination).host + new URL(link.destination).pathname.replace(/\/$/, '');
+            return { id: 100 + created, kind: 'custom', name, slug, destination: link.destination, sub: link.sub ?? null, url, clicks: 0, createdAt: new Date().toISOString() };
+          }
+        }
+      });
+    },
+    banners(_o?: RequestOptions) {
+      return answer<PartnerBanner[]>('banners', [], () => list(options.banners, options.bannersData ?? demoBanners));
+    },
+    emailCopy(_o?: RequestOptions) {
+      return answer<PartnerEmail[]>('emailCopy', [], () => list(options.emailCopy, options.emailsData ?? demoEmails));
+    },
+    resources(_o?: RequestOptions) {
+      return answer<ResourcePage[]>('resources', [], () => list(options.resources, options.pagesData ?? demoPages));
+    },
+    qrCodeUrl(url: string, format: 'svg' | 'png', o: { download?: boolean } = {}) {
+      return `${QR}#${format}${o.download ? '-download' : ''}-${encodeURIComponent(url)}`;
+    },
+  };
+}
+
+/** Starts a page session for the fake partner (stories and tests of signed-in states). */
+export function signInFake(partner: Partner = demoPartner) {
+  sessionStore().start({ token: 'pc_fake-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner });
+}
+
+export function signOutFake() {
+  sessionStore().end();
 }

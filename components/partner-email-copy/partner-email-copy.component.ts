@@ -1,0 +1,103 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PartnerEmail } from '../../src/api/types.js';
+import { CopyController } from '../../src/internal/copy-controller.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
+import { ResourceTask } from '../../src/internal/resource-task.js';
+import { resourceStyles } from '../../src/styles/resources.js';
+import { baseStyles } from '../../src/styles/tokens.js';
+import styles from './partner-email-copy.styles.js';
+
+/** `mailto:` with subject and body, for the partner's own mail app. */
+export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
+  `mailto:?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body.replace(/\r?\n/g, '\r\n'))}`;
+
+/**
+ * Ready-to-send emails written by the merchant, with the partner's link, name and code already
+ * filled in: copy the subject or the body, or open it in the partner's mail app.
+ *
+ * @tag partner-email-copy
+ * @summary Email texts with the partner's link filled in, copy buttons and a mailto option.
+ *
+ * @event partner-copy - A subject or body was copied. `detail: { kind: 'email-subject' | 'email-body', text }`.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart title - The heading.
+ * @csspart list - The list of emails.
+ * @csspart email - One email.
+ * @csspart subject - An email's subject.
+ * @csspart body - An email's body.
+ * @csspart copy-button - The copy buttons.
+ * @csspart mailto - The "Open in mail app" link.
+ * @csspart empty - Shown when there are no emails.
+ * @csspart spinner - The loading state.
+ * @csspart error - The load failure, with a retry button.
+ * @csspart signed-out - The prompt to sign in.
+ * @csspart announcer - The visually hidden live region.
+ *
+ * @cssproperty --partner-email-copy-max-width - Widest the element grows (default 48rem).
+ * @cssproperty --partner-email-copy-body-max-height - Tallest a body is shown before it scrolls (default 20rem).
+ *
+ * @slot heading - Replaces the heading text.
+ */
+export class PartnerEmailCopyElement extends PartnerElement {
+  static override styles = [baseStyles, resourceStyles, styles];
+
+  /** Heading text. */
+  @property() heading = 'Email copy';
+
+  private readonly copier = new CopyController(this);
+  private readonly data = new ResourceTask(this, () => this.session.state?.token, (o) => this.client.emailCopy(o));
+
+  override render() {
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
+      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2></div>
+      ${this.data.render(
+        { signedOut: 'Sign in to get emails that carry your link.', loading: 'Loading emails…', empty: 'No email copy yet.' },
+        (emails) => html`<ul part="list">${emails.map((e) => this.renderEmail(e))}</ul>`,
+      )}
+      ${this.copier.announcer()}
+    </section>`;
+  }
+
+  private renderEmail(email: PartnerEmail) {
+    const subjectKey = `subject-${email.id}`;
+    const bodyKey = `body-${email.id}`;
+    return html`<li part="email" data-email-id=${email.id}>
+      <h3 id="name-${email.id}">${email.name}</h3>
+      <div class="part">
+        <div class="part-head">
+          <span class="label" id="subject-label-${email.id}">Subject</span>
+          <button
+            part="copy-button"
+            class="secondary"
+            type="button"
+            data-copy=${this.copier.state(subjectKey) ?? 'idle'}
+            @click=${() => this.copier.copy(subjectKey, email.subject, 'email-subject', 'Subject')}
+          >
+            ${this.copier.label(subjectKey, 'Copy subject', `of ${email.name}`)}
+          </button>
+        </div>
+        <p part="subject">${email.subject}</p>
+      </div>
+      <div class="part">
+        <div class="part-head">
+          <span class="label" id="body-label-${email.id}">Body</span>
+          <button
+            part="copy-button"
+            class="secondary"
+            type="button"
+            data-copy=${this.copier.state(bodyKey) ?? 'idle'}
+            @click=${() => this.copier.copy(bodyKey, email.body, 'email-body', 'Email text')}
+          >
+            ${this.copier.label(bodyKey, 'Copy text', `of ${email.name}`)}
+          </button>
+        </div>
+        <div part="body" role="region" tabindex="0" aria-labelledby="body-label-${email.id} name-${email.id}">${email.body}</div>
+      </div>
+      <div class="actions">
+        <a part="mailto" class="button" href=${mailtoHref(email)}>Open in mail app<span class="visually-hidden">: ${email.name}</span></a>
+      </div>
+    </li>`;
+  }
+}

@@ -1,0 +1,303 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, messageOf } from '../../src/api/errors.js';
+import type { PartnerLink, PartnerLinks } from '../../src/api/types.js';
+import { PartnerLinkCreateEvent } from '../../src/events/partner-link-create.js';
+import { CopyController } from '../../src/internal/copy-controller.js';
+import { destinationProblem, listOf, SUB_PATTERN, SUB_RULE, withSub } from '../../src/internal/link-rules.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
+import { ResourceTask } from '../../src/internal/resource-task.js';
+import { resourceStyles } from '../../src/styles/resources.js';
+import { baseStyles } from '../../src/styles/tokens.js';
+import styles from './partner-links.styles.js';
+
+const pageLocale = () => document.documentElement.lang || navigator.language || 'en';
+
+/** Still typing the scheme: too early to call the address wrong. */
+const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase()) || 'http://'.startsWith(value.toLowerCase());
+
+/**
+ * The partner's tracking links: the merchant's links and their own deep links, each with its
+ * full URL, a copy button, a QR code (PNG or SVG to download) and its click count; a sub-id
+ * to tag every link for one channel; and a form to build a custom deep link to any page on
+ * the merchant's allowed domains (checked as the partner types, and again by the server).
+ *
+ * @tag partner-links
+ * @summary Tracking links with copy, sub-id, QR codes, click counts and custom deep links.
+ *
+ * @event partner-copy - A link was copied. `detail: { kind: 'link', text }`.
+ * @event partner-link-create - A custom deep link was created. `detail: { link }`.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart title - The heading.
+ * @csspart refresh-button - Reloads the links and click counts.
+ * @csspart sub-input - The sub-id field.
+ * @csspart list - The list of links.
+ * @csspart link - One link.
+ * @csspart badge - "Your link" on the partner's own deep links.
+ * @csspart clicks - A link's click count.
+ * @csspart url - The read-only field with a link's URL.
+ * @csspart copy-button - A link's copy button.
+ * @csspart qr-button - Shows or hides a link's QR code.
+ * @csspart qr - The QR code panel.
+ * @csspart qr-download - The PNG and SVG download links.
+ * @csspart form - The custom deep link form.
+ * @csspart destination-input - Its address field.
+ * @csspart create-button - Its submit button.
+ * @csspart form-error - A failure the form could not pin on a field.
+ * @csspart empty - Shown when there are no links.
+ * @csspart spinner - The loading state.
+ * @csspart error - The load failure, with a retry button.
+ * @csspart signed-out - The prompt to sign in.
+ * @csspart announcer - The visually hidden live region ("Link copied…").
+ *
+ * @cssproperty --partner-links-max-width - Widest the element grows (default 48rem).
+ * @cssproperty --partner-links-background - Card background.
+ * @cssproperty --partner-links-row-border-color - Border of each link.
+ * @cssproperty --partner-links-qr-size - Size of the QR code preview (default 10rem).
+ *
+ * @slot heading - Replaces the heading text.
+ */
+export class PartnerLinksElement extends PartnerElement {
+  static override styles = [baseStyles, resourceStyles, styles];
+
+  /** Heading text. */
+  @property() heading = 'Your links';
+
+  /** The sub-id typed by the partner, added to every link without its own. */
+  @state() private sub = '';
+  @state() private openQr: number[] = [];
+  /** Links created here since the last load, newest first. */
+  @state() private added: PartnerLink[] = [];
+  @state() private destination = '';
+  @state() private newSub = '';
+  @state() private destinationError?: string;
+  @state() private newSubError?: string;
+  @state() private formError?: string;
+  @state() private creating = false;
+
+  private readonly copier = new CopyController(this);
+
+  private readonly data = new ResourceTask(this, () => this.session.state?.token, async (options) => {
+    const links = await this.client.links(options);
+    this.added = [];
+    return links;
+  });
+
+  override render() {
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
+      <div class="head">
+        <h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2>
+        ${this.data.value ? html`<button part="refresh-button" class="secondary" type="button" @click=${this.refresh}>Refresh<span class="visually-hidden"> links and clicks</span></button>` : nothing}
+      </div>
+      ${this.renderBody()} ${this.copier.announcer()}
+    </section>`;
+  }
+
+  private renderBody() {
+    return this.data.render({ signedOut: 'Sign in to get your tracking links.', loading: 'Loading your links…' }, (data) => {
+      const links = this.merged(data);
+      return html`${this.renderSub()}
+        ${links.length
+          ? html`<ul part="list">${links.map((link) => this.renderLink(link))}</ul>`
+          : html`<p part="empty">No links yet. Create your own below.</p>`}
+        ${this.renderForm(data.allowedDomains)}`;
+    });
+  }
+
+  private merged(data: PartnerLinks): PartnerLink[] {
+    const addedIds = new Set(this.added.map((l) => l.id));
+    const rest = data.links.filter((l) => !addedIds.has(l.id));
+    const merchant = rest.filter((l) => l.kind === 'merchant');
+    const custom = rest.filter((l) => l.kind !== 'merchant');
+    return [...merchant, ...this.added, ...custom];
+  }
+
+  private get subProblem() {
+    return this.sub && !SUB_PATTERN.test(this.sub) ? SUB_RULE : undefined;
+  }
+
+  /** The URL to share: the link's own, with the typed sub-id when the link has none. */
+  private shareUrl(link: PartnerLink) {
+    return this.sub && !this.subProblem && !link.sub ? withSub(link.url, this.sub) : link.url;
+  }
+
+  private renderSub() {
+    const problem = this.subProblem;
+    return html`<div class="field sub">
+      <label for="sub">Sub-id <span class="help">(optional)</span></label>
+      <input
+        id="sub"
+        part="input sub-input"
+        .value=${this.sub}
+        maxlength="64"
+        autocomplete="off"
+        spellcheck="false"
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? 'sub-help sub-error' : 'sub-help'}
+        @input=${(e: InputEvent) => (this.sub = (e.target as HTMLInputElement).value.trim())}
+      />
+      <p id="sub-help" class="help">Tag your links to tell your channels apart, like <code>newsletter</code> or <code>instagram</code>.</p>
+      ${problem ? html`<p id="sub-error" class="field-error">${problem}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderLink(link: PartnerLink) {
+    const url = this.shareUrl(link);
+    const copyKey = `link-${link.id}`;
+    const qrOpen = this.openQr.includes(link.id);
+    return html`<li part="link" data-link-id=${link.id}>
+      <div class="link-head">
+        <h3 id="name-${link.id}">${link.name}</h3>
+        ${link.kind === 'custom' ? html`<span part="badge">Your link</span>` : nothing}
+        <span part="clicks">${this.clicks(link.clicks)}</span>
+      </div>
+      <p class="destination">Goes to ${link.destination}</p>
+      <div class="copy-row">
+        <input part="url" readonly .value=${url} aria-label="Link: ${link.name}" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+        <button part="copy-button" type="button" data-copy=${this.copier.state(copyKey) ?? 'idle'} @click=${() => this.copier.copy(copyKey, url, 'link', 'Link')}>
+          ${this.copier.label(copyKey, 'Copy', link.name)}
+        </button>
+        <button
+          part="qr-button"
+          class="secondary"
+          type="button"
+          aria-expanded=${qrOpen ? 'true' : 'false'}
+          aria-controls="qr-${link.id}"
+          @click=${() => this.toggleQr(link.id)}
+        >
+          QR code<span class="visually-hidden"> for ${link.name}</span>
+        </button>
+      </div>
+      <div id="qr-${link.id}" part="qr" ?hidden=${!qrOpen}>
+        ${qrOpen
+          ? html`<img src=${this.client.qrCodeUrl(url, 'svg')} alt="QR code for ${url}" width="160" height="160" />
+              <div class="actions">
+                <a part="qr-download" class="button" href=${this.client.qrCodeUrl(url, 'png', { download: true })} download="qr-${link.slug}.png">
+                  Download PNG<span class="visually-hidden"> QR code for ${link.name}</span>
+                </a>
+                <a part="qr-download" class="button" href=${this.client.qrCodeUrl(url, 'svg', { download: true })} download="qr-${link.slug}.svg">
+                  Download SVG<span class="visually-hidden"> QR code for ${link.name}</span>
+                </a>
+              </div>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private clicks(count: number) {
+    const locale = pageLocale();
+    const number = new Intl.NumberFormat(locale).format(count);
+    return `${number} ${new Intl.PluralRules(locale).select(count) === 'one' ? 'click' : 'clicks'}`;
+  }
+
+  private toggleQr(id: number) {
+    this.openQr = this.openQr.includes(id) ? this.openQr.filter((x) => x !== id) : [...this.openQr, id];
+  }
+
+  private renderForm(domains: string[]) {
+    const destinationIds = ['destination-help', this.destinationError ? 'destination-error' : ''].filter(Boolean).join(' ');
+    return html`<form part="form" novalidate @submit=${(e: SubmitEvent) => this.create(e, domains)} aria-labelledby="form-title">
+      <h3 id="form-title">Create a custom link</h3>
+      <div class="form-fields">
+        <div class="field">
+          <label for="destination">Page address</label>
+          <input
+            id="destination"
+            part="input destination-input"
+            type="url"
+            inputmode="url"
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="2048"
+            placeholder=${domains[0] ? `https://${domains[0].replace(/^\*\./, '')}/…` : 'https://…'}
+            .value=${this.destination}
+            aria-invalid=${this.destinationError ? 'true' : 'false'}
+            aria-describedby=${destinationIds}
+            @input=${(e: InputEvent) => this.typeDestination((e.target as HTMLInputElement).value, domains)}
+          />
+          <p id="destination-help" class="help">
+            ${domains.length ? `Link straight to any page on ${listOf(domains)}.` : 'Link straight to any page on our site.'}
+          </p>
+          ${this.destinationError ? html`<p id="destination-error" class="field-error">${this.destinationError}</p>` : nothing}
+        </div>
+        <div class="field">
+          <label for="new-sub">Sub-id <span class="help">(optional)</span></label>
+          <input
+            id="new-sub"
+            part="input"
+            maxlength="64"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.newSub}
+            aria-invalid=${this.newSubError ? 'true' : 'false'}
+            aria-describedby=${this.newSubError ? 'new-sub-error' : nothing}
+            @input=${(e: InputEvent) => this.typeNewSub((e.target as HTMLInputElement).value)}
+          />
+          ${this.newSubError ? html`<p id="new-sub-error" class="field-error">${this.newSubError}</p>` : nothing}
+        </div>
+      </div>
+      ${this.formError ? html`<p part="form-error" role="alert">${this.formError}</p>` : nothing}
+      <div>
+        <button part="create-button" type="submit" aria-disabled=${this.creating ? 'true' : 'false'}>
+          ${this.creating ? html`<span class="spinner" aria-hidden="true"></span> Creating…` : 'Create link'}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private typeDestination(value: string, domains: string[]) {
+    this.destination = value;
+    this.formError = undefined;
+    const text = value.trim();
+    this.destinationError = !text || typingScheme(text) ? undefined : destinationProblem(text, domains);
+  }
+
+  private typeNewSub(value: string) {
+    this.newSub = value.trim();
+    this.newSubError = this.newSub && !SUB_PATTERN.test(this.newSub) ? SUB_RULE : undefined;
+  }
+
+  private focusIn(selector: string) {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private async create(event: SubmitEvent, domains: string[]) {
+    event.preventDefault();
+    if (this.creating) return;
+    this.destinationError = destinationProblem(this.destination, domains);
+    this.newSubError = this.newSub && !SUB_PATTERN.test(this.newSub) ? SUB_RULE : undefined;
+    if (this.destinationError || this.newSubError) {
+      await this.updateComplete;
+      this.focusIn(this.destinationError ? '#destination' : '#new-sub');
+      return;
+    }
+    this.creating = true;
+    this.formError = undefined;
+    try {
+      const link = await this.client.createLink({ destination: this.destination.trim(), ...(this.newSub ? { sub: this.newSub } : {}) });
+      const loaded = this.data.value;
+      const known = loaded ? this.merged(loaded).some((l) => l.id === link.id) : false;
+      if (!known) this.added = [link, ...this.added];
+      this.destination = '';
+      this.newSub = '';
+      this.copier.announce(known ? `You have this link already: ${link.name}` : `Link created: ${link.name}`);
+      this.emit(new PartnerLinkCreateEvent({ link }));
+      await this.updateComplete;
+      this.focusIn(`[data-link-id="${link.id}"] [part~="copy-button"]`);
+    } catch (error) {
+      if (error instanceof ApiError && error.field === 'sub') this.newSubError = error.message;
+      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = error.message;
+      else this.formError = messageOf(error);
+      await this.updateComplete;
+      if (this.destinationError) this.focusIn('#destination');
+      else if (this.newSubError) this.focusIn('#new-sub');
+    } finally {
+      this.creating = false;
+    }
+  }
+
+  private refresh() {
+    this.data.reload();
+  }
+}

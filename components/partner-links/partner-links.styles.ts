@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    max-width: var(--partner-links-max-width, 48rem);
+  }
+  [part~='base'] {
+    background: var(--partner-links-background, var(--_surface));
+  }
+  .sub {
+    margin-block-end: var(--_space-m);
+    max-width: 24rem;
+  }
+  [part~='list'] {
+    list-style: none;
+    margin: 0 0 var(--_space-l);
+    padding: 0;
+    display: grid;
+    gap: var(--_space-m);
+  }
+  [part~='link'] {
+    border: 1px solid var(--partner-links-row-border-color, var(--_border));
+    border-radius: var(--_radius);
+    padding: var(--_space-m);
+    display: grid;
+    gap: var(--_space-s);
+  }
+  .link-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_space-xs) var(--_space-s);
+  }
+  [part~='badge'] {
+    font-size: 0.75rem;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_accent);
+  }
+  [part~='clicks'] {
+    margin-inline-start: auto;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .destination {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  [part~='qr'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-m);
+  }
+  [part~='qr'] img {
+    width: var(--partner-links-qr-size, 10rem);
+    height: var(--partner-links-qr-size, 10rem);
+    background: #fff;
+    border: 1px solid var(--_border);
+    image-rendering: pixelated;
+  }
+  [part~='form'] {
+    display: grid;
+    gap: var(--_space-m);
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space-l);
+  }
+  .form-fields {
+    display: grid;
+    gap: var(--_space-m);
+    grid-template-columns: minmax(0, 3fr) minmax(0, 1fr);
+  }
+  @media (max-width: 36rem) {
+    .form-fields {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  [part~='form-error'] {
+    margin: 0;
+  }
+`;

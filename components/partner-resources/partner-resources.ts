@@ -1,0 +1,10 @@
+import { PartnerResourcesElement } from './partner-resources.component.js';
+
+export { PartnerResourcesElement };
+PartnerResourcesElement.define('partner-resources');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-resources': PartnerResourcesElement;
+  }
+}
