@@ -5,6 +5,7 @@ import '../components/partner-login/partner-login.js';
 import '../components/partner-profile/partner-profile.js';
 import '../components/partner-programs/partner-programs.js';
 import '../components/partner-signup/partner-signup.js';
+import '../components/partner-welcome/partner-welcome.js';
 import '../components/partner-links/partner-links.js';
 import '../components/partner-banners/partner-banners.js';
 import '../components/partner-email-copy/partner-email-copy.js';

@@ -15,6 +15,7 @@ import '../partner-login/partner-login.js';
 import '../partner-profile/partner-profile.js';
 import '../partner-programs/partner-programs.js';
 import '../partner-resources/partner-resources.js';
+import '../partner-welcome/partner-welcome.js';
 
 export type Section = 'home' | 'resources' | 'reports';
 

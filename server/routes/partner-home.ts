@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { programsOf } from '../domain/partner-programs.js';
+import { renderMarkdown } from '../domain/markdown.js';
 import { getSettings } from '../domain/settings.js';
-import { requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { publicBase, requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonResponse, router, z } from '../http/openapi.js';
 
 const Rate = z.object({ type: z.enum(['percent', 'flat']), value: z.number().int().openapi({ description: 'basis points (1000 = 10%) or cents' }) }).openapi('Rate');
@@ -52,11 +53,32 @@ const portalRoute = createRoute({
   responses: { 200: jsonResponse(Portal, 'Portal settings') },
 });
 
+const Welcome = z
+  .object({
+    merchantName: z.string(),
+    html: z.string().openapi({ description: "The merchant's welcome message, markdown rendered to sanitized HTML" }),
+  })
+  .openapi('Welcome');
+
+const welcomeRoute = createRoute({
+  method: 'get',
+  path: '/partner/welcome',
+  tags: ['partner'],
+  summary: "The merchant's welcome message for partners",
+  security: [{ partnerToken: [] }],
+  responses: { 200: jsonResponse(Welcome, 'The welcome message'), 401: errors[401] },
+});
+
 export function partnerHomeRoutes(deps: Deps) {
   const app = router<PartnerEnv>();
   app.openapi(portalRoute, async (c) => {
     const s = await getSettings(deps);
     return c.json({ merchantName: s.merchantName, currency: s.currency, minimumPayout: s.minimumPayout, menus: s.menus }, 200);
+  });
+  app.use('/partner/welcome', requirePartner(deps));
+  app.openapi(welcomeRoute, async (c) => {
+    const s = await getSettings(deps);
+    return c.json({ merchantName: s.merchantName, html: renderMarkdown(s.welcomeMessage, { base: publicBase(c, deps), headingOffset: 2 }) }, 200);
   });
   app.use('/partner/programs', requirePartner(deps));
   app.openapi(programsRoute, async (c) => c.json({ programs: await programsOf(deps, c.var.partner.id) }, 200));

@@ -103,6 +103,10 @@ export class HttpPartnerApi implements PartnerApi {
     return this.call(() => this.anonymous.get('portal', { signal: options.signal }).json<Portal>());
   }
 
+  welcome(options: RequestOptions = {}): Promise<{ merchantName: string; html: string }> {
+    return this.call(() => this.http.get('partner/welcome', { signal: options.signal }).json<{ merchantName: string; html: string }>());
+  }
+
   // resources
 
   links(options: RequestOptions = {}): Promise<PartnerLinks> {

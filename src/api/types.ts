@@ -159,6 +159,8 @@ export interface PartnerApi {
   changePassword(change: { currentPassword: string; newPassword: string }, options?: RequestOptions): Promise<void>;
   programs(options?: RequestOptions): Promise<PartnerProgram[]>;
   portal(options?: RequestOptions): Promise<Portal>;
+  /** The merchant's welcome message as sanitized HTML. */
+  welcome(options?: RequestOptions): Promise<{ merchantName: string; html: string }>;
   // resources
   links(options?: RequestOptions): Promise<PartnerLinks>;
   createLink(link: NewDeepLink, options?: RequestOptions): Promise<PartnerLink>;

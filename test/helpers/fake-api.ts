@@ -35,6 +35,8 @@ export interface FakeApiOptions {
   fail?: Partial<Record<Exclude<keyof PartnerApi, 'login'>, ApiError | 'pending'>>;
   programs?: PartnerProgram[];
   portal?: Partial<Portal>;
+  /** The welcome message's HTML (as the server would send it, already sanitized). */
+  welcomeHtml?: string;
   /** How sign-up answers: pending approval (default) or active and signed in. */
   signup?: 'pending' | 'active';
   // resources (see the block at the end of this file)
@@ -168,6 +170,14 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
     },
     programs() {
       return answer('programs', [], () => options.programs ?? samplePrograms);
+    },
+    welcome() {
+      return answer('welcome', [], () => ({
+        merchantName: 'Northwind Outfitters',
+        html:
+          options.welcomeHtml ??
+          '<h3>Welcome to the Northwind partner program!</h3><p>Share your links, earn <strong>10%</strong> on every order, and find banners under <em>Resources</em>. Questions? <a href="mailto:partners@northwind.example" rel="noopener noreferrer nofollow">Write to us</a>.</p>',
+      }));
     },
     portal() {
       return answer('portal', [], () => ({

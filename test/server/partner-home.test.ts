@@ -107,3 +107,19 @@ test('GET /api/v1/portal shows the merchant name, currency and Home sections wit
   assert.equal(res.json.currency, 'USD');
   assert.equal(res.json.menus.programs, false);
 });
+
+test("GET /api/v1/partner/welcome renders the merchant's markdown, sanitized, for partners only", async () => {
+  await updateSettings(s.deps, {
+    merchantName: 'Northwind',
+    welcomeMessage: '# Hello partners\n\nEarn **10%**. <script>alert(1)</script><img src=x onerror=alert(1)> [bad](javascript:alert(1)) [site](https://northwind.example)',
+  });
+  await s.addPartner({ code: 'alice', password: 'alice-password' });
+  assert.equal((await s.call('GET', '/api/v1/partner/welcome')).status, 401);
+  const res = await s.call('GET', '/api/v1/partner/welcome', { token: await s.login('alice', 'alice-password') });
+  assert.equal(res.status, 200);
+  assert.equal(res.json.merchantName, 'Northwind');
+  assert.match(res.json.html, /<h3>Hello partners<\/h3>/, 'headings sit below the element title');
+  assert.match(res.json.html, /<strong>10%<\/strong>/);
+  assert.match(res.json.html, /<a href="https:\/\/northwind.example\/" rel="noopener noreferrer nofollow">site<\/a>/);
+  assert.doesNotMatch(res.json.html, /script|onerror|javascript:/i);
+});
