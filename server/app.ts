@@ -7,6 +7,7 @@ import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
 import { authRoutes } from './routes/auth.js';
 import { meRoutes } from './routes/me.js';
+import { partnerReportRoutes } from './routes/partner-reports.js';
 import { systemRoutes } from './routes/system.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -33,6 +34,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', systemRoutes(deps, VERSION));
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1', meRoutes(deps));
+  app.route('/api/v1/partner', partnerReportRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',
