@@ -11,7 +11,9 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: CHROME_ARGS } })],
-  concurrency: 2,
+  // One page at a time: headless Chromium gives a background tab no animation frames, so a
+  // fixture awaiting a frame there hangs until the file times out.
+  concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
 };

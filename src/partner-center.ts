@@ -1,5 +1,6 @@
 // The full bundle: importing it defines every partner-* element.
 import '../components/partner-login/partner-login.js';
+import '../components/partner-ledger/partner-ledger.js';
 
 export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';
