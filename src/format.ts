@@ -87,6 +87,12 @@ export function formatDay(day: string, locale: string, style: 'medium' | 'short'
   return cached(`day|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, options)).format(Date.UTC(y, m - 1, d));
 }
 
+/** The month of a YYYY-MM-DD day: "January 2026". */
+export function formatMonth(day: string, locale: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return cached(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
+}
+
 /** A span of days: "1–31 Jan 2026". */
 export function formatDateRange(from: Date, to: Date, locale: string): string {
   const f = cached(`range|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));

@@ -1,19 +1,23 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import * as ledgerStories from '../../stories/partner-ledger.stories.js';
+import * as reportsStories from '../../stories/partner-reports.stories.js';
 import { sessionStore } from '../../src/session.js';
 
 /**
  * Every story of the report elements renders in Chromium, settles into a deliberate state and
  * passes axe (until the Storybook story runner covers them too).
  */
-const settled = (host: Element) => {
-  const el = host.querySelector('partner-ledger, partner-reports');
-  const root = el?.shadowRoot;
-  return !!root?.querySelector('[part~="summary"], [part~="empty"], [part~="error"], [part~="signed-out"], [part~="spinner"], [part~="tabs"]');
+const settled = (host: Element, story: string) => {
+  const root = host.querySelector('partner-ledger, partner-reports')?.shadowRoot;
+  const done = story === 'Loading' ? '[part~="spinner"]' : '[part~="summary"], [part~="empty"], [part~="error"], [part~="signed-out"]';
+  return !!root?.querySelector(done);
 };
 
-const suites: [string, Record<string, unknown>][] = [['partner-ledger', ledgerStories]];
+const suites: [string, Record<string, unknown>][] = [
+  ['partner-ledger', ledgerStories],
+  ['partner-reports', reportsStories],
+];
 
 afterEach(() => sessionStore().end());
 
@@ -30,7 +34,7 @@ for (const [name, module] of suites) {
       it(`${key} renders and passes axe`, async () => {
         const host = await fixture<HTMLDivElement>(html`<div></div>`);
         render((story as { render: () => TemplateResult }).render(), host);
-        await waitUntil(() => settled(host), `${key} settles`, { timeout: 4000 });
+        await waitUntil(() => settled(host, key), `${key} settles`, { timeout: 8000 });
         await expect(host).to.be.accessible();
       });
     }

@@ -545,6 +545,13 @@ export async function partnerHistory(
         }
       }
     }
+    // browsing that did not buy: most clicks never convert
+    const browsing = Array.from({ length: rand.int(20, 60) }, () => ({
+      at: monthStart + rand.int(0, 29 * 24 * 60) * 60_000,
+      link: rand.pick(links),
+      sub: rand.pick(SUBS) ?? undefined,
+    })).filter((c) => c.at < options.now);
+    events.push({ at: monthStart, run: () => f.clicks(partnerId, browsing.map((c) => ({ at: c.at, link: c.link, ...(c.sub ? { sub: c.sub } : {}) }))) });
     if (rand.next() < 0.6) {
       const at = monthStart + rand.int(1, 28) * DAY;
       if (at < options.now) {
