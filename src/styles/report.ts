@@ -228,7 +228,9 @@ export const reportStyles = css`
     }
     table.stack td::before,
     table.stack tbody th::before {
+      /* the label is for the eye: screen readers get the real column header */
       content: attr(data-label);
+      content: attr(data-label) / '';
       font-weight: 600;
       color: var(--_muted);
       font-size: 0.875em;

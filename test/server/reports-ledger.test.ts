@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { updateSettings } from '../../server/domain/settings.js';
 import { ledgerFixture } from '../helpers/ledger-fixtures.js';
+import { listLedger } from '../helpers/ledger-pages.js';
 import { parseCsv } from '../helpers/csv.js';
 import { aliceAndBob, T } from '../helpers/reports-scenario.js';
 import { testServer, type TestServer } from '../helpers/server.js';
@@ -300,7 +301,6 @@ describe('keyset pagination', () => {
             at += gap; // gaps of 0: several rows in the same millisecond
             await f.adjust(p, { at, amount: 10 + i, description: `row ${i}` });
           }
-          const { listLedger } = await import('./reports-ledger.support.js');
           const expected = await listLedger(s.deps, p, 1_000);
           const seen: number[] = [];
           let cursor: string | undefined;
