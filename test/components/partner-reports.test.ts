@@ -11,6 +11,8 @@ import { sampleCommissions, sampleLeads, sampleLinkStats, sampleSales } from '..
 
 const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
 const iso = (s: string) => new Date(s).toISOString();
+/** A date as the reader sees it (their time zone), so the tests pass anywhere. */
+const day = (s: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(s));
 
 const COMMISSIONS: Commission[] = [
   {
@@ -117,10 +119,13 @@ const rows = (el: Element, table = 0) => [...parts(el, 'table')[table]!.querySel
 const tabs = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const callsOf = (api: FakeApi, method: string) => api.calls.filter((c) => c.method === method);
 
-afterEach(() => {
+// Test files can share a browser tab: start and end every test signed out.
+const signOutEverywhere = () => {
   sessionStore().end();
   sessionStorage.clear();
-});
+};
+beforeEach(signOutEverywhere);
+afterEach(signOutEverywhere);
 
 describe('<partner-reports> signed out', function () {
   this.timeout(15_000);
@@ -201,9 +206,9 @@ describe('<partner-reports> the reports', function () {
     });
     expect(text(part(el, 'table')!.querySelector('caption'))).to.equal('Commissions, all time, newest first');
     expect(rows(el)).to.deep.equal([
-      ['Jan 5, 2026', 'A-1003', '$200.00', '10%', '$20.00', 'Pending payable Feb 4, 2026', 'Partner code Outdoor Gear'],
+      [day('2026-01-05T18:45:00Z'), 'A-1003', '$200.00', '10%', '$20.00', `Pending payable ${day('2026-02-04T18:45:00Z')}`, 'Partner code Outdoor Gear'],
       [
-        'Nov 20, 2025',
+        day('2025-11-20T15:30:00Z'),
         'E-1 Second tier via erin',
         '$300.00',
         '2%',
@@ -211,7 +216,7 @@ describe('<partner-reports> the reports', function () {
         'Clawed back',
         `Last click on Tents (sub-id instagram) at ${new Date('2025-11-19T15:30:00Z').toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })} Referral Club`,
       ],
-      ['Nov 3, 2025', 'Lead sign-up', '—', '$5.00 flat', '$5.00', 'Paid', 'Referred lead Newsletter'],
+      [day('2025-11-03T10:00:00Z'), 'Lead sign-up', '—', '$5.00 flat', '$5.00', 'Paid', 'Referred lead Newsletter'],
     ]);
     await expect(el).to.be.accessible();
   });
@@ -222,8 +227,8 @@ describe('<partner-reports> the reports', function () {
     expect(figures(el)).to.deep.equal({ Leads: '2', 'Became customers': '1' });
     expect(text(part(el, 'panel'))).to.contain("Email addresses are partly hidden to protect your leads' privacy.");
     expect(rows(el)).to.deep.equal([
-      ['Jan 8, 2026', 'm•••@example.org', 'Lead', '—', 'podcast'],
-      ['Nov 2, 2025', 'j•••@example.com', 'Customer', 'Spring sale', 'newsletter'],
+      [day('2026-01-08T16:00:00Z'), 'm•••@example.org', 'Lead', '—', 'podcast'],
+      [day('2025-11-02T12:00:00Z'), 'j•••@example.com', 'Customer', 'Spring sale', 'newsletter'],
     ]);
     await expect(el).to.be.accessible();
   });
@@ -233,8 +238,8 @@ describe('<partner-reports> the reports', function () {
     await settled(el);
     expect(figures(el)).to.deep.equal({ Sales: '2', Amount: '$325.00', Refunded: '$100.00', 'Your commission': '$15.00' });
     expect(rows(el)).to.deep.equal([
-      ['Nov 20, 2025', 'A-1002', '1 × tent-4p', '$200.00 $100.00 refunded', '$15.00', 'Partly refunded'],
-      ['Nov 3, 2025', 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00', 'Completed Your own purchase: no commission'],
+      [day('2025-11-20T15:30:00Z'), 'A-1002', '1 × tent-4p', '$200.00 $100.00 refunded', '$15.00', 'Partly refunded'],
+      [day('2025-11-03T10:00:00Z'), 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00', 'Completed Your own purchase: no commission'],
     ]);
     await expect(el).to.be.accessible();
   });

@@ -19,7 +19,13 @@ const suites: [string, Record<string, unknown>][] = [
   ['partner-reports', reportsStories],
 ];
 
-afterEach(() => sessionStore().end());
+// Test files can share a browser tab: start and end every test signed out.
+const signOutEverywhere = () => {
+  sessionStore().end();
+  sessionStorage.clear();
+};
+beforeEach(signOutEverywhere);
+afterEach(signOutEverywhere);
 
 for (const [name, module] of suites) {
   describe(`${name} stories`, function () {

@@ -83,8 +83,13 @@ describe('HttpPartnerApi reports', function () {
   this.timeout(15_000);
   let restore: () => void;
   afterEach(() => restore?.());
+  /** A session kept in memory only, so nothing leaks into the tab's sessionStorage. */
+  const memory = () => {
+    const items = new Map<string, string>();
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) } as unknown as Storage;
+  };
   const session = () => {
-    const s = new SessionStore(undefined);
+    const s = new SessionStore(memory());
     s.start({ token: 'pc_abc', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
     return s;
   };
