@@ -14,6 +14,7 @@ import { meRoutes } from './routes/me.js';
 import { partnerHomeRoutes } from './routes/partner-home.js';
 import { redirectRoutes } from './routes/redirect.js';
 import { partnerResourceRoutes, qrRoutes } from './routes/partner-resources.js';
+import { partnerReportRoutes } from './routes/partner-reports.js';
 import { systemRoutes } from './routes/system.js';
 import { trackRoutes } from './routes/track.js';
 
@@ -59,6 +60,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1/admin', adminResourceRoutes(deps));
   app.route('/api/v1', qrRoutes(deps));
   app.route('/', uploadServingRoutes(deps));
+  app.route('/api/v1/partner', partnerReportRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',

@@ -10,6 +10,8 @@ import '../components/partner-links/partner-links.js';
 import '../components/partner-banners/partner-banners.js';
 import '../components/partner-email-copy/partner-email-copy.js';
 import '../components/partner-resources/partner-resources.js';
+import '../components/partner-ledger/partner-ledger.js';
+import '../components/partner-reports/partner-reports.js';
 
 export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';

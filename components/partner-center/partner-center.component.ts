@@ -10,10 +10,12 @@ import { baseStyles } from '../../src/styles/tokens.js';
 import '../partner-banners/partner-banners.js';
 import '../partner-commissions/partner-commissions.js';
 import '../partner-email-copy/partner-email-copy.js';
+import '../partner-ledger/partner-ledger.js';
 import '../partner-links/partner-links.js';
 import '../partner-login/partner-login.js';
 import '../partner-profile/partner-profile.js';
 import '../partner-programs/partner-programs.js';
+import '../partner-reports/partner-reports.js';
 import '../partner-resources/partner-resources.js';
 import '../partner-welcome/partner-welcome.js';
 
@@ -156,7 +158,7 @@ export class PartnerCenterElement extends PartnerElement {
           )}
         </ul>
       </nav>
-      <section part="section" aria-label=${SECTIONS.find((s) => s.id === this.section)!.label}>${this.renderSection(portal?.menus ?? DEFAULT_MENUS)}</section>
+      <section part="section" aria-label=${`Partner Center: ${SECTIONS.find((s) => s.id === this.section)!.label}`}>${this.renderSection(portal?.menus ?? DEFAULT_MENUS)}</section>
     </div>`;
   }
 

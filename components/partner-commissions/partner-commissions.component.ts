@@ -2,16 +2,16 @@ import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerProgram } from '../../src/api/types.js';
-import { formatMoney, formatRate } from '../../src/format.js';
+import { formatMoney, formatRate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /** "12% of each sale", "$10.00 per sale" */
-export function saleRateText(p: PartnerProgram) {
+export function saleRateText(p: PartnerProgram, locale: string) {
   return p.saleCommission.type === 'percent'
-    ? `${formatRate(p.saleCommission, p.currency)} of each sale`
-    : `${formatRate(p.saleCommission, p.currency)} per sale`;
+    ? `${formatRate(p.saleCommission, p.currency, locale)} of each sale`
+    : `${formatRate(p.saleCommission, p.currency, locale)} per sale`;
 }
 
 export function recurringText(p: PartnerProgram) {
@@ -128,14 +128,15 @@ export class PartnerCommissionsElement extends PartnerElement {
 
   private renderProgram(p: PartnerProgram) {
     const id = `program-${p.id}`;
+    const locale = localeOf(this);
     return html`<article part="program" class="card" aria-labelledby=${id}>
       <h3 id=${id}>${p.name}</h3>
       <dl>
         <dt>Sales</dt>
-        <dd>${saleRateText(p)}</dd>
+        <dd>${saleRateText(p, locale)}</dd>
         ${p.leadCommission !== null
           ? html`<dt>Leads</dt>
-              <dd>${formatMoney(p.leadCommission, p.currency)} per new lead</dd>`
+              <dd>${formatMoney(p.leadCommission, p.currency, locale)} per new lead</dd>`
           : nothing}
         <dt>Subscriptions</dt>
         <dd>${recurringText(p)}</dd>
@@ -143,8 +144,8 @@ export class PartnerCommissionsElement extends PartnerElement {
           ? html`<dt>Second tier</dt>
               <dd>
                 ${p.secondTier.type === 'percent'
-                  ? `${formatRate(p.secondTier, p.currency)} of each sale made by partners you referred`
-                  : `${formatRate(p.secondTier, p.currency)} per sale made by partners you referred`}
+                  ? `${formatRate(p.secondTier, p.currency, locale)} of each sale made by partners you referred`
+                  : `${formatRate(p.secondTier, p.currency, locale)} per sale made by partners you referred`}
               </dd>`
           : nothing}
         <dt>Attribution</dt>
@@ -170,7 +171,7 @@ export class PartnerCommissionsElement extends PartnerElement {
               ${p.productRates.map(
                 (r) => html`<tr>
                   <td>${r.productId}</td>
-                  <td class="rate">${r.type === 'percent' ? `${formatRate(r, p.currency)} of the sale` : `${formatRate(r, p.currency)} each`}</td>
+                  <td class="rate">${r.type === 'percent' ? `${formatRate(r, p.currency, locale)} of the sale` : `${formatRate(r, p.currency, locale)} each`}</td>
                 </tr>`,
               )}
             </tbody>

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerProgram } from '../../src/api/types.js';
-import { formatDate } from '../../src/format.js';
+import { formatDate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -82,7 +82,7 @@ export class PartnerProgramsElement extends PartnerElement {
                 (p) => html`<li part="program" class="card">
                   <h3>${p.name}</h3>
                   <p>${p.description || 'No description yet.'}</p>
-                  <p class="since">Member since ${formatDate(p.enrolledAt)}</p>
+                  <p class="since">Member since ${formatDate(p.enrolledAt, localeOf(this))}</p>
                 </li>`,
               )}
             </ul>`

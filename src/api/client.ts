@@ -2,9 +2,17 @@ import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
 import type {
+  Balance,
+  CommissionReport,
   Credentials,
+  CsvFile,
+  LeadReport,
+  LedgerPage,
+  LinkStats,
+  LinkStatsQuery,
   LoginResult,
   NewDeepLink,
+  PageQuery,
   Partner,
   PartnerApi,
   PartnerBanner,
@@ -14,11 +22,38 @@ import type {
   PartnerProgram,
   Portal,
   ProfilePatch,
+  ReportName,
   RequestOptions,
   ResourcePage,
+  SalesReport,
   SignupRequest,
   SignupResult,
 } from './types.js';
+
+/** Query parameters without the empty ones. */
+const params = (query: object): Record<string, string> =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+
+const REPORT_PATHS: Record<ReportName, string> = {
+  ledger: 'partner/ledger',
+  commissions: 'partner/reports/commissions',
+  leads: 'partner/reports/leads',
+  sales: 'partner/reports/sales',
+  links: 'partner/reports/links',
+};
+
+/** The file name of a Content-Disposition header (`attachment; filename="x.csv"`). */
+export function filenameOf(disposition: string | null, fallback: string): string {
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
+  let name = match?.[1] ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // a stray % stays as it is
+  }
+  name = name.replace(/[\\/]/g, '_').trim();
+  return name || fallback;
+}
 
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
@@ -133,6 +168,43 @@ export class HttpPartnerApi implements PartnerApi {
     const query = new URLSearchParams({ url });
     if (options.download) query.set('download', '1');
     return `${this.baseUrl}/api/v1/qr.${format}?${query}`;
+  }
+
+  // ── Reports ──
+  ledger(query: PageQuery, options: RequestOptions = {}): Promise<LedgerPage> {
+    return this.call(() => this.http.get(REPORT_PATHS.ledger, { searchParams: params(query), signal: options.signal }).json<LedgerPage>());
+  }
+
+  balance(options: RequestOptions = {}): Promise<Balance> {
+    return this.call(() => this.http.get('partner/balance', { signal: options.signal }).json<Balance>());
+  }
+
+  commissionReport(query: PageQuery, options: RequestOptions = {}): Promise<CommissionReport> {
+    return this.call(() => this.http.get(REPORT_PATHS.commissions, { searchParams: params(query), signal: options.signal }).json<CommissionReport>());
+  }
+
+  leadReport(query: PageQuery, options: RequestOptions = {}): Promise<LeadReport> {
+    return this.call(() => this.http.get(REPORT_PATHS.leads, { searchParams: params(query), signal: options.signal }).json<LeadReport>());
+  }
+
+  salesReport(query: PageQuery, options: RequestOptions = {}): Promise<SalesReport> {
+    return this.call(() => this.http.get(REPORT_PATHS.sales, { searchParams: params(query), signal: options.signal }).json<SalesReport>());
+  }
+
+  linkStats(query: LinkStatsQuery, options: RequestOptions = {}): Promise<LinkStats> {
+    return this.call(() => this.http.get(REPORT_PATHS.links, { searchParams: params(query), signal: options.signal }).json<LinkStats>());
+  }
+
+  downloadCsv(report: ReportName, query: LinkStatsQuery, options: RequestOptions = {}): Promise<CsvFile> {
+    return this.call(async () => {
+      const response = await this.http.get(REPORT_PATHS[report], {
+        searchParams: { ...params(query), format: 'csv' },
+        headers: { Accept: 'text/csv' },
+        signal: options.signal,
+        timeout: 120_000,
+      });
+      return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition'), `${report}.csv`) };
+    });
   }
 }
 

@@ -146,7 +146,7 @@ export interface ResourcePage {
  * Everything the elements ask of the server. `HttpPartnerApi` talks to the real one; tests and
  * stories hand elements a fake with the same shape.
  */
-export interface PartnerApi {
+export interface PartnerApi extends PartnerReportsApi {
   login(credentials: Credentials, options?: RequestOptions): Promise<LoginResult>;
   logout(options?: RequestOptions): Promise<void>;
   signup(request: SignupRequest, options?: RequestOptions): Promise<SignupResult>;
@@ -169,4 +169,180 @@ export interface PartnerApi {
   resources(options?: RequestOptions): Promise<ResourcePage[]>;
   /** Where the QR code image of one of the partner's link URLs is (`download`: as a file). */
   qrCodeUrl(url: string, format: 'svg' | 'png', options?: { download?: boolean }): string;
+}
+
+// ── Reports (My Ledger, commissions, leads, sales, link statistics) ──────────────────────────
+
+/** A date range: ISO 8601 instants with offset (or bare dates), both inclusive; omitted = open. */
+export interface DateRangeQuery {
+  from?: string;
+  to?: string;
+}
+
+export interface PageQuery extends DateRangeQuery {
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface LinkStatsQuery extends DateRangeQuery {
+  /** IANA time zone the days are counted in. */
+  timeZone?: string;
+}
+
+/** All money is integer minor units (cents) of `currency`. */
+export interface LedgerSummary {
+  beginningBalance: number;
+  commissions: number;
+  clawbacks: number;
+  payments: number;
+  adjustments: number;
+  endingBalance: number;
+  currency: string;
+}
+
+export type LedgerEntryType = 'commission' | 'clawback' | 'payment' | 'adjustment';
+
+export interface LedgerEntry {
+  id: number;
+  date: string;
+  type: LedgerEntryType;
+  description: string;
+  /** Signed effect on the balance. */
+  amount: number;
+  /** Running balance after the entry. */
+  balance: number;
+}
+
+export interface LedgerPage {
+  summary: LedgerSummary;
+  entries: LedgerEntry[];
+  nextCursor: string | null;
+}
+
+export interface Balance {
+  currency: string;
+  balance: number;
+  payableNow: number;
+  pending: number;
+  nextPayableAt: string | null;
+  minimumPayout: number;
+  payoutReady: boolean;
+}
+
+export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';
+export type Attribution = 'last_click' | 'first_click' | 'partner_code' | 'lead_email';
+
+export interface Commission {
+  id: number;
+  date: string;
+  kind: 'sale' | 'lead';
+  order: string | null;
+  saleAmount: number | null;
+  baseAmount: number;
+  /** percent: basis points (1000 = 10 %); flat: minor units */
+  rate: { type: 'percent' | 'flat'; value: number };
+  amount: number;
+  clawedBack: number;
+  status: CommissionStatus;
+  tier: 'direct' | 'second';
+  payableAt: string;
+  why: {
+    attribution: Attribution | null;
+    link: { slug: string; name: string | null } | null;
+    sub: string | null;
+    clickAt: string | null;
+    program: { id: number | null; name: string | null };
+    childCode: string | null;
+  };
+  clawback: { amount: number; date: string; reason: string } | null;
+}
+
+export interface CommissionReport {
+  currency: string;
+  totals: { count: number; earned: number; clawedBack: number; net: number; pending: number; approved: number; paid: number };
+  items: Commission[];
+  nextCursor: string | null;
+}
+
+export interface Lead {
+  id: number;
+  date: string;
+  /** Masked (j•••@example.com) unless the merchant shows leads in full. */
+  lead: string;
+  name: string | null;
+  status: 'lead' | 'customer';
+  link: { slug: string; name: string } | null;
+  sub: string | null;
+}
+
+export interface LeadReport {
+  privacy: 'masked' | 'full';
+  totals: { leads: number; customers: number };
+  items: Lead[];
+  nextCursor: string | null;
+}
+
+export interface Sale {
+  id: number;
+  date: string;
+  order: string;
+  amount: number;
+  currency: string;
+  refunded: number;
+  status: 'completed' | 'partially_refunded' | 'refunded';
+  selfReferral: boolean;
+  items: { product: string; quantity: number; amount: number }[];
+  commission: number;
+}
+
+export interface SalesReport {
+  currency: string;
+  totals: { count: number; amount: number; refunded: number; commission: number };
+  items: Sale[];
+  nextCursor: string | null;
+}
+
+export interface LinkCounts {
+  clicks: number;
+  leads: number;
+  sales: number;
+  salesAmount: number;
+  earnings: number;
+}
+
+export interface LinkRates {
+  /** Sales per click in basis points; null without clicks. */
+  conversionRate: number | null;
+  /** Minor units; null without clicks. */
+  earningsPerClick: number | null;
+}
+
+export interface LinkStats {
+  currency: string;
+  timeZone: string;
+  totals: LinkCounts & LinkRates;
+  byDay: (LinkCounts & { date: string })[];
+  bySub: (LinkCounts & LinkRates & { sub: string | null })[];
+  byLink: (LinkCounts & LinkRates & { link: { slug: string; name: string } | null })[];
+}
+
+export type ReportName = 'ledger' | 'commissions' | 'leads' | 'sales' | 'links';
+
+/** A downloaded CSV: the file and the name the server gave it. */
+export interface CsvFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** What the reports elements ask of the server (part of PartnerApi). */
+export interface PartnerReportsApi {
+  ledger(query: PageQuery, options?: RequestOptions): Promise<LedgerPage>;
+  balance(options?: RequestOptions): Promise<Balance>;
+  commissionReport(query: PageQuery, options?: RequestOptions): Promise<CommissionReport>;
+  leadReport(query: PageQuery, options?: RequestOptions): Promise<LeadReport>;
+  salesReport(query: PageQuery, options?: RequestOptions): Promise<SalesReport>;
+  linkStats(query: LinkStatsQuery, options?: RequestOptions): Promise<LinkStats>;
+  /** The whole range of a report as CSV, fetched with the session's token. */
+  downloadCsv(report: ReportName, query: LinkStatsQuery, options?: RequestOptions): Promise<CsvFile>;
 }

@@ -1,8 +1,14 @@
 import { ApiError } from '../../src/api/errors.js';
 import type {
+  Balance,
+  Commission,
   Credentials,
+  Lead,
+  LedgerEntry,
+  LinkStats,
   LoginResult,
   NewDeepLink,
+  PageQuery,
   Partner,
   PartnerApi,
   PartnerBanner,
@@ -12,12 +18,15 @@ import type {
   PartnerProgram,
   Portal,
   ProfilePatch,
+  ReportName,
   RequestOptions,
   ResourcePage,
+  Sale,
   SignupRequest,
   SignupResult,
 } from '../../src/api/types.js';
 import { sessionStore } from '../../src/session.js';
+import { commissionReportOf, ledgerPageOf, sampleBalance, sampleLinkStats } from './report-data.js';
 
 /**
  * A stand-in for the partner API, for element tests and Storybook stories: no server, answers
@@ -49,6 +58,25 @@ export interface FakeApiOptions {
   emailsData?: PartnerEmail[];
   resources?: ResourceAnswer;
   pagesData?: ResourcePage[];
+
+  // ── reports: <partner-ledger>, <partner-reports> ──
+  /** How report calls answer: `pending` never settles; `expired` is a 401 that ends the session. */
+  reports?: 'ok' | 'error' | 'network' | 'pending' | 'expired';
+  /** Only the calls for a next page (with a cursor) fail. */
+  moreFails?: boolean;
+  /** Ledger entries, newest first, with running balances (see report-data.ts). Default: none. */
+  ledger?: LedgerEntry[];
+  /** Overrides of the balance derived from the ledger. */
+  balance?: Partial<Balance>;
+  commissions?: Commission[];
+  leads?: Lead[];
+  leadPrivacy?: 'masked' | 'full';
+  sales?: Sale[];
+  /** Default: no activity. */
+  linkStats?: LinkStats;
+  /** How CSV downloads answer. */
+  csv?: 'ok' | 'error';
+  currency?: string;
 }
 
 export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
@@ -296,6 +324,98 @@ function resourceMethods(options: FakeApiOptions, answer: Answer) {
     },
     qrCodeUrl(url: string, format: 'svg' | 'png', o: { download?: boolean } = {}) {
       return `${QR}#${format}${o.download ? '-download' : ''}-${encodeURIComponent(url)}`;
+    },
+    ...fakeReports(options, answer),
+  };
+}
+
+// ── reports: <partner-ledger>, <partner-reports> ───────────────────────────────────────────
+
+const inRange = (date: string, q: { from?: string; to?: string }) => {
+  const at = Date.parse(date);
+  return (!q.from || at >= Date.parse(q.from)) && (!q.to || at <= Date.parse(q.to));
+};
+
+function pageOf<T extends { date: string }>(items: T[], q: PageQuery) {
+  const within = items.filter((i) => inRange(i.date, q));
+  const start = q.cursor ? Number(q.cursor.replace('fake:', '')) : 0;
+  const limit = q.limit ?? 50;
+  return { within, items: within.slice(start, start + limit), nextCursor: start + limit < within.length ? `fake:${start + limit}` : null };
+}
+
+const emptyStats = (currency: string): LinkStats => ({
+  ...sampleLinkStats(0),
+  currency,
+  bySub: [],
+  byLink: [],
+});
+
+function fakeReports(options: FakeApiOptions, answer: Answer) {
+  const currency = options.currency ?? 'USD';
+  const ledger = options.ledger ?? [];
+  const fail = <T>(q?: { cursor?: string }) => {
+    const mode = options.moreFails ? (q?.cursor ? 'error' : 'ok') : (options.reports ?? 'ok');
+    switch (mode) {
+      case 'error':
+        throw new ApiError(500, 'internal_error', 'Something went wrong on the server');
+      case 'network':
+        throw new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.');
+      case 'expired':
+        sessionStore().end('expired');
+        throw new ApiError(401, 'session_expired', 'Your session has ended. Please sign in again.');
+      case 'pending':
+        return never<T>();
+      default:
+        return undefined;
+    }
+  };
+  const reply = <T>(method: string, args: unknown[], q: { cursor?: string } | undefined, produce: () => T) =>
+    answer<T>(method, args, () => fail<T>(q) ?? produce());
+  return {
+    ledger(q: PageQuery) {
+      return reply('ledger', [q], q, () => ledgerPageOf(ledger, q, currency));
+    },
+    balance() {
+      return reply('balance', [], undefined, () => ({ ...sampleBalance(ledger), currency, ...options.balance }));
+    },
+    commissionReport(q: PageQuery) {
+      return reply('commissionReport', [q], q, () => {
+        const page = pageOf(options.commissions ?? [], q);
+        return { ...commissionReportOf(page.within, currency), items: page.items, nextCursor: page.nextCursor };
+      });
+    },
+    leadReport(q: PageQuery) {
+      return reply('leadReport', [q], q, () => {
+        const page = pageOf(options.leads ?? [], q);
+        const customers = page.within.filter((l) => l.status === 'customer').length;
+        return { privacy: options.leadPrivacy ?? 'masked', totals: { leads: page.within.length, customers }, items: page.items, nextCursor: page.nextCursor };
+      });
+    },
+    salesReport(q: PageQuery) {
+      return reply('salesReport', [q], q, () => {
+        const page = pageOf(options.sales ?? [], q);
+        const sum = (k: 'amount' | 'refunded' | 'commission') => page.within.reduce((s, x) => s + x[k], 0);
+        return {
+          currency,
+          totals: { count: page.within.length, amount: sum('amount'), refunded: sum('refunded'), commission: sum('commission') },
+          items: page.items,
+          nextCursor: page.nextCursor,
+        };
+      });
+    },
+    linkStats(q: { from?: string; to?: string; timeZone?: string }) {
+      return reply('linkStats', [q], undefined, () => {
+        const stats = options.linkStats ?? emptyStats(currency);
+        return { ...stats, byDay: stats.byDay.filter((d) => inRange(`${d.date}T12:00:00Z`, q)) };
+      });
+    },
+    downloadCsv(report: ReportName, q: { from?: string; to?: string }) {
+      return answer('downloadCsv', [report, q], () => {
+        if (options.csv === 'error') throw new ApiError(500, 'internal_error', 'Something went wrong on the server');
+        const rows = report === 'ledger' ? ledger.filter((e) => inRange(e.date, q)).map((e) => `${e.date},${e.type},${e.amount},${e.balance}`) : [];
+        const span = q.from || q.to ? `${(q.from ?? 'start').slice(0, 10)}-to-${(q.to ?? 'now').slice(0, 10)}` : 'all-time';
+        return { blob: new Blob([['Date,Type,Amount,Balance', ...rows].join('\r\n')], { type: 'text/csv' }), filename: `${report}-${span}.csv` };
+      });
     },
   };
 }

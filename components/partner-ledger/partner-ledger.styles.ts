@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    max-width: var(--partner-ledger-max-width, none);
+  }
+  [part~='base'] {
+    background: var(--partner-ledger-background, var(--partner-report-background, var(--_surface)));
+  }
+  [part~='payout'] {
+    display: grid;
+    gap: var(--_space-xs);
+    border-inline-start: 4px solid var(--partner-ledger-payout-accent, var(--_accent));
+    padding-inline-start: var(--_space-m);
+  }
+  [part~='payout'] dl {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7rem), 1fr));
+  }
+  [part~='payout'] dl > div {
+    background: transparent;
+    padding: 0;
+  }
+  .ready {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  tr[data-type='clawback'] td[data-label='Type'],
+  tr[data-type='payment'] td[data-label='Type'] {
+    color: var(--_muted);
+  }
+  tbody tr:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
+`;
