@@ -16,6 +16,42 @@ const input: Record<string, string> = {
   ...Object.fromEntries(elements.map((tag) => [`components/${tag}`, `components/${tag}/${tag}.ts`])),
 };
 
+/**
+ * Folds the indentation out of Lit's html`` / css`` / svg`` templates: every run of white
+ * space that spans a line break becomes one space (HTML and CSS read them alike; no static
+ * template text of ours sits in a <pre>); in css`` also the spaces around { } ; , and after
+ * colons. Interpolated values are untouched.
+ */
+function foldTemplateWhitespace(): Plugin {
+  const tags = new Set(['html', 'css', 'svg']);
+  return {
+    name: 'fold-template-whitespace',
+    transform(code, id) {
+      if (id.includes('/node_modules/') || !/\b(html|css|svg)\s*`/.test(code)) return null;
+      const edits: { start: number; end: number; text: string }[] = [];
+      const walk = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(walk);
+        const n = node as { type?: string; tag?: { type: string; name?: string }; quasi?: { quasis: { start: number; end: number; value: { raw: string } }[] } };
+        if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && tags.has(n.tag.name!)) {
+          for (const q of n.quasi!.quasis) {
+            let folded = q.value.raw.replace(/[ \t]*\n\s*/g, ' ');
+            // CSS: no space is needed around { } ; , nor after a colon
+            if (n.tag.name === 'css') folded = folded.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':');
+            if (folded !== q.value.raw) edits.push({ start: q.start, end: q.end, text: folded });
+          }
+        }
+        for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
+      };
+      walk(this.parse(code));
+      if (!edits.length) return null;
+      let out = code;
+      for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Prints, for each entry point, what a page that loads it downloads: min and gzip, with its static imports. */
@@ -61,7 +97,8 @@ function sizeReport(title: string): Plugin {
 const plugins = (report: string) => [
   nodeResolve({ browser: true }),
   typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', noEmitOnError: true }),
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  foldTemplateWhitespace(),
+  terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
   sizeReport(report),
 ];
 

@@ -21,6 +21,7 @@ import { trackRoutes } from './routes/track.js';
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 const demoPage = new URL('./demo/index.html', import.meta.url);
+const demoPortalPage = new URL('./demo/portal.html', import.meta.url);
 
 /** The whole HTTP surface. Never listens: `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: Deps) {
@@ -96,6 +97,7 @@ export function createApp(deps: Deps) {
   }
   if (deps.config.demo) {
     app.get('/', (c) => c.html(readFileSync(demoPage, 'utf8')));
+    app.get('/portal', (c) => c.html(readFileSync(demoPortalPage, 'utf8')));
   }
 
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));

@@ -1,9 +1,7 @@
-import { provide } from '@lit/context';
 import { Task } from '@lit/task';
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { apiContext } from '../../src/api/context.js';
-import type { PartnerApi, Portal } from '../../src/api/types.js';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Portal } from '../../src/api/types.js';
 import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -114,29 +112,21 @@ export class PartnerCenterElement extends PartnerElement {
   /** The open section. */
   @property({ reflect: true }) section: Section = 'home';
 
-  /** The client the widgets inside use (this element's own). */
-  @provide({ context: apiContext })
-  @state()
-  protected childApi?: PartnerApi;
 
   private readonly portal = new Task(this, {
     task: ([api], { signal }) => api.portal({ signal }).catch(() => undefined),
     args: () => [this.client] as const,
   });
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    super.willUpdate(changed);
-    this.childApi = this.client;
-  }
-
   override render() {
     const portal = this.portal.value;
     const title = `${portal?.merchantName ?? 'Partner'} Partner Center`;
     const state = this.session.state;
     if (!state) {
+      const api = this.client;
       return html`<div part="base" class="login">
         <h2 part="title">${title}</h2>
-        <partner-login></partner-login>
+        <partner-login .api=${api}></partner-login>
       </div>`;
     }
     return html`<div part="base">
@@ -163,20 +153,22 @@ export class PartnerCenterElement extends PartnerElement {
   }
 
   private renderSection(menus: Portal['menus']) {
+    // the widgets inside talk through this element's client (its api-base, or the fake in tests)
+    const api = this.client;
     switch (this.section) {
       case 'resources':
-        return html`<partner-links></partner-links>
-          <partner-banners></partner-banners>
-          <partner-email-copy></partner-email-copy>
-          <partner-resources></partner-resources>`;
+        return html`<partner-links .api=${api}></partner-links>
+          <partner-banners .api=${api}></partner-banners>
+          <partner-email-copy .api=${api}></partner-email-copy>
+          <partner-resources .api=${api}></partner-resources>`;
       case 'reports':
-        return html`<partner-ledger></partner-ledger>
-          <partner-reports></partner-reports>`;
+        return html`<partner-ledger .api=${api}></partner-ledger>
+          <partner-reports .api=${api}></partner-reports>`;
       default:
-        return html`${menus.welcome ? html`<partner-welcome></partner-welcome>` : nothing}
-        ${menus.profile ? html`<partner-profile></partner-profile>` : nothing}
-        ${menus.programs ? html`<partner-programs></partner-programs>` : nothing}
-        ${menus.commissions ? html`<partner-commissions></partner-commissions>` : nothing}`;
+        return html`${menus.welcome ? html`<partner-welcome .api=${api}></partner-welcome>` : nothing}
+        ${menus.profile ? html`<partner-profile .api=${api}></partner-profile>` : nothing}
+        ${menus.programs ? html`<partner-programs .api=${api}></partner-programs>` : nothing}
+        ${menus.commissions ? html`<partner-commissions .api=${api}></partner-commissions>` : nothing}`;
     }
   }
 

@@ -1,4 +1,4 @@
-import ky, { HTTPError, type KyInstance } from 'ky';
+import { createHttp, HTTPError, type Http } from './http.js';
 import { sessionStore, type SessionStore } from '../session.js';
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
 import type {
@@ -58,23 +58,22 @@ export function filenameOf(disposition: string | null, fallback: string): string
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
   /** Requests that carry the session's token. */
-  readonly http: KyInstance;
+  readonly http: Http;
   /** Requests that must not (sign-in, sign-up). */
-  readonly anonymous: KyInstance;
+  readonly anonymous: Http;
 
   constructor(
     readonly baseUrl: string,
     private readonly session: SessionStore = sessionStore(),
   ) {
-    this.anonymous = ky.create({ prefixUrl: `${baseUrl}/api/v1/`, retry: 0, timeout: 20_000 });
-    this.http = this.anonymous.extend({
-      hooks: {
-        beforeRequest: [
-          (request) => {
-            const token = this.session.token;
-            if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
-          },
-        ],
+    const prefixUrl = `${baseUrl}/api/v1/`;
+    this.anonymous = createHttp({ prefixUrl, timeout: 20_000 });
+    this.http = createHttp({
+      prefixUrl,
+      timeout: 20_000,
+      beforeRequest: (headers) => {
+        const token = this.session.token;
+        if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
       },
     });
   }

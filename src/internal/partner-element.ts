@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { apiFor } from '../api/client.js';
-import { apiContext } from '../api/context.js';
 import type { PartnerApi } from '../api/types.js';
 import { resolveApiBase } from '../config.js';
 import { SessionController } from './session-controller.js';
@@ -21,8 +19,10 @@ export class PartnerElement extends LitElement {
   /** Base URL of the Partner Center server, e.g. `https://partners.example.com`. */
   @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
 
-  /** The API client. Set it to a fake in tests and stories; otherwise it is made from `api-base`. */
-  @consume({ context: apiContext, subscribe: true })
+  /**
+   * The API client. `<partner-center>` hands its own to the widgets it renders; tests and
+   * stories set a fake; otherwise it is made from `api-base`.
+   */
   @property({ attribute: false })
   api?: PartnerApi;
 

@@ -87,3 +87,44 @@ describe('resolveApiBase', () => {
     expect(resolveApiBase()).to.equal(location.origin);
   });
 });
+
+describe('the HTTP layer', () => {
+  it('a failed request read through .json() leaves no unhandled rejection behind', async () => {
+    const { createHttp } = await import('../../src/api/http.js');
+    const original = window.fetch;
+    window.fetch = async () => new Response('{}', { status: 500 });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => {
+      unhandled.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const http = createHttp({ prefixUrl: 'https://p.example/api/v1/', timeout: 1000 });
+      const error = (await http.get("me").json().catch((e: Error) => e)) as Error;
+      expect(error.name).to.equal('HTTPError');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      window.fetch = original;
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+
+  it('gives up after the timeout with a TimeoutError, and honours the caller’s cancel', async () => {
+    const { createHttp } = await import('../../src/api/http.js');
+    const original = window.fetch;
+    window.fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    try {
+      const http = createHttp({ prefixUrl: 'https://p.example/api/v1/', timeout: 30 });
+      expect(((await http.get("slow").json().catch((e: Error) => e)) as Error).name).to.equal('TimeoutError');
+      const controller = new AbortController();
+      const pending = http.get("slow", { signal: controller.signal, timeout: 10_000 }).json().catch((e: Error) => e) as Promise<Error>;
+      controller.abort();
+      expect((await pending).name).to.equal('AbortError');
+    } finally {
+      window.fetch = original;
+    }
+  });
+});

@@ -53,3 +53,26 @@ test('a wrong password shows the server error on the page', async () => {
   assert.equal((await alert.textContent())?.trim(), 'The partner code or password is incorrect');
   await page.close();
 });
+
+test('the one-tag portal: sign in inside <partner-center>, then Home, Resources and Reports show real data', async () => {
+  env.errors.length = 0; // the earlier tests' deliberate 401s
+  const page = await env.page();
+  await page.goto(`${env.url}/portal`);
+  const center = page.locator('partner-center');
+  await center.getByRole('heading', { name: 'Northwind Outfitters Partner Center' }).waitFor();
+  await center.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
+  await center.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
+  await center.getByLabel('Password', { exact: true }).press('Enter');
+
+  await center.getByRole('button', { name: 'Home' }).waitFor();
+  await center.locator('partner-programs').getByRole('heading', { name: 'Affiliate Program' }).waitFor();
+  await center.locator('partner-welcome').getByRole('heading', { name: 'Welcome to Northwind Outfitters' }).waitFor();
+
+  await center.getByRole('button', { name: 'Resources' }).click();
+  await center.locator('partner-links').getByRole('heading', { name: 'Spring sale: 20% off boots' }).waitFor();
+
+  await center.getByRole('button', { name: 'Reports' }).click();
+  await center.locator('partner-ledger').getByText('Ending balance').first().waitFor();
+  assert.equal(await center.getByRole('button', { name: 'Reports' }).getAttribute('aria-current'), 'page');
+  assert.deepEqual(env.errors, []);
+});
