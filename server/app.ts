@@ -97,7 +97,12 @@ export function createApp(deps: Deps) {
   }
   if (deps.config.demo) {
     app.get('/', (c) => c.html(readFileSync(demoPage, 'utf8')));
-    app.get('/portal', (c) => c.html(readFileSync(demoPortalPage, 'utf8')));
+    // the one-tag page: the demo page with its <main> swapped for <partner-center>
+    app.get('/portal', (c) => {
+      const page = readFileSync(demoPage, 'utf8');
+      const main = readFileSync(demoPortalPage, 'utf8');
+      return c.html(page.slice(0, page.indexOf('    <main>')) + main + page.slice(page.indexOf('    </main>') + '    </main>\n'.length));
+    });
   }
 
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));

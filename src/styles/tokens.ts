@@ -137,32 +137,7 @@ export const baseStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .notice {
-    color: var(--_muted);
-    margin: 0;
-  }
-  .error-box {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-s);
-  }
-  .error-box button {
-    min-height: 2.25rem;
-    padding-block: var(--_space-xs);
-  }
-  .card {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space-m) var(--_space-l);
-  }
-  h2,
-  h3 {
-    line-height: 1.25;
-  }
-  .spinner {
+    .spinner {
       animation-duration: 2.4s;
     }
   }
