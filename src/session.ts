@@ -20,7 +20,8 @@ export class SessionStore {
   #state: SessionState | null;
   #listeners = new Set<SessionListener>();
 
-  constructor(private readonly storage: Storage | undefined = safeSessionStorage()) {
+  /** `storage`: where the session is kept; `null` keeps it in memory only. */
+  constructor(private readonly storage: Storage | null = safeSessionStorage() ?? null) {
     this.#state = this.#read();
   }
 

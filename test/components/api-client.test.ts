@@ -25,7 +25,7 @@ describe('HttpPartnerApi', () => {
   afterEach(() => restore?.());
 
   it('sends the bearer token of the session and reads JSON', async () => {
-    const session = new SessionStore(undefined);
+    const session = new SessionStore(null);
     session.start({ token: 'pc_abc', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
     const stub = stubFetch(() => json(200, demoPartner));
     restore = stub.restore;
@@ -38,7 +38,7 @@ describe('HttpPartnerApi', () => {
   it('turns error envelopes into typed ApiErrors with Retry-After', async () => {
     const stub = stubFetch(() => json(429, { error: { code: 'too_many_attempts', message: 'Wait.' } }, { 'Retry-After': '120' }));
     restore = stub.restore;
-    const error = await new HttpPartnerApi('https://p.example', new SessionStore(undefined)).login({ code: 'a', password: 'b' }).catch((e) => e);
+    const error = await new HttpPartnerApi('https://p.example', new SessionStore(null)).login({ code: 'a', password: 'b' }).catch((e) => e);
     expect(error).to.be.instanceOf(ApiError);
     expect(error.status).to.equal(429);
     expect(error.code).to.equal('too_many_attempts');
@@ -47,7 +47,7 @@ describe('HttpPartnerApi', () => {
   });
 
   it('ends the session when a signed-in call gets 401', async () => {
-    const session = new SessionStore(undefined);
+    const session = new SessionStore(null);
     session.start({ token: 'pc_old', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
     let ended: string | undefined;
     session.subscribe((state, reason) => (ended = state === null ? reason : undefined));
@@ -62,7 +62,7 @@ describe('HttpPartnerApi', () => {
     restore = stubFetch(() => {
       throw new TypeError('Failed to fetch');
     }).restore;
-    const error = await new HttpPartnerApi('https://p.example', new SessionStore(undefined)).me().catch((e) => e);
+    const error = await new HttpPartnerApi('https://p.example', new SessionStore(null)).me().catch((e) => e);
     expect(error).to.be.instanceOf(ApiError);
     expect(error.code).to.equal('network_error');
   });
