@@ -48,21 +48,8 @@ export const newBannerSchema = z
   .strict();
 export type NewBanner = z.infer<typeof newBannerSchema>;
 
-export const bannerPatchSchema = z
-  .object({
-    name: bannerFields.name.optional(),
-    imageUrl: bannerFields.imageUrl.optional(),
-    uploadId: bannerFields.uploadId.optional(),
-    width: bannerFields.width.optional(),
-    height: bannerFields.height.optional(),
-    alt: bannerFields.alt.optional(),
-    linkId: bannerFields.linkId.optional(),
-    linkSlug: bannerFields.linkSlug.optional(),
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
-  })
-  .strict();
+/** Only the fields sent change: `.partial()` of the rules, which carry no defaults. */
+export const bannerPatchSchema = z.object(bannerFields).partial().strict();
 export type BannerPatch = z.infer<typeof bannerPatchSchema>;
 
 /** A banner as the merchant manages it. */

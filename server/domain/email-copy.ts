@@ -33,18 +33,17 @@ export const newEmailSchema = z
   .strict();
 export type NewEmail = z.infer<typeof newEmailSchema>;
 
+/** Only the fields sent change: `.partial()` of the rules, which carry no defaults. */
 export const emailPatchSchema = z
   .object({
-    name: fields.name.optional(),
-    subject: fields.subject.optional(),
-    body: fields.body.optional(),
+    ...fields,
     /** null: no link of its own ({{link}} then needs one — refused) */
-    linkId: fields.linkId.nullable().optional(),
-    linkSlug: fields.linkSlug.optional(),
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    linkId: fields.linkId.nullable(),
+    sortOrder,
+    status: resourceStatus,
+    programIds,
   })
+  .partial()
   .strict();
 export type EmailPatch = z.infer<typeof emailPatchSchema>;
 

@@ -56,14 +56,16 @@ export const destination = z
 const programIds = z.array(idValue).max(100, 'must list at most 100 programs');
 const status = z.enum(['active', 'disabled'], { error: 'must be "active" or "disabled"' });
 
+/** What may change of a link, without create defaults (the slug is fixed once partners share it). */
+const linkFields = { name: text(120), destination, status, programIds };
+
 export const newLinkSchema = z
-  .object({ slug, name: text(120), destination, status: status.default('active'), programIds: programIds.default([]) })
+  .object({ slug, ...linkFields, status: status.default('active'), programIds: programIds.default([]) })
   .strict();
 export type NewLink = z.input<typeof newLinkSchema>;
 
-export const linkPatchSchema = z
-  .object({ name: text(120).optional(), destination: destination.optional(), status: status.optional(), programIds: programIds.optional() })
-  .strict();
+/** Only the fields sent change. */
+export const linkPatchSchema = z.object(linkFields).partial().strict();
 export type LinkPatch = z.input<typeof linkPatchSchema>;
 
 /** `<origin>/r/<code>/<slug>`, with `?sub=` when given. */

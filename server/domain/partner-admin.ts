@@ -38,31 +38,31 @@ export const password = z
 const programIds = z.array(idValue).max(100, 'must list at most 100 programs');
 const status = z.enum(['active', 'pending', 'disabled'], { error: 'must be "active", "pending" or "disabled"' });
 
+/** What the merchant may set of a partner, without create defaults (a patch is `.partial()` of it). */
+const partnerFields = {
+  name: text(120),
+  email,
+  status,
+  /** null: no parent (a patch removes it) */
+  parentCode: partnerCode.nullable(),
+  /** the programs the partner is enrolled in (a patch replaces them) */
+  programIds,
+  password,
+};
+
 export const newPartnerSchema = z
   .object({
     code: partnerCode,
-    name: text(120),
-    email,
-    password,
+    ...partnerFields,
     programIds: programIds.default([]),
-    parentCode: partnerCode.nullable().optional(),
+    parentCode: partnerFields.parentCode.optional(),
     status: status.default('active'),
   })
   .strict();
 export type NewPartnerAccount = z.input<typeof newPartnerSchema>;
 
-export const partnerPatchSchema = z
-  .object({
-    name: text(120).optional(),
-    email: email.optional(),
-    status: status.optional(),
-    /** null removes the parent */
-    parentCode: partnerCode.nullable().optional(),
-    /** replaces the enrollments */
-    programIds: programIds.optional(),
-    password: password.optional(),
-  })
-  .strict();
+/** Only the fields sent change. */
+export const partnerPatchSchema = z.object(partnerFields).partial().strict();
 export type PartnerPatch = z.input<typeof partnerPatchSchema>;
 
 export async function enrolledProgramIds(db: Executor, partnerId: number): Promise<number[]> {

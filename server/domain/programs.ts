@@ -122,11 +122,8 @@ export const newProgramSchema = z
   .strict();
 export type NewProgram = z.input<typeof newProgramSchema>;
 
-export const programPatchSchema = z
-  .object(Object.fromEntries(Object.entries(programFields).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof programFields]: z.ZodOptional<(typeof programFields)[K]>;
-  })
-  .strict();
+/** Only the fields sent change: `.partial()` of the rules without the create defaults. */
+export const programPatchSchema = z.object(programFields).partial().strict();
 export type ProgramPatch = z.input<typeof programPatchSchema>;
 
 const iso = (ms: number) => new Date(ms).toISOString();

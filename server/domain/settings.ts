@@ -13,83 +13,125 @@ const origin = z
   .regex(/^https?:\/\/[^/\s]+$/, 'is not an origin (like https://shop.example.com)')
   .or(z.literal('*'));
 
+/** Which Home sections partner-center shows. */
+const menus = z
+  .object({ welcome: z.boolean(), profile: z.boolean(), programs: z.boolean(), commissions: z.boolean() })
+  .strict();
+
+/**
+ * Every setting's rules, without defaults: a patch is `.partial()` of these, so a field that is
+ * not sent stays as it is (zod 4's `.partial()` would still fill in `.default()`s).
+ */
+const settingsFields = {
+  /** Name partners see for the program owner. */
+  merchantName: z.string().trim().min(1).max(120),
+  /** ISO 4217 code of every amount. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code (like USD)'),
+  /** Days a click is remembered for attribution, when a program does not say. */
+  attributionWindowDays: z.number().int().min(1).max(3650),
+  /** Days before a commission becomes payable, when a program does not say. */
+  holdDays: z.number().int().min(0).max(3650),
+  /** Hosts deep links may point to. Empty: the hosts of the merchant's own redirect links. */
+  allowedLinkDomains: z.array(host).max(100),
+  /** Extra origins allowed to call the API from the browser (besides ALLOWED_ORIGINS). */
+  allowedOrigins: z.array(origin).max(100),
+  /** Smallest approved balance paid out, in cents. */
+  minimumPayout: z.number().int().min(0),
+  /** How partners see their leads' emails: masked (j•••@example.com) or in full. */
+  leadPrivacy: z.enum(['masked', 'full']),
+  /** Query parameter that carries the click id to the merchant's site. */
+  clickParam: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'is not a query parameter name'),
+  /** Welcome message (markdown) for partner-welcome. */
+  welcomeMessage: z.string().max(20_000),
+  /** Who may sign up through partner-signup: nobody, anyone pending approval, or anyone at once. */
+  signupMode: z.enum(['closed', 'approval', 'open']),
+  /**
+   * Programs a new partner from sign-up joins. Empty (the default): the active programs marked
+   * open to sign-up (`openToSignup`); set: exactly these, whatever the programs' flags say.
+   */
+  signupProgramIds: z.array(z.number().int().positive()).max(50),
+  /** Which Home sections partner-center shows. */
+  menus,
+};
+
+export type Settings = { [K in keyof typeof settingsFields]: z.output<(typeof settingsFields)[K]> };
+
+/** What an installation starts with. */
+export const settingsDefaults: Settings = {
+  merchantName: 'Partner Program',
+  currency: 'USD',
+  attributionWindowDays: 30,
+  holdDays: 30,
+  allowedLinkDomains: [],
+  allowedOrigins: [],
+  minimumPayout: 5000,
+  leadPrivacy: 'masked',
+  clickParam: 'pc_click',
+  welcomeMessage: 'Welcome to our partner program! Share your links and earn commission on every sale you refer.',
+  signupMode: 'approval',
+  signupProgramIds: [],
+  menus: { welcome: true, profile: true, programs: true, commissions: true },
+};
+
+export const SETTING_KEYS = Object.keys(settingsFields) as (keyof Settings)[];
+
 /**
  * The merchant's program-wide settings, each with a default. Stored one row per key (JSON) in
  * `settings`; the admin API and CLI change them.
  */
-export const settingsSchema = z.object({
-  /** Name partners see for the program owner. */
-  merchantName: z.string().trim().min(1).max(120).default('Partner Program'),
-  /** ISO 4217 code of every amount. */
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code (like USD)')
-    .default('USD'),
-  /** Days a click is remembered for attribution, when a program does not say. */
-  attributionWindowDays: z.number().int().min(1).max(3650).default(30),
-  /** Days before a commission becomes payable, when a program does not say. */
-  holdDays: z.number().int().min(0).max(3650).default(30),
-  /** Hosts deep links may point to. Empty: the hosts of the merchant's own redirect links. */
-  allowedLinkDomains: z.array(host).max(100).default([]),
-  /** Extra origins allowed to call the API from the browser (besides ALLOWED_ORIGINS). */
-  allowedOrigins: z.array(origin).max(100).default([]),
-  /** Smallest approved balance paid out, in cents. */
-  minimumPayout: z.number().int().min(0).default(5000),
-  /** How partners see their leads' emails: masked (j•••@example.com) or in full. */
-  leadPrivacy: z.enum(['masked', 'full']).default('masked'),
-  /** Query parameter that carries the click id to the merchant's site. */
-  clickParam: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'is not a query parameter name')
-    .default('pc_click'),
-  /** Welcome message (markdown) for partner-welcome. */
-  welcomeMessage: z.string().max(20_000).default('Welcome to our partner program! Share your links and earn commission on every sale you refer.'),
-  /** Who may sign up through partner-signup: nobody, anyone pending approval, or anyone at once. */
-  signupMode: z.enum(['closed', 'approval', 'open']).default('approval'),
-  /** Programs a new partner from sign-up joins. */
-  signupProgramIds: z.array(z.number().int().positive()).max(50).default([]),
-  /** Which Home sections partner-center shows. */
-  menus: z
-    .object({
-      welcome: z.boolean().default(true),
-      profile: z.boolean().default(true),
-      programs: z.boolean().default(true),
-      commissions: z.boolean().default(true),
-    })
-    .default({ welcome: true, profile: true, programs: true, commissions: true }),
-});
+export const settingsSchema = z.object(
+  Object.fromEntries(SETTING_KEYS.map((key) => [key, (settingsFields[key] as z.ZodType<unknown>).default(settingsDefaults[key])])) as {
+    [K in keyof Settings]: z.ZodDefault<(typeof settingsFields)[K]>;
+  },
+);
 
-export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial().strict();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+/** Only the fields sent change; `menus` may name only the sections that change. */
+export const settingsPatchSchema = z
+  .object(settingsFields)
+  .extend({ menus: menus.partial() })
+  .partial()
+  .strict();
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 const cache = new WeakMap<Deps['db'], Settings>();
+
+/** A stored value, or the default when it is missing or no longer valid (a hand edit, an older rule). */
+function storedOrDefault<K extends keyof Settings>(key: K, stored: unknown): Settings[K] {
+  const value = key === 'menus' && stored && typeof stored === 'object' ? { ...settingsDefaults.menus, ...stored } : stored;
+  const parsed = settingsFields[key].safeParse(value);
+  return (parsed.success ? parsed.data : settingsDefaults[key]) as Settings[K];
+}
 
 /** All settings, defaults filled in. Cached per database; writes go through updateSettings. */
 export async function getSettings(deps: Deps): Promise<Settings> {
   const cached = cache.get(deps.db);
   if (cached) return cached;
   const rows = await deps.db.kysely.selectFrom('settings').select(['key', 'value']).execute();
-  const raw: Record<string, unknown> = {};
+  const raw = new Map<string, unknown>();
   for (const row of rows) {
     try {
-      raw[row.key] = JSON.parse(row.value);
+      raw.set(row.key, JSON.parse(row.value));
     } catch {
       // a hand-edited bad value falls back to its default
     }
   }
-  const parsed = settingsSchema.safeParse(raw);
-  const settings = parsed.success ? parsed.data : settingsSchema.parse({});
+  const settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, raw.has(key) ? storedOrDefault(key, raw.get(key)) : settingsDefaults[key]])) as Settings;
   cache.set(deps.db, settings);
   return settings;
 }
 
-/** Validates and stores a partial update; returns the new settings. Throws ZodError on bad input. */
+/**
+ * Validates and stores a partial update: exactly the fields named change. Returns the new
+ * settings. Throws ZodError on bad input.
+ */
 export async function updateSettings(deps: Deps, patch: SettingsPatch): Promise<Settings> {
   const checked = settingsPatchSchema.parse(patch);
+  const current = await getSettings(deps);
+  const { menus: menusPatch, ...rest } = checked;
+  const changes: Partial<Settings> = { ...rest, ...(menusPatch && { menus: { ...current.menus, ...menusPatch } }) };
   const now = deps.clock();
   await deps.db.kysely.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(checked)) {
+    for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       await trx
         .insertInto('settings')
