@@ -119,6 +119,8 @@ Send it as "Authorization: Bearer <key>" to /api/v1/admin/... and /api/v1/track/
   --window <days>               attribution window (default: the settings' 30)
   --first-click                 credit the first click within the window (default: last click)
   --hold <days>                 days before commissions become payable (default: the settings' 30)
+  --open-to-signup              partners who sign themselves up join it (default for the first program)
+  --no-open-to-signup           they do not (default for every later program)
 ${DB_HELP}`,
     async run(args) {
       const { values } = parse(args, {
@@ -136,7 +138,10 @@ ${DB_HELP}`,
         window: { type: 'string' },
         'first-click': { type: 'boolean' },
         hold: { type: 'string' },
+        'open-to-signup': { type: 'boolean' },
+        'no-open-to-signup': { type: 'boolean' },
       });
+      if (values['open-to-signup'] && values['no-open-to-signup']) throw new UsageError('give --open-to-signup or --no-open-to-signup, not both');
       await withDeps(values.db, async (deps) => {
         const sale = await rate(deps, values['sale-percent'], values['sale-flat'], 'sale');
         if (!sale) throw new UsageError('--sale-percent or --sale-flat is required');
@@ -169,9 +174,13 @@ ${DB_HELP}`,
           ...(values.window !== undefined && { attributionWindowDays: wholeNumber(values.window, '--window', 1)! }),
           ...(values['first-click'] && { attributionModel: 'first_click' as const }),
           ...(values.hold !== undefined && { holdDays: wholeNumber(values.hold, '--hold')! }),
+          ...(values['open-to-signup'] && { openToSignup: true }),
+          ...(values['no-open-to-signup'] && { openToSignup: false }),
         });
         const { currency } = await getSettings(deps);
-        console.log(`Program ${program.id} "${program.name}" created: ${showRate(program.saleCommission, currency)} per sale, priority ${program.priority}`);
+        console.log(
+          `Program ${program.id} "${program.name}" created: ${showRate(program.saleCommission, currency)} per sale, priority ${program.priority}${program.openToSignup ? ', open to sign-up' : ''}`,
+        );
       });
     },
   },
@@ -187,7 +196,7 @@ ${DB_HELP}`,
         if (!programs.length) return console.log('No programs yet. Create one with "partner-center program add".');
         console.log(
           table([
-            ['ID', 'NAME', 'PRIORITY', 'SALE', 'LEAD', 'SECOND TIER', 'HOLD', 'STATUS'],
+            ['ID', 'NAME', 'PRIORITY', 'SALE', 'LEAD', 'SECOND TIER', 'HOLD', 'STATUS', 'SIGN-UP'],
             ...programs.map((p) => [
               String(p.id),
               p.name,
@@ -197,6 +206,7 @@ ${DB_HELP}`,
               p.secondTier ? showRate(p.secondTier, currency) : '-',
               p.holdDays === null ? 'default' : `${p.holdDays}d`,
               p.status,
+              p.openToSignup ? 'open' : '-',
             ]),
           ]),
         );

@@ -104,6 +104,8 @@ export interface ProgramsTable {
   attribution_model: 'first_click' | 'last_click';
   hold_days: number | null;
   status: 'active' | 'archived';
+  /** 1: partners who sign themselves up join it (when settings.signupProgramIds is empty) */
+  open_to_signup: Generated<0 | 1>;
   created_at: number;
   updated_at: number;
 }

@@ -43,6 +43,8 @@ export interface ProgramView {
   /** null: the settings' holdDays */
   holdDays: number | null;
   status: 'active' | 'archived';
+  /** Partners who sign themselves up join it (unless settings.signupProgramIds names programs). */
+  openToSignup: boolean;
   productRates: ProductRate[];
   createdAt: string;
   updatedAt: string;
@@ -101,6 +103,7 @@ const programFields = {
   attributionModel: z.enum(['first_click', 'last_click'], { error: 'must be "first_click" or "last_click"' }),
   holdDays: z.number().int('must be a whole number of days').min(0, 'must not be negative').max(3650, 'must be at most 3650 days').nullable(),
   status: z.enum(['active', 'archived'], { error: 'must be "active" or "archived"' }),
+  openToSignup: z.boolean({ error: 'must be true or false' }),
   productRates,
 };
 
@@ -117,6 +120,8 @@ export const newProgramSchema = z
     attributionModel: programFields.attributionModel.default('last_click'),
     holdDays: programFields.holdDays.optional(),
     status: programFields.status.default('active'),
+    /** default: true for the merchant's first program, false after */
+    openToSignup: programFields.openToSignup.optional(),
     productRates: programFields.productRates.default([]),
   })
   .strict();
@@ -142,6 +147,7 @@ export function programView(row: ProgramRow, rates: ProductRate[]): ProgramView 
     attributionModel: row.attribution_model,
     holdDays: row.hold_days,
     status: row.status,
+    openToSignup: row.open_to_signup === 1,
     productRates: rates,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -180,6 +186,7 @@ function columnsOf(input: z.output<typeof programPatchSchema>): ProgramColumns {
   if (input.attributionModel !== undefined) set.attribution_model = input.attributionModel;
   if (input.holdDays !== undefined) set.hold_days = input.holdDays;
   if (input.status !== undefined) set.status = input.status;
+  if (input.openToSignup !== undefined) set.open_to_signup = input.openToSignup ? 1 : 0;
   return set;
 }
 
@@ -197,6 +204,8 @@ export async function createProgram(deps: Deps, input: NewProgram): Promise<Prog
   const data = parseInput(newProgramSchema, input);
   const now = deps.clock();
   const id = await deps.db.kysely.transaction().execute(async (trx) => {
+    // the first program takes partners who sign themselves up, unless told otherwise
+    const first = !(await trx.selectFrom('programs').select('id').limit(1).executeTakeFirst());
     const row = await trx
       .insertInto('programs')
       .values({
@@ -214,6 +223,7 @@ export async function createProgram(deps: Deps, input: NewProgram): Promise<Prog
         attribution_model: data.attributionModel,
         hold_days: data.holdDays ?? null,
         status: data.status,
+        open_to_signup: (data.openToSignup ?? first) ? 1 : 0,
         created_at: now,
         updated_at: now,
       })

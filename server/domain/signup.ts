@@ -3,7 +3,7 @@ import type { PartnerRow } from '../db/schema.js';
 import { startSession, type Session } from './auth.js';
 import { DomainError } from './errors.js';
 import { createPartner, findPartnerByCode } from './partners.js';
-import { getSettings } from './settings.js';
+import { getSettings, type Settings } from './settings.js';
 
 export interface SignupInput {
   name: string;
@@ -21,9 +21,19 @@ export interface SignupResult {
 }
 
 /**
+ * The active programs a partner who signs themselves up joins: those `signupProgramIds` names
+ * when it names any (it wins), else those marked open to sign-up.
+ */
+export async function signupProgramIds(deps: Deps, settings: Settings): Promise<number[]> {
+  let query = deps.db.kysely.selectFrom('programs').select('id').where('status', '=', 'active').orderBy('id');
+  query = settings.signupProgramIds.length ? query.where('id', 'in', settings.signupProgramIds) : query.where('open_to_signup', '=', 1);
+  return (await query.execute()).map((r) => r.id);
+}
+
+/**
  * A new partner from the merchant's sign-up page: pending approval or active at once,
- * depending on `signupMode`, in the programs of `signupProgramIds`, under the referring
- * partner when one is named.
+ * depending on `signupMode`, in the sign-up programs (see signupProgramIds), under the
+ * referring partner when one is named.
  */
 export async function signUp(deps: Deps, input: SignupInput): Promise<SignupResult> {
   const settings = await getSettings(deps);
@@ -47,16 +57,8 @@ export async function signUp(deps: Deps, input: SignupInput): Promise<SignupResu
   if (parentId !== null) {
     await deps.db.kysely.updateTable('partners').set({ parent_id: parentId }).where('id', '=', partner.id).execute();
   }
-  if (settings.signupProgramIds.length) {
-    const programs = await deps.db.kysely
-      .selectFrom('programs')
-      .select('id')
-      .where('id', 'in', settings.signupProgramIds)
-      .where('status', '=', 'active')
-      .execute();
-    for (const { id } of programs) {
-      await deps.db.kysely.insertInto('enrollments').values({ partner_id: partner.id, program_id: id, created_at: now }).execute();
-    }
+  for (const id of await signupProgramIds(deps, settings)) {
+    await deps.db.kysely.insertInto('enrollments').values({ partner_id: partner.id, program_id: id, created_at: now }).execute();
   }
   const row = { ...partner, parent_id: parentId };
   return status === 'active'

@@ -23,6 +23,7 @@ export const ProgramSchema = z
     attributionModel: z.enum(['first_click', 'last_click']),
     holdDays: z.number().int().nullable(),
     status: z.enum(['active', 'archived']),
+    openToSignup: z.boolean().openapi({ description: 'partners who sign themselves up join it (unless settings.signupProgramIds names programs); default true for the first program' }),
     productRates: z.array(z.object({ productId: z.string(), type: z.enum(['percent', 'flat']), value: z.number().int() })),
     createdAt: z.string(),
     updatedAt: z.string(),

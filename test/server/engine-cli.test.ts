@@ -43,7 +43,7 @@ describe('the CLI runs a program end to end over the same engine', () => {
 
     const program = await cli('program', 'add', '--name', 'Affiliates', '--sale-percent', '10', '--hold', '0', '--product', 'pro=20%', '--second-tier-percent', '5');
     assert.equal(program.code, 0, program.err);
-    assert.equal(program.out, 'Program 1 "Affiliates" created: 10% per sale, priority 0');
+    assert.equal(program.out, 'Program 1 "Affiliates" created: 10% per sale, priority 0, open to sign-up');
     assert.match((await cli('program', 'list')).out, /1\s+Affiliates\s+0\s+10% \(\+1 products\)\s+-\s+5%\s+0d\s+active/);
 
     assert.equal((await cli('partner', 'add', '--code', 'alice', '--name', 'Alice A', '--email', 'alice@example.com', '--password', 'alice-password', '--program', '1')).code, 0);

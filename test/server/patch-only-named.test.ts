@@ -134,6 +134,7 @@ describe('every other PATCH route changes only the fields it names', () => {
         [{ attributionModel: 'last_click' }],
         [{ holdDays: 0 }],
         [{ status: 'archived' }],
+        [{ openToSignup: false }],
         [{ productRates: [{ productId: 'basic', type: 'flat', value: 500 }] }],
       ],
       read,
