@@ -264,8 +264,19 @@ ${DB_HELP}`,
         const m = (c: number) => formatMoney(c, partners[0]!.balance.currency);
         console.log(
           table([
-            ['CODE', 'NAME', 'EMAIL', 'STATUS', 'PARENT', 'PROGRAMS', 'BALANCE', 'PENDING', 'APPROVED'],
-            ...partners.map((p) => [p.code, p.name, p.email, p.status, p.parentCode ?? '-', p.programIds.join(',') || '-', m(p.balance.balance), m(p.balance.pending), m(p.balance.approved)]),
+            ['CODE', 'NAME', 'EMAIL', 'STATUS', 'PARENT', 'PROGRAMS', 'BALANCE', 'PENDING', 'APPROVED', 'PAY BY'],
+            ...partners.map((p) => [
+              p.code,
+              p.name,
+              p.email,
+              p.status,
+              p.parentCode ?? '-',
+              p.programIds.join(',') || '-',
+              m(p.balance.balance),
+              m(p.balance.pending),
+              m(p.balance.approved),
+              [p.payoutMethod, p.payoutDetailsMasked].filter(Boolean).join(' ') || '-',
+            ]),
           ]),
         );
         if (total > partners.length) console.log(`… and ${total - partners.length} more`);
@@ -454,7 +465,8 @@ ${DB_HELP}`,
     usage: `partner-center payouts due [--min <amount>] [--csv] [--db file]
 
   --min <amount>       smallest payout, e.g. 50.00 (default: the settings' minimumPayout)
-  --csv                print CSV (code,name,email,amount,currency) for a payout batch
+  --csv                print CSV (code,name,email,amount,currency,payout_method,payout_details) for a
+                       payout batch, payout details in full (the table masks them)
 ${DB_HELP}`,
     async run(args) {
       const { values } = parse(args, { ...DB, min: { type: 'string' }, csv: { type: 'boolean' } });
@@ -463,12 +475,19 @@ ${DB_HELP}`,
         const min = values.min === undefined ? undefined : await money(deps, values.min, '--min');
         const due = await payoutsDue(deps, min);
         if (values.csv) {
-          console.log(['code,name,email,amount,currency', ...due.map((p) => [p.partnerCode, p.name, p.email, toDecimal(p.amount, currency), currency].map(csvCell).join(','))].join('\n'));
+          const header = 'code,name,email,amount,currency,payout_method,payout_details';
+          const rows = due.map((p) => [p.partnerCode, p.name, p.email, toDecimal(p.amount, currency), currency, p.payoutMethod ?? '', p.payoutDetails ?? ''].map(csvCell).join(','));
+          console.log([header, ...rows].join('\n'));
           return;
         }
         if (!due.length) return console.log('Nobody is due a payout.');
         const m = (c: number) => formatMoney(c, currency);
-        console.log(table([['CODE', 'NAME', 'EMAIL', 'DUE', 'PENDING'], ...due.map((p) => [p.partnerCode, p.name, p.email, m(p.amount), m(p.balance.pending)])]));
+        console.log(
+          table([
+            ['CODE', 'NAME', 'EMAIL', 'DUE', 'PENDING', 'PAY BY'],
+            ...due.map((p) => [p.partnerCode, p.name, p.email, m(p.amount), m(p.balance.pending), [p.payoutMethod, p.payoutDetailsMasked].filter(Boolean).join(' ') || '-']),
+          ]),
+        );
         console.log(`Total: ${m(due.reduce((t, p) => t + p.amount, 0))} to ${due.length} partner${due.length === 1 ? '' : 's'}`);
       });
     },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { PartnerRow, PartnerStatus } from '../db/schema.js';
+import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
 import { approveDueCommissions } from './approvals.js';
 import { conflict, DomainError, notFound } from './errors.js';
 import { balanceOf, balancesOf, type Balance } from './ledger.js';
 import { PARTNER_CODE_PATTERN } from './partners.js';
+import { maskPayoutDetails } from './payout-details.js';
 import { hashPassword } from './passwords.js';
 import { missingProgramIds, type Executor } from './programs.js';
 import { getSettings } from './settings.js';
@@ -21,8 +22,17 @@ export interface PartnerAccountView {
   parentCode: string | null;
   programIds: number[];
   balance: Balance;
+  /** how the partner wants to be paid (from their profile) */
+  payoutMethod: PayoutMethod | null;
+  /** their payout details masked (j•••@example.com, •••• 3000): lists show only this */
+  payoutDetailsMasked: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One partner's own record: their payout details in full. */
+export interface PartnerAccountDetailView extends PartnerAccountView {
+  payoutDetails: string | null;
 }
 
 export const partnerCode = z
@@ -70,7 +80,7 @@ export async function enrolledProgramIds(db: Executor, partnerId: number): Promi
   return rows.map((r) => r.program_id);
 }
 
-export async function partnerAccountView(deps: Deps, row: PartnerRow): Promise<PartnerAccountView> {
+export async function partnerAccountView(deps: Deps, row: PartnerRow): Promise<PartnerAccountDetailView> {
   const db = deps.db.kysely;
   const parent = row.parent_id ? await db.selectFrom('partners').select('code').where('id', '=', row.parent_id).executeTakeFirst() : undefined;
   await approveDueCommissions(deps, { partnerId: row.id });
@@ -83,6 +93,9 @@ export async function partnerAccountView(deps: Deps, row: PartnerRow): Promise<P
     parentCode: parent?.code ?? null,
     programIds: await enrolledProgramIds(db, row.id),
     balance: await balanceOf(db, row.id, (await getSettings(deps)).currency),
+    payoutMethod: row.payout_method ?? null,
+    payoutDetailsMasked: maskPayoutDetails(row.payout_details ?? null),
+    payoutDetails: row.payout_details ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -130,7 +143,7 @@ async function enroll(db: Executor, partnerId: number, ids: number[], now: numbe
 }
 
 /** Creates a partner with their programs and parent, in one transaction. */
-export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount): Promise<PartnerAccountView> {
+export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount): Promise<PartnerAccountDetailView> {
   const data = parseInput(newPartnerSchema, input);
   const db = deps.db.kysely;
   if (await db.selectFrom('partners').select('id').where('code', '=', data.code).executeTakeFirst()) {
@@ -166,7 +179,7 @@ export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount)
 }
 
 /** Changes name, email, status, parent, programs or password. A new password or a disabled account ends the partner's sessions. */
-export async function updatePartnerAccount(deps: Deps, code: string, patch: PartnerPatch): Promise<PartnerAccountView> {
+export async function updatePartnerAccount(deps: Deps, code: string, patch: PartnerPatch): Promise<PartnerAccountDetailView> {
   const data = parseInput(partnerPatchSchema, patch);
   const db = deps.db.kysely;
   const partner = await partnerByCode(deps, code);
@@ -195,11 +208,11 @@ export async function updatePartnerAccount(deps: Deps, code: string, patch: Part
   return partnerAccountView(deps, await partnerByCode(deps, partner.code));
 }
 
-export async function setPartnerPassword(deps: Deps, code: string, newPassword: string): Promise<PartnerAccountView> {
+export async function setPartnerPassword(deps: Deps, code: string, newPassword: string): Promise<PartnerAccountDetailView> {
   return updatePartnerAccount(deps, code, { password: newPassword });
 }
 
-export async function getPartnerAccount(deps: Deps, code: string): Promise<PartnerAccountView> {
+export async function getPartnerAccount(deps: Deps, code: string): Promise<PartnerAccountDetailView> {
   return partnerAccountView(deps, await partnerByCode(deps, code));
 }
 
@@ -246,6 +259,8 @@ export async function listPartnerAccounts(deps: Deps, options: PartnerListOption
       parentCode: row.parent_id ? (parentCode.get(row.parent_id) ?? null) : null,
       programIds: enrollments.filter((e) => e.partner_id === row.id).map((e) => e.program_id),
       balance: balances.get(row.id)!,
+      payoutMethod: row.payout_method ?? null,
+      payoutDetailsMasked: maskPayoutDetails(row.payout_details ?? null),
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
     })),

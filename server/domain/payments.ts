@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { PaymentsTable } from '../db/schema.js';
+import type { PaymentsTable, PayoutMethod } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
 import { DomainError, notFound } from './errors.js';
 import { appendLedgerEntry, balanceOf, balancesOf, ledgerEntryView, type Balance, type LedgerEntryView } from './ledger.js';
 import { formatMoney } from './money.js';
 import { partnerByCode, partnerCode } from './partner-admin.js';
+import { maskPayoutDetails } from './payout-details.js';
 import { getSettings } from './settings.js';
 import { cents, parseInput, positiveCents, text } from './validation.js';
 
@@ -207,10 +208,22 @@ export interface PayoutDue {
   /** what to pay: the approved balance */
   amount: number;
   balance: Balance;
+  /** where to send it, from the partner's profile */
+  payoutMethod: PayoutMethod | null;
+  payoutDetailsMasked: string | null;
 }
 
-/** Active partners whose approved balance is at least `minimum` cents (default: settings.minimumPayout), largest first. */
-export async function payoutsDue(deps: Deps, minimum?: number): Promise<PayoutDue[]> {
+/** A payout with the partner's payout details in full (for the payout CSV, never for lists). */
+export interface PayoutDueInFull extends PayoutDue {
+  payoutDetails: string | null;
+}
+
+/**
+ * Active partners whose approved balance is at least `minimum` cents (default:
+ * settings.minimumPayout), largest first, with where to send the money: masked for lists,
+ * `payoutDetails` in full for the payout CSV (strip it before showing a list).
+ */
+export async function payoutsDue(deps: Deps, minimum?: number): Promise<PayoutDueInFull[]> {
   const min = parseInput(cents('min'), minimum ?? (await getSettings(deps)).minimumPayout);
   await approveDueCommissions(deps);
   const db = deps.db.kysely;
@@ -218,13 +231,22 @@ export async function payoutsDue(deps: Deps, minimum?: number): Promise<PayoutDu
   // only partners with money on the ledger can be due anything
   const partners = await db
     .selectFrom('partners')
-    .select(['id', 'code', 'name', 'email'])
+    .select(['id', 'code', 'name', 'email', 'payout_method', 'payout_details'])
     .where('status', '=', 'active')
     .where((eb) => eb.exists(eb.selectFrom('ledger_entries').select('id').whereRef('ledger_entries.partner_id', '=', 'partners.id')))
     .execute();
   const balances = await balancesOf(db, partners.map((p) => p.id), currency);
   return partners
-    .map((p) => ({ partnerCode: p.code, name: p.name, email: p.email, amount: balances.get(p.id)!.approved, balance: balances.get(p.id)! }))
+    .map((p) => ({
+      partnerCode: p.code,
+      name: p.name,
+      email: p.email,
+      amount: balances.get(p.id)!.approved,
+      balance: balances.get(p.id)!,
+      payoutMethod: p.payout_method ?? null,
+      payoutDetailsMasked: maskPayoutDetails(p.payout_details ?? null),
+      payoutDetails: p.payout_details ?? null,
+    }))
     .filter((p) => p.amount > 0 && p.amount >= min)
     .sort((a, b) => b.amount - a.amount || a.partnerCode.localeCompare(b.partnerCode));
 }

@@ -20,7 +20,7 @@ import { getSettings, settingsPatchSchema, settingsSchema } from '../domain/sett
 import { idParam } from '../domain/validation.js';
 import { publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { LinkSchema, Pagination, PartnerAccountSchema, ProgramSchema } from './engine-schemas.js';
+import { LinkSchema, Pagination, PartnerAccountDetailSchema, PartnerAccountSchema, ProgramSchema } from './engine-schemas.js';
 
 const security = [{ adminKey: [] }];
 const IdParams = z.object({ id: idParam });
@@ -91,7 +91,7 @@ const listPartnersRoute = createRoute({
   method: 'get',
   path: '/partners',
   tags: ['admin'],
-  summary: 'List partners with their balances',
+  summary: 'List partners with their balances and masked payout details',
   security,
   request: {
     query: z.object({
@@ -111,17 +111,17 @@ const createPartnerRoute = createRoute({
   description: 'programIds enrol the partner; parentCode names the partner who referred them (paid second-tier commissions).',
   security,
   request: jsonBody(newPartnerSchema),
-  responses: { 201: jsonResponse(PartnerAccountSchema, 'The partner'), ...adminErrors, 409: errors[409], 422: errors[422] },
+  responses: { 201: jsonResponse(PartnerAccountDetailSchema, 'The partner'), ...adminErrors, 409: errors[409], 422: errors[422] },
 });
 
 const getPartnerRoute = createRoute({
   method: 'get',
   path: '/partners/{code}',
   tags: ['admin'],
-  summary: 'One partner with programs, parent and balance',
+  summary: 'One partner with programs, parent, balance and payout details',
   security,
   request: { params: CodeParams },
-  responses: { 200: jsonResponse(PartnerAccountSchema, 'The partner'), ...adminErrors, 404: errors[404] },
+  responses: { 200: jsonResponse(PartnerAccountDetailSchema, 'The partner with payout details in full'), ...adminErrors, 404: errors[404] },
 });
 
 const updatePartnerRoute = createRoute({
@@ -132,7 +132,7 @@ const updatePartnerRoute = createRoute({
   description: 'A new password, or a status other than active, ends the partner’s sessions.',
   security,
   request: { params: CodeParams, ...jsonBody(partnerPatchSchema) },
-  responses: { 200: jsonResponse(PartnerAccountSchema, 'The changed partner'), ...adminErrors, 404: errors[404], 409: errors[409], 422: errors[422] },
+  responses: { 200: jsonResponse(PartnerAccountDetailSchema, 'The changed partner'), ...adminErrors, 404: errors[404], 409: errors[409], 422: errors[422] },
 });
 
 const setPasswordRoute = createRoute({

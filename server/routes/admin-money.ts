@@ -194,7 +194,8 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
   app.openapi(payoutsRoute, async (c) => {
     const settings = await getSettings(deps);
     const minimum = c.req.valid('query').min ?? settings.minimumPayout;
-    return c.json({ minimum, currency: settings.currency, payouts: await payoutsDue(deps, minimum) }, 200);
+    const payouts = (await payoutsDue(deps, minimum)).map(({ payoutDetails: _inFull, ...masked }) => masked);
+    return c.json({ minimum, currency: settings.currency, payouts }, 200);
   });
   app.openapi(adjustmentRoute, async (c) => c.json(await recordAdjustment(deps, c.req.valid('json')), 201));
   app.openapi(reverseEntryRoute, async (c) => c.json(await reverseLedgerEntry(deps, c.req.valid('param').id, c.req.valid('json').note), 201));

@@ -39,6 +39,8 @@ export const BalanceSchema = z
   })
   .openapi('Balance');
 
+export const PayoutMethodSchema = z.enum(['paypal', 'bank_transfer', 'check', 'other']);
+
 export const PartnerAccountSchema = z
   .object({
     id: z.number().int(),
@@ -49,10 +51,16 @@ export const PartnerAccountSchema = z
     parentCode: z.string().nullable(),
     programIds: z.array(z.number().int()),
     balance: BalanceSchema,
+    payoutMethod: PayoutMethodSchema.nullable().openapi({ description: 'how the partner wants to be paid (their profile)' }),
+    payoutDetailsMasked: z.string().nullable().openapi({ description: 'their payout details masked (emails as j•••@example.com, others as •••• plus the last 4 characters)', example: '•••• 3000' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('PartnerAccount');
+
+export const PartnerAccountDetailSchema = PartnerAccountSchema.extend({
+  payoutDetails: z.string().nullable().openapi({ description: 'their payout details in full (PayPal email, IBAN…)', example: 'DE89 3704 0044 0532 0130 00' }),
+}).openapi('PartnerAccountDetail');
 
 export const LinkSchema = z
   .object({
@@ -234,5 +242,13 @@ export const SaleSchema = z
 export const EntryWithBalanceSchema = z.object({ entry: LedgerEntrySchema, balance: BalanceSchema }).openapi('LedgerChange');
 
 export const PayoutSchema = z
-  .object({ partnerCode: z.string(), name: z.string(), email: z.string(), amount: z.number().int(), balance: BalanceSchema })
+  .object({
+    partnerCode: z.string(),
+    name: z.string(),
+    email: z.string(),
+    amount: z.number().int(),
+    balance: BalanceSchema,
+    payoutMethod: PayoutMethodSchema.nullable(),
+    payoutDetailsMasked: z.string().nullable().openapi({ description: 'masked; the whole value is in GET /partners/{code} and `payouts due --csv`' }),
+  })
   .openapi('PayoutDue');

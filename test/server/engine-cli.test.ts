@@ -78,7 +78,7 @@ describe('the CLI runs a program end to end over the same engine', () => {
     assert.equal(paid.out, 'Payment 1: $10.00 to bob. Balance now $5.75 ($5.75 approved, $0.00 pending)');
 
     const due = await cli('payouts', 'due', '--min', '5', '--csv');
-    assert.equal(due.out, 'code,name,email,amount,currency\nbob,Bob B,bob@example.com,5.75,USD');
+    assert.equal(due.out, 'code,name,email,amount,currency,payout_method,payout_details\nbob,Bob B,bob@example.com,5.75,USD,,');
     assert.equal((await cli('payouts', 'due', '--min', '100')).out, 'Nobody is due a payout.');
     assert.match((await cli('partner', 'list')).out, /bob\s+Bob B\s+bob@example\.com\s+active\s+alice\s+1\s+\$5\.75/);
 
