@@ -1,6 +1,7 @@
 import { ConfigError } from './config.js';
 import { DatabaseTooNewError, migrations } from './db/migrations.js';
 import { UsageError, type Command } from './cli/command.js';
+import { adminCommands } from './cli/admin.js';
 import { coreCommands } from './cli/core.js';
 import { engineCommands } from './cli/engine.js';
 import { resourceCommands } from './cli/resources.js';
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   ...coreCommands,
   ...engineCommands,
   ...resourceCommands,
+  ...adminCommands,
 };
 
 function help() {
@@ -28,6 +30,17 @@ ${Object.entries(commands)
 Run "partner-center <command> --help" for a command's options. Schema version: ${migrations.length}.`;
 }
 
+/** The subcommands of a noun ("program" → program add, program list). */
+function groupHelp(noun: string, names: string[]) {
+  const width = Math.max(...names.map((n) => n.length));
+  return `Usage: partner-center ${noun} <subcommand> [options]
+
+Subcommands:
+${names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`).join('\n')}
+
+Run "partner-center ${noun} <subcommand> --help" for a subcommand's options.`;
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // "admin-key create" style commands are registered as "admin-key create"
@@ -40,7 +53,11 @@ export async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   if (!command) {
     const group = Object.keys(commands).filter((n) => n.startsWith(`${name} `));
-    console.error(group.length ? `"${name}" needs a subcommand: ${group.join(', ')}` : `Unknown command "${name}".\n\n${help()}`);
+    if (group.length && (rest.includes('--help') || rest.includes('-h'))) {
+      console.log(groupHelp(name, group));
+      return 0;
+    }
+    console.error(group.length ? `"${name}" needs a subcommand.\n\n${groupHelp(name, group)}` : `Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

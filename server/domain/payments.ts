@@ -201,6 +201,18 @@ export async function reverseLedgerEntry(deps: Deps, entryId: number, note: stri
   return { entry: ledgerEntryView(entry), balance: await balanceOf(db, original.partner_id, settings.currency) };
 }
 
+/** Undoes a payment by its payment id: reverses its ledger entry (see reverseLedgerEntry). */
+export async function reversePayment(deps: Deps, paymentId: number, note: string): Promise<{ entry: LedgerEntryView; balance: Balance }> {
+  const entry = await deps.db.kysely
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('payment_id', '=', paymentId)
+    .where('reverses_id', 'is', null)
+    .executeTakeFirst();
+  if (!entry) throw notFound(`Payment ${paymentId}`, 'payment_not_found');
+  return reverseLedgerEntry(deps, entry.id, note);
+}
+
 export interface PayoutDue {
   partnerCode: string;
   name: string;
