@@ -14,9 +14,14 @@ const origin = z
   .or(z.literal('*'));
 
 /** Which Home sections partner-center shows. */
-const menus = z
-  .object({ welcome: z.boolean(), profile: z.boolean(), programs: z.boolean(), commissions: z.boolean() })
-  .strict();
+const shown = z.boolean({ error: 'must be true or false' });
+const menus = z.object({ welcome: shown, profile: shown, programs: shown, commissions: shown }, { error: 'must be an object of true/false per section' }).strict();
+
+const days = z
+  .number({ error: 'must be a whole number of days' })
+  .int('must be a whole number of days')
+  .min(0, 'must not be negative')
+  .max(3650, 'must be at most 3650 days');
 
 /**
  * Every setting's rules, without defaults: a patch is `.partial()` of these, so a field that is
@@ -24,32 +29,34 @@ const menus = z
  */
 const settingsFields = {
   /** Name partners see for the program owner. */
-  merchantName: z.string().trim().min(1).max(120),
+  merchantName: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
   /** ISO 4217 code of every amount. */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code (like USD)'),
+  currency: z.string({ error: 'must be text' }).regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code (like USD)'),
   /** Days a click is remembered for attribution, when a program does not say. */
-  attributionWindowDays: z.number().int().min(1).max(3650),
+  attributionWindowDays: days.min(1, 'must be at least 1 day'),
   /** Days before a commission becomes payable, when a program does not say. */
-  holdDays: z.number().int().min(0).max(3650),
+  holdDays: days,
   /** Hosts deep links may point to. Empty: the hosts of the merchant's own redirect links. */
-  allowedLinkDomains: z.array(host).max(100),
+  allowedLinkDomains: z.array(host, { error: 'must be a list of host names' }).max(100, 'must list at most 100 hosts'),
   /** Extra origins allowed to call the API from the browser (besides ALLOWED_ORIGINS). */
-  allowedOrigins: z.array(origin).max(100),
+  allowedOrigins: z.array(origin, { error: 'must be a list of origins' }).max(100, 'must list at most 100 origins'),
   /** Smallest approved balance paid out, in cents. */
-  minimumPayout: z.number().int().min(0),
+  minimumPayout: z.number({ error: 'must be a whole number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative'),
   /** How partners see their leads' emails: masked (j•••@example.com) or in full. */
-  leadPrivacy: z.enum(['masked', 'full']),
+  leadPrivacy: z.enum(['masked', 'full'], { error: 'must be "masked" or "full"' }),
   /** Query parameter that carries the click id to the merchant's site. */
-  clickParam: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'is not a query parameter name'),
+  clickParam: z.string({ error: 'must be text' }).regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'is not a query parameter name'),
   /** Welcome message (markdown) for partner-welcome. */
-  welcomeMessage: z.string().max(20_000),
+  welcomeMessage: z.string({ error: 'must be text' }).max(20_000, 'must be at most 20000 characters'),
   /** Who may sign up through partner-signup: nobody, anyone pending approval, or anyone at once. */
-  signupMode: z.enum(['closed', 'approval', 'open']),
+  signupMode: z.enum(['closed', 'approval', 'open'], { error: 'must be "closed", "approval" or "open"' }),
   /**
    * Programs a new partner from sign-up joins. Empty (the default): the active programs marked
    * open to sign-up (`openToSignup`); set: exactly these, whatever the programs' flags say.
    */
-  signupProgramIds: z.array(z.number().int().positive()).max(50),
+  signupProgramIds: z
+    .array(z.number({ error: 'must be a program id' }).int('must be a program id').positive('must be a program id'), { error: 'must be a list of program ids' })
+    .max(50, 'must list at most 50 programs'),
   /** Which Home sections partner-center shows. */
   menus,
 };
