@@ -7,7 +7,7 @@
  *   recordSale       POST /api/v1/track/sales      sales.ts
  *   recordRefund     POST /api/v1/track/refunds    sales.ts
  *   approveDueCommissions / approveCommission      approvals.ts
- *   recordPayment / recordAdjustment / reverseLedgerEntry / payoutsDue   payments.ts
+ *   recordPayment / recordAdjustment / reverseLedgerEntry / reversePayment / payoutsDue   payments.ts
  *   reverseCommission / listCommissions            commissions.ts
  *   partnerBalance                                 below (ledger.ts)
  */
@@ -25,7 +25,7 @@ export { appendLedgerEntry, balanceOf, balancesOf, listLedger, type Balance, typ
 export { createDeepLink, createLink, partnerLinkUrl } from './links.js';
 export { formatMoney, formatRate, percentOf, prorate } from './money.js';
 export { createPartnerAccount, updatePartnerAccount, partnerByCode } from './partner-admin.js';
-export { payoutsDue, recordAdjustment, recordPayment, reverseLedgerEntry, listPayments } from './payments.js';
+export { payoutsDue, recordAdjustment, recordPayment, reverseLedgerEntry, reversePayment, listPayments } from './payments.js';
 export { createProgram, updateProgram, listPrograms } from './programs.js';
 export { recordRefund, recordSale, type RefundInput, type RefundResult, type SaleInput, type SaleResult } from './sales.js';
 
