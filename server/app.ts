@@ -5,7 +5,7 @@ import type { Deps } from './deps.js';
 import { getSettings } from './domain/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
-import { router } from './http/openapi.js';
+import { router, serveApiDocument } from './http/openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './routes/admin-resources.js';
 import { authRoutes } from './routes/auth.js';
@@ -73,14 +73,17 @@ export function createApp(deps: Deps) {
     scheme: 'bearer',
     description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY)',
   });
-  app.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
+  serveApiDocument(
+    app,
+    '/api/v1/openapi.json',
+    {
       title: 'Partner Center API',
       version: VERSION,
       description: 'Partner authentication, partner data, tracking and the merchant admin API. Errors are always `{ "error": { "code", "message", "field"? } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-  });
+    deps.config.publicUrl,
+  );
 
   // The browser bundles: /partner-center.js, /loader.js, /components/*.js, /chunks/*.js
   if (existsSync(deps.config.distDir)) {
