@@ -41,7 +41,7 @@ export function serveBundles(dir: string): MiddlewareHandler {
     if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
     if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
     headers['Content-Length'] = String(bytes.length);
-    return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(new Uint8Array(bytes), 200, headers);
+    return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), 200, headers);
   };
 }
 
