@@ -46,7 +46,7 @@ export function serveBundles(dir: string): MiddlewareHandler {
 }
 
 /** Entry files: fresh for five minutes, then revalidated (a 304 when unchanged). */
-export const ENTRY_CACHE = 'public, max-age=300';
+const ENTRY_CACHE = 'public, max-age=300';
 /** `chunks/<name>-<hash>.js`: rollup's content hash is in the name. */
 const IMMUTABLE_CHUNK = /^\/chunks\/[\w-]+-[\w-]{8,}\.js$/;
 
