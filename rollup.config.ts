@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import type { OutputBundle, Plugin, RollupOptions } from 'rollup';
+import { recordChunks } from './scripts/dist-files.mjs';
+import { precompress } from './scripts/precompress.mjs';
 
 /** Every element's define file: components/<tag>/<tag>.ts → dist/components/<tag>.js */
 const elements = readdirSync('components', { withFileTypes: true })
@@ -54,12 +56,23 @@ function foldTemplateWhitespace(): Plugin {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** Prints, for each entry point, what a page that loads it downloads: min and gzip, with its static imports. */
-function sizeReport(title: string): Plugin {
+/**
+ * After rollup writes the files: `<file>.br` and `<file>.gz` beside each (what the server sends,
+ * by Accept-Encoding), then, for each entry point, what a page that loads it downloads — min,
+ * gzip and brotli as served, its static imports included. With `keepChunks`, records this
+ * build's hashed chunks and prunes those of builds older than the last few (scripts/dist-files.mjs).
+ */
+function precompressAndReport(title: string, { keepChunks = false } = {}): Plugin {
   return {
-    name: 'size-report',
-    generateBundle(_options, bundle: OutputBundle) {
+    name: 'precompress-and-report',
+    writeBundle(options, bundle: OutputBundle) {
+      const dir = options.dir ?? 'dist';
       const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const sizes = precompress(dir, chunks.map((c) => c.fileName));
+      if (keepChunks) {
+        const hashed = chunks.filter((c) => c.fileName.startsWith('chunks/')).map((c) => c.fileName.slice('chunks/'.length));
+        recordChunks(join(dir, 'chunks'), hashed);
+      }
       const byName = new Map(chunks.map((c) => [c.fileName, c]));
       const closure = (fileName: string, seen = new Set<string>()) => {
         if (seen.has(fileName)) return seen;
@@ -67,39 +80,37 @@ function sizeReport(title: string): Plugin {
         for (const dep of byName.get(fileName)?.imports ?? []) closure(dep, seen);
         return seen;
       };
+      // each file travels compressed on its own, so sum the files' compressed sizes
+      const total = (files: string[], key: 'raw' | 'gzip' | 'br') => files.reduce((n, f) => n + sizes.get(f)![key], 0);
       const rows = chunks
         .filter((c) => c.isEntry)
         .map((entry) => {
           const files = [...closure(entry.fileName)];
-          // each file travels compressed on its own, so sum the files' gzip sizes
-          const codes = files.map((f) => byName.get(f)!.code);
-          return {
-            file: entry.fileName,
-            files: files.length,
-            min: codes.reduce((n, c) => n + Buffer.byteLength(c), 0),
-            gzip: codes.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
-          };
+          return { file: entry.fileName, files: files.length, min: total(files, 'raw'), gzip: total(files, 'gzip'), br: total(files, 'br') };
         })
-        .sort((a, b) => b.gzip - a.gzip);
+        .sort((a, b) => b.br - a.br);
       const width = Math.max(...rows.map((r) => r.file.length));
+      const cell = (n: number) => kb(n).padStart(9);
       const lines = [
-        `${title} — what a page downloads for each entry, shared chunks included:`,
-        `  ${'entry'.padEnd(width)}  ${'files'.padStart(5)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}`,
-        ...rows.map((r) => `  ${r.file.padEnd(width)}  ${String(r.files).padStart(5)}  ${kb(r.min).padStart(9)}  ${kb(r.gzip).padStart(9)}`),
+        `${title} — what a page downloads for each entry, shared chunks included (gzip and br as served):`,
+        `  ${'entry'.padEnd(width)}  ${'files'.padStart(5)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}  ${'br'.padStart(9)}`,
+        ...rows.map((r) => `  ${r.file.padEnd(width)}  ${String(r.files).padStart(5)}  ${cell(r.min)}  ${cell(r.gzip)}  ${cell(r.br)}`),
       ];
       const all = rows.find((r) => r.file === 'partner-center.js');
-      if (all) lines.push(`  budget: all elements ≤ 35 KB min+gzip — now ${kb(all.gzip)} (${all.gzip <= 35 * 1024 ? 'within' : 'OVER'})`);
+      if (all) {
+        lines.push(`  budget: all elements ≤ 35 KB min+gzip — now ${kb(all.gzip)} (${all.gzip <= 35 * 1024 ? 'within' : 'OVER'}); ${kb(all.br)} with brotli`);
+      }
       console.log(lines.join('\n'));
     },
   };
 }
 
-const plugins = (report: string) => [
+const plugins = (report: string, keepChunks = false) => [
   nodeResolve({ browser: true }),
   typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', noEmitOnError: true }),
   foldTemplateWhitespace(),
   terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
-  sizeReport(report),
+  precompressAndReport(report, { keepChunks }),
 ];
 
 const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
@@ -112,7 +123,8 @@ const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
  * - `dist/partner-center.js`: the script tag's file, every element in ONE file (one request,
  *   one gzip stream);
  * - `dist/loader.js` + `dist/components/<tag>.js`: one file per element over a shared core
- *   chunk, for pages that want only what they use.
+ *   chunk (`dist/chunks/core-<hash>.js`), for pages that want only what they use.
+ * Every file gets its `.br` and `.gz`; the chunks of the two builds before stay in dist/chunks.
  */
 const config: RollupOptions[] = [
   {
@@ -132,7 +144,7 @@ const config: RollupOptions[] = [
       manualChunks: (id) => (id.includes('/node_modules/') || /\/src\/(?!loader\.ts)/.test(id) ? 'core' : undefined),
       sourcemap: false,
     },
-    plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)'),
+    plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)', true),
     onwarn,
   },
 ];

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { readFileSync } from 'node:fs';
 import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
 import { getSettings } from './domain/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { limitBody, requireJson } from './http/middleware.js';
-import { router } from './http/openapi.js';
+import { router, serveApiDocument } from './http/openapi.js';
+import { serveBundles } from './http/static.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './routes/admin-resources.js';
 import { authRoutes } from './routes/auth.js';
@@ -73,28 +73,20 @@ export function createApp(deps: Deps) {
     scheme: 'bearer',
     description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY)',
   });
-  app.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
+  serveApiDocument(
+    app,
+    '/api/v1/openapi.json',
+    {
       title: 'Partner Center API',
       version: VERSION,
       description: 'Partner authentication, partner data, tracking and the merchant admin API. Errors are always `{ "error": { "code", "message", "field"? } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-  });
+    deps.config.publicUrl,
+  );
 
   // The browser bundles: /partner-center.js, /loader.js, /components/*.js, /chunks/*.js
-  if (existsSync(deps.config.distDir)) {
-    app.use(
-      '/*',
-      serveStatic({
-      root: deps.config.distDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=300');
-          c.header('Access-Control-Allow-Origin', '*');
-        },
-      }),
-    );
-  }
+  app.use('/*', serveBundles(deps.config.distDir));
   if (deps.config.demo) {
     app.get('/', (c) => c.html(readFileSync(demoPage, 'utf8')));
     // the one-tag page: the demo page with its <main> swapped for <partner-center>

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { cookieWindowDays, isRefusedTarget, recordClick } from '../domain/clicks.js';
 import { getSettings } from '../domain/settings.js';
 import { clientIp } from '../http/middleware.js';
-import { router } from '../http/openapi.js';
+import { router, z } from '../http/openapi.js';
 
 const page = (title: string, message: string) =>
   `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>` +
@@ -68,6 +68,7 @@ export function redirectRoutes(deps: Deps) {
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/r/{code}/{slug}',
+    operationId: 'followPartnerLink',
     tags: ['tracking'],
     summary: 'A partner’s redirect link: records the click and redirects (302)',
     description:
@@ -75,12 +76,22 @@ export function redirectRoutes(deps: Deps) {
       'redirects to the link’s destination with the click id appended (`?pc_click=<id>`, see settings.clickParam). `?sub=` (1–40 letters, digits, ' +
       '`._-`) is the partner’s ad code; `?to=` sends the visitor to another page on the allowed link domains (anything else: 400). ' +
       'Unknown or disabled partner: redirect without a click. Unknown or disabled link: 404 page.',
-    request: {},
+    request: {
+      params: z.object({
+        code: z.string().openapi({ description: 'The partner’s code', example: 'demo' }),
+        slug: z.string().openapi({ description: 'The link’s slug', example: 'spring-sale' }),
+      }),
+      query: z.object({
+        sub: z.string().optional().openapi({ description: 'The partner’s ad code: 1–40 letters, digits, `._-`' }),
+        to: z.string().optional().openapi({ description: 'Another page on the allowed link domains to land on' }),
+      }),
+    },
     responses: { 302: { description: 'Redirect to the destination' }, 400: { description: 'A `to` outside the allowed domains' }, 404: { description: 'No such link' } },
   });
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/track.js',
+    operationId: 'getTrackScript',
     tags: ['tracking'],
     summary: 'The script for the merchant’s site: keeps the click id in a first-party cookie',
     description: 'Exposes `window.PartnerCenter.clickId()` and fills `<input name="pc_click">` fields, so the checkout can send the click id with the sale.',
