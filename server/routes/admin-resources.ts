@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { bannerPatchSchema, createBanner, deleteBanner, getBanner, listBanners, newBannerSchema, updateBanner } from '../domain/banners.js';
 import { createEmail, deleteEmail, emailPatchSchema, getEmail, listEmails, newEmailSchema, updateEmail } from '../domain/email-copy.js';
 import { createPage, deletePage, getPage, listPages, newPageSchema, pagePatchSchema, updatePage } from '../domain/resource-pages.js';
-import { deleteUpload, getUpload, IMAGE_TYPES, listUploads, MAX_UPLOAD_BYTES, storeUpload } from '../domain/uploads.js';
+import { deleteUpload, getUpload, IMAGE_TYPES, listUploads, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, storeUpload } from '../domain/uploads.js';
 import { errorBody } from '../http/errors.js';
 import { limitBody, publicBase, requireAdmin } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
@@ -196,7 +196,7 @@ const uploadRoute = createRoute({
   method: 'post',
   path: '/uploads',
   summary: 'Upload a banner image (the raw bytes as the body)',
-  description: `Send the image itself as the request body with its Content-Type (${IMAGE_TYPES.join(', ')}), at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. The type is checked by the file's magic bytes; SVG is refused. The image is then served at \`url\` (GET /uploads/{id}).`,
+  description: `Send the image itself as the request body with its Content-Type (${IMAGE_TYPES.join(', ')}), at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. The type is checked by the file's magic bytes; SVG is refused. The size is read by walking the file's structure (at most ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} pixels): a damaged file or one whose header lies is a 400 \`invalid_image\` or \`image_too_large\`. The image is then served at \`url\` (GET /uploads/{id}).`,
   request: {
     body: {
       required: true,
