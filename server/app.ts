@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
 import { getSettings } from './domain/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
+import { securityHeaders } from './http/headers.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router } from './http/openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -27,6 +28,7 @@ const demoPortalPage = new URL('./demo/portal.html', import.meta.url);
 export function createApp(deps: Deps) {
   const app = router();
   const origins = deps.config.allowedOrigins;
+  app.use('*', securityHeaders(deps));
 
   app.use(
     '/api/*',
