@@ -46,7 +46,12 @@ export interface Answer {
   json: any;
 }
 
-/** One HTTP request; `bodyParts` are written with `gapMs` between them (the request is in flight meanwhile). */
+/**
+ * One HTTP request; `bodyParts` are written with `gapMs` between them (the request is in flight
+ * meanwhile). With `bodyParts` > 1 the request asks `Expect: 100-continue` and writes its body
+ * only once the server answered 100 — proof the server has taken the request in, so
+ * `onFirstPart` is called for a request the server is certainly handling.
+ */
 export function httpRequest(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: unknown; agent?: Agent | false; bodyParts?: number; gapMs?: number; onFirstPart?: () => void } = {},
@@ -58,6 +63,8 @@ export function httpRequest(
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = String(body.length);
     }
+    const parts = options.bodyParts ?? 1;
+    if (parts > 1) headers.Expect = '100-continue';
     const req = request(url, { method: options.method ?? 'GET', headers, agent: options.agent ?? false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -78,7 +85,6 @@ export function httpRequest(
       req.end();
       return;
     }
-    const parts = options.bodyParts ?? 1;
     const size = Math.ceil(body.length / parts);
     let i = 0;
     const next = () => {
@@ -93,7 +99,10 @@ export function httpRequest(
         setTimeout(next, options.gapMs ?? 0).unref();
       }
     };
-    next();
+    if (parts > 1) {
+      req.once('continue', next);
+      req.flushHeaders();
+    } else next();
   });
 }
 
