@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
 import { getSettings } from './domain/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
+import { securityHeaders } from './http/headers.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
@@ -27,6 +28,7 @@ const demoPortalPage = new URL('./demo/portal.html', import.meta.url);
 export function createApp(deps: Deps) {
   const app = router();
   const origins = deps.config.allowedOrigins;
+  app.use('*', securityHeaders(deps));
 
   app.use(
     '/api/*',

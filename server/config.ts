@@ -33,6 +33,24 @@ export const configSchema = z.object({
     .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
     .default(false)
     .transform((v) => v === true || v === 'true' || v === '1'),
+  /** Who may frame the pages (CSP frame-ancestors): 'self', 'none', or origins such as https://www.example.com. */
+  frameAncestors: z
+    .string()
+    .default("'self'")
+    .transform((s) =>
+      s
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((source) => (/^'?(self|none)'?$/i.test(source) ? `'${source.replace(/'/g, '').toLowerCase()}'` : source)),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?)$/i, "FRAME_ANCESTORS takes 'self', 'none' or origins like https://www.example.com"))
+        .min(1, "FRAME_ANCESTORS takes 'self', 'none' or origins like https://www.example.com")
+        .refine((list) => !list.includes("'none'") || list.length === 1, "FRAME_ANCESTORS: 'none' cannot be combined with other sources"),
+    ),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  shutdownTimeoutSeconds: z.coerce.number().min(0).max(600).default(10),
   /** Serve the demo merchant page at `/` and seed demo data into an empty database. */
   demo: z.boolean().default(false),
   /** Folder of the built browser bundle. */
@@ -55,6 +73,8 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       'trust-proxy': { type: 'boolean' },
       demo: { type: 'boolean' },
       'public-url': { type: 'string' },
+      'frame-ancestors': { type: 'string' },
+      'shutdown-timeout': { type: 'string' },
     },
   });
   const get = (name: string) => {
@@ -70,6 +90,8 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     publicUrl: values['public-url'] ?? get('PUBLIC_URL'),
     sessionTtlHours: get('SESSION_TTL_HOURS'),
     trustProxy: values['trust-proxy'] ?? get('TRUST_PROXY'),
+    frameAncestors: values['frame-ancestors'] ?? get('FRAME_ANCESTORS'),
+    shutdownTimeoutSeconds: values['shutdown-timeout'] ?? get('SHUTDOWN_TIMEOUT_SECONDS'),
     demo: values.demo ?? (get('PARTNER_CENTER_DEMO') === '1' ? true : undefined),
     distDir: get('PARTNER_CENTER_DIST'),
   };

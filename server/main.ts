@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connection.js';
+import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
 import { approveDueCommissions } from './domain/approvals.js';
@@ -15,7 +17,12 @@ export interface RunningServer {
   url: string;
   port: number;
   deps: Deps;
-  close(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections, requests in flight finish (up to
+   * `shutdownTimeoutSeconds`, then their connections are closed), idle keep-alive connections
+   * close, pending click batches are committed, then the database closes. `reason` is logged.
+   */
+  close(reason?: string): Promise<void>;
 }
 
 /** Opens and migrates the database, seeds the demo when asked, and listens. */
@@ -30,13 +37,20 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   if (config.demo && (await seedDemo(deps))) log(`Seeded demo data into ${config.databasePath}`);
   const app = createApp(deps);
   // commissions whose hold days ended become approved without waiting for a read
-  const sweep = () => void approveDueCommissions(deps).catch((err) => console.error('[partner-center] approval sweep failed:', err));
+  let sweeping: Promise<void> | undefined;
+  const sweep = () => {
+    sweeping ??= approveDueCommissions(deps)
+      .then(() => {})
+      .catch((err) => console.error('[partner-center] approval sweep failed:', err))
+      .finally(() => (sweeping = undefined));
+  };
   sweep();
   const sweeper = setInterval(sweep, 60_000);
   sweeper.unref();
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s));
   });
+  const inFlight = trackRequests(server as HttpServer);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -48,16 +62,80 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     log(`  Demo:     ${url}/`);
     log(`  Sign in as partner code "${DEMO_CREDENTIALS.code}", password "${DEMO_CREDENTIALS.password}"`);
   }
+  if (!config.publicUrl && (process.env.NODE_ENV === 'production' || !config.demo)) {
+    console.warn(
+      'Warning: PUBLIC_URL is not set, so partners\' links, snippets and QR codes are built from each request\'s Host header ' +
+        '(never cached publicly). Set PUBLIC_URL=https://partners.example.com in production.',
+    );
+  }
+
+  let closing: Promise<void> | undefined;
+  const shutdown = async (reason: string) => {
+    const started = Date.now();
+    const deadline = config.shutdownTimeoutSeconds * 1000;
+    log(`Shutting down (${reason}): no new connections; ${inFlight.count} request(s) in flight, up to ${config.shutdownTimeoutSeconds} s to finish`);
+    clearInterval(sweeper);
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    inFlight.closing();
+    const finished = await inFlight.settled(deadline);
+    if (finished) log(`Every request in flight answered (${Date.now() - started} ms)`);
+    else {
+      log(`Deadline of ${config.shutdownTimeoutSeconds} s passed: closing the connections of ${inFlight.count} unfinished request(s)`);
+      (server as HttpServer).closeAllConnections();
+    }
+    await closed;
+    const clicks = await drainClicks(db);
+    await sweeping;
+    log(`Pending click batches committed (${clicks} click(s) were waiting)`);
+    await db.close();
+    log('Database closed');
+  };
   return {
     url,
     port,
     deps,
-    close: () =>
-      new Promise<void>((done) => {
-        clearInterval(sweeper);
-        server.close(() => void db.close().then(done));
-        // idle keep-alive sockets would hold close() open
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    close: (reason = 'close') => (closing ??= shutdown(reason)),
+  };
+}
+
+/**
+ * Counts the requests the server is answering, so shutdown can wait for them. Once closing, every
+ * answer says `Connection: close` and each keep-alive connection closes as soon as it is idle.
+ */
+function trackRequests(server: HttpServer) {
+  const open = new Set<ServerResponse>();
+  let isClosing = false;
+  let wake = () => {};
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    open.add(res);
+    if (isClosing && !res.headersSent) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      open.delete(res);
+      if (isClosing) {
+        server.closeIdleConnections();
+        if (!open.size) wake();
+      }
+    });
+  });
+  return {
+    get count() {
+      return open.size;
+    },
+    closing() {
+      isClosing = true;
+      for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
+      server.closeIdleConnections();
+    },
+    /** Resolves true when no request is in flight, false when `ms` passed first. */
+    settled(ms: number): Promise<boolean> {
+      if (!open.size) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+    },
   };
 }

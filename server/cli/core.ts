@@ -11,6 +11,8 @@ export const SETTINGS_HELP = `Settings (flag, else environment variable):
   --allowed-origins <list>  ALLOWED_ORIGINS    comma-separated origins allowed to call the API
   --trust-proxy             TRUST_PROXY        take the client address from X-Forwarded-For
   --public-url <origin>     PUBLIC_URL         origin used in partners' links (default: the request's)
+  --frame-ancestors <list>  FRAME_ANCESTORS    who may frame the pages: 'self' (default), 'none' or origins
+  --shutdown-timeout <s>    SHUTDOWN_TIMEOUT_SECONDS  on SIGTERM, seconds requests in flight may take (default 10)
   --demo                    PARTNER_CENTER_DEMO=1  serve the demo page and seed demo data
                             PARTNER_CENTER_ADMIN_KEY  bootstrap admin API key (16+ characters)
                             SESSION_TTL_HOURS  how long a partner sign-in lasts (default 12)`;
@@ -21,7 +23,17 @@ export const coreCommands: Record<string, Command> = {
     usage: `partner-center serve [--db file] [--port n] [--demo] ...\n\n${SETTINGS_HELP}`,
     async run(args) {
       const server = await startServer(loadConfig(args));
-      const stop = () => void server.close().then(() => process.exit(0));
+      const stop = (signal: NodeJS.Signals) => {
+        // a second signal while shutting down stops at once
+        process.once(signal, () => process.exit(1));
+        void server.close(signal).then(
+          () => process.exit(0),
+          (err) => {
+            console.error('[partner-center] shutdown failed:', err);
+            process.exit(1);
+          },
+        );
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await new Promise(() => {}); // serve until stopped

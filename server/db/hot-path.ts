@@ -50,6 +50,8 @@ export interface HotPath {
   click(key: string): HotClick | undefined;
   /** Resolves with the click's id once its batch is committed. */
   insertClick(click: NewHotClick): Promise<number>;
+  /** Commits the batch being gathered now (if any) and waits for every batch in progress; answers how many clicks it waited for. */
+  drain(): Promise<number>;
   /** A random secret of this installation, to salt the hash of visitors' addresses. */
   readonly salt: string;
 }
@@ -76,15 +78,26 @@ function prepare(db: Db): HotPath {
 
   type Waiting = { row: NewHotClick; resolve: (id: number) => void; reject: (err: unknown) => void };
   let gathering: Waiting[] = [];
-  const flush = async () => {
-    const batch = gathering;
-    gathering = [];
+  const inProgress = new Set<Promise<void>>();
+  let pending = 0;
+  const write = async (batch: Waiting[]) => {
     try {
       const ids = await db.kysely.connection().execute(async () => insertAll(batch.map((w) => w.row)));
       batch.forEach((w, i) => w.resolve(ids[i]!));
     } catch (err) {
       for (const w of batch) w.reject(err);
     }
+  };
+  const flush = () => {
+    if (!gathering.length) return;
+    const batch = gathering;
+    gathering = [];
+    pending += batch.length;
+    const done = write(batch).finally(() => {
+      pending -= batch.length;
+      inProgress.delete(done);
+    });
+    inProgress.add(done);
   };
 
   return {
@@ -96,9 +109,18 @@ function prepare(db: Db): HotPath {
         if (!gathering.length) setImmediate(flush);
         gathering.push({ row, resolve, reject });
       }),
+    async drain() {
+      const waited = pending + gathering.length;
+      flush();
+      while (inProgress.size) await Promise.all(inProgress);
+      return waited;
+    },
     salt,
   };
 }
+
+/** Commits the clicks still gathering on this database and waits for them (0 when the redirect never ran). */
+export const drainClicks = (db: Db): Promise<number> => prepared.get(db.sqlite)?.drain() ?? Promise.resolve(0);
 
 /** The prepared redirect statements of this database. */
 export function hotPath(db: Db): HotPath {

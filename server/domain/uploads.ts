@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { conflict, DomainError, notFound } from './errors.js';
+import { checkImage, type ImageType } from './images.js';
+
+export { MAX_IMAGE_SIDE, type ImageType } from './images.js';
 
 /** Largest image the server stores (the upload route's own body limit). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
-export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 export const IMAGE_TYPES: readonly ImageType[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 export interface ImageInfo {
@@ -87,8 +89,9 @@ export interface UploadView {
 export const uploadUrl = (base: string, id: number) => `${base}/uploads/${id}`;
 
 /**
- * Stores an uploaded image after checking what it really is. `declaredType` (the request's
- * Content-Type) must agree with the bytes when it names an image type.
+ * Stores an uploaded image after checking what it really is: the type by its magic bytes
+ * (`declaredType`, the request's Content-Type, must agree when it names an image type), the
+ * size by walking the file's structure ({@link checkImage}: at most 8000×8000, no damaged file).
  */
 export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: string | undefined, base: string): Promise<UploadView> {
   if (bytes.length === 0) throw new DomainError('invalid', 'empty_upload', 'The upload is empty: send the image bytes as the request body', 'body');
@@ -104,6 +107,7 @@ export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: s
   if (declared && declared !== 'application/octet-stream' && declared !== info.contentType && !(declared === 'image/jpg' && info.contentType === 'image/jpeg')) {
     throw new DomainError('unprocessable', 'type_mismatch', `The request says ${declared} but the file is ${info.contentType}`, 'body');
   }
+  const image = await checkImage(bytes, info.contentType);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const row = await deps.db.kysely
     .insertInto('uploads')
@@ -115,8 +119,8 @@ export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: s
     contentType: info.contentType,
     size: bytes.length,
     sha256,
-    width: info.width ?? null,
-    height: info.height ?? null,
+    width: image.width,
+    height: image.height,
     url: uploadUrl(base, row.id),
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -11,11 +11,15 @@ import { errorBody } from './errors.js';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-/** Refuses bodies over 100 KB with 413 before they are read whole. */
-export const limitBody = () =>
+/**
+ * Refuses bodies over `maxSize` (100 KB by default) with 413 before they are read whole. The
+ * answer says `Connection: close`: the rest of the refused body may still be on its way, so the
+ * connection is not reused and the client's next request goes out on a fresh one.
+ */
+export const limitBody = (maxSize = MAX_BODY_BYTES, message = `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`) =>
   bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`), 413),
+    maxSize,
+    onError: (c) => c.json(errorBody('payload_too_large', message), 413, { Connection: 'close' }),
   });
 
 /** Writes with a body must send JSON: anything else is a 415 naming the problem. */

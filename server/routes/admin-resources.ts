@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../deps.js';
 import { bannerPatchSchema, createBanner, deleteBanner, getBanner, listBanners, newBannerSchema, updateBanner } from '../domain/banners.js';
 import { createEmail, deleteEmail, emailPatchSchema, getEmail, listEmails, newEmailSchema, updateEmail } from '../domain/email-copy.js';
 import { createPage, deletePage, getPage, listPages, newPageSchema, pagePatchSchema, updatePage } from '../domain/resource-pages.js';
-import { deleteUpload, getUpload, IMAGE_TYPES, listUploads, MAX_UPLOAD_BYTES, storeUpload } from '../domain/uploads.js';
+import { deleteUpload, getUpload, IMAGE_TYPES, listUploads, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, storeUpload } from '../domain/uploads.js';
 import { errorBody } from '../http/errors.js';
-import { publicBase, requireAdmin } from '../http/middleware.js';
+import { limitBody, publicBase, requireAdmin } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 
 /**
@@ -197,7 +196,7 @@ const uploadRoute = createRoute({
   method: 'post',
   path: '/uploads',
   summary: 'Upload a banner image (the raw bytes as the body)',
-  description: `Send the image itself as the request body with its Content-Type (${IMAGE_TYPES.join(', ')}), at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. The type is checked by the file's magic bytes; SVG is refused. The image is then served at \`url\` (GET /uploads/{id}).`,
+  description: `Send the image itself as the request body with its Content-Type (${IMAGE_TYPES.join(', ')}), at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. The type is checked by the file's magic bytes; SVG is refused. The size is read by walking the file's structure (at most ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} pixels): a damaged file or one whose header lies is a 400 \`invalid_image\` or \`image_too_large\`. The image is then served at \`url\` (GET /uploads/{id}).`,
   request: {
     body: {
       required: true,
@@ -220,13 +219,7 @@ const uploadRoute = createRoute({
 export function adminUploadRoutes(deps: Deps) {
   const app = router();
   app.use('/uploads', async (c, next) => (c.req.method === 'POST' ? requireAdmin(deps)(c, next) : next()));
-  app.use(
-    '/uploads',
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`), 413),
-    }),
-  );
+  app.use('/uploads', limitBody(MAX_UPLOAD_BYTES, `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
   app.openapi(uploadRoute, async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return c.json(await storeUpload(deps, bytes, c.req.header('Content-Type'), publicBase(c, deps)), 201);

@@ -3,24 +3,9 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { encodePng } from '../../server/demo/png.js';
 import { detectImage, MAX_UPLOAD_BYTES } from '../../server/domain/uploads.js';
 import { testServer, type TestServer } from '../helpers/server.js';
+import { gif, jpeg, pngClaiming, webp } from '../helpers/image-fixtures.js';
 import { ADMIN_KEY, png } from '../helpers/resource-fixtures.js';
 
-const gif = (w: number, h: number) => Buffer.concat([Buffer.from('GIF89a'), Buffer.from([w & 255, w >> 8, h & 255, h >> 8]), Buffer.alloc(20)]);
-const jpeg = (w: number, h: number) =>
-  Buffer.from([
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-    0xff, 0xc0, 0x00, 0x11, 0x08, h >> 8, h & 255, w >> 8, w & 255, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
-  ]);
-const webp = (w: number, h: number) => {
-  const b = Buffer.alloc(30);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(22, 4);
-  b.write('WEBPVP8X', 8);
-  b.writeUInt32LE(10, 16);
-  b.writeUIntLE(w - 1, 24, 3);
-  b.writeUIntLE(h - 1, 27, 3);
-  return b;
-};
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
 const html = Buffer.from('<!doctype html><script>alert(1)</script>');
 
@@ -101,6 +86,62 @@ describe('POST /api/v1/admin/uploads', () => {
       assert.equal(res.status, status, JSON.stringify(res.json));
       assert.equal(res.json.error.code, code);
       assert.ok(res.json.error.message.length > 0);
+      assert.equal(uploads(), 0);
+    });
+  }
+
+  test('the stored size is the real one: JPEG and an extended WebP report their frame sizes', async () => {
+    const j = await upload(jpeg(300, 250), 'image/jpeg');
+    assert.deepEqual([j.status, j.json.width, j.json.height], [201, 300, 250]);
+    const w = await upload(webp(16, 6, { extended: true }), 'image/webp');
+    assert.deepEqual([w.status, w.json.width, w.json.height], [201, 16, 6]);
+  });
+
+  const truncatedPng = png(20, 20).subarray(0, png(20, 20).length - 12);
+  const noIdat = (() => {
+    const file = png(4, 4);
+    const idat = file.indexOf('IDAT') - 4;
+    return Buffer.concat([file.subarray(0, idat), file.subarray(idat + 12 + file.readUInt32BE(idat))]);
+  })();
+  const jpegNoScan = (() => {
+    const file = jpeg(10, 10);
+    const sos = file.indexOf(Buffer.from([0xff, 0xda]));
+    return Buffer.concat([file.subarray(0, sos), Buffer.from([0xff, 0xd9])]);
+  })();
+  const gifSizedFrame = (() => {
+    const file = gif(4, 4);
+    file.writeUInt16LE(40, 6); // the screen is 40×4 …
+    file.writeUInt16LE(400, 30); // … but the frame claims 400 wide
+    return file;
+  })();
+  const webpBadRiff = (() => {
+    const file = webp(10, 10);
+    file.writeUInt32LE(10_000, 4);
+    return file;
+  })();
+  const crafted: [string, Uint8Array, string, string, RegExp][] = [
+    ['a PNG claiming 4294967295×4294967295', pngClaiming(4294967295, 4294967295), 'image/png', 'image_too_large', /4294967295×4294967295.*at most 8000×8000/],
+    ['a PNG claiming 8000×8000 with 4×4 pixel data', pngClaiming(8000, 8000), 'image/png', 'invalid_image', /pixel data holds less than a 8000×8000 image/],
+    ['a PNG whose IHDR was edited without its checksum', pngClaiming(100, 100, false), 'image/png', 'invalid_image', /IHDR chunk's checksum is wrong/],
+    ['a PNG cut short', truncatedPng, 'image/png', 'invalid_image', /ends before its IEND|runs past the end/],
+    ['a PNG without pixel data', noIdat, 'image/png', 'invalid_image', /no IDAT pixel data/],
+    ['a GIF claiming 65535×65535', (() => { const g = gif(4, 4); g.writeUInt16LE(65535, 6); g.writeUInt16LE(65535, 8); return g; })(), 'image/gif', 'image_too_large', /65535×65535/],
+    ['a GIF header and nothing else', gif(4, 4).subarray(0, 13 + 12), 'image/gif', 'invalid_image', /ends without its trailer/],
+    ['a GIF frame larger than its screen', gifSizedFrame, 'image/gif', 'invalid_image', /frame .* does not fit/],
+    ['a JPEG claiming 65000×65000', jpeg(65000, 65000), 'image/jpeg', 'image_too_large', /65000×65000/],
+    ['a JPEG without image data', jpegNoScan, 'image/jpeg', 'invalid_image', /no image data/],
+    ['a JPEG cut short', jpeg(10, 10).subarray(0, 30), 'image/jpeg', 'invalid_image', /runs past the end|ends/],
+    ['a WebP canvas of 16777216×16777216', webp(10, 10, { extended: true, canvas: [16777216, 16777216] }), 'image/webp', 'image_too_large', /16777216×16777216/],
+    ['a WebP canvas that does not match its image', webp(10, 10, { extended: true, canvas: [5000, 5000] }), 'image/webp', 'invalid_image', /10×10 image does not match its 5000×5000 canvas/],
+    ['a WebP whose RIFF size is wrong', webpBadRiff, 'image/webp', 'invalid_image', /RIFF size/],
+  ];
+  for (const [name, body, type, code, message] of crafted) {
+    test(`${name} → 400 ${code} naming the problem, nothing stored`, async () => {
+      const res = await upload(body, type);
+      assert.equal(res.status, 400, JSON.stringify(res.json));
+      assert.equal(res.json.error.code, code);
+      assert.equal(res.json.error.field, 'body');
+      assert.match(res.json.error.message, message);
       assert.equal(uploads(), 0);
     });
   }

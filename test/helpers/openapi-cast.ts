@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import type { Db } from '../../server/db/connection.js';
+import { ADMIN_KEY, engineServer, type EngineServer } from './engine.js';
+import { png } from './image-fixtures.js';
+
+/** One operation of the OpenAPI document, keyed by method and path (operationIds may be absent). */
+export interface Operation {
+  method: string;
+  path: string;
+  op: any;
+  security: 'partnerToken' | 'adminKey' | 'public';
+}
+
+export const PASSWORD = 'partner-password';
+/** Partner A's distinctive strings: none of them may ever reach partner B. */
+export const OWNER = { code: 'annika7', name: 'Annika Secretname', email: 'annika7@owner.example', order: 'ANNIKA-ORDER-1', page: 'annika-private' };
+export const OWNER_MARKERS = /annika|secretname/i;
+
+export function operations(doc: any): Operation[] {
+  const list: Operation[] = [];
+  for (const [path, item] of Object.entries<any>(doc.paths)) {
+    for (const [method, op] of Object.entries<any>(item)) {
+      const scheme = op.security?.[0] ? Object.keys(op.security[0])[0] : 'public';
+      list.push({ method: method.toUpperCase(), path, op, security: scheme as Operation['security'] });
+    }
+  }
+  return list;
+}
+
+/** Follows `$ref`s into the document's components. */
+export function resolve(doc: any, schema: any): any {
+  while (schema?.$ref) schema = schema.$ref.replace(/^#\//, '').split('/').reduce((node: any, key: string) => node[key], doc);
+  return schema;
+}
+
+export const jsonBodySchema = (doc: any, op: any) => resolve(doc, op.requestBody?.content?.['application/json']?.schema);
+
+/**
+ * Two partners and the merchant's whole catalogue, made through the real routes: partner A
+ * (`OWNER`) has a deep link, a click, a sale, a commission, a payment; partner B has nothing.
+ * `ids` fills the document's path parameters with things that exist.
+ */
+export async function openApiCast() {
+  const s = await engineServer();
+  const program = await s.program({ holdDays: 0 });
+  await s.partner(OWNER.code, { name: OWNER.name, email: OWNER.email, password: PASSWORD, programIds: [program.id] });
+  await s.partner('benedikt8', { password: PASSWORD, programIds: [program.id] });
+  const link = await s.link('shop');
+  const ownerToken = await s.login(OWNER.code, PASSWORD);
+  const deep = await s.call('POST', '/api/v1/partner/links', { token: ownerToken, body: { destination: `https://shop.example.com/${OWNER.page}` } });
+  assert.equal(deep.status, 201, deep.text);
+  const { clickId } = await s.click(OWNER.code, 'shop');
+  const sale = await s.sale({ orderId: OWNER.order, amount: 12_000, clickId, customer: { email: 'buyer@example.com' } });
+  assert.equal(sale.status, 201, sale.text);
+  const payment = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: OWNER.code, amount: 100, method: 'paypal', reference: 'annika-tx' });
+  assert.equal(payment.status, 201, payment.text);
+  const upload = await s.app.request('/api/v1/admin/uploads', { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'image/png' }, body: new Uint8Array(png(8, 8)) });
+  const uploadId = ((await upload.json()) as { id: number }).id;
+  const banner = await s.admin('POST', '/api/v1/admin/banners', { name: 'Banner', uploadId, alt: 'A banner', linkId: link.id });
+  const email = await s.admin('POST', '/api/v1/admin/email-copy', { name: 'Mail', subject: 'Hi', body: 'Come shop' });
+  const page = await s.admin('POST', '/api/v1/admin/resource-pages', { title: 'Guide', body: 'How to' });
+  for (const res of [banner, email, page]) assert.equal(res.status, 201, res.text);
+  const one = (sql: string) => (s.db.sqlite.prepare(sql).get() as { id: number }).id;
+  const ids: Record<string, string | number> = {
+    programs: program.id,
+    partners: OWNER.code,
+    links: link.id,
+    commissions: one('SELECT id FROM commissions ORDER BY id LIMIT 1'),
+    ledger: one('SELECT id FROM ledger_entries ORDER BY id LIMIT 1'),
+    sales: OWNER.order,
+    banners: banner.json.id,
+    'email-copy': email.json.id,
+    'resource-pages': page.json.id,
+    uploads: uploadId,
+    r: OWNER.code,
+  };
+  return { s, ids, ownerToken, doc: (await s.call('GET', '/api/v1/openapi.json')).json };
+}
+
+export type OpenApiCast = Awaited<ReturnType<typeof openApiCast>>;
+
+/** The path with each `{param}` replaced by the id of an existing thing (named by the segment before it), or `fallback`. */
+export function fillPath(path: string, ids: Record<string, string | number>, fallback: (name: string) => string | undefined = () => undefined): string {
+  const segments = path.split('/');
+  return segments
+    .map((segment, i) => {
+      const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (!name) return segment;
+      const value = fallback(name) ?? ids[segments[i - 1]!] ?? (name === 'slug' ? 'shop' : 1);
+      return encodeURIComponent(String(value));
+    })
+    .join('/');
+}
+
+/** Row counts and a hash of every table but the attempt counters, which a refused sign-in rightly writes. */
+export function fingerprint(db: Db): string {
+  const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((name) => !/failure|attempt/.test(name));
+  const hash = createHash('sha256');
+  for (const name of tables) {
+    const rows = db.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
+    hash.update(`${name}:${rows.length}:${JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v))}\n`);
+  }
+  return hash.digest('hex');
+}
+
+export type { EngineServer };
