@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import { login, revokeSession } from '../domain/auth.js';
 import { PARTNER_CODE_PATTERN, partnerView } from '../domain/partners.js';
 import { signUp } from '../domain/signup.js';
-import { clientIp, requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { clientAddress } from '../http/client-address.js';
+import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 import { PartnerSchema } from './schemas.js';
 
@@ -95,7 +96,7 @@ export function authRoutes(deps: Deps) {
   const app = router<PartnerEnv>();
   app.openapi(loginRoute, async (c) => {
     const { code, password } = c.req.valid('json');
-    const session = await login(deps, { code, password, ip: clientIp(c, deps.config.trustProxy) });
+    const session = await login(deps, { code, password, ip: clientAddress(c, deps.config.trustProxy) });
     return c.json(
       { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), partner: partnerView(session.partner) },
       200,

@@ -5,7 +5,7 @@ import { testServer, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;
 beforeEach(async () => {
-  s = await testServer({ trustProxy: true });
+  s = await testServer({ trustProxy: 1 });
   await s.addPartner({ code: 'Alice', name: 'Alice Example', email: 'alice@example.com', password: 'alice-password' });
 });
 afterEach(() => s.close());
