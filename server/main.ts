@@ -8,6 +8,7 @@ import { openDatabase } from './db/connection.js';
 import { DEMO_CREDENTIALS, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
 import { approveDueCommissions } from './domain/approvals.js';
+import { pruneSignInRows } from './domain/auth.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,8 +30,11 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const deps: Deps = { db, config: { ...config, distDir }, clock: Date.now };
   if (config.demo && (await seedDemo(deps))) log(`Seeded demo data into ${config.databasePath}`);
   const app = createApp(deps);
-  // commissions whose hold days ended become approved without waiting for a read
-  const sweep = () => void approveDueCommissions(deps).catch((err) => console.error('[partner-center] approval sweep failed:', err));
+  // commissions whose hold days ended become approved without waiting for a read; old sign-in rows go
+  const sweep = () =>
+    void approveDueCommissions(deps)
+      .then(() => pruneSignInRows(deps))
+      .catch((err) => console.error('[partner-center] minute sweep failed:', err));
   sweep();
   const sweeper = setInterval(sweep, 60_000);
   sweeper.unref();

@@ -54,6 +54,8 @@ export interface LoginResult {
   /** ISO 8601 */
   expiresAt: string;
   partner: Partner;
+  /** Kept by the browser and sent with later sign-ins (see DeviceTokens). */
+  deviceToken?: string;
 }
 
 export interface SignupRequest {
@@ -72,6 +74,7 @@ export interface SignupResult {
   /** Present when the program signs new partners in at once. */
   token?: string;
   expiresAt?: string;
+  deviceToken?: string;
 }
 
 export interface Credentials {
