@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
-import type { PartnerRow } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { Database, PartnerRow } from '../db/schema.js';
 import { atMost, beginAttempt, growing, pruneAttempts, tooManyAttempts, type Limit } from './attempts.js';
 import { findDevice, pruneDevices, rememberDevice } from './devices.js';
 import { DomainError } from './errors.js';
@@ -90,8 +91,8 @@ export async function checkCurrentPassword(deps: Deps, partner: PartnerRow, pass
  * Ends every session of the partner but `keepToken`'s, after a change to their password, email
  * or payout details.
  */
-export async function endOtherSessions(deps: Deps, partnerId: number, keepToken: string): Promise<void> {
-  await deps.db.kysely
+export async function endOtherSessions(deps: Deps, partnerId: number, keepToken: string, db: Kysely<Database> = deps.db.kysely): Promise<void> {
+  await db
     .updateTable('sessions')
     .set({ revoked_at: deps.clock() })
     .where('partner_id', '=', partnerId)
