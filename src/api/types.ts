@@ -15,8 +15,13 @@ export interface Partner {
 
 export type PayoutMethod = 'paypal' | 'bank_transfer' | 'check' | 'other';
 
-/** What a partner may change of their profile; null clears an optional field. */
-export type ProfilePatch = Partial<Pick<Partner, 'name' | 'email' | 'phone' | 'company' | 'website' | 'address' | 'payoutMethod' | 'payoutDetails'>>;
+/**
+ * What a partner may change of their profile; null clears an optional field. Changing the email
+ * or the payout details needs `currentPassword`.
+ */
+export type ProfilePatch = Partial<Pick<Partner, 'name' | 'email' | 'phone' | 'company' | 'website' | 'address' | 'payoutMethod' | 'payoutDetails'>> & {
+  currentPassword?: string;
+};
 
 export interface Rate {
   type: 'percent' | 'flat';
