@@ -52,9 +52,8 @@ export function clientAddress(c: Context, trust: TrustProxy): string {
     .filter(Boolean);
   // nearest first: the peer, then what each proxy saw, right to left
   const chain = [peer, ...forwarded.reverse()];
-  if (typeof trust === 'number') return chain[Math.min(trust, chain.length - 1)]!;
-  const list = proxyList(trust);
   let i = 0;
-  while (i < chain.length - 1 && isTrusted(list, chain[i]!)) i++;
-  return chain[i]!;
+  if (typeof trust === 'number') i = Math.min(trust, chain.length - 1);
+  else while (i < chain.length - 1 && isTrusted(proxyList(trust), chain[i]!)) i++;
+  return chain[i]!.slice(0, 64); // an address, or at worst a short string: it keys limits
 }
