@@ -1,5 +1,35 @@
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+
+/** How many proxies in front of us to believe (0: none), or the addresses / CIDR ranges of ours. */
+export type TrustProxy = number | readonly string[];
+
+const isProxyEntry = (entry: string) => {
+  const [address = '', bits, extra] = entry.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+};
+
+const TRUST_PROXY_MESSAGE =
+  'TRUST_PROXY must be true/false, a number of proxy hops (0-10), or a comma-separated list of proxy addresses or CIDR ranges';
+
+/** `true`/`1` → 1 hop; `false`/`0` → none; `2` → 2 hops; `10.0.0.1, 10.1.0.0/16` → those proxies. */
+const trustProxySchema = z
+  .union([z.boolean(), z.number(), z.string()])
+  .default(false)
+  .transform((value, ctx): TrustProxy => {
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    const text = String(value).trim().toLowerCase();
+    if (text === 'true') return 1;
+    if (text === 'false' || text === '') return 0;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+    const entries = text.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyEntry)) return entries;
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+    return z.NEVER;
+  });
 
 /**
  * Everything the server can be told, from the environment and from CLI flags (flags win).
@@ -28,11 +58,8 @@ export const configSchema = z.object({
   adminKey: z.string().min(16, 'PARTNER_CENTER_ADMIN_KEY must be at least 16 characters').optional(),
   /** How long a partner's sign-in lasts. */
   sessionTtlHours: z.coerce.number().positive().max(24 * 90).default(12),
-  /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
-  trustProxy: z
-    .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
-    .default(false)
-    .transform((v) => v === true || v === 'true' || v === '1'),
+  /** Which X-Forwarded-For entries to believe for the client's address (only behind proxies you run). */
+  trustProxy: trustProxySchema,
   /** Who may frame the pages (CSP frame-ancestors): 'self', 'none', or origins such as https://www.example.com. */
   frameAncestors: z
     .string()
@@ -62,7 +89,8 @@ export type Config = z.infer<typeof configSchema>;
 /** Reads the environment and the given CLI flags. Throws a readable error on a bad value. */
 export function loadConfig(argv: string[] = [], environment = process.env): Config {
   const { values } = parseArgs({
-    args: argv,
+    // a bare --trust-proxy means one hop; --trust-proxy=<hops or addresses> says more
+    args: argv.map((arg) => (arg === '--trust-proxy' ? '--trust-proxy=1' : arg)),
     strict: true,
     allowPositionals: false,
     options: {
@@ -70,7 +98,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       host: { type: 'string' },
       db: { type: 'string' },
       'allowed-origins': { type: 'string' },
-      'trust-proxy': { type: 'boolean' },
+      'trust-proxy': { type: 'string' },
       demo: { type: 'boolean' },
       'public-url': { type: 'string' },
       'frame-ancestors': { type: 'string' },

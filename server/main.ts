@@ -10,6 +10,7 @@ import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
 import { approveDueCommissions } from './domain/approvals.js';
+import { pruneSignInRows } from './domain/auth.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -36,12 +37,12 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const deps: Deps = { db, config: { ...config, distDir }, clock: Date.now };
   if (config.demo && (await seedDemo(deps))) log(`Seeded demo data into ${config.databasePath}`);
   const app = createApp(deps);
-  // commissions whose hold days ended become approved without waiting for a read
+  // commissions whose hold days ended become approved without waiting for a read; old sign-in rows go
   let sweeping: Promise<void> | undefined;
   const sweep = () => {
     sweeping ??= approveDueCommissions(deps)
-      .then(() => {})
-      .catch((err) => console.error('[partner-center] approval sweep failed:', err))
+      .then(() => pruneSignInRows(deps))
+      .catch((err) => console.error('[partner-center] minute sweep failed:', err))
       .finally(() => (sweeping = undefined));
   };
   sweep();

@@ -56,6 +56,33 @@ export const Saved: Story = {
     await waitFor(() => expect(part(el(canvasElement), 'status')).toBeTruthy());
   },
 };
+/** The email changed: the form asks for the current password before saving. */
+export const AsksCurrentPassword: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    const root = el(canvasElement);
+    part<HTMLButtonElement>(root, 'edit-button')!.click();
+    await waitFor(() => expect(part(root, 'form')).toBeTruthy());
+    type(shadow<HTMLInputElement>(root, '#profile-email')!, 'dana@new.example');
+    await waitFor(() => expect(shadow(root, '#profile-currentPassword')).toBeTruthy());
+  },
+};
+/** New payout details with a wrong current password: the server's answer on the field. */
+export const PayoutChangeWrongPassword: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    const root = el(canvasElement);
+    part<HTMLButtonElement>(root, 'edit-button')!.click();
+    await waitFor(() => expect(part(root, 'form')).toBeTruthy());
+    type(shadow<HTMLInputElement>(root, '#profile-payoutDetails')!, 'someone-else@paypal.example');
+    await waitFor(() => expect(shadow(root, '#profile-currentPassword')).toBeTruthy());
+    type(shadow<HTMLInputElement>(root, '#profile-currentPassword')!, 'not-it');
+    part<HTMLFormElement>(root, 'form')!.requestSubmit();
+    await waitFor(() => expect(shadow(root, '#profile-currentPassword-error')).toBeTruthy());
+  },
+};
 export const WrongCurrentPassword: Story = {
   render: view({ fail: { changePassword: new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword') } }),
   play: async ({ canvasElement }) => {

@@ -15,7 +15,7 @@ const PAYOUT_METHODS: Record<PayoutMethod, string> = {
   other: 'Other',
 };
 
-type Field = keyof ProfilePatch;
+type Field = Exclude<keyof ProfilePatch, 'currentPassword'>;
 const FIELDS: { name: Field; label: string; type?: string; autocomplete: string; hint?: string }[] = [
   { name: 'name', label: 'Name', autocomplete: 'name' },
   { name: 'email', label: 'Email', type: 'email', autocomplete: 'email' },
@@ -25,8 +25,20 @@ const FIELDS: { name: Field; label: string; type?: string; autocomplete: string;
   { name: 'address', label: 'Address', autocomplete: 'street-address' },
 ];
 
+/** Whether the form's email or payout details differ from the partner's: such a change needs the current password. */
+function changesSensitive(data: FormData, p: Partner): boolean {
+  const text = (name: string) => String(data.get(name) ?? '').trim();
+  return (
+    text('email') !== p.email ||
+    (text('payoutMethod') || null) !== (p.payoutMethod ?? null) ||
+    (text('payoutDetails') || null) !== (p.payoutDetails ?? null)
+  );
+}
+
 /**
  * My Profile: the partner's contact and payout details, editable, and a password change.
+ * Changing the email or the payout details asks for the current password and signs the
+ * partner's other devices out.
  *
  * @tag partner-profile
  * @summary View and update contact and payout details; change password.
@@ -130,6 +142,8 @@ export class PartnerProfileElement extends PartnerElement {
   @state() private saveError?: unknown;
   @state() private fieldErrors: Partial<Record<string, string>> = {};
   @state() private saved = '';
+  /** The form changes the email or payout details: it asks for the current password. */
+  @state() private sensitive = false;
   @state() private passwordBusy = false;
   @state() private passwordError?: ApiError | Error;
   @state() private passwordSaved = '';
@@ -180,6 +194,7 @@ export class PartnerProfileElement extends PartnerElement {
 
   private async startEditing() {
     this.editing = true;
+    this.sensitive = false;
     this.saved = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#profile-name')?.focus();
@@ -189,7 +204,10 @@ export class PartnerProfileElement extends PartnerElement {
     const error = (name: string) => this.fieldErrors[name];
     const described = (name: string, hint?: string) =>
       [error(name) ? `profile-${name}-error` : '', hint ? `profile-${name}-hint` : ''].filter(Boolean).join(' ') || nothing;
-    return html`<form part="form" novalidate @submit=${this.save} aria-busy=${this.saving ? 'true' : 'false'}>
+    const edited = (event: Event) => {
+      this.sensitive = changesSensitive(new FormData(event.currentTarget as HTMLFormElement), p);
+    };
+    return html`<form part="form" novalidate @submit=${this.save} @input=${edited} @change=${edited} aria-busy=${this.saving ? 'true' : 'false'}>
       ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError)}</p>` : nothing}
       <div class="grid">
         ${FIELDS.map(
@@ -229,6 +247,24 @@ export class PartnerProfileElement extends PartnerElement {
           ${error('payoutDetails') ? html`<p class="field-error" id="profile-payoutDetails-error">${error('payoutDetails')}</p>` : nothing}
         </div>
       </div>
+      ${this.sensitive
+        ? html`<div class="field">
+            <label for="profile-currentPassword">Current password</label>
+            <input
+              id="profile-currentPassword"
+              name="currentPassword"
+              type="password"
+              autocomplete="current-password"
+              required
+              aria-invalid=${error('currentPassword') ? 'true' : 'false'}
+              aria-describedby=${described('currentPassword', 'yes')}
+            />
+            <p class="hint" id="profile-currentPassword-hint">
+              Changing your email or payout details needs your current password. Your other devices will be signed out.
+            </p>
+            ${error('currentPassword') ? html`<p class="field-error" id="profile-currentPassword-error">${error('currentPassword')}</p>` : nothing}
+          </div>`
+        : nothing}
       <div class="actions">
         <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save profile'}</button>
         <button type="button" class="secondary" @click=${this.cancel}>Cancel</button>
@@ -238,6 +274,7 @@ export class PartnerProfileElement extends PartnerElement {
 
   private async cancel() {
     this.editing = false;
+    this.sensitive = false;
     this.fieldErrors = {};
     this.saveError = undefined;
     await this.updateComplete;
@@ -260,11 +297,16 @@ export class PartnerProfileElement extends PartnerElement {
       payoutMethod: (text('payoutMethod') || null) as PayoutMethod | null,
       payoutDetails: text('payoutDetails') || null,
     };
+    const current = this.profile.value;
+    const sensitive = current !== undefined && changesSensitive(data, current);
+    if (sensitive) patch.currentPassword = String(data.get('currentPassword') ?? '');
     const errors: Record<string, string> = {};
     if (!patch.name) errors.name = 'Enter your name.';
     if (!patch.email) errors.email = 'Enter your email address.';
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(patch.email)) errors.email = 'Enter a valid email address.';
     if (patch.website && !/^https?:\/\/\S+$/.test(patch.website)) errors.website = 'Enter a web address starting with https://';
+    if (sensitive && !patch.currentPassword) errors.currentPassword = 'Enter your current password to change your email or payout details.';
+    this.sensitive = sensitive;
     this.fieldErrors = errors;
     this.saveError = undefined;
     const first = Object.keys(errors)[0];
@@ -278,12 +320,14 @@ export class PartnerProfileElement extends PartnerElement {
       this.session.store.updatePartner(partner);
       this.profile.run();
       this.editing = false;
-      this.saved = 'Your profile was saved.';
+      this.sensitive = false;
+      this.saved = sensitive ? 'Your profile was saved. Your other devices have been signed out.' : 'Your profile was saved.';
       this.emit(new PartnerProfileSavedEvent({ partner }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
     } catch (error) {
       if (error instanceof ApiError && error.field) {
+        if (error.field === 'currentPassword') this.sensitive = true;
         this.fieldErrors = { [error.field]: error.message.replace(/^[\w.]+: /, '') };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#profile-${error.field}`)?.focus();

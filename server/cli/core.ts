@@ -9,7 +9,8 @@ export const SETTINGS_HELP = `Settings (flag, else environment variable):
   --port, -p <n>            PORT               port to listen on (default 3000)
   --host <addr>             HOST               address to bind (default 0.0.0.0)
   --allowed-origins <list>  ALLOWED_ORIGINS    comma-separated origins allowed to call the API
-  --trust-proxy             TRUST_PROXY        take the client address from X-Forwarded-For
+  --trust-proxy[=<n|list>]  TRUST_PROXY        behind proxies: trust n hops of X-Forwarded-For (bare: 1),
+                                               or only the listed proxy addresses/CIDRs
   --public-url <origin>     PUBLIC_URL         origin used in partners' links (default: the request's)
   --frame-ancestors <list>  FRAME_ANCESTORS    who may frame the pages: 'self' (default), 'none' or origins
   --shutdown-timeout <s>    SHUTDOWN_TIMEOUT_SECONDS  on SIGTERM, seconds requests in flight may take (default 10)

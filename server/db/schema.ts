@@ -7,7 +7,8 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export interface Database {
   partners: PartnersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  attempts: AttemptsTable;
+  partner_devices: PartnerDevicesTable;
   settings: SettingsTable;
   admin_keys: AdminKeysTable;
   programs: ProgramsTable;
@@ -64,11 +65,20 @@ export interface SessionsTable {
   revoked_at: number | null;
 }
 
-export interface LoginFailuresTable {
+/** An attempt a limit guards, counted before the work (see domain/attempts.ts). */
+export interface AttemptsTable {
   id: Generated<number>;
-  code: string;
-  ip: string;
+  bucket: string;
   at: number;
+}
+
+/** A browser the partner signed in on (see domain/devices.ts). */
+export interface PartnerDevicesTable {
+  id: Generated<number>;
+  partner_id: number;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number;
 }
 
 export interface SettingsTable {

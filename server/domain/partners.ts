@@ -1,8 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
-import { hashToken } from './tokens.js';
-import { conflict, DomainError } from './errors.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { conflict } from './errors.js';
+import { hashPassword } from './passwords.js';
 
 /** What a partner (and the elements) may see of a partner record. */
 export interface PartnerView {
@@ -63,31 +62,6 @@ export async function updateProfile(deps: Deps, partnerId: number, patch: Profil
     .where('id', '=', partnerId)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-/**
- * Changes a partner's password after checking the current one, and ends every other session of
- * theirs (the one making the change, `keepToken`, stays signed in).
- */
-export async function changePassword(deps: Deps, partner: PartnerRow, current: string, next: string, keepToken: string) {
-  if (!(await verifyPassword(current, partner.password_hash))) {
-    throw new DomainError('invalid', 'wrong_password', 'The current password is not correct', 'currentPassword');
-  }
-  if (next.toLowerCase() === partner.code.toLowerCase()) {
-    throw new DomainError('invalid', 'weak_password', 'The new password may not be your partner code', 'newPassword');
-  }
-  const password_hash = await hashPassword(next);
-  const now = deps.clock();
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable('partners').set({ password_hash, updated_at: now }).where('id', '=', partner.id).execute();
-    await trx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('partner_id', '=', partner.id)
-      .where('revoked_at', 'is', null)
-      .where('token_hash', '!=', hashToken(keepToken))
-      .execute();
-  });
 }
 
 export const PARTNER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;

@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import { login, revokeSession } from '../domain/auth.js';
 import { PARTNER_CODE_PATTERN, partnerView } from '../domain/partners.js';
 import { signUp } from '../domain/signup.js';
-import { clientIp, requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { clientAddress } from '../http/client-address.js';
+import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 import { PartnerSchema } from './schemas.js';
 
@@ -11,6 +12,11 @@ const LoginBody = z
   .object({
     code: z.string().trim().min(1, 'Enter your partner code').max(64, 'is at most 64 characters').openapi({ example: 'demo' }),
     password: z.string().min(1, 'Enter your password').max(256, 'is at most 256 characters').openapi({ example: 'demo-password' }),
+    deviceToken: z
+      .string()
+      .max(100, 'is at most 100 characters')
+      .optional()
+      .openapi({ description: 'The `deviceToken` an earlier sign-in of this partner gave this browser: it is not locked out by strangers’ failures' }),
   })
   .strict()
   .openapi('LoginRequest');
@@ -20,6 +26,9 @@ const LoginResult = z
     token: z.string().openapi({ description: 'Bearer token for the partner API' }),
     expiresAt: z.string().openapi({ example: '2026-01-31T21:00:00.000Z' }),
     partner: PartnerSchema,
+    deviceToken: z.string().optional().openapi({
+      description: 'Keep it in this browser (per partner code) and send it with later sign-ins: that browser is then exempt from the lock strangers’ failures put on the code',
+    }),
   })
   .openapi('LoginResult');
 
@@ -29,7 +38,10 @@ const loginRoute = createRoute({
   tags: ['auth'],
   summary: 'Sign in with partner code and password',
   description:
-    'Wrong code or password answer 401 with one message. Five failures for one code from one address within 15 minutes lock that code there (429 with Retry-After), the right password included.',
+    'Wrong code or password answer 401 with one message. Every attempt is counted before the password is checked. Without a known `deviceToken`: ' +
+    'five failures for one code from one address within 15 minutes lock that code there, and ten failures for one code from anywhere within a day make ' +
+    'each further try wait 1, 2, 4 … up to 60 minutes after the previous one (429 with Retry-After, the right password included). ' +
+    'A browser that sends the `deviceToken` of an earlier sign-in of this partner is not held by those locks; it has its own (5 failures a day, then the same waits).',
   request: jsonBody(LoginBody),
   responses: {
     200: jsonResponse(LoginResult, 'Signed in'),
@@ -60,7 +72,12 @@ const SignupBody = z
       .openapi({ description: 'The partner code (user name) the partner wants' }),
     password: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
     acceptTerms: z.literal(true, { message: 'Accept the program terms to sign up' }),
-    referrerCode: z.string().trim().max(64).optional().openapi({ description: 'Code of the partner who referred this one' }),
+    referrerCode: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .openapi({ description: 'Code of the partner who referred this one; an unknown or inactive code is ignored, not refused' }),
   })
   .strict()
   .openapi('SignupRequest');
@@ -72,6 +89,7 @@ const SignupResult = z
     message: z.string(),
     token: z.string().optional(),
     expiresAt: z.string().optional(),
+    deviceToken: z.string().optional().openapi({ description: 'As in LoginResult' }),
   })
   .openapi('SignupResult');
 
@@ -81,29 +99,36 @@ const signupRoute = createRoute({
   tags: ['auth'],
   summary: 'Become a partner',
   description:
-    'Creates a partner. With signupMode "approval" (the default) the partner waits for the merchant; with "open" it is active and signed in at once (token included); "closed" answers 403.',
+    'Creates a partner. With signupMode "approval" (the default) the partner waits for the merchant; with "open" it is active and signed in at once (token included); "closed" answers 403. ' +
+    'At most 10 sign-ups an hour from one address and 3 an hour with one email address (429 with Retry-After).',
   request: jsonBody(SignupBody),
   responses: {
     201: jsonResponse(SignupResult, 'Signed up'),
     400: errors[400],
     403: errors[403],
     409: errors[409],
+    429: errors[429],
   },
 });
 
 export function authRoutes(deps: Deps) {
   const app = router<PartnerEnv>();
   app.openapi(loginRoute, async (c) => {
-    const { code, password } = c.req.valid('json');
-    const session = await login(deps, { code, password, ip: clientIp(c, deps.config.trustProxy) });
+    const { code, password, deviceToken } = c.req.valid('json');
+    const session = await login(deps, { code, password, deviceToken, ip: clientAddress(c, deps.config.trustProxy) });
     return c.json(
-      { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), partner: partnerView(session.partner) },
+      {
+        token: session.token,
+        expiresAt: new Date(session.expiresAt).toISOString(),
+        partner: partnerView(session.partner),
+        deviceToken: session.deviceToken,
+      },
       200,
     );
   });
   app.openapi(signupRoute, async (c) => {
     const { acceptTerms: _terms, ...input } = c.req.valid('json');
-    const { partner, session } = await signUp(deps, input);
+    const { partner, session } = await signUp(deps, input, { ip: clientAddress(c, deps.config.trustProxy) });
     return c.json(
       {
         partner: partnerView(partner),
@@ -112,7 +137,7 @@ export function authRoutes(deps: Deps) {
           partner.status === 'active'
             ? 'Welcome aboard! You are signed in.'
             : 'Thanks for signing up! The program manager will review your application and email you.',
-        ...(session ? { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() } : {}),
+        ...(session ? { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), deviceToken: session.deviceToken } : {}),
       },
       201,
     );

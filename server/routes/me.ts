@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
-import { changePassword, partnerView, updateProfile } from '../domain/partners.js';
+import { changePassword, changeProfile } from '../domain/account-changes.js';
+import { partnerView } from '../domain/partners.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 import { PartnerSchema } from './schemas.js';
@@ -24,6 +25,11 @@ const ProfilePatch = z
     address: optionalText(500),
     payoutMethod: z.enum(['paypal', 'bank_transfer', 'check', 'other']).nullable().optional(),
     payoutDetails: optionalText(500),
+    currentPassword: z
+      .string()
+      .max(256, 'is at most 256 characters')
+      .optional()
+      .openapi({ description: 'Required when the email, payout method or payout details change' }),
   })
   .strict()
   .openapi('ProfilePatch');
@@ -50,9 +56,12 @@ const patchMeRoute = createRoute({
   path: '/me',
   tags: ['partner'],
   summary: 'Update contact and payout details',
+  description:
+    'Changing the email, payout method or payout details needs `currentPassword` (400 `current_password_required` or `wrong_password` on field ' +
+    '`currentPassword`; wrong guesses are limited per partner like sign-in: 429 with Retry-After) and ends the partner’s other sessions.',
   security: [{ partnerToken: [] }],
   request: jsonBody(ProfilePatch),
-  responses: { 200: jsonResponse(PartnerSchema, 'The updated partner'), 400: errors[400], 401: errors[401] },
+  responses: { 200: jsonResponse(PartnerSchema, 'The updated partner'), 400: errors[400], 401: errors[401], 429: errors[429] },
 });
 
 const passwordRoute = createRoute({
@@ -60,9 +69,10 @@ const passwordRoute = createRoute({
   path: '/me/password',
   tags: ['partner'],
   summary: 'Change password (ends the partner’s other sessions)',
+  description: 'Wrong current passwords are limited per partner like sign-in (429 with Retry-After).',
   security: [{ partnerToken: [] }],
   request: jsonBody(PasswordChange),
-  responses: { 204: { description: 'Changed' }, 400: errors[400], 401: errors[401] },
+  responses: { 204: { description: 'Changed' }, 400: errors[400], 401: errors[401], 429: errors[429] },
 });
 
 export function meRoutes(deps: Deps) {
@@ -71,7 +81,7 @@ export function meRoutes(deps: Deps) {
   app.use('/me/*', requirePartner(deps));
   app.openapi(meRoute, (c) => c.json(partnerView(c.var.partner), 200));
   app.openapi(patchMeRoute, async (c) => {
-    const updated = await updateProfile(deps, c.var.partner.id, c.req.valid('json'));
+    const updated = await changeProfile(deps, c.var.partner, c.req.valid('json'), c.var.token);
     return c.json(partnerView(updated), 200);
   });
   app.openapi(passwordRoute, async (c) => {

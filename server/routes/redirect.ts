@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Deps } from '../deps.js';
 import { cookieWindowDays, isRefusedTarget, recordClick } from '../domain/clicks.js';
 import { getSettings } from '../domain/settings.js';
-import { clientIp } from '../http/middleware.js';
+import { clientAddress } from '../http/client-address.js';
 import { router, z } from '../http/openapi.js';
 
 const page = (title: string, message: string) =>
@@ -33,7 +33,7 @@ export function redirectRoutes(deps: Deps) {
       outcome = await recordClick(deps, {
         code,
         slug,
-        ip: clientIp(c, deps.config.trustProxy),
+        ip: clientAddress(c, deps.config.trustProxy),
         userAgent: header('User-Agent'),
         referrer: header('Referer'),
         sub: query ? c.req.query('sub') : undefined,

@@ -55,6 +55,50 @@ export function filenameOf(disposition: string | null, fallback: string): string
   return name || fallback;
 }
 
+/**
+ * The device tokens this browser got from sign-ins, per API and partner code, in localStorage
+ * (they outlive the session). A browser that sends the token of an earlier sign-in is not
+ * locked out by strangers guessing the partner's password.
+ */
+export class DeviceTokens {
+  static readonly KEY = 'partner-center:devices';
+  #memory: Record<string, string> = {};
+
+  /** `storage`: where the tokens are kept; `null` keeps them in memory only. */
+  constructor(private readonly storage: Storage | null = safeLocalStorage()) {}
+
+  get(baseUrl: string, code: string): string | undefined {
+    return this.#read()[`${baseUrl}|${code.toLowerCase()}`];
+  }
+
+  set(baseUrl: string, code: string, token: string | undefined) {
+    if (!token) return;
+    this.#memory = { ...this.#read(), [`${baseUrl}|${code.toLowerCase()}`]: token };
+    try {
+      this.storage?.setItem(DeviceTokens.KEY, JSON.stringify(this.#memory));
+    } catch {
+      // storage full or blocked: remembered for this page only
+    }
+  }
+
+  #read(): Record<string, string> {
+    try {
+      const value: unknown = JSON.parse(this.storage?.getItem(DeviceTokens.KEY) ?? 'null');
+      return value && typeof value === 'object' ? (value as Record<string, string>) : this.#memory;
+    } catch {
+      return this.#memory;
+    }
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // sandboxed iframes throw on access
+  }
+}
+
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
   /** Requests that carry the session's token. */
@@ -65,6 +109,7 @@ export class HttpPartnerApi implements PartnerApi {
   constructor(
     readonly baseUrl: string,
     private readonly session: SessionStore = sessionStore(),
+    private readonly devices = new DeviceTokens(),
   ) {
     const prefixUrl = `${baseUrl}/api/v1/`;
     this.anonymous = createHttp({ prefixUrl, timeout: 20_000 });
@@ -95,14 +140,19 @@ export class HttpPartnerApi implements PartnerApi {
     }
   }
 
-  login(credentials: Credentials, options: RequestOptions = {}): Promise<LoginResult> {
-    return this.call(() =>
-      this.anonymous.post('auth/login', { json: credentials, signal: options.signal }).json<LoginResult>(),
-    );
+  /** Signs in, sending this browser's device token for the code and keeping the one answered. */
+  async login(credentials: Credentials, options: RequestOptions = {}): Promise<LoginResult> {
+    const deviceToken = this.devices.get(this.baseUrl, credentials.code);
+    const json = deviceToken ? { ...credentials, deviceToken } : credentials;
+    const result = await this.call(() => this.anonymous.post('auth/login', { json, signal: options.signal }).json<LoginResult>());
+    this.devices.set(this.baseUrl, credentials.code, result.deviceToken);
+    return result;
   }
 
-  signup(request: SignupRequest, options: RequestOptions = {}): Promise<SignupResult> {
-    return this.call(() => this.anonymous.post('auth/signup', { json: request, signal: options.signal }).json<SignupResult>());
+  async signup(request: SignupRequest, options: RequestOptions = {}): Promise<SignupResult> {
+    const result = await this.call(() => this.anonymous.post('auth/signup', { json: request, signal: options.signal }).json<SignupResult>());
+    this.devices.set(this.baseUrl, request.code, result.deviceToken);
+    return result;
   }
 
   exchangeEmbedToken(embedToken: string, options: RequestOptions = {}): Promise<LoginResult> {

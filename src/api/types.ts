@@ -15,8 +15,13 @@ export interface Partner {
 
 export type PayoutMethod = 'paypal' | 'bank_transfer' | 'check' | 'other';
 
-/** What a partner may change of their profile; null clears an optional field. */
-export type ProfilePatch = Partial<Pick<Partner, 'name' | 'email' | 'phone' | 'company' | 'website' | 'address' | 'payoutMethod' | 'payoutDetails'>>;
+/**
+ * What a partner may change of their profile; null clears an optional field. Changing the email
+ * or the payout details needs `currentPassword`.
+ */
+export type ProfilePatch = Partial<Pick<Partner, 'name' | 'email' | 'phone' | 'company' | 'website' | 'address' | 'payoutMethod' | 'payoutDetails'>> & {
+  currentPassword?: string;
+};
 
 export interface Rate {
   type: 'percent' | 'flat';
@@ -54,6 +59,8 @@ export interface LoginResult {
   /** ISO 8601 */
   expiresAt: string;
   partner: Partner;
+  /** Kept by the browser and sent with later sign-ins (see DeviceTokens). */
+  deviceToken?: string;
 }
 
 export interface SignupRequest {
@@ -72,6 +79,7 @@ export interface SignupResult {
   /** Present when the program signs new partners in at once. */
   token?: string;
   expiresAt?: string;
+  deviceToken?: string;
 }
 
 export interface Credentials {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { HttpPartnerApi } from '../../src/api/client.js';
+import { DeviceTokens, HttpPartnerApi } from '../../src/api/client.js';
 import { ApiError } from '../../src/api/errors.js';
 import { resolveApiBase } from '../../src/config.js';
 import { SessionStore } from '../../src/session.js';
@@ -44,6 +44,26 @@ describe('HttpPartnerApi', () => {
     expect(error.code).to.equal('too_many_attempts');
     expect(error.retryAfter).to.equal(120);
     expect(stub.seen[0]!.headers.has('Authorization')).to.equal(false);
+  });
+
+  it('keeps the device token of a sign-in in localStorage, per API and code, and sends it with the next sign-in of that code', async () => {
+    const storage = new Map<string, string>();
+    const fakeStorage = {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+    } as Storage;
+    const answer = { token: 'pc_abc', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner, deviceToken: 'pcd_dana' };
+    const stub = stubFetch(() => json(200, answer));
+    restore = stub.restore;
+    const api = () => new HttpPartnerApi('https://p.example', new SessionStore(null), new DeviceTokens(fakeStorage));
+    await api().login({ code: 'Dana', password: 'pw' });
+    expect(await stub.seen[0]!.json()).to.deep.equal({ code: 'Dana', password: 'pw' });
+    expect(JSON.parse(storage.get('partner-center:devices')!)).to.deep.equal({ 'https://p.example|dana': 'pcd_dana' });
+
+    await api().login({ code: 'dana', password: 'pw' });
+    expect(await stub.seen[1]!.json()).to.deep.equal({ code: 'dana', password: 'pw', deviceToken: 'pcd_dana' });
+    await new HttpPartnerApi('https://other.example', new SessionStore(null), new DeviceTokens(fakeStorage)).login({ code: 'dana', password: 'pw' });
+    expect(await stub.seen[2]!.json()).to.deep.equal({ code: 'dana', password: 'pw' }, 'another server never gets this one’s token');
   });
 
   it('ends the session when a signed-in call gets 401', async () => {

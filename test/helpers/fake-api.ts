@@ -189,7 +189,14 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
       return answer('me', [], () => current);
     },
     updateProfile(patch: ProfilePatch) {
-      return answer('updateProfile', [patch], () => (current = { ...current, ...patch }));
+      return answer('updateProfile', [patch], () => {
+        // like the server: a new email or payout details need the current password
+        const { currentPassword, ...fields } = patch;
+        const sensitive = (['email', 'payoutMethod', 'payoutDetails'] as const).some((f) => fields[f] !== undefined && fields[f] !== (current[f] ?? null));
+        if (sensitive && !currentPassword) throw new ApiError(400, 'current_password_required', 'Enter your current password to change your email or payout details', 'currentPassword');
+        if (sensitive && currentPassword !== 'demo-password') throw new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword');
+        return (current = { ...current, ...fields });
+      });
     },
     changePassword(change: { currentPassword: string; newPassword: string }) {
       return answer('changePassword', [change], () => {

@@ -60,6 +60,18 @@ describe('GET /r/:code/:slug', () => {
     }
   });
 
+  test('behind a trusted proxy the hashed address is the one the proxy saw, whatever the visitor wrote to the left', async () => {
+    s.deps.config.trustProxy = 1;
+    const viaProxy = (forwardedFor: string) => s.click('alice', 'shop', { headers: { 'X-Forwarded-For': forwardedFor } });
+    await viaProxy('1.1.1.1, 203.0.113.9');
+    await viaProxy('8.8.8.8, 203.0.113.9');
+    await viaProxy('203.0.113.9');
+    await viaProxy('1.1.1.1, 203.0.113.10');
+    const hashes = clicks().map((c) => c.ip_hash);
+    assert.equal(new Set(hashes.slice(0, 3)).size, 1, 'the same visitor, whatever they wrote');
+    assert.notEqual(hashes[3], hashes[0], 'another visitor');
+  });
+
   test('an invalid sub is ignored, the click still counts', async () => {
     const res = await s.click('alice', 'shop', { query: `?sub=${encodeURIComponent('<script>x</script>')}` });
     assert.equal(res.status, 302);

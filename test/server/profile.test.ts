@@ -18,7 +18,14 @@ describe('PATCH /api/v1/me', () => {
   test('updates contact and payout details and answers with the new profile', async () => {
     const res = await s.call('PATCH', '/api/v1/me', {
       token: alice,
-      body: { name: '  Alice Anders ', phone: '+1 (555) 010-2030', website: 'https://alice.example', payoutMethod: 'paypal', payoutDetails: 'alice@paypal.example' },
+      body: {
+        name: '  Alice Anders ',
+        phone: '+1 (555) 010-2030',
+        website: 'https://alice.example',
+        payoutMethod: 'paypal',
+        payoutDetails: 'alice@paypal.example',
+        currentPassword: 'alice-password',
+      },
     });
     assert.equal(res.status, 200, res.text);
     assert.equal(res.json.name, 'Alice Anders');
@@ -64,6 +71,81 @@ describe('PATCH /api/v1/me', () => {
 
   test('needs a partner token', async () => {
     assert.equal((await s.call('PATCH', '/api/v1/me', { body: { name: 'X' } })).status, 401);
+  });
+});
+
+describe('a stolen session cannot take over payouts', () => {
+  const sensitive: [string, Record<string, unknown>][] = [
+    ['the email', { email: 'thief@example.net' }],
+    ['the payout method', { payoutMethod: 'check' }],
+    ['the payout details', { payoutDetails: 'thief@paypal.example' }],
+  ];
+  for (const [what, change] of sensitive) {
+    test(`changing ${what} without the current password → 400 current_password_required, nothing changes`, async () => {
+      const before = row('alice');
+      const res = await s.call('PATCH', '/api/v1/me', { token: alice, body: { name: 'Renamed', ...change } });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.json.error.code, 'current_password_required');
+      assert.equal(res.json.error.field, 'currentPassword');
+      assert.deepEqual(row('alice'), before);
+    });
+
+    test(`changing ${what} with a wrong current password → 400 wrong_password, nothing changes`, async () => {
+      const before = row('alice');
+      const res = await s.call('PATCH', '/api/v1/me', { token: alice, body: { ...change, currentPassword: 'guess' } });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.json.error.code, 'wrong_password');
+      assert.equal(res.json.error.field, 'currentPassword');
+      assert.deepEqual(row('alice'), before);
+    });
+  }
+
+  test('the whole form sent back with the same email and payout details needs no password', async () => {
+    await s.call('PATCH', '/api/v1/me', { token: alice, body: { payoutMethod: 'paypal', payoutDetails: 'a@pp.example', currentPassword: 'alice-password' } });
+    const res = await s.call('PATCH', '/api/v1/me', {
+      token: alice,
+      body: { name: 'Alice Anders', email: 'alice@example.com', phone: null, company: 'Acme', website: null, address: null, payoutMethod: 'paypal', payoutDetails: 'a@pp.example' },
+    });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.company, 'Acme');
+  });
+
+  test('with the current password the change is made, this session stays and the others end', async () => {
+    const other = await s.login('alice', 'alice-password');
+    const res = await s.call('PATCH', '/api/v1/me', { token: alice, body: { email: 'alice@new.example', currentPassword: 'alice-password' } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.email, 'alice@new.example');
+    assert.equal((await s.call('GET', '/api/v1/me', { token: alice })).status, 200);
+    assert.equal((await s.call('GET', '/api/v1/me', { token: other })).status, 401);
+  });
+
+  test('a contact change that is not sensitive leaves the other sessions alone', async () => {
+    const other = await s.login('alice', 'alice-password');
+    assert.equal((await s.call('PATCH', '/api/v1/me', { token: alice, body: { phone: '555 0100' } })).status, 200);
+    assert.equal((await s.call('GET', '/api/v1/me', { token: other })).status, 200);
+  });
+
+  test('guessing the current password is limited per partner across both routes: after 5 wrong ones, 429 — the right one included', async () => {
+    const second = await s.login('alice', 'alice-password');
+    for (let i = 0; i < 3; i++) {
+      const res = await s.call('POST', '/api/v1/me/password', { token: alice, body: { currentPassword: `guess-${i}`, newPassword: 'taken-over-1' } });
+      assert.equal(res.status, 400);
+    }
+    for (let i = 0; i < 2; i++) {
+      const res = await s.call('PATCH', '/api/v1/me', { token: second, body: { payoutDetails: 'thief@paypal.example', currentPassword: `guess-p${i}` } });
+      assert.equal(res.status, 400);
+    }
+    const limited = await s.call('POST', '/api/v1/me/password', { token: alice, body: { currentPassword: 'alice-password', newPassword: 'taken-over-1' } });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.json.error.code, 'too_many_attempts');
+    assert.equal(limited.headers.get('Retry-After'), '60');
+    const patch = await s.call('PATCH', '/api/v1/me', { token: second, body: { payoutDetails: 'thief@paypal.example', currentPassword: 'alice-password' } });
+    assert.equal(patch.status, 429);
+    assert.equal(row('alice').payout_details, null);
+    const bob = await s.login('bob', 'bob-password');
+    assert.equal((await s.call('PATCH', '/api/v1/me', { token: bob, body: { payoutDetails: 'bob@pp.example', currentPassword: 'bob-password' } })).status, 200, 'other partners are not limited');
+    s.advance(60_000);
+    assert.equal((await s.call('POST', '/api/v1/me/password', { token: alice, body: { currentPassword: 'alice-password', newPassword: 'a-new-secret' } })).status, 204);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { updateSettings } from '../../server/domain/settings.js';
+import { SIGNUP_ADDRESS_LIMIT, SIGNUP_EMAIL_LIMIT } from '../../server/domain/signup.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;
@@ -68,7 +69,6 @@ describe('POST /api/v1/auth/signup', () => {
     ['a one-letter code', { code: 'x' }, 'code'],
     ['a short password', { password: 'short' }, 'password'],
     ['a bad email', { email: 'nia@' }, 'email'],
-    ['an unknown referrer', { referrerCode: 'ghost' }, 'referrerCode'],
     ['a status field', { status: 'active' }, ''],
   ];
   for (const [name, change, field] of bad) {
@@ -85,5 +85,56 @@ describe('POST /api/v1/auth/signup', () => {
     assert.equal(res.status, 400);
     assert.equal(res.json.error.code, 'weak_password');
     assert.equal(count(), 0);
+  });
+
+  test('the answer does not tell whether the referrer code is an active partner: unknown and inactive ones are ignored', async () => {
+    await s.addPartner({ code: 'mentor' });
+    await s.addPartner({ code: 'sleeper', status: 'disabled' });
+    await s.addPartner({ code: 'waiting', status: 'pending' });
+    const answers = [];
+    for (const [i, referrerCode] of [undefined, 'mentor', 'ghost', 'sleeper', 'waiting'].entries()) {
+      const res = await signup({ ...valid, code: `nia${i}`, email: `nia${i}@example.com`, ...(referrerCode ? { referrerCode } : {}) });
+      assert.equal(res.status, 201, res.text);
+      answers.push({ headers: [...res.headers], text: res.text.replaceAll(`nia${i}`, 'nia') });
+    }
+    for (const answer of answers.slice(1)) assert.deepEqual(answer, answers[0]);
+    const parents = s.db.sqlite.prepare("SELECT p.code, parent.code AS parent FROM partners p LEFT JOIN partners parent ON parent.id = p.parent_id WHERE p.code LIKE 'nia%' ORDER BY p.code").all();
+    assert.deepEqual(
+      parents.map((r: any) => [r.code, r.parent]),
+      [['nia0', null], ['nia1', 'mentor'], ['nia2', null], ['nia3', null], ['nia4', null]],
+    );
+  });
+});
+
+describe('sign-up limits', () => {
+  beforeEach(async () => {
+    await s.close();
+    s = await testServer({ trustProxy: 1 });
+  });
+  const from = (ip: string, body: unknown) => s.call('POST', '/api/v1/auth/signup', { body, headers: { 'X-Forwarded-For': ip } });
+
+  test(`${SIGNUP_ADDRESS_LIMIT.max} sign-ups an hour from one address, then 429 with Retry-After; other addresses go on`, async () => {
+    for (let i = 0; i < SIGNUP_ADDRESS_LIMIT.max; i++) {
+      assert.equal((await from('203.0.113.5', { ...valid, code: `spam${i}`, email: `spam${i}@example.com` })).status, 201);
+    }
+    const refused = await from('203.0.113.5', { ...valid, code: 'spam-x', email: 'spam-x@example.com' });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.json.error.code, 'too_many_attempts');
+    assert.equal(refused.headers.get('Retry-After'), '3600');
+    assert.equal(count(), SIGNUP_ADDRESS_LIMIT.max, 'nothing created');
+    assert.equal((await from('198.51.100.5', valid)).status, 201);
+    s.advance(SIGNUP_ADDRESS_LIMIT.windowMs);
+    assert.equal((await from('203.0.113.5', { ...valid, code: 'later', email: 'later@example.com' })).status, 201);
+  });
+
+  test(`${SIGNUP_EMAIL_LIMIT.max} tries an hour with one email address, taken codes included`, async () => {
+    await s.addPartner({ code: 'taken' });
+    for (let i = 0; i < SIGNUP_EMAIL_LIMIT.max; i++) {
+      assert.equal((await from(`192.0.2.${i}`, { ...valid, code: 'taken', email: 'NIA@example.com' })).status, 409);
+    }
+    const refused = await from('192.0.2.99', valid);
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+    assert.equal(count(), 1);
   });
 });
