@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const sweep = () => {
     sweeping ??= approveDueCommissions(deps)
       .then(() => pruneSignInRows(deps))
+      .then(() => {})
       .catch((err) => console.error('[partner-center] minute sweep failed:', err))
       .finally(() => (sweeping = undefined));
   };

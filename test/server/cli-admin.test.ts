@@ -56,8 +56,8 @@ before(async () => {
     await createProgram(deps, { name: 'Affiliates', saleCommission: { type: 'percent', value: 1000 } }); // 30 hold days
     const alice = await createPartnerAccount(deps, { code: 'alice', name: 'Alice A', email: 'alice@example.com', password: 'alice-password', programIds: [1] });
     await updateProfile(deps, alice.id, { payoutMethod: 'paypal', payoutDetails: 'alice.anders@paypal.example' });
-    await signUp(deps, { code: 'nia', name: 'Nia New', email: 'nia@example.com', password: 'nia-password-1' });
-    await signUp(deps, { code: 'zed', name: 'Zed Z', email: 'zed@example.com', password: 'zed-password-1' });
+    await signUp(deps, { code: 'nia', name: 'Nia New', email: 'nia@example.com', password: 'nia-password-1' }, { ip: '127.0.0.1' });
+    await signUp(deps, { code: 'zed', name: 'Zed Z', email: 'zed@example.com', password: 'zed-password-1' }, { ip: '127.0.0.1' });
     for (const orderId of ['A-1', 'A-2', 'A-3']) await recordSale(deps, { orderId, amount: 100_000, currency: 'USD', partnerCode: 'alice' });
   });
 });
