@@ -252,7 +252,7 @@ describe('every other PATCH route changes only the fields it names', () => {
     const token = await s.login('alice', 'partner-password');
     const full = await s.call('PATCH', '/api/v1/me', {
       token,
-      body: { phone: '+1 555 0100', company: 'Acme', website: 'https://alice.example', address: '1 Main St', payoutMethod: 'paypal', payoutDetails: 'alice@paypal.example' },
+      body: { phone: '+1 555 0100', company: 'Acme', website: 'https://alice.example', address: '1 Main St', payoutMethod: 'paypal', payoutDetails: 'alice@paypal.example', currentPassword: 'partner-password' },
     });
     assert.equal(full.status, 200, full.text);
     await patchEachField(
@@ -268,7 +268,8 @@ describe('every other PATCH route changes only the fields it names', () => {
         [{ payoutDetails: 'DE89 3704 0044 0532 0130 00' }],
       ],
       async () => (await s.call('GET', '/api/v1/me', { token })).json,
-      (body) => s.call('PATCH', '/api/v1/me', { token, body }),
+      // email and payout changes need the current password (the same body carries it)
+      (body) => s.call('PATCH', '/api/v1/me', { token, body: { ...(body as object), currentPassword: 'partner-password' } }),
     );
   });
 });

@@ -22,7 +22,7 @@ afterEach(() => s.close());
 
 async function profile(code: string, body: Record<string, unknown>) {
   const token = await s.login(code, 'partner-password');
-  const res = await s.call('PATCH', '/api/v1/me', { token, body });
+  const res = await s.call('PATCH', '/api/v1/me', { token, body: { ...body, currentPassword: 'partner-password' } });
   assert.equal(res.status, 200, res.text);
 }
 
