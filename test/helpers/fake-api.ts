@@ -33,9 +33,13 @@ import { commissionReportOf, ledgerPageOf, sampleBalance, sampleLinkStats } from
  * chosen per scenario, every call recorded.
  */
 export interface FakeApiOptions {
-  /** How sign-in answers: `pending` never settles (the busy state). */
-  login?: 'ok' | 'invalid' | 'locked' | 'disabled' | 'network' | 'pending';
-  /** Seconds of lockout for `login: 'locked'`. */
+  /**
+   * How sign-in answers: `pending` never settles (the busy state); `server` follows the
+   * server's rules — the partner's code (any case) with `demo-password` signs in, and five
+   * failures for one code lock that code (not the others) for `retryAfter` seconds.
+   */
+  login?: 'ok' | 'invalid' | 'locked' | 'disabled' | 'network' | 'pending' | 'server';
+  /** Seconds of lockout for `login: 'locked'` and `login: 'server'`. */
   retryAfter?: number;
   partner?: Partner;
   /** Milliseconds every answer waits. */
@@ -137,6 +141,8 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
   const partner = options.partner ?? demoPartner;
   const calls: FakeApi['calls'] = [];
   let current = { ...partner };
+  /** `login: 'server'`: failure times per lower-cased code. */
+  const failures = new Map<string, number[]>();
   const answer = async <T>(method: string, args: unknown[], produce: () => T | Promise<T>): Promise<T> => {
     calls.push({ method, args });
     if (options.delay) await new Promise((r) => setTimeout(r, options.delay));
@@ -162,6 +168,20 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
             throw new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.');
           case 'pending':
             return never<LoginResult>();
+          case 'server': {
+            const seconds = options.retryAfter ?? 900;
+            const key = credentials.code.toLowerCase();
+            const recent = (failures.get(key) ?? []).filter((at) => at > Date.now() - seconds * 1000);
+            if (recent.length >= 5) {
+              const wait = Math.max(1, Math.ceil((recent[0]! + seconds * 1000 - Date.now()) / 1000));
+              throw new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, undefined, wait);
+            }
+            if (key !== partner.code.toLowerCase() || credentials.password !== 'demo-password') {
+              failures.set(key, [...recent, Date.now()]);
+              throw new ApiError(401, 'invalid_credentials', 'The partner code or password is incorrect');
+            }
+            return { token: 'pc_fake-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner };
+          }
           default:
             return { token: 'pc_fake-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: { ...partner, code: credentials.code || partner.code } };
         }
