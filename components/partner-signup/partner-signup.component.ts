@@ -8,6 +8,8 @@ import { PartnerElement } from '../../src/internal/partner-element.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 type Field = 'name' | 'email' | 'code' | 'password' | 'acceptTerms';
+/** What happens after a sign-up that waits for approval (the server sends no email about it). */
+const PENDING_MESSAGE = 'Thanks for signing up! The program owner will review your application; sign in once approved.';
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
 /**
@@ -96,7 +98,7 @@ export class PartnerSignupElement extends PartnerElement {
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.heading}</h2>
       ${this.result
-        ? html`<p part="success" role="status">${this.result.message}</p>`
+        ? html`<p part="success" role="status">${this.result.status === 'pending' ? PENDING_MESSAGE : this.result.message}</p>`
         : this.session.signedIn
           ? html`<p part="signed-in" class="notice">You are signed in as ${this.session.state!.partner.name}: you are a partner already.</p>`
           : this.renderForm()}

@@ -192,7 +192,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
         const created = { ...partner, code: request.code, name: request.name, email: request.email };
         return options.signup === 'active'
           ? { partner: { ...created, status: 'active' }, status: 'active', message: 'Welcome aboard! You are signed in.', token: 'pc_new', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }
-          : { partner: { ...created, status: 'pending' }, status: 'pending', message: 'Thanks for signing up! The program manager will review your application and email you.' };
+          : { partner: { ...created, status: 'pending' }, status: 'pending', message: 'Thanks for signing up! The program manager will review your application and email you.' /* earlier server wording, which promised an email: the element must not repeat it */ };
       });
     },
     exchangeEmbedToken(embedToken: string) {
