@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Portal } from '../../src/api/types.js';
 import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
@@ -30,7 +31,9 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
 /**
  * The whole Referral Partner Center in one tag: Home (welcome, profile, programs, commission
  * structure — each shown or hidden by the merchant's settings), Resources (links, banners,
- * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows the sign-in.
+ * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows the sign-in,
+ * with the merchant's "Forgot your password?" and "Become a partner" links when
+ * `forgot-password-href` and `signup-href` are set (as on `<partner-login>`).
  *
  * @tag partner-center
  * @summary The complete partner portal with Home / Resources / Reports navigation.
@@ -111,6 +114,10 @@ export class PartnerCenterElement extends PartnerElement {
 
   /** The open section. */
   @property({ reflect: true }) section: Section = 'home';
+  /** Where the sign-in's "Forgot your password?" leads (the merchant's reset page). Hidden when unset. */
+  @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+  /** Where the sign-in's "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
+  @property({ attribute: 'signup-href' }) signupHref?: string;
 
 
   private readonly portal = new Task(this, {
@@ -120,13 +127,18 @@ export class PartnerCenterElement extends PartnerElement {
 
   override render() {
     const portal = this.portal.value;
-    const title = `${portal?.merchantName ?? 'Partner'} Partner Center`;
+    // until (or unless) the merchant's name arrives, plainly "Partner Center"
+    const title = portal?.merchantName ? `${portal.merchantName} Partner Center` : 'Partner Center';
     const state = this.session.state;
     if (!state) {
       const api = this.client;
       return html`<div part="base" class="login">
         <h2 part="title">${title}</h2>
-        <partner-login .api=${api}></partner-login>
+        <partner-login
+          .api=${api}
+          forgot-password-href=${ifDefined(this.forgotPasswordHref || undefined)}
+          signup-href=${ifDefined(this.signupHref || undefined)}
+        ></partner-login>
       </div>`;
     }
     return html`<div part="base">

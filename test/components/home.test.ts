@@ -231,6 +231,33 @@ describe('<partner-center>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('titles itself "Partner Center" while the merchant’s settings load or when they fail, never "Partner Partner Center"', async () => {
+    const loading = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ fail: { portal: 'pending' } })}></partner-center>`);
+    expect(text(part(loading, 'title'))).to.equal('Partner Center');
+    const failed = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ fail: { portal: serverError() } })}></partner-center>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await failed.updateComplete;
+    expect(text(part(failed, 'title'))).to.equal('Partner Center');
+    signIn();
+    const signedIn = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ fail: { portal: serverError() } })}></partner-center>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await signedIn.updateComplete;
+    expect(text(part(signedIn, 'title'))).to.equal('Partner Center');
+  });
+
+  it('passes forgot-password-href and signup-href to its sign-in form', async () => {
+    const el = await fixture<PartnerCenterElement>(
+      html`<partner-center .api=${fakeApi()} forgot-password-href="/partners/reset" signup-href="/partners/join"></partner-center>`,
+    );
+    const login = el.shadowRoot!.querySelector('partner-login')!;
+    await login.updateComplete;
+    expect(part(login, 'forgot-link')).to.have.attribute('href', '/partners/reset');
+    expect(part(login, 'signup-link')).to.have.attribute('href', '/partners/join');
+    expect(text(part(login, 'forgot-link'))).to.equal('Forgot your password?');
+    expect(text(part(login, 'signup-link'))).to.equal('Become a partner');
+    await expect(el).to.be.accessible();
+  });
+
   it('signing in inside it shows Home with the widgets the merchant enabled, fed by its client', async () => {
     const api = fakeApi({ portal: { menus: { welcome: true, profile: true, programs: false, commissions: true } } });
     const el = await fixture<PartnerCenterElement>(html`<partner-center .api=${api}></partner-center>`);
