@@ -11,6 +11,9 @@ import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-links.styles.js';
 
+/** The form's labels, to name a field in the server's validation errors. */
+const LABELS = { destination: 'Page address', sub: 'Sub-id' };
+
 const pageLocale = () => document.documentElement.lang || navigator.language || 'en';
 
 /** Still typing the scheme: too early to call the address wrong. */
@@ -286,9 +289,9 @@ export class PartnerLinksElement extends PartnerElement {
       await this.updateComplete;
       this.focusIn(`[data-link-id="${link.id}"] [part~="copy-button"]`);
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'sub') this.newSubError = error.message;
-      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = error.message;
-      else this.formError = messageOf(error);
+      if (error instanceof ApiError && error.field === 'sub') this.newSubError = messageOf(error, LABELS);
+      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = messageOf(error, LABELS);
+      else this.formError = messageOf(error, LABELS);
       await this.updateComplete;
       if (this.destinationError) this.focusIn('#destination');
       else if (this.newSubError) this.focusIn('#new-sub');

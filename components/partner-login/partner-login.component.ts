@@ -7,6 +7,8 @@ import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-login.styles.js';
 
 type FieldErrors = Partial<Record<'code' | 'password', string>>;
+/** The form's labels, to name a field in the server's validation errors. */
+const LABELS = { code: 'Partner code', password: 'Password' };
 
 /**
  * Partner sign-in with partner code and password. Signed in, it shows who is signed in and a
@@ -119,7 +121,7 @@ export class PartnerLoginElement extends PartnerElement {
             Too many attempts for this code. Try again in <span class="wait" role="timer">${formatWait(waitSeconds)}</span>.
           </p>`
         : this.error
-          ? html`<p part="error" role="alert" tabindex="-1">${this.error.message}</p>`
+          ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, LABELS)}</p>`
           : nothing}
       <div class="field">
         <label part="label" for="code">Partner code</label>
@@ -224,8 +226,15 @@ export class PartnerLoginElement extends PartnerElement {
         this.errorBox?.focus();
         return;
       }
+      if (error instanceof ApiError && (error.field === 'code' || error.field === 'password')) {
+        // said once, on the field it is about
+        this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
+        this.busy = false;
+        await this.updateComplete;
+        (error.field === 'code' ? this.codeInput : this.passwordInput)?.focus();
+        return;
+      }
       this.error = error instanceof Error ? error : new Error(messageOf(error));
-      if (error instanceof ApiError && error.field === 'code') this.fieldErrors = { code: error.message };
     } finally {
       this.busy = false;
     }

@@ -25,6 +25,17 @@ const FIELDS: { name: Field; label: string; type?: string; autocomplete: string;
   { name: 'address', label: 'Address', autocomplete: 'street-address' },
 ];
 
+/** Each field's label on the forms, to name it in the server's validation errors. */
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.name, f.label])),
+  payoutMethod: 'Payout method',
+  payoutDetails: 'Payout details',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+};
+/** Fields that show their error under themselves; the others' errors go to the form's alert. */
+const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutDetails']);
+
 /**
  * My Profile: the partner's contact and payout details, editable, and a password change.
  *
@@ -190,7 +201,7 @@ export class PartnerProfileElement extends PartnerElement {
     const described = (name: string, hint?: string) =>
       [error(name) ? `profile-${name}-error` : '', hint ? `profile-${name}-hint` : ''].filter(Boolean).join(' ') || nothing;
     return html`<form part="form" novalidate @submit=${this.save} aria-busy=${this.saving ? 'true' : 'false'}>
-      ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError)}</p>` : nothing}
+      ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError, LABELS)}</p>` : nothing}
       <div class="grid">
         ${FIELDS.map(
           (f) => html`<div class="field">
@@ -283,8 +294,8 @@ export class PartnerProfileElement extends PartnerElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.field) {
-        this.fieldErrors = { [error.field]: error.message.replace(/^[\w.]+: /, '') };
+      if (error instanceof ApiError && error.field && WITH_FIELD_ERROR.has(error.field)) {
+        this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#profile-${error.field}`)?.focus();
       } else this.saveError = error;
@@ -297,7 +308,7 @@ export class PartnerProfileElement extends PartnerElement {
     const wrongField = this.passwordError instanceof ApiError ? this.passwordError.field : undefined;
     return html`<form part="password-form" novalidate @submit=${this.changePassword} aria-labelledby="password-title">
       <h3 id="password-title">Change password</h3>
-      ${this.passwordError ? html`<p part="error" role="alert">${this.passwordError.message}</p>` : nothing}
+      ${this.passwordError ? html`<p part="error" role="alert">${messageOf(this.passwordError, LABELS)}</p>` : nothing}
       ${this.passwordSaved ? html`<p part="status" role="status">${this.passwordSaved}</p>` : nothing}
       <div class="grid">
         <div class="field">
@@ -330,7 +341,8 @@ export class PartnerProfileElement extends PartnerElement {
     const confirm = String(data.get('confirmPassword') ?? '');
     this.passwordSaved = '';
     const fail = (field: string, message: string) => {
-      this.passwordError = new ApiError(400, 'invalid_request', message, field);
+      // checked here, in whole sentences: not a server fragment to prefix with the label
+      this.passwordError = new ApiError(400, 'form_check', message, field);
     };
     if (!currentPassword) fail('currentPassword', 'Enter your current password.');
     else if (newPassword.length < 8) fail('newPassword', 'Use at least 8 characters for the new password.');

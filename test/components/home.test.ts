@@ -174,7 +174,33 @@ describe('<partner-profile>', () => {
     await el.updateComplete;
     submit(el);
     await waitUntil(() => shadow(el, '#profile-phone-error'));
-    expect(text(shadow(el, '#profile-phone-error'))).to.equal('Enter a phone number');
+    expect(text(shadow(el, '#profile-phone-error'))).to.equal('Phone: Enter a phone number');
+  });
+
+  it('names the field in the server’s validation fragments by its label, on the field or in the alert', async () => {
+    const long = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'phone: is at most 40 characters', 'phone') } });
+    part<HTMLButtonElement>(long.el, 'edit-button')!.click();
+    await long.el.updateComplete;
+    submit(long.el);
+    await waitUntil(() => shadow(long.el, '#profile-phone-error'));
+    expect(text(shadow(long.el, '#profile-phone-error'))).to.equal('Phone: is at most 40 characters');
+
+    // a field with no error line of its own: the form's alert names it
+    const method = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'payoutMethod: Invalid option', 'payoutMethod') } });
+    part<HTMLButtonElement>(method.el, 'edit-button')!.click();
+    await method.el.updateComplete;
+    submit(method.el);
+    await waitUntil(() => part(method.el, 'form')?.querySelector('[part~="error"]'));
+    expect(text(part(method.el, 'form')!.querySelector('[part~="error"]'))).to.equal('Payout method: Invalid option');
+
+    const password = await render({ fail: { changePassword: new ApiError(400, 'invalid_request', 'newPassword: is at most 256 characters', 'newPassword') } });
+    const form = part<HTMLFormElement>(password.el, 'password-form')!;
+    type(shadow<HTMLInputElement>(password.el, '#current-password')!, 'demo-password');
+    type(shadow<HTMLInputElement>(password.el, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(password.el, '#confirm-password')!, 'a-new-secret');
+    form.requestSubmit();
+    await waitUntil(() => form.querySelector('[part~="error"]'));
+    expect(text(form.querySelector('[part~="error"]'))).to.equal('New password: is at most 256 characters');
   });
 
   it('changes the password and reports a wrong current password', async () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-links/partner-links.js';
 import type { PartnerLinksElement } from '../../components/partner-links/partner-links.component.js';
+import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { stubClipboard } from '../helpers/clipboard.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
@@ -306,6 +307,22 @@ describe('<partner-links> custom deep links', () => {
     expect(el.shadowRoot!.activeElement).to.equal(destination(el));
     expect(parts(el, 'link')).to.have.length(3);
     await expect(el).to.be.accessible();
+  });
+
+  it("names the field in the server's validation errors: its label on the form, else a readable name", async () => {
+    const sub = await render({ fail: { createLink: new ApiError(400, 'invalid_request', 'sub: must be 1–40 letters, digits, dots, dashes or underscores', 'sub') } });
+    await loaded(sub.el);
+    type(destination(sub.el), 'https://shop.example.com/x');
+    submit(sub.el);
+    await waitUntil(() => shadow(sub.el, '#new-sub-error'));
+    expect(text(shadow(sub.el, '#new-sub-error'))).to.equal('Sub-id: must be 1–40 letters, digits, dots, dashes or underscores');
+
+    const other = await render({ fail: { createLink: new ApiError(400, 'invalid_request', 'name: must be at most 120 characters', 'name') } });
+    await loaded(other.el);
+    type(destination(other.el), 'https://shop.example.com/x');
+    submit(other.el);
+    await waitUntil(() => part(other.el, 'form-error'));
+    expect(text(part(other.el, 'form-error'))).to.equal('Name: must be at most 120 characters');
   });
 
   it('is busy while creating and says when the server cannot be reached', async () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-login/partner-login.js';
 import type { PartnerLoginElement } from '../../components/partner-login/partner-login.component.js';
+import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { part, shadow, text, type } from '../helpers/dom.js';
 import { demoPartner, fakeApi, type FakeApiOptions } from '../helpers/fake-api.js';
@@ -172,6 +173,17 @@ describe('<partner-login> signing in', () => {
     await el.updateComplete;
     expect(api.calls.length).to.equal(calls);
     await expect(el).to.be.accessible();
+  });
+
+  it("names the field of the server's validation fragment, once, on that field", async () => {
+    const api = fakeApi({ fail: {} });
+    api.login = () => Promise.reject(new ApiError(400, 'invalid_request', 'code: must be at most 64 characters', 'code'));
+    const el = await fixture<PartnerLoginElement>(html`<partner-login .api=${api}></partner-login>`);
+    await signIn(el, 'x'.repeat(64), 'pw');
+    await waitUntil(() => shadow(el, '#code-error'));
+    expect(text(shadow(el, '#code-error'))).to.equal('Partner code: must be at most 64 characters');
+    expect(text(el.shadowRoot as unknown as Element).split('must be at most 64').length - 1).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal(codeInput(el));
   });
 
   it('explains a disabled account and an unreachable server', async () => {
