@@ -1,6 +1,6 @@
 import { createHttp, HTTPError, type Http } from './http.js';
 import { sessionStore, type SessionStore } from '../session.js';
-import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
+import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE, ORIGIN_NOT_ALLOWED_MESSAGE } from './errors.js';
 import type {
   Balance,
   CommissionReport,
@@ -91,8 +91,32 @@ export class HttpPartnerApi implements PartnerApi {
       }
       if (error instanceof Error && error.name === 'AbortError') throw error;
       if (error instanceof Error && error.name === 'TimeoutError') throw new ApiError(0, 'timeout', 'The partner server took too long to answer. Please try again.');
-      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+      throw await this.unreachable();
     }
+  }
+
+  /**
+   * Why a request never got an answer. fetch says only "TypeError: Failed to fetch", both when
+   * the server is down and when it refuses this page's origin (CORS). When the API is on
+   * another origin, a `no-cors` request (which CORS does not block) tells them apart: if the
+   * server answers that, it is up and the origin is the problem — which the partner cannot
+   * fix, so they are told the page cannot reach it, and the site's developer is told in the
+   * console which origin to allow.
+   */
+  private async unreachable(): Promise<ApiError> {
+    const api = new URL(this.baseUrl).origin;
+    const page = globalThis.location?.origin;
+    if (page && page !== api && globalThis.navigator?.onLine !== false) {
+      const answers = await fetch(`${this.baseUrl}/api/v1/health`, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
+        () => true,
+        () => false,
+      );
+      if (answers) {
+        reportRefusedOrigin(api, page);
+        return new ApiError(0, 'origin_not_allowed', ORIGIN_NOT_ALLOWED_MESSAGE);
+      }
+    }
+    return new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
   }
 
   login(credentials: Credentials, options: RequestOptions = {}): Promise<LoginResult> {
@@ -205,6 +229,19 @@ export class HttpPartnerApi implements PartnerApi {
       return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition'), `${report}.csv`) };
     });
   }
+}
+
+const reported = new Set<string>();
+
+/** Tells the site's developer, once per page and server, which origin the server must allow. */
+function reportRefusedOrigin(api: string, page: string) {
+  if (reported.has(`${api} ${page}`)) return;
+  reported.add(`${api} ${page}`);
+  console.error(
+    page === 'null'
+      ? `[partner-center] The partner server at ${api} cannot be called from a page without an origin (a file:// page or a sandboxed frame). Serve the page over http(s) and add its origin to ALLOWED_ORIGINS.`
+      : `[partner-center] The partner server at ${api} does not allow requests from this page's origin, ${page} (CORS). Add it to the server's ALLOWED_ORIGINS (ALLOWED_ORIGINS=${page}, comma-separated with any others) or to the allowedOrigins setting.`,
+  );
 }
 
 const clients = new Map<string, HttpPartnerApi>();

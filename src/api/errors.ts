@@ -18,6 +18,9 @@ export class ApiError extends Error {
 
 export const NETWORK_ERROR_MESSAGE = 'The partner server could not be reached. Check your connection and try again.';
 
+/** The server answers, but not to this page: its origin is not allowed (CORS). Nothing the partner can fix. */
+export const ORIGIN_NOT_ALLOWED_MESSAGE = "This page can't reach the partner server.";
+
 /** Field → the label the partner reads on the form (`{ phone: 'Phone' }`). */
 export type FieldLabels = Readonly<Record<string, string>>;
 
