@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Portal } from '../../src/api/types.js';
 import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { noProgramView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import '../partner-banners/partner-banners.js';
 import '../partner-commissions/partner-commissions.js';
@@ -45,6 +46,7 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
  * @csspart nav - The section navigation.
  * @csspart nav-item - Each section button.
  * @csspart section - The open section.
+ * @csspart no-program - On Home, when the partner is in no program: their links earn nothing yet.
  * @csspart sign-out-button - The sign-out button.
  *
  * @cssproperty --partner-center-max-width - Widest the portal grows (default 72rem).
@@ -125,6 +127,12 @@ export class PartnerCenterElement extends PartnerElement {
     args: () => [this.client] as const,
   });
 
+  /** On Home: the partner's programs, to say plainly when there are none. */
+  private readonly programs = new Task(this, {
+    task: ([token, api, home], { signal }) => (token && home ? api.programs({ signal }).catch(() => undefined) : Promise.resolve(undefined)),
+    args: () => [this.session.state?.token, this.client, this.section === 'home'] as const,
+  });
+
   override render() {
     const portal = this.portal.value;
     // until (or unless) the merchant's name arrives, plainly "Partner Center"
@@ -176,11 +184,15 @@ export class PartnerCenterElement extends PartnerElement {
       case 'reports':
         return html`<partner-ledger .api=${api}></partner-ledger>
           <partner-reports .api=${api}></partner-reports>`;
-      default:
-        return html`${menus.welcome ? html`<partner-welcome .api=${api}></partner-welcome>` : nothing}
+      default: {
+        // in no program: said once, first, instead of two empty program widgets
+        const inNoProgram = this.programs.value?.length === 0;
+        return html`${inNoProgram ? noProgramView() : nothing}
+        ${menus.welcome ? html`<partner-welcome .api=${api}></partner-welcome>` : nothing}
         ${menus.profile ? html`<partner-profile .api=${api}></partner-profile>` : nothing}
-        ${menus.programs ? html`<partner-programs .api=${api}></partner-programs>` : nothing}
-        ${menus.commissions ? html`<partner-commissions .api=${api}></partner-commissions>` : nothing}`;
+        ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api}></partner-programs>` : nothing}
+        ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api}></partner-commissions>` : nothing}`;
+      }
     }
   }
 

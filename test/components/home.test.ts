@@ -45,7 +45,7 @@ describe('<partner-programs>', () => {
     expect(part(loading.el, 'spinner')).to.have.attribute('role', 'status');
     const empty = await render({ programs: [] });
     await waitUntil(() => part(empty.el, 'empty'));
-    expect(text(part(empty.el, 'empty'))).to.contain('not in any program');
+    expect(text(part(empty.el, 'empty'))).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
     const failed = await render({ fail: { programs: serverError() } });
     await waitUntil(() => part(failed.el, 'error'));
     expect(part(failed.el, 'error')).to.have.attribute('role', 'alert');
@@ -300,6 +300,23 @@ describe('<partner-center>', () => {
     await waitUntil(() => commissions.shadowRoot!.querySelectorAll('[part~="program"]').length === 2, 'children use the provided client');
     expect(api.calls.some((c) => c.method === 'programs')).to.equal(true);
     expect(text(part(el, 'header'))).to.contain('Signed in as Dana Demo (demo)');
+  });
+
+  it('Home says plainly, once and first, when the partner is in no program', async () => {
+    signIn();
+    const el = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ programs: [] })}></partner-center>`);
+    await waitUntil(() => part(el, 'no-program'), 'the no-program message');
+    expect(text(part(el, 'no-program'))).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
+    const section = part(el, 'section')!;
+    expect(section.firstElementChild).to.equal(part(el, 'no-program'));
+    expect(section.querySelector('partner-programs')).to.equal(null, 'no second, empty programs list');
+    expect(section.querySelector('partner-commissions')).to.equal(null);
+    expect(section.querySelector('partner-welcome')).to.exist;
+    await expect(el).to.be.accessible();
+
+    const enrolled = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi()}></partner-center>`);
+    await waitUntil(() => part(enrolled, 'section')!.querySelector('partner-programs'));
+    expect(part(enrolled, 'no-program')).to.equal(null);
   });
 
   it('navigates Home / Resources / Reports with aria-current and an event', async () => {

@@ -40,7 +40,7 @@ describe('<partner-links> states', () => {
     const { el, api } = await render({}, false);
     signInFake();
     await loaded(el);
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links']);
+    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'programs']);
     expect(parts(el, 'link')).to.have.length(3);
   });
 
@@ -62,7 +62,17 @@ describe('<partner-links> states', () => {
     options.links = 'ok';
     shadow<HTMLButtonElement>(el, '[part~="error"] button')!.click();
     await waitUntil(() => part(el, 'list'));
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'links']);
+    expect(api.calls.map((c) => c.method).filter((m) => m === 'links')).to.deep.equal(['links', 'links']);
+  });
+
+  it('in no program: says plainly that links earn nothing yet, instead of offering them', async () => {
+    const { el } = await render({ programs: [] });
+    const message = () => part(el, 'no-program');
+    await waitUntil(message, 'the no-program message');
+    expect(text(message())).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
+    expect(part(el, 'list')).to.equal(null);
+    expect(part(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('empty: says so and still offers the custom link form', async () => {
@@ -355,6 +365,6 @@ describe('<partner-links> custom deep links', () => {
     expect(part(el, 'base')).to.have.attribute('aria-busy', 'true');
     expect(part(el, 'list')).to.exist;
     await waitUntil(() => text(inRow(el, 1, 'clicks')) === '1,281 clicks');
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'links']);
+    expect(api.calls.map((c) => c.method).filter((m) => m === 'links')).to.deep.equal(['links', 'links']);
   });
 });
