@@ -143,7 +143,7 @@ export class PartnerCenterElement extends PartnerElement {
       return html`<div part="base" class="login">
         <h2 part="title">${title}</h2>
         <partner-login
-          .api=${api}
+          .api=${api} .sessionStore=${this.sessionStore}
           forgot-password-href=${ifDefined(this.forgotPasswordHref || undefined)}
           signup-href=${ifDefined(this.signupHref || undefined)}
         ></partner-login>
@@ -174,24 +174,25 @@ export class PartnerCenterElement extends PartnerElement {
 
   private renderSection(menus: Portal['menus']) {
     // the widgets inside talk through this element's client (its api-base, or the fake in tests)
+    // and share its session (the page's, or the store it was given)
     const api = this.client;
     switch (this.section) {
       case 'resources':
-        return html`<partner-links .api=${api}></partner-links>
-          <partner-banners .api=${api}></partner-banners>
-          <partner-email-copy .api=${api}></partner-email-copy>
-          <partner-resources .api=${api}></partner-resources>`;
+        return html`<partner-links .api=${api} .sessionStore=${this.sessionStore}></partner-links>
+          <partner-banners .api=${api} .sessionStore=${this.sessionStore}></partner-banners>
+          <partner-email-copy .api=${api} .sessionStore=${this.sessionStore}></partner-email-copy>
+          <partner-resources .api=${api} .sessionStore=${this.sessionStore}></partner-resources>`;
       case 'reports':
-        return html`<partner-ledger .api=${api}></partner-ledger>
-          <partner-reports .api=${api}></partner-reports>`;
+        return html`<partner-ledger .api=${api} .sessionStore=${this.sessionStore}></partner-ledger>
+          <partner-reports .api=${api} .sessionStore=${this.sessionStore}></partner-reports>`;
       default: {
         // in no program: said once, first, instead of two empty program widgets
         const inNoProgram = this.programs.value?.length === 0;
         return html`${inNoProgram ? noProgramView() : nothing}
-        ${menus.welcome ? html`<partner-welcome .api=${api}></partner-welcome>` : nothing}
-        ${menus.profile ? html`<partner-profile .api=${api}></partner-profile>` : nothing}
-        ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api}></partner-programs>` : nothing}
-        ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api}></partner-commissions>` : nothing}`;
+        ${menus.welcome ? html`<partner-welcome .api=${api} .sessionStore=${this.sessionStore}></partner-welcome>` : nothing}
+        ${menus.profile ? html`<partner-profile .api=${api} .sessionStore=${this.sessionStore}></partner-profile>` : nothing}
+        ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api} .sessionStore=${this.sessionStore}></partner-programs>` : nothing}
+        ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api} .sessionStore=${this.sessionStore}></partner-commissions>` : nothing}`;
       }
     }
   }

@@ -244,11 +244,13 @@ function reportRefusedOrigin(api: string, page: string) {
   );
 }
 
-const clients = new Map<string, HttpPartnerApi>();
+const clients = new WeakMap<SessionStore, Map<string, HttpPartnerApi>>();
 
-/** One client per API base URL on the page. */
-export function apiFor(baseUrl: string): HttpPartnerApi {
-  let client = clients.get(baseUrl);
-  if (!client) clients.set(baseUrl, (client = new HttpPartnerApi(baseUrl)));
+/** One client per API base URL and session on the page. */
+export function apiFor(baseUrl: string, session: SessionStore = sessionStore()): HttpPartnerApi {
+  let bySession = clients.get(session);
+  if (!bySession) clients.set(session, (bySession = new Map()));
+  let client = bySession.get(baseUrl);
+  if (!client) bySession.set(baseUrl, (client = new HttpPartnerApi(baseUrl, session)));
   return client;
 }

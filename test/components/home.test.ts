@@ -7,7 +7,7 @@ import type { PartnerProgramsElement } from '../../components/partner-programs/p
 import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
-import { demoPartner, fakeApi, serverError, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoPartner, fakeApi, fakeSession, serverError, type FakeApiOptions } from '../helpers/fake-api.js';
 
 const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
 
@@ -244,6 +244,29 @@ describe('<partner-profile>', () => {
     const failed = await fixture<PartnerProfileElement>(html`<partner-profile .api=${fakeApi({ fail: { me: serverError() } })}></partner-profile>`);
     await waitUntil(() => part(failed, 'error'));
     await expect(failed).to.be.accessible();
+  });
+});
+
+describe('sessionStore: elements given a session of their own', () => {
+  it('show and end only that session, and <partner-center> shares its own with the widgets inside', async () => {
+    const mine = fakeSession();
+    const theirs = fakeSession();
+    const a = await fixture<PartnerProgramsElement>(html`<partner-programs .api=${fakeApi()} .sessionStore=${mine}></partner-programs>`);
+    const b = await fixture<PartnerProgramsElement>(html`<partner-programs .api=${fakeApi()} .sessionStore=${theirs}></partner-programs>`);
+    await waitUntil(() => part(a, 'list') && part(b, 'list'));
+    expect(sessionStore().current, 'the page session is untouched').to.equal(null);
+    theirs.end();
+    await waitUntil(() => part(b, 'signed-out'));
+    expect(part(a, 'list'), 'another session is not signed out').to.exist;
+
+    const center = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi()} .sessionStore=${mine}></partner-center>`);
+    await waitUntil(() => part(center, 'section')?.querySelector('partner-programs'));
+    const inner = part(center, 'section')!.querySelector('partner-programs')!;
+    await waitUntil(() => part(inner, 'list'), 'the widget inside is signed in through the portal’s session');
+    part<HTMLButtonElement>(center, 'sign-out-button')!.click();
+    await waitUntil(() => center.shadowRoot!.querySelector('partner-login'));
+    await waitUntil(() => part(a, 'signed-out'), 'the same session, shared');
+    expect(part(b, 'signed-out')).to.exist;
   });
 });
 

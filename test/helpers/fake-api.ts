@@ -25,7 +25,7 @@ import type {
   SignupRequest,
   SignupResult,
 } from '../../src/api/types.js';
-import { sessionStore } from '../../src/session.js';
+import { sessionStore, SessionStore } from '../../src/session.js';
 import { commissionReportOf, ledgerPageOf, sampleBalance, sampleLinkStats } from './report-data.js';
 
 /**
@@ -81,6 +81,8 @@ export interface FakeApiOptions {
   /** How CSV downloads answer. */
   csv?: 'ok' | 'error';
   currency?: string;
+  /** The session an `expired` answer ends (default: the page's). */
+  session?: SessionStore;
 }
 
 export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
@@ -381,7 +383,7 @@ function fakeReports(options: FakeApiOptions, answer: Answer) {
       case 'network':
         throw new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.');
       case 'expired':
-        sessionStore().end('expired');
+        (options.session ?? sessionStore()).end('expired');
         throw new ApiError(401, 'session_expired', 'Your session has ended. Please sign in again.');
       case 'pending':
         return never<T>();
@@ -438,6 +440,13 @@ function fakeReports(options: FakeApiOptions, answer: Answer) {
       });
     },
   };
+}
+
+/** A session of its own (in memory), signed in as the fake partner unless `signedIn` is false. */
+export function fakeSession(signedIn = true, partner: Partner = demoPartner): SessionStore {
+  const store = new SessionStore(null);
+  if (signedIn) store.start({ token: 'pc_fake-token', expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), partner });
+  return store;
 }
 
 /** Starts a page session for the fake partner (stories and tests of signed-in states). */
