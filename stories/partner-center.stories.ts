@@ -45,7 +45,7 @@ export const HomeNotInAProgram: Story = {
   },
 };
 /** While the merchant's settings load (or when they fail): titled plainly "Partner Center". */
-export const SettingsLoading: Story = { render: view({ fail: { portal: 'pending' } }, false) };
+export const SettingsLoading: Story = { render: view({ fail: { portal: 'pending' } }) };
 /** Signed out: the sign-in, with the merchant's reset and sign-up links. */
 export const SignedOut: Story = {
   render: view({}, false),
