@@ -237,11 +237,7 @@ const reported = new Set<string>();
 function reportRefusedOrigin(api: string, page: string) {
   if (reported.has(`${api} ${page}`)) return;
   reported.add(`${api} ${page}`);
-  console.error(
-    page === 'null'
-      ? `[partner-center] The partner server at ${api} cannot be called from a page without an origin (a file:// page or a sandboxed frame). Serve the page over http(s) and add its origin to ALLOWED_ORIGINS.`
-      : `[partner-center] The partner server at ${api} does not allow requests from this page's origin, ${page} (CORS). Add it to the server's ALLOWED_ORIGINS (ALLOWED_ORIGINS=${page}, comma-separated with any others) or to the allowedOrigins setting.`,
-  );
+  console.error(`[partner-center] ${api} does not allow requests from ${page} (CORS): add ${page} to the server's ALLOWED_ORIGINS (ALLOWED_ORIGINS=${page}) or to its allowedOrigins setting.`);
 }
 
 const clients = new WeakMap<SessionStore, Map<string, HttpPartnerApi>>();
