@@ -15,7 +15,7 @@ import '../components/partner-reports/partner-reports.js';
 
 export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';
-export { sessionStore } from './session.js';
+export { sessionStore, SessionStore } from './session.js';
 export type * from './api/types.js';
 export { signInWithEmbedToken } from './embed.js';
 

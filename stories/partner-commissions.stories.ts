@@ -4,17 +4,16 @@ import { expect, waitFor } from 'storybook/test';
 import '../components/partner-commissions/partner-commissions.js';
 import { part, parts } from '../test/helpers/dom.js';
 import { fakeApi, samplePrograms, serverError, type FakeApiOptions } from '../test/helpers/fake-api.js';
-import { signInDemo, signOut } from './story-helpers.js';
+import { storySession } from './story-helpers.js';
 
 type Story = StoryObj<{ heading: string }>;
-const view = (options: FakeApiOptions = {}) => (args: { heading: string }) =>
-  html`<partner-commissions heading=${args.heading} .api=${fakeApi(options)}></partner-commissions>`;
+const view = (options: FakeApiOptions = {}, signedIn = true) => (args: { heading: string }) =>
+  html`<partner-commissions heading=${args.heading} .api=${fakeApi(options)} .sessionStore=${storySession(signedIn)}></partner-commissions>`;
 
 const meta = {
   title: 'Elements/partner-commissions',
   component: 'partner-commissions',
   args: { heading: 'My commission structure' },
-  beforeEach: signInDemo,
 } satisfies Meta<{ heading: string }>;
 export default meta;
 
@@ -29,7 +28,11 @@ export const Populated: Story = {
 export const EuroInGerman: Story = {
   name: 'Euro program, German page',
   render: (args) => html`<div lang="de-DE">
-    <partner-commissions heading=${args.heading} .api=${fakeApi({ programs: samplePrograms.map((p) => ({ ...p, currency: 'EUR' })) })}></partner-commissions>
+    <partner-commissions
+      heading=${args.heading}
+      .api=${fakeApi({ programs: samplePrograms.map((p) => ({ ...p, currency: 'EUR' })) })}
+      .sessionStore=${storySession()}
+    ></partner-commissions>
   </div>`,
 };
 export const Loading: Story = { render: view({ fail: { programs: 'pending' } }) };
@@ -40,7 +43,7 @@ export const Error: Story = {
     await waitFor(() => expect(part(canvasElement.querySelector('partner-commissions')!, 'error')).toBeTruthy());
   },
 };
-export const SignedOut: Story = { render: view(), beforeEach: signOut };
+export const SignedOut: Story = { render: view({}, false) };
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   render: (args) => html`<div style="width: 320px">${view()(args)}</div>`,

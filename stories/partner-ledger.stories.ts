@@ -1,23 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/partner-ledger/partner-ledger.js';
-import { sessionStore } from '../src/session.js';
-import { demoPartner, fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
+import { fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
 import { sampleBalance, sampleLedger } from '../test/helpers/report-data.js';
+import { storySession } from './story-helpers.js';
 
-/**
- * My Ledger in every state. The page session is global, so each story signs the demo partner
- * in (or out) as it renders.
- */
-const signedIn = () => sessionStore().start({ token: 'pc_story', expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), partner: demoPartner });
-const signedOut = () => sessionStore().end();
+/** My Ledger in every state. Each story has a session of its own (signed in unless it says otherwise). */
 
 const year = sampleLedger(48, { days: 400 });
 const thousands = sampleLedger(5_000, { days: 3 * 365, seed: 99 });
 
 const ledger = (options: FakeApiOptions, attrs: { range?: string; pageSize?: number; width?: string } = {}) => {
-  signedIn();
-  const element = html`<partner-ledger .api=${fakeApi(options)} range=${attrs.range ?? 'all'} page-size=${attrs.pageSize ?? 50}></partner-ledger>`;
+  const element = html`<partner-ledger .api=${fakeApi(options)} .sessionStore=${storySession()} range=${attrs.range ?? 'all'} page-size=${attrs.pageSize ?? 50}></partner-ledger>`;
   return attrs.width ? html`<div style="width:${attrs.width};border:1px dashed #c6ccd8">${element}</div>` : element;
 };
 
@@ -25,7 +19,11 @@ const meta: Meta = {
   title: 'Reports/partner-ledger',
   component: 'partner-ledger',
   tags: ['autodocs'],
-  parameters: { layout: 'padded' },
+  parameters: {
+    layout: 'padded',
+    // long tables: each preview in a frame of its own height on the docs page, not thousands of rows inline
+    docs: { story: { inline: false, iframeHeight: 720 } },
+  },
 };
 export default meta;
 type Story = StoryObj;
@@ -67,10 +65,7 @@ export const Offline: Story = {
 
 /** Nobody is signed in: a prompt, and no request is made. */
 export const SignedOut: Story = {
-  render: () => {
-    signedOut();
-    return html`<partner-ledger .api=${fakeApi({ ledger: year })}></partner-ledger>`;
-  },
+  render: () => html`<partner-ledger .api=${fakeApi({ ledger: year })} .sessionStore=${storySession(false)}></partner-ledger>`,
 };
 
 /** Five thousand entries over three years, paged 500 at a time. */

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/partner-links/partner-links.js';
+import { ApiError } from '../src/api/errors.js';
 import { fakeApi, signInFake, signOutFake, type FakeApiOptions } from '../test/helpers/fake-api.js';
 import { shadowOf, stubClipboardForStory, typeInto } from './support/play.js';
 
@@ -23,6 +24,22 @@ export const Loading: Story = { render: () => show({ links: 'pending' }) };
 export const LoadError: Story = { render: () => show({ links: 'error' }) };
 export const Empty: Story = { render: () => show({ links: 'empty' }) };
 export const Populated: Story = { render: () => show() };
+/** A partner in no program: told that links earn nothing yet, instead of being offered them. */
+export const NotInAProgram: Story = {
+  render: () => show({ programs: [] }),
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement, 'partner-links', '[part~="no-program"]');
+  },
+};
+/** The server refused the sub-id: its message is named by the form's label ("Sub-id: …"). */
+export const DeepLinkFieldRefused: Story = {
+  render: () => show({ fail: { createLink: new ApiError(400, 'invalid_request', 'sub: must be 1–40 letters, digits, dots, dashes or underscores', 'sub') } }),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-links', '[part~="list"]');
+    typeInto(root.querySelector('#destination'), 'https://shop.example.com/members');
+    root.querySelector<HTMLButtonElement>('[part~="create-button"]')!.click();
+  },
+};
 
 export const WithSubId: Story = {
   render: () => show(),

@@ -62,8 +62,8 @@ const meta = {
     'signup-href': { control: false },
     login: {
       control: 'select',
-      options: ['ok', 'invalid', 'locked', 'disabled', 'network', 'pending'],
-      description: 'What the fake partner server answers to "Sign in" (stories only).',
+      options: ['ok', 'invalid', 'locked', 'server', 'disabled', 'network', 'pending'],
+      description: 'What the fake partner server answers to "Sign in" (stories only; `server`: `demo` / `demo-password` signs in, five failures lock that code).',
       table: { category: 'fake API' },
     },
     retryAfter: {
@@ -163,14 +163,36 @@ export const WrongPassword: Story = {
   },
 };
 
-/** Too many failed attempts (429): the message counts down and "Sign in" waits. */
+/** Too many failed attempts for this code (429): the message counts the wait down and "Sign in" waits. */
 export const LockedOut: Story = {
   args: { login: 'locked', retryAfter: 900 },
   play: async ({ canvasElement }) => {
     const el = await submit(canvasElement, 'demo', 'guess-number-six');
-    await expectError(el, 'Too many failed sign-in attempts');
-    expect(text(part(el, 'button'))).toMatch(/^Sign in \(wait \d+:\d\d\)$/);
+    await expectError(el, 'Too many attempts for this code. Try again in');
+    expect(text(part(el, 'error'))).toMatch(/Try again in \d+:\d\d\.$/);
+    expect(text(part(el, 'button'))).toBe('Sign in');
     expect(part(el, 'button')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/**
+ * The lockout belongs to the code that earned it: `demx` waits, while another code (here
+ * `demo`) may still be tried at once in the same browser.
+ */
+export const LockedOutOtherCode: Story = {
+  name: 'Locked out, another code typed',
+  args: { login: 'server', retryAfter: 900 },
+  play: async ({ canvasElement }) => {
+    let el = await loginIn(canvasElement);
+    for (let i = 0; i < 6; i++) {
+      el = await submit(canvasElement, 'demx', 'not-the-password');
+      await waitFor(() => expect(text(part(el, 'error'))).not.toBe(''));
+    }
+    await expectError(el, 'Too many attempts for this code');
+    type(shadow<HTMLInputElement>(el, '#code')!, 'demo');
+    await el.updateComplete;
+    expect(part(el, 'error')).toBeNull();
+    expect(part(el, 'button')).toHaveAttribute('aria-disabled', 'false');
   },
 };
 

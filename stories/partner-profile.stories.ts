@@ -5,11 +5,11 @@ import '../components/partner-profile/partner-profile.js';
 import { ApiError } from '../src/api/errors.js';
 import { part, shadow, type } from '../test/helpers/dom.js';
 import { demoPartner, fakeApi, serverError, type FakeApiOptions } from '../test/helpers/fake-api.js';
-import { signInDemo, signOut } from './story-helpers.js';
+import { storySession } from './story-helpers.js';
 
 type Story = StoryObj<{ heading: string }>;
-const view = (options: FakeApiOptions = {}) => (args: { heading: string }) =>
-  html`<partner-profile heading=${args.heading} .api=${fakeApi(options)}></partner-profile>`;
+const view = (options: FakeApiOptions = {}, signedIn = true) => (args: { heading: string }) =>
+  html`<partner-profile heading=${args.heading} .api=${fakeApi(options)} .sessionStore=${storySession(signedIn)}></partner-profile>`;
 const el = (root: HTMLElement) => root.querySelector('partner-profile')!;
 const shown = async (root: HTMLElement) => waitFor(() => expect(part(el(root), 'details')).toBeTruthy());
 
@@ -17,7 +17,6 @@ const meta = {
   title: 'Elements/partner-profile',
   component: 'partner-profile',
   args: { heading: 'My profile' },
-  beforeEach: signInDemo,
 } satisfies Meta<{ heading: string }>;
 export default meta;
 
@@ -100,4 +99,4 @@ export const Error: Story = {
   render: view({ fail: { me: serverError() } }),
   play: async ({ canvasElement }) => waitFor(() => expect(part(el(canvasElement), 'error')).toBeTruthy()),
 };
-export const SignedOut: Story = { render: view(), beforeEach: signOut };
+export const SignedOut: Story = { render: view({}, false) };

@@ -4,17 +4,16 @@ import { expect, waitFor } from 'storybook/test';
 import '../components/partner-programs/partner-programs.js';
 import { part, parts } from '../test/helpers/dom.js';
 import { fakeApi, serverError, type FakeApiOptions } from '../test/helpers/fake-api.js';
-import { signInDemo, signOut } from './story-helpers.js';
+import { storySession } from './story-helpers.js';
 
 type Story = StoryObj<{ heading: string }>;
-const view = (options: FakeApiOptions = {}) => (args: { heading: string }) =>
-  html`<partner-programs heading=${args.heading} .api=${fakeApi(options)}></partner-programs>`;
+const view = (options: FakeApiOptions = {}, signedIn = true) => (args: { heading: string }) =>
+  html`<partner-programs heading=${args.heading} .api=${fakeApi(options)} .sessionStore=${storySession(signedIn)}></partner-programs>`;
 
 const meta = {
   title: 'Elements/partner-programs',
   component: 'partner-programs',
   args: { heading: 'My programs' },
-  beforeEach: signInDemo,
 } satisfies Meta<{ heading: string }>;
 export default meta;
 
@@ -26,7 +25,9 @@ export const Populated: Story = {
   },
 };
 export const Loading: Story = { render: view({ fail: { programs: 'pending' } }) };
+/** In no program: their links earn nothing yet, and the element says so plainly. */
 export const Empty: Story = {
+  name: 'Empty (in no program)',
   render: view({ programs: [] }),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(part(canvasElement.querySelector('partner-programs')!, 'empty')).toBeTruthy());
@@ -38,4 +39,4 @@ export const Error: Story = {
     await waitFor(() => expect(part(canvasElement.querySelector('partner-programs')!, 'error')).toBeTruthy());
   },
 };
-export const SignedOut: Story = { render: view(), beforeEach: signOut };
+export const SignedOut: Story = { render: view({}, false) };

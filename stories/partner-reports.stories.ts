@@ -1,15 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/partner-reports/partner-reports.js';
-import { sessionStore } from '../src/session.js';
-import { demoPartner, fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
+import { fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
 import { sampleCommissions, sampleLeads, sampleLinkStats, sampleSales } from '../test/helpers/report-data.js';
+import { storySession } from './story-helpers.js';
 
-/**
- * The Reports menu in every state. The page session is global, so each story signs the demo
- * partner in (or out) as it renders.
- */
-const signedIn = () => sessionStore().start({ token: 'pc_story', expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), partner: demoPartner });
+/** The Reports menu in every state. Each story has a session of its own (signed in unless it says otherwise). */
 
 const populated: FakeApiOptions = {
   commissions: sampleCommissions(40),
@@ -19,9 +15,9 @@ const populated: FakeApiOptions = {
 };
 
 const reports = (options: FakeApiOptions, attrs: { tab?: string; range?: string; pageSize?: number; width?: string } = {}) => {
-  signedIn();
   const element = html`<partner-reports
     .api=${fakeApi(options)}
+    .sessionStore=${storySession()}
     tab=${attrs.tab ?? 'commissions'}
     range=${attrs.range ?? 'all'}
     page-size=${attrs.pageSize ?? 50}
@@ -33,7 +29,11 @@ const meta: Meta = {
   title: 'Reports/partner-reports',
   component: 'partner-reports',
   tags: ['autodocs'],
-  parameters: { layout: 'padded' },
+  parameters: {
+    layout: 'padded',
+    // long tables: each preview in a frame of its own height on the docs page, not thousands of rows inline
+    docs: { story: { inline: false, iframeHeight: 720 } },
+  },
 };
 export default meta;
 type Story = StoryObj;
@@ -67,10 +67,7 @@ export const NoLinkActivity: Story = { render: () => reports({}, { tab: 'links' 
 export const ServerError: Story = { render: () => reports({ reports: 'error' }) };
 
 export const SignedOut: Story = {
-  render: () => {
-    sessionStore().end();
-    return html`<partner-reports .api=${fakeApi(populated)}></partner-reports>`;
-  },
+  render: () => html`<partner-reports .api=${fakeApi(populated)} .sessionStore=${storySession(false)}></partner-reports>`,
 };
 
 /** Two thousand commissions, paged 500 at a time. */

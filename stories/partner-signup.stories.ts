@@ -3,13 +3,13 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../components/partner-signup/partner-signup.js';
 import { ApiError } from '../src/api/errors.js';
-import { part, shadow, type } from '../test/helpers/dom.js';
+import { part, shadow, text, type } from '../test/helpers/dom.js';
 import { fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
-import { signInDemo, signOut } from './story-helpers.js';
+import { storySession } from './story-helpers.js';
 
 type Story = StoryObj<{ heading: string }>;
-const view = (options: FakeApiOptions = {}) => (args: { heading: string }) =>
-  html`<partner-signup heading=${args.heading} terms-href="#terms" .api=${fakeApi(options)}></partner-signup>`;
+const view = (options: FakeApiOptions = {}, signedIn = false) => (args: { heading: string }) =>
+  html`<partner-signup heading=${args.heading} terms-href="#terms" .api=${fakeApi(options)} .sessionStore=${storySession(signedIn)}></partner-signup>`;
 const el = (root: HTMLElement) => root.querySelector('partner-signup')!;
 
 async function fillAndSubmit(root: HTMLElement, values = { name: 'Nia New', email: 'nia@example.com', code: 'nia', password: 'nia-password-1' }) {
@@ -23,7 +23,6 @@ const meta = {
   title: 'Elements/partner-signup',
   component: 'partner-signup',
   args: { heading: 'Become a partner' },
-  beforeEach: signOut,
 } satisfies Meta<{ heading: string }>;
 export default meta;
 
@@ -51,6 +50,15 @@ export const PendingApproval: Story = {
   play: async ({ canvasElement }) => {
     await fillAndSubmit(canvasElement);
     await waitFor(() => expect(part(el(canvasElement), 'success')).toBeTruthy());
+    expect(text(part(el(canvasElement), 'success'))).toBe('Thanks for signing up! The program owner will review your application; sign in once approved.');
+  },
+};
+/** The server refused a field: its message is named by the form's label ("Name: …"). */
+export const ServerFieldError: Story = {
+  render: view({ fail: { signup: new ApiError(400, 'invalid_request', 'name: must be at most 120 characters', 'name') } }),
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement);
+    await waitFor(() => expect(text(shadow(el(canvasElement), '#name-error'))).toBe('Name: must be at most 120 characters'));
   },
 };
 export const Closed: Story = {
@@ -60,4 +68,4 @@ export const Closed: Story = {
     await waitFor(() => expect(part(el(canvasElement), 'error')).toBeTruthy());
   },
 };
-export const AlreadySignedIn: Story = { render: view(), beforeEach: signInDemo };
+export const AlreadySignedIn: Story = { render: view({}, true) };

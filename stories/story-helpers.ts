@@ -1,13 +1,9 @@
-import { sessionStore } from '../src/session.js';
-import { demoPartner } from '../test/helpers/fake-api.js';
+import type { SessionStore } from '../src/session.js';
+import { fakeSession } from '../test/helpers/fake-api.js';
 
-/** Starts the page's shared session as the demo partner (for signed-in stories). */
-export function signInDemo() {
-  sessionStore().start({ token: 'pc_story', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
-  return () => sessionStore().end();
-}
-
-/** Ends the shared session (for signed-out stories). */
-export function signOut() {
-  sessionStore().end();
-}
+/**
+ * A session of the story's own, in memory: signed in as the demo partner, or signed out.
+ * Every story passes one to its element (`.sessionStore=${…}`), so on a docs page, where all
+ * stories render in one document, a signed-out story cannot sign the others out.
+ */
+export const storySession = (signedIn = true): SessionStore => fakeSession(signedIn);

@@ -1,9 +1,11 @@
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Portal } from '../../src/api/types.js';
 import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { noProgramView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import '../partner-banners/partner-banners.js';
 import '../partner-commissions/partner-commissions.js';
@@ -30,7 +32,9 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
 /**
  * The whole Referral Partner Center in one tag: Home (welcome, profile, programs, commission
  * structure — each shown or hidden by the merchant's settings), Resources (links, banners,
- * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows the sign-in.
+ * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows the sign-in,
+ * with the merchant's "Forgot your password?" and "Become a partner" links when
+ * `forgot-password-href` and `signup-href` are set (as on `<partner-login>`).
  *
  * @tag partner-center
  * @summary The complete partner portal with Home / Resources / Reports navigation.
@@ -42,6 +46,7 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
  * @csspart nav - The section navigation.
  * @csspart nav-item - Each section button.
  * @csspart section - The open section.
+ * @csspart no-program - On Home, when the partner is in no program: their links earn nothing yet.
  * @csspart sign-out-button - The sign-out button.
  *
  * @cssproperty --partner-center-max-width - Widest the portal grows (default 72rem).
@@ -111,6 +116,10 @@ export class PartnerCenterElement extends PartnerElement {
 
   /** The open section. */
   @property({ reflect: true }) section: Section = 'home';
+  /** Where the sign-in's "Forgot your password?" leads (the merchant's reset page). Hidden when unset. */
+  @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+  /** Where the sign-in's "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
+  @property({ attribute: 'signup-href' }) signupHref?: string;
 
 
   private readonly portal = new Task(this, {
@@ -118,15 +127,26 @@ export class PartnerCenterElement extends PartnerElement {
     args: () => [this.client] as const,
   });
 
+  /** On Home: the partner's programs, to say plainly when there are none. */
+  private readonly programs = new Task(this, {
+    task: ([token, api, home], { signal }) => (token && home ? api.programs({ signal }).catch(() => undefined) : Promise.resolve(undefined)),
+    args: () => [this.session.state?.token, this.client, this.section === 'home'] as const,
+  });
+
   override render() {
     const portal = this.portal.value;
-    const title = `${portal?.merchantName ?? 'Partner'} Partner Center`;
+    // until (or unless) the merchant's name arrives, plainly "Partner Center"
+    const title = portal?.merchantName ? `${portal.merchantName} Partner Center` : 'Partner Center';
     const state = this.session.state;
     if (!state) {
       const api = this.client;
       return html`<div part="base" class="login">
         <h2 part="title">${title}</h2>
-        <partner-login .api=${api}></partner-login>
+        <partner-login
+          .api=${api} .sessionStore=${this.sessionStore}
+          forgot-password-href=${ifDefined(this.forgotPasswordHref || undefined)}
+          signup-href=${ifDefined(this.signupHref || undefined)}
+        ></partner-login>
       </div>`;
     }
     return html`<div part="base">
@@ -154,21 +174,26 @@ export class PartnerCenterElement extends PartnerElement {
 
   private renderSection(menus: Portal['menus']) {
     // the widgets inside talk through this element's client (its api-base, or the fake in tests)
+    // and share its session (the page's, or the store it was given)
     const api = this.client;
     switch (this.section) {
       case 'resources':
-        return html`<partner-links .api=${api}></partner-links>
-          <partner-banners .api=${api}></partner-banners>
-          <partner-email-copy .api=${api}></partner-email-copy>
-          <partner-resources .api=${api}></partner-resources>`;
+        return html`<partner-links .api=${api} .sessionStore=${this.sessionStore}></partner-links>
+          <partner-banners .api=${api} .sessionStore=${this.sessionStore}></partner-banners>
+          <partner-email-copy .api=${api} .sessionStore=${this.sessionStore}></partner-email-copy>
+          <partner-resources .api=${api} .sessionStore=${this.sessionStore}></partner-resources>`;
       case 'reports':
-        return html`<partner-ledger .api=${api}></partner-ledger>
-          <partner-reports .api=${api}></partner-reports>`;
-      default:
-        return html`${menus.welcome ? html`<partner-welcome .api=${api}></partner-welcome>` : nothing}
-        ${menus.profile ? html`<partner-profile .api=${api}></partner-profile>` : nothing}
-        ${menus.programs ? html`<partner-programs .api=${api}></partner-programs>` : nothing}
-        ${menus.commissions ? html`<partner-commissions .api=${api}></partner-commissions>` : nothing}`;
+        return html`<partner-ledger .api=${api} .sessionStore=${this.sessionStore}></partner-ledger>
+          <partner-reports .api=${api} .sessionStore=${this.sessionStore}></partner-reports>`;
+      default: {
+        // in no program: said once, first, instead of two empty program widgets
+        const inNoProgram = this.programs.value?.length === 0;
+        return html`${inNoProgram ? noProgramView() : nothing}
+        ${menus.welcome ? html`<partner-welcome .api=${api} .sessionStore=${this.sessionStore}></partner-welcome>` : nothing}
+        ${menus.profile ? html`<partner-profile .api=${api} .sessionStore=${this.sessionStore}></partner-profile>` : nothing}
+        ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api} .sessionStore=${this.sessionStore}></partner-programs>` : nothing}
+        ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api} .sessionStore=${this.sessionStore}></partner-commissions>` : nothing}`;
+      }
     }
   }
 

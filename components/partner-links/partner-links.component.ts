@@ -7,9 +7,13 @@ import { CopyController } from '../../src/internal/copy-controller.js';
 import { destinationProblem, listOf, SUB_PATTERN, SUB_RULE, withSub } from '../../src/internal/link-rules.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ResourceTask } from '../../src/internal/resource-task.js';
+import { noProgramView } from '../../src/internal/states.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-links.styles.js';
+
+/** The form's labels, to name a field in the server's validation errors. */
+const LABELS = { destination: 'Page address', sub: 'Sub-id' };
 
 const pageLocale = () => document.documentElement.lang || navigator.language || 'en';
 
@@ -21,6 +25,7 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * full URL, a copy button, a QR code (PNG or SVG to download) and its click count; a sub-id
  * to tag every link for one channel; and a form to build a custom deep link to any page on
  * the merchant's allowed domains (checked as the partner types, and again by the server).
+ * A partner in no program is told that links earn nothing yet, instead of being offered them.
  *
  * @tag partner-links
  * @summary Tracking links with copy, sub-id, QR codes, click counts and custom deep links.
@@ -46,6 +51,7 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * @csspart create-button - Its submit button.
  * @csspart form-error - A failure the form could not pin on a field.
  * @csspart empty - Shown when there are no links.
+ * @csspart no-program - Shown instead of the links while the partner is in no program (their links would earn nothing).
  * @csspart spinner - The loading state.
  * @csspart error - The load failure, with a retry button.
  * @csspart signed-out - The prompt to sign in.
@@ -79,9 +85,10 @@ export class PartnerLinksElement extends PartnerElement {
   private readonly copier = new CopyController(this);
 
   private readonly data = new ResourceTask(this, () => this.session.state?.token, async (options) => {
-    const links = await this.client.links(options);
+    // in no program, links earn nothing: say so instead of offering them (unknown: show them)
+    const [links, programs] = await Promise.all([this.client.links(options), this.client.programs(options).catch(() => undefined)]);
     this.added = [];
-    return links;
+    return { ...links, inProgram: programs === undefined || programs.length > 0 };
   });
 
   override render() {
@@ -96,6 +103,7 @@ export class PartnerLinksElement extends PartnerElement {
 
   private renderBody() {
     return this.data.render({ signedOut: 'Sign in to get your tracking links.', loading: 'Loading your links…' }, (data) => {
+      if (!data.inProgram) return noProgramView();
       const links = this.merged(data);
       return html`${this.renderSub()}
         ${links.length
@@ -286,9 +294,9 @@ export class PartnerLinksElement extends PartnerElement {
       await this.updateComplete;
       this.focusIn(`[data-link-id="${link.id}"] [part~="copy-button"]`);
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'sub') this.newSubError = error.message;
-      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = error.message;
-      else this.formError = messageOf(error);
+      if (error instanceof ApiError && error.field === 'sub') this.newSubError = messageOf(error, LABELS);
+      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = messageOf(error, LABELS);
+      else this.formError = messageOf(error, LABELS);
       await this.updateComplete;
       if (this.destinationError) this.focusIn('#destination');
       else if (this.newSubError) this.focusIn('#new-sub');

@@ -7,6 +7,8 @@ import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-login.styles.js';
 
 type FieldErrors = Partial<Record<'code' | 'password', string>>;
+/** The form's labels, to name a field in the server's validation errors. */
+const LABELS = { code: 'Partner code', password: 'Password' };
 
 /**
  * Partner sign-in with partner code and password. Signed in, it shows who is signed in and a
@@ -52,8 +54,10 @@ export class PartnerLoginElement extends PartnerElement {
   @state() private error?: ApiError | Error;
   @state() private fieldErrors: FieldErrors = {};
   @state() private showPassword = false;
-  /** Epoch ms until which sign-in is locked (429). */
-  @state() private lockedUntil = 0;
+  /** The partner code as typed. */
+  @state() private code = '';
+  /** Epoch ms until which each code (lower-cased) may not be tried here (429). */
+  @state() private locks = new Map<string, number>();
   @state() private now = Date.now();
 
   @query('#code') private codeInput?: HTMLInputElement;
@@ -61,6 +65,11 @@ export class PartnerLoginElement extends PartnerElement {
   @query('[part~="error"]') private errorBox?: HTMLElement;
 
   #timer?: ReturnType<typeof setInterval>;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.locks.size) this.#countDown();
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -75,8 +84,14 @@ export class PartnerLoginElement extends PartnerElement {
     target ? target.focus(options) : super.focus(options);
   }
 
+  /** Seconds the typed code must still wait (codes are case-insensitive); 0 when it may be tried. */
+  private get waitSeconds() {
+    const until = this.locks.get(this.code.trim().toLowerCase()) ?? 0;
+    return Math.max(0, Math.ceil((until - this.now) / 1000));
+  }
+
   private get locked() {
-    return this.lockedUntil > this.now;
+    return this.waitSeconds > 0;
   }
 
   override render() {
@@ -98,15 +113,16 @@ export class PartnerLoginElement extends PartnerElement {
 
   private renderForm() {
     const { code: codeError, password: passwordError } = this.fieldErrors;
-    const waitSeconds = Math.ceil((this.lockedUntil - this.now) / 1000);
+    const waitSeconds = this.waitSeconds;
     return html`<form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.error
-        ? html`<p part="error" role="alert" tabindex="-1">
-            ${this.error.message}${this.locked && waitSeconds > 0
-              ? html` <span class="wait">(${formatWait(waitSeconds)} left)</span>`
-              : nothing}
+      ${waitSeconds
+        ? // the countdown is read once with the sentence, not every second (role="timer" is not live)
+          html`<p part="error" role="alert" tabindex="-1">
+            Too many attempts for this code. Try again in <span class="wait" role="timer">${formatWait(waitSeconds)}</span>.
           </p>`
-        : nothing}
+        : this.error
+          ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, LABELS)}</p>`
+          : nothing}
       <div class="field">
         <label part="label" for="code">Partner code</label>
         <input
@@ -118,9 +134,13 @@ export class PartnerLoginElement extends PartnerElement {
           spellcheck="false"
           required
           maxlength="64"
+          .value=${this.code}
           aria-invalid=${codeError ? 'true' : 'false'}
           aria-describedby=${codeError ? 'code-error' : nothing}
-          @input=${() => this.clearFieldError('code')}
+          @input=${(e: InputEvent) => {
+            this.code = (e.target as HTMLInputElement).value;
+            this.clearFieldError('code');
+          }}
         />
         ${codeError ? html`<p class="field-error" id="code-error">${codeError}</p>` : nothing}
       </div>
@@ -154,9 +174,7 @@ export class PartnerLoginElement extends PartnerElement {
       <button part="button" type="submit" aria-disabled=${this.busy || this.locked ? 'true' : 'false'}>
         ${this.busy
           ? html`<span class="spinner" aria-hidden="true"></span> Signing in…`
-          : this.locked
-            ? `Sign in (wait ${formatWait(waitSeconds)})`
-            : 'Sign in'}
+          : 'Sign in'}
       </button>
       ${this.forgotPasswordHref || this.signupHref
         ? html`<div class="links">
@@ -198,25 +216,44 @@ export class PartnerLoginElement extends PartnerElement {
       await this.updateComplete;
       this.focus();
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
-      if (error instanceof ApiError && error.status === 429) this.lockFor(error.retryAfter ?? 60);
-      if (error instanceof ApiError && error.field === 'code') this.fieldErrors = { code: error.message };
       if (this.passwordInput) this.passwordInput.value = '';
+      if (error instanceof ApiError && error.status === 429) {
+        // the wait belongs to this code; the message is drawn from the lock, not the error
+        this.error = undefined;
+        this.lockFor(code, error.retryAfter ?? 60);
+        this.busy = false;
+        await this.updateComplete;
+        this.errorBox?.focus();
+        return;
+      }
+      if (error instanceof ApiError && (error.field === 'code' || error.field === 'password')) {
+        // said once, on the field it is about
+        this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
+        this.busy = false;
+        await this.updateComplete;
+        (error.field === 'code' ? this.codeInput : this.passwordInput)?.focus();
+        return;
+      }
+      this.error = error instanceof Error ? error : new Error(messageOf(error));
     } finally {
       this.busy = false;
     }
   }
 
-  private lockFor(seconds: number) {
+  private lockFor(code: string, seconds: number) {
     this.now = Date.now();
-    this.lockedUntil = this.now + seconds * 1000;
+    this.locks = new Map(this.locks).set(code.toLowerCase(), this.now + seconds * 1000);
+    this.#countDown();
+  }
+
+  /** Ticks `now` every second while any code is locked, and forgets locks that passed. */
+  #countDown() {
     clearInterval(this.#timer);
     this.#timer = setInterval(() => {
       this.now = Date.now();
-      if (!this.locked) {
-        clearInterval(this.#timer);
-        this.error = undefined;
-      }
+      const live = [...this.locks].filter(([, until]) => until > this.now);
+      if (live.length < this.locks.size) this.locks = new Map(live);
+      if (!live.length) clearInterval(this.#timer);
     }, 1000);
   }
 
@@ -232,5 +269,5 @@ export class PartnerLoginElement extends PartnerElement {
 function formatWait(seconds: number) {
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
-  return m ? `${m}:${String(s).padStart(2, '0')}` : `${s} s`;
+  return `${m}:${String(s).padStart(2, '0')}`;
 }

@@ -34,6 +34,16 @@ function changesSensitive(data: FormData, p: Partner): boolean {
     (text('payoutDetails') || null) !== (p.payoutDetails ?? null)
   );
 }
+/** Each field's label on the forms, to name it in the server's validation errors. */
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.name, f.label])),
+  payoutMethod: 'Payout method',
+  payoutDetails: 'Payout details',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+};
+/** Fields that show their error under themselves; the others' errors go to the form's alert. */
+const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutDetails']);
 
 /**
  * My Profile: the partner's contact and payout details, editable, and a password change.
@@ -208,7 +218,7 @@ export class PartnerProfileElement extends PartnerElement {
       this.sensitive = changesSensitive(new FormData(event.currentTarget as HTMLFormElement), p);
     };
     return html`<form part="form" novalidate @submit=${this.save} @input=${edited} @change=${edited} aria-busy=${this.saving ? 'true' : 'false'}>
-      ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError)}</p>` : nothing}
+      ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError, LABELS)}</p>` : nothing}
       <div class="grid">
         ${FIELDS.map(
           (f) => html`<div class="field">
@@ -326,9 +336,9 @@ export class PartnerProfileElement extends PartnerElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.field) {
+      if (error instanceof ApiError && error.field && (WITH_FIELD_ERROR.has(error.field) || error.field === 'currentPassword')) {
         if (error.field === 'currentPassword') this.sensitive = true;
-        this.fieldErrors = { [error.field]: error.message.replace(/^[\w.]+: /, '') };
+        this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#profile-${error.field}`)?.focus();
       } else this.saveError = error;
@@ -341,7 +351,7 @@ export class PartnerProfileElement extends PartnerElement {
     const wrongField = this.passwordError instanceof ApiError ? this.passwordError.field : undefined;
     return html`<form part="password-form" novalidate @submit=${this.changePassword} aria-labelledby="password-title">
       <h3 id="password-title">Change password</h3>
-      ${this.passwordError ? html`<p part="error" role="alert">${this.passwordError.message}</p>` : nothing}
+      ${this.passwordError ? html`<p part="error" role="alert">${messageOf(this.passwordError, LABELS)}</p>` : nothing}
       ${this.passwordSaved ? html`<p part="status" role="status">${this.passwordSaved}</p>` : nothing}
       <div class="grid">
         <div class="field">
@@ -374,7 +384,8 @@ export class PartnerProfileElement extends PartnerElement {
     const confirm = String(data.get('confirmPassword') ?? '');
     this.passwordSaved = '';
     const fail = (field: string, message: string) => {
-      this.passwordError = new ApiError(400, 'invalid_request', message, field);
+      // checked here, in whole sentences: not a server fragment to prefix with the label
+      this.passwordError = new ApiError(400, 'form_check', message, field);
     };
     if (!currentPassword) fail('currentPassword', 'Enter your current password.');
     else if (newPassword.length < 8) fail('newPassword', 'Use at least 8 characters for the new password.');

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { PartnerProgram } from '../../src/api/types.js';
 import { formatDate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
-import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
+import { errorView, loadingView, NO_PROGRAM_MESSAGE, signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /**
@@ -18,7 +18,7 @@ import { baseStyles } from '../../src/styles/tokens.js';
  * @csspart title - The heading.
  * @csspart list - The list of programs.
  * @csspart program - One program.
- * @csspart empty - Shown when the partner is in no program.
+ * @csspart empty - Shown when the partner is in no program: their links earn no commission yet.
  * @csspart spinner - The loading state.
  * @csspart error - The error state (role="alert").
  * @csspart signed-out - Shown when nobody is signed in.
@@ -86,7 +86,7 @@ export class PartnerProgramsElement extends PartnerElement {
                 </li>`,
               )}
             </ul>`
-          : html`<p part="empty" class="notice">You are not in any program yet. The program manager will add you soon.</p>`,
+          : html`<p part="empty" class="notice">${NO_PROGRAM_MESSAGE}</p>`,
     });
   }
 }

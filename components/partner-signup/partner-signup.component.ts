@@ -8,6 +8,17 @@ import { PartnerElement } from '../../src/internal/partner-element.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 type Field = 'name' | 'email' | 'code' | 'password' | 'acceptTerms';
+/** What happens after a sign-up that waits for approval (the server sends no email about it). */
+const PENDING_MESSAGE = 'Thanks for signing up! The program owner will review your application; sign in once approved.';
+/** The form's labels, to name a field in the server's validation errors. */
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  email: 'Email',
+  code: 'Partner code',
+  password: 'Password',
+  acceptTerms: 'Program terms',
+  referrerCode: 'Referred by',
+};
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
 /**
@@ -96,7 +107,7 @@ export class PartnerSignupElement extends PartnerElement {
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.heading}</h2>
       ${this.result
-        ? html`<p part="success" role="status">${this.result.message}</p>`
+        ? html`<p part="success" role="status">${this.result.status === 'pending' ? PENDING_MESSAGE : this.result.message}</p>`
         : this.session.signedIn
           ? html`<p part="signed-in" class="notice">You are signed in as ${this.session.state!.partner.name}: you are a partner already.</p>`
           : this.renderForm()}
@@ -120,7 +131,7 @@ export class PartnerSignupElement extends PartnerElement {
   private renderForm() {
     const invalid = (name: Field) => (this.fieldErrors[name] ? 'true' : 'false');
     return html`<form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.error ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error)}</p>` : nothing}
+      ${this.error ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, LABELS)}</p>` : nothing}
       ${this.field('name', 'Name', html`<input id="name" name="name" autocomplete="name" required maxlength="120" aria-invalid=${invalid('name')} aria-describedby=${this.describedBy('name')} />`)}
       ${this.field('email', 'Email', html`<input id="email" name="email" type="email" autocomplete="email" required aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email')} />`)}
       ${this.field(
@@ -183,8 +194,8 @@ export class PartnerSignupElement extends PartnerElement {
         this.emit(new PartnerLoginEvent({ partner: result.partner }));
       }
     } catch (error) {
-      if (error instanceof ApiError && error.field && error.field !== 'referrerCode') {
-        this.fieldErrors = { [error.field as Field]: error.message.replace(/^[\w.]+: /, '') };
+      if (error instanceof ApiError && error.field && error.field in LABELS && error.field !== 'referrerCode') {
+        this.fieldErrors = { [error.field as Field]: messageOf(error, LABELS) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#${error.field}`)?.focus();
       } else {

@@ -136,7 +136,7 @@ export function authRoutes(deps: Deps) {
         message:
           partner.status === 'active'
             ? 'Welcome aboard! You are signed in.'
-            : 'Thanks for signing up! The program manager will review your application and email you.',
+            : 'Thanks for signing up! The program owner will review your application; sign in once approved.',
         ...(session ? { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), deviceToken: session.deviceToken } : {}),
       },
       201,

@@ -1,6 +1,6 @@
 import { createHttp, HTTPError, type Http } from './http.js';
 import { sessionStore, type SessionStore } from '../session.js';
-import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from './errors.js';
+import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE, ORIGIN_NOT_ALLOWED_MESSAGE } from './errors.js';
 import type {
   Balance,
   CommissionReport,
@@ -136,8 +136,32 @@ export class HttpPartnerApi implements PartnerApi {
       }
       if (error instanceof Error && error.name === 'AbortError') throw error;
       if (error instanceof Error && error.name === 'TimeoutError') throw new ApiError(0, 'timeout', 'The partner server took too long to answer. Please try again.');
-      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+      throw await this.unreachable();
     }
+  }
+
+  /**
+   * Why a request never got an answer. fetch says only "TypeError: Failed to fetch", both when
+   * the server is down and when it refuses this page's origin (CORS). When the API is on
+   * another origin, a `no-cors` request (which CORS does not block) tells them apart: if the
+   * server answers that, it is up and the origin is the problem — which the partner cannot
+   * fix, so they are told the page cannot reach it, and the site's developer is told in the
+   * console which origin to allow.
+   */
+  private async unreachable(): Promise<ApiError> {
+    const api = new URL(this.baseUrl).origin;
+    const page = globalThis.location?.origin;
+    if (page && page !== api && globalThis.navigator?.onLine !== false) {
+      const answers = await fetch(`${this.baseUrl}/api/v1/health`, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
+        () => true,
+        () => false,
+      );
+      if (answers) {
+        reportRefusedOrigin(api, page);
+        return new ApiError(0, 'origin_not_allowed', ORIGIN_NOT_ALLOWED_MESSAGE);
+      }
+    }
+    return new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
   }
 
   /** Signs in, sending this browser's device token for the code and keeping the one answered. */
@@ -257,11 +281,22 @@ export class HttpPartnerApi implements PartnerApi {
   }
 }
 
-const clients = new Map<string, HttpPartnerApi>();
+const reported = new Set<string>();
 
-/** One client per API base URL on the page. */
-export function apiFor(baseUrl: string): HttpPartnerApi {
-  let client = clients.get(baseUrl);
-  if (!client) clients.set(baseUrl, (client = new HttpPartnerApi(baseUrl)));
+/** Tells the site's developer, once per page and server, which origin the server must allow. */
+function reportRefusedOrigin(api: string, page: string) {
+  if (reported.has(`${api} ${page}`)) return;
+  reported.add(`${api} ${page}`);
+  console.error(`[partner-center] ${api} does not allow requests from ${page} (CORS): add ${page} to the server's ALLOWED_ORIGINS (ALLOWED_ORIGINS=${page}) or to its allowedOrigins setting.`);
+}
+
+const clients = new WeakMap<SessionStore, Map<string, HttpPartnerApi>>();
+
+/** One client per API base URL and session on the page. */
+export function apiFor(baseUrl: string, session: SessionStore = sessionStore()): HttpPartnerApi {
+  let bySession = clients.get(session);
+  if (!bySession) clients.set(session, (bySession = new Map()));
+  let client = bySession.get(baseUrl);
+  if (!client) bySession.set(baseUrl, (client = new HttpPartnerApi(baseUrl, session)));
   return client;
 }

@@ -18,8 +18,29 @@ export class ApiError extends Error {
 
 export const NETWORK_ERROR_MESSAGE = 'The partner server could not be reached. Check your connection and try again.';
 
-/** A sentence for the user, whatever was thrown. */
-export function messageOf(error: unknown): string {
+/** The server answers, but not to this page: its origin is not allowed (CORS). Nothing the partner can fix. */
+export const ORIGIN_NOT_ALLOWED_MESSAGE = "This page can't reach the partner server.";
+
+/** Field → the label the partner reads on the form (`{ phone: 'Phone' }`). */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** `payoutDetails` → "Payout details", `items.0.amount` → "Items 0 amount": for fields no form labels. */
+export const humanizeField = (field: string) => {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[._-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
+ * A sentence for the user, whatever was thrown. A validation error about one field
+ * (`invalid_request` with `field`) is named by the field's label on the form — "Phone: is at
+ * most 40 characters" — never the bare fragment, nor the API's field name.
+ */
+export function messageOf(error: unknown, labels: FieldLabels = {}): string {
+  if (error instanceof ApiError && error.code === 'invalid_request' && error.field) {
+    const { field } = error;
+    const fragment = error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+    return `${labels[field] ?? humanizeField(field)}: ${fragment}`;
+  }
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error && error.name === 'AbortError') return 'The request was cancelled.';
   return 'Something went wrong. Please try again.';

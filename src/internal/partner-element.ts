@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { apiFor } from '../api/client.js';
 import type { PartnerApi } from '../api/types.js';
 import { resolveApiBase } from '../config.js';
+import type { SessionStore } from '../session.js';
 import { SessionController } from './session-controller.js';
 
 /**
@@ -26,11 +27,19 @@ export class PartnerElement extends LitElement {
   @property({ attribute: false })
   api?: PartnerApi;
 
-  protected readonly session = new SessionController(this);
+  /**
+   * The session this element shows and signs in to. By default every element on the page
+   * shares one (kept in sessionStorage); give elements a `SessionStore` of their own to keep
+   * them apart — e.g. one per Storybook story, or `new SessionStore(null)` to keep it in memory.
+   */
+  @property({ attribute: false })
+  sessionStore?: SessionStore;
+
+  protected readonly session = new SessionController(this, undefined, () => this.sessionStore);
 
   /** The client this element talks through. */
   protected get client(): PartnerApi {
-    return this.api ?? apiFor(resolveApiBase(this.apiBase));
+    return this.api ?? apiFor(resolveApiBase(this.apiBase), this.session.store);
   }
 
   /** Dispatches a (bubbling, composed) event from this element and returns it. */

@@ -1,18 +1,27 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PartnerApi } from '../api/types.js';
 import { PartnerLogoutEvent } from '../events/partner-logout.js';
-import { sessionStore, type SessionEndReason, type SessionState } from '../session.js';
+import { sessionStore, type SessionEndReason, type SessionState, type SessionStore } from '../session.js';
 
-/** Re-renders its host whenever the page's session changes. */
+/**
+ * Re-renders its host whenever its session changes: the page's one session, or the store the
+ * host was given (`sessionStore` on the element: a story, a test, or a portal with its own).
+ */
 export class SessionController implements ReactiveController {
   #unsubscribe?: () => void;
-  readonly store = sessionStore();
+  #subscribed?: SessionStore;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onChange?: (state: SessionState | null, reason?: SessionEndReason) => void,
+    /** The store the host was given, if any. */
+    private readonly given: () => SessionStore | undefined = () => undefined,
   ) {
     host.addController(this);
+  }
+
+  get store(): SessionStore {
+    return this.given() ?? sessionStore();
   }
 
   get state(): SessionState | null {
@@ -24,8 +33,8 @@ export class SessionController implements ReactiveController {
   }
 
   /**
-   * Signs out everywhere on the page: tells the server (whatever it answers, the token is
-   * dropped here), ends the shared session, and fires `partner-logout` from `from`.
+   * Signs out everywhere the session is shared: tells the server (whatever it answers, the
+   * token is dropped here), ends the session, and fires `partner-logout` from `from`.
    */
   async signOut(api: PartnerApi, from: EventTarget) {
     const code = this.state?.partner.code ?? '';
@@ -39,14 +48,27 @@ export class SessionController implements ReactiveController {
   }
 
   hostConnected() {
-    this.#unsubscribe = this.store.subscribe((state, reason) => {
-      this.onChange?.(state, reason);
-      this.host.requestUpdate();
-    });
+    this.#subscribe();
+  }
+
+  /** A new store given while connected: follow it. */
+  hostUpdate() {
+    if (this.#unsubscribe && this.#subscribed !== this.store) this.#subscribe();
   }
 
   hostDisconnected() {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#subscribed = undefined;
+  }
+
+  #subscribe() {
+    this.#unsubscribe?.();
+    const store = this.store;
+    this.#subscribed = store;
+    this.#unsubscribe = store.subscribe((state, reason) => {
+      this.onChange?.(state, reason);
+      this.host.requestUpdate();
+    });
   }
 }

@@ -7,7 +7,7 @@ import type { PartnerProgramsElement } from '../../components/partner-programs/p
 import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
-import { demoPartner, fakeApi, serverError, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoPartner, fakeApi, fakeSession, serverError, type FakeApiOptions } from '../helpers/fake-api.js';
 
 const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
 
@@ -45,7 +45,7 @@ describe('<partner-programs>', () => {
     expect(part(loading.el, 'spinner')).to.have.attribute('role', 'status');
     const empty = await render({ programs: [] });
     await waitUntil(() => part(empty.el, 'empty'));
-    expect(text(part(empty.el, 'empty'))).to.contain('not in any program');
+    expect(text(part(empty.el, 'empty'))).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
     const failed = await render({ fail: { programs: serverError() } });
     await waitUntil(() => part(failed.el, 'error'));
     expect(part(failed.el, 'error')).to.have.attribute('role', 'alert');
@@ -174,7 +174,33 @@ describe('<partner-profile>', () => {
     await el.updateComplete;
     submit(el);
     await waitUntil(() => shadow(el, '#profile-phone-error'));
-    expect(text(shadow(el, '#profile-phone-error'))).to.equal('Enter a phone number');
+    expect(text(shadow(el, '#profile-phone-error'))).to.equal('Phone: Enter a phone number');
+  });
+
+  it('names the field in the server’s validation fragments by its label, on the field or in the alert', async () => {
+    const long = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'phone: is at most 40 characters', 'phone') } });
+    part<HTMLButtonElement>(long.el, 'edit-button')!.click();
+    await long.el.updateComplete;
+    submit(long.el);
+    await waitUntil(() => shadow(long.el, '#profile-phone-error'));
+    expect(text(shadow(long.el, '#profile-phone-error'))).to.equal('Phone: is at most 40 characters');
+
+    // a field with no error line of its own: the form's alert names it
+    const method = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'payoutMethod: Invalid option', 'payoutMethod') } });
+    part<HTMLButtonElement>(method.el, 'edit-button')!.click();
+    await method.el.updateComplete;
+    submit(method.el);
+    await waitUntil(() => part(method.el, 'form')?.querySelector('[part~="error"]'));
+    expect(text(part(method.el, 'form')!.querySelector('[part~="error"]'))).to.equal('Payout method: Invalid option');
+
+    const password = await render({ fail: { changePassword: new ApiError(400, 'invalid_request', 'newPassword: is at most 256 characters', 'newPassword') } });
+    const form = part<HTMLFormElement>(password.el, 'password-form')!;
+    type(shadow<HTMLInputElement>(password.el, '#current-password')!, 'demo-password');
+    type(shadow<HTMLInputElement>(password.el, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(password.el, '#confirm-password')!, 'a-new-secret');
+    form.requestSubmit();
+    await waitUntil(() => form.querySelector('[part~="error"]'));
+    expect(text(form.querySelector('[part~="error"]'))).to.equal('New password: is at most 256 characters');
   });
 
   it('changes the password and reports a wrong current password', async () => {
@@ -221,6 +247,29 @@ describe('<partner-profile>', () => {
   });
 });
 
+describe('sessionStore: elements given a session of their own', () => {
+  it('show and end only that session, and <partner-center> shares its own with the widgets inside', async () => {
+    const mine = fakeSession();
+    const theirs = fakeSession();
+    const a = await fixture<PartnerProgramsElement>(html`<partner-programs .api=${fakeApi()} .sessionStore=${mine}></partner-programs>`);
+    const b = await fixture<PartnerProgramsElement>(html`<partner-programs .api=${fakeApi()} .sessionStore=${theirs}></partner-programs>`);
+    await waitUntil(() => part(a, 'list') && part(b, 'list'));
+    expect(sessionStore().current, 'the page session is untouched').to.equal(null);
+    theirs.end();
+    await waitUntil(() => part(b, 'signed-out'));
+    expect(part(a, 'list'), 'another session is not signed out').to.exist;
+
+    const center = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi()} .sessionStore=${mine}></partner-center>`);
+    await waitUntil(() => part(center, 'section')?.querySelector('partner-programs'));
+    const inner = part(center, 'section')!.querySelector('partner-programs')!;
+    await waitUntil(() => part(inner, 'list'), 'the widget inside is signed in through the portal’s session');
+    part<HTMLButtonElement>(center, 'sign-out-button')!.click();
+    await waitUntil(() => center.shadowRoot!.querySelector('partner-login'));
+    await waitUntil(() => part(a, 'signed-out'), 'the same session, shared');
+    expect(part(b, 'signed-out')).to.exist;
+  });
+});
+
 describe('<partner-center>', () => {
   it('signed out: shows the merchant’s name and the sign-in form', async () => {
     const el = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi()}></partner-center>`);
@@ -228,6 +277,33 @@ describe('<partner-center>', () => {
     expect(text(part(el, 'title'))).to.equal('Northwind Outfitters Partner Center');
     expect(el.shadowRoot!.querySelector('partner-login')).to.exist;
     expect(part(el, 'nav')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('titles itself "Partner Center" while the merchant’s settings load or when they fail, never "Partner Partner Center"', async () => {
+    const loading = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ fail: { portal: 'pending' } })}></partner-center>`);
+    expect(text(part(loading, 'title'))).to.equal('Partner Center');
+    const failed = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ fail: { portal: serverError() } })}></partner-center>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await failed.updateComplete;
+    expect(text(part(failed, 'title'))).to.equal('Partner Center');
+    signIn();
+    const signedIn = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ fail: { portal: serverError() } })}></partner-center>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await signedIn.updateComplete;
+    expect(text(part(signedIn, 'title'))).to.equal('Partner Center');
+  });
+
+  it('passes forgot-password-href and signup-href to its sign-in form', async () => {
+    const el = await fixture<PartnerCenterElement>(
+      html`<partner-center .api=${fakeApi()} forgot-password-href="/partners/reset" signup-href="/partners/join"></partner-center>`,
+    );
+    const login = el.shadowRoot!.querySelector('partner-login')!;
+    await login.updateComplete;
+    expect(part(login, 'forgot-link')).to.have.attribute('href', '/partners/reset');
+    expect(part(login, 'signup-link')).to.have.attribute('href', '/partners/join');
+    expect(text(part(login, 'forgot-link'))).to.equal('Forgot your password?');
+    expect(text(part(login, 'signup-link'))).to.equal('Become a partner');
     await expect(el).to.be.accessible();
   });
 
@@ -247,6 +323,23 @@ describe('<partner-center>', () => {
     await waitUntil(() => commissions.shadowRoot!.querySelectorAll('[part~="program"]').length === 2, 'children use the provided client');
     expect(api.calls.some((c) => c.method === 'programs')).to.equal(true);
     expect(text(part(el, 'header'))).to.contain('Signed in as Dana Demo (demo)');
+  });
+
+  it('Home says plainly, once and first, when the partner is in no program', async () => {
+    signIn();
+    const el = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi({ programs: [] })}></partner-center>`);
+    await waitUntil(() => part(el, 'no-program'), 'the no-program message');
+    expect(text(part(el, 'no-program'))).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
+    const section = part(el, 'section')!;
+    expect(section.firstElementChild).to.equal(part(el, 'no-program'));
+    expect(section.querySelector('partner-programs')).to.equal(null, 'no second, empty programs list');
+    expect(section.querySelector('partner-commissions')).to.equal(null);
+    expect(section.querySelector('partner-welcome')).to.exist;
+    await expect(el).to.be.accessible();
+
+    const enrolled = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi()}></partner-center>`);
+    await waitUntil(() => part(enrolled, 'section')!.querySelector('partner-programs'));
+    expect(part(enrolled, 'no-program')).to.equal(null);
   });
 
   it('navigates Home / Resources / Reports with aria-current and an event', async () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-links/partner-links.js';
 import type { PartnerLinksElement } from '../../components/partner-links/partner-links.component.js';
+import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { stubClipboard } from '../helpers/clipboard.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
@@ -39,7 +40,7 @@ describe('<partner-links> states', () => {
     const { el, api } = await render({}, false);
     signInFake();
     await loaded(el);
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links']);
+    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'programs']);
     expect(parts(el, 'link')).to.have.length(3);
   });
 
@@ -61,7 +62,17 @@ describe('<partner-links> states', () => {
     options.links = 'ok';
     shadow<HTMLButtonElement>(el, '[part~="error"] button')!.click();
     await waitUntil(() => part(el, 'list'));
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'links']);
+    expect(api.calls.map((c) => c.method).filter((m) => m === 'links')).to.deep.equal(['links', 'links']);
+  });
+
+  it('in no program: says plainly that links earn nothing yet, instead of offering them', async () => {
+    const { el } = await render({ programs: [] });
+    const message = () => part(el, 'no-program');
+    await waitUntil(message, 'the no-program message');
+    expect(text(message())).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
+    expect(part(el, 'list')).to.equal(null);
+    expect(part(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('empty: says so and still offers the custom link form', async () => {
@@ -308,6 +319,22 @@ describe('<partner-links> custom deep links', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("names the field in the server's validation errors: its label on the form, else a readable name", async () => {
+    const sub = await render({ fail: { createLink: new ApiError(400, 'invalid_request', 'sub: must be 1–40 letters, digits, dots, dashes or underscores', 'sub') } });
+    await loaded(sub.el);
+    type(destination(sub.el), 'https://shop.example.com/x');
+    submit(sub.el);
+    await waitUntil(() => shadow(sub.el, '#new-sub-error'));
+    expect(text(shadow(sub.el, '#new-sub-error'))).to.equal('Sub-id: must be 1–40 letters, digits, dots, dashes or underscores');
+
+    const other = await render({ fail: { createLink: new ApiError(400, 'invalid_request', 'name: must be at most 120 characters', 'name') } });
+    await loaded(other.el);
+    type(destination(other.el), 'https://shop.example.com/x');
+    submit(other.el);
+    await waitUntil(() => part(other.el, 'form-error'));
+    expect(text(part(other.el, 'form-error'))).to.equal('Name: must be at most 120 characters');
+  });
+
   it('is busy while creating and says when the server cannot be reached', async () => {
     const pending = await render({ createLink: 'pending' });
     await loaded(pending.el);
@@ -338,6 +365,6 @@ describe('<partner-links> custom deep links', () => {
     expect(part(el, 'base')).to.have.attribute('aria-busy', 'true');
     expect(part(el, 'list')).to.exist;
     await waitUntil(() => text(inRow(el, 1, 'clicks')) === '1,281 clicks');
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'links']);
+    expect(api.calls.map((c) => c.method).filter((m) => m === 'links')).to.deep.equal(['links', 'links']);
   });
 });

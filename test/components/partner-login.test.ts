@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-login/partner-login.js';
 import type { PartnerLoginElement } from '../../components/partner-login/partner-login.component.js';
+import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { part, shadow, text, type } from '../helpers/dom.js';
 import { demoPartner, fakeApi, type FakeApiOptions } from '../helpers/fake-api.js';
@@ -124,16 +125,65 @@ describe('<partner-login> signing in', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the lockout with the wait and refuses to submit until it passes', async () => {
+  it('shows the lockout once, with the wait counting down, and refuses to submit that code until it passes', async () => {
     const { el, api } = await render({ login: 'locked', retryAfter: 600 });
     await signIn(el);
     await waitUntil(() => part(el, 'error'));
-    expect(text(part(el, 'error'))).to.contain('Too many failed sign-in attempts');
-    expect(text(submitButton(el))).to.match(/^Sign in \(wait (9:5\d|10:00)\)$/);
+    expect(text(part(el, 'error'))).to.match(/^Too many attempts for this code\. Try again in (9:5\d|10:00)\.$/);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'error'));
+    expect(text(submitButton(el))).to.equal('Sign in');
     expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
     await signIn(el);
     expect(api.calls).to.have.length(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('locks only the code that earned it: another code signs in, the locked one (any case) still waits', async () => {
+    const { el, api } = await render({ login: 'server', retryAfter: 900 });
+    for (let i = 0; i < 5; i++) {
+      await signIn(el, 'demx', 'demo-password');
+      await waitUntil(() => text(part(el, 'error')) === 'The partner code or password is incorrect' && text(submitButton(el)) === 'Sign in');
+    }
+    await signIn(el, 'demx', 'demo-password');
+    await waitUntil(() => text(part(el, 'error')).startsWith('Too many attempts'), 'locked for demx');
+    const lockMessage = /^Too many attempts for this code\. Try again in 1[45]:\d\d\.$/;
+    expect(text(part(el, 'error'))).to.match(lockMessage);
+    const shadowText = () => text(el.shadowRoot as unknown as Element);
+    expect(shadowText().split('Too many attempts').length - 1).to.equal(1);
+
+    type(codeInput(el), 'demo');
+    await el.updateComplete;
+    expect(part(el, 'error')).to.equal(null);
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
+    type(passwordInput(el), 'demo-password');
+    submitButton(el).click();
+    await waitUntil(() => part(el, 'signed-in'), 'demo signs in although demx is locked');
+    expect(sessionStore().current?.partner.code).to.equal('demo');
+
+    part<HTMLButtonElement>(el, 'sign-out-button')!.click();
+    await waitUntil(() => part(el, 'form'));
+    type(codeInput(el), 'DEMX');
+    await el.updateComplete;
+    expect(text(part(el, 'error'))).to.match(lockMessage);
+    expect(shadowText().split('Too many attempts').length - 1).to.equal(1);
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+    const calls = api.calls.length;
+    type(passwordInput(el), 'demo-password');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(api.calls.length).to.equal(calls);
+    await expect(el).to.be.accessible();
+  });
+
+  it("names the field of the server's validation fragment, once, on that field", async () => {
+    const api = fakeApi({ fail: {} });
+    api.login = () => Promise.reject(new ApiError(400, 'invalid_request', 'code: must be at most 64 characters', 'code'));
+    const el = await fixture<PartnerLoginElement>(html`<partner-login .api=${api}></partner-login>`);
+    await signIn(el, 'x'.repeat(64), 'pw');
+    await waitUntil(() => shadow(el, '#code-error'));
+    expect(text(shadow(el, '#code-error'))).to.equal('Partner code: must be at most 64 characters');
+    expect(text(el.shadowRoot as unknown as Element).split('must be at most 64').length - 1).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal(codeInput(el));
   });
 
   it('explains a disabled account and an unreachable server', async () => {

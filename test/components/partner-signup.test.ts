@@ -61,9 +61,25 @@ describe('<partner-signup>', () => {
     expect(event.detail.status).to.equal('pending');
     await el.updateComplete;
     expect(part(el, 'success')).to.have.attribute('role', 'status');
-    expect(text(part(el, 'success'))).to.contain('review your application');
+    // says what happens next, and promises no email (the server sends none), whatever the server's words
+    expect(text(part(el, 'success'))).to.equal('Thanks for signing up! The program owner will review your application; sign in once approved.');
     expect(api.calls[0]!.args[0]).to.deep.equal({ ...good, acceptTerms: true, referrerCode: 'mentor' });
     expect(sessionStore().current).to.equal(null);
+  });
+
+  it("names the field in the server's validation fragments by the form's label", async () => {
+    const { el } = await render({ fail: { signup: new ApiError(400, 'invalid_request', 'name: must be at most 120 characters', 'name') } });
+    fill(el, good);
+    submit(el);
+    await waitUntil(() => shadow(el, '#name-error'));
+    expect(text(shadow(el, '#name-error'))).to.equal('Name: must be at most 120 characters');
+    expect(el.shadowRoot!.activeElement).to.equal(shadow(el, '#name'));
+
+    const referrer = await render({ fail: { signup: new ApiError(400, 'invalid_request', 'referrerCode: must be at most 32 characters', 'referrerCode') } });
+    fill(referrer.el, good);
+    submit(referrer.el);
+    await waitUntil(() => part(referrer.el, 'error'));
+    expect(text(part(referrer.el, 'error'))).to.equal('Referred by: must be at most 32 characters');
   });
 
   it('open programs sign the new partner in at once', async () => {

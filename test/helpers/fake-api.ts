@@ -25,7 +25,7 @@ import type {
   SignupRequest,
   SignupResult,
 } from '../../src/api/types.js';
-import { sessionStore } from '../../src/session.js';
+import { sessionStore, SessionStore } from '../../src/session.js';
 import { commissionReportOf, ledgerPageOf, sampleBalance, sampleLinkStats } from './report-data.js';
 
 /**
@@ -33,9 +33,13 @@ import { commissionReportOf, ledgerPageOf, sampleBalance, sampleLinkStats } from
  * chosen per scenario, every call recorded.
  */
 export interface FakeApiOptions {
-  /** How sign-in answers: `pending` never settles (the busy state). */
-  login?: 'ok' | 'invalid' | 'locked' | 'disabled' | 'network' | 'pending';
-  /** Seconds of lockout for `login: 'locked'`. */
+  /**
+   * How sign-in answers: `pending` never settles (the busy state); `server` follows the
+   * server's rules — the partner's code (any case) with `demo-password` signs in, and five
+   * failures for one code lock that code (not the others) for `retryAfter` seconds.
+   */
+  login?: 'ok' | 'invalid' | 'locked' | 'disabled' | 'network' | 'pending' | 'server';
+  /** Seconds of lockout for `login: 'locked'` and `login: 'server'`. */
   retryAfter?: number;
   partner?: Partner;
   /** Milliseconds every answer waits. */
@@ -77,6 +81,8 @@ export interface FakeApiOptions {
   /** How CSV downloads answer. */
   csv?: 'ok' | 'error';
   currency?: string;
+  /** The session an `expired` answer ends (default: the page's). */
+  session?: SessionStore;
 }
 
 export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
@@ -137,6 +143,8 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
   const partner = options.partner ?? demoPartner;
   const calls: FakeApi['calls'] = [];
   let current = { ...partner };
+  /** `login: 'server'`: failure times per lower-cased code. */
+  const failures = new Map<string, number[]>();
   const answer = async <T>(method: string, args: unknown[], produce: () => T | Promise<T>): Promise<T> => {
     calls.push({ method, args });
     if (options.delay) await new Promise((r) => setTimeout(r, options.delay));
@@ -162,6 +170,20 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
             throw new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.');
           case 'pending':
             return never<LoginResult>();
+          case 'server': {
+            const seconds = options.retryAfter ?? 900;
+            const key = credentials.code.toLowerCase();
+            const recent = (failures.get(key) ?? []).filter((at) => at > Date.now() - seconds * 1000);
+            if (recent.length >= 5) {
+              const wait = Math.max(1, Math.ceil((recent[0]! + seconds * 1000 - Date.now()) / 1000));
+              throw new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, undefined, wait);
+            }
+            if (key !== partner.code.toLowerCase() || credentials.password !== 'demo-password') {
+              failures.set(key, [...recent, Date.now()]);
+              throw new ApiError(401, 'invalid_credentials', 'The partner code or password is incorrect');
+            }
+            return { token: 'pc_fake-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner };
+          }
           default:
             return { token: 'pc_fake-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: { ...partner, code: credentials.code || partner.code } };
         }
@@ -172,7 +194,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
         const created = { ...partner, code: request.code, name: request.name, email: request.email };
         return options.signup === 'active'
           ? { partner: { ...created, status: 'active' }, status: 'active', message: 'Welcome aboard! You are signed in.', token: 'pc_new', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }
-          : { partner: { ...created, status: 'pending' }, status: 'pending', message: 'Thanks for signing up! The program manager will review your application and email you.' };
+          : { partner: { ...created, status: 'pending' }, status: 'pending', message: 'Thanks for signing up! The program manager will review your application and email you.' /* earlier server wording, which promised an email: the element must not repeat it */ };
       });
     },
     exchangeEmbedToken(embedToken: string) {
@@ -368,7 +390,7 @@ function fakeReports(options: FakeApiOptions, answer: Answer) {
       case 'network':
         throw new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.');
       case 'expired':
-        sessionStore().end('expired');
+        (options.session ?? sessionStore()).end('expired');
         throw new ApiError(401, 'session_expired', 'Your session has ended. Please sign in again.');
       case 'pending':
         return never<T>();
@@ -425,6 +447,13 @@ function fakeReports(options: FakeApiOptions, answer: Answer) {
       });
     },
   };
+}
+
+/** A session of its own (in memory), signed in as the fake partner unless `signedIn` is false. */
+export function fakeSession(signedIn = true, partner: Partner = demoPartner): SessionStore {
+  const store = new SessionStore(null);
+  if (signedIn) store.start({ token: 'pc_fake-token', expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), partner });
+  return store;
 }
 
 /** Starts a page session for the fake partner (stories and tests of signed-in states). */

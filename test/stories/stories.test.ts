@@ -24,13 +24,14 @@ interface IndexEntry {
   type: 'story' | 'docs';
 }
 
-function readStories(): IndexEntry[] {
+function readEntries(): IndexEntry[] {
   if (!existsSync(indexFile)) return [];
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { entries?: Record<string, IndexEntry> };
-  return Object.values(index.entries ?? {}).filter((entry) => entry.type === 'story');
+  return Object.values(index.entries ?? {});
 }
 
-const stories = readStories();
+const entries = readEntries();
+const stories = entries.filter((entry) => entry.type === 'story');
 
 describe('stories', { concurrency: Math.min(4, availableParallelism()) }, () => {
   let server: StaticServer;
@@ -135,3 +136,77 @@ async function waitForStory(page: Page, id: string): Promise<string> {
   );
   return (await handle.jsonValue()) as string;
 }
+
+/**
+ * The docs pages, where every story of an element renders in one document: each preview shows
+ * its own story's state (a signed-out story must not sign the others out), and pages with long
+ * tables stay a reasonable height.
+ */
+describe('docs pages', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  before(async () => {
+    const executablePath = findChrome();
+    if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
+    server = await serveStatic(staticDir);
+    browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const openDocs = async (title: string) => {
+    const docs = entries.find((entry) => entry.type === 'docs' && entry.title === title);
+    assert.ok(docs, `no docs page for ${title}`);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs`);
+    const expected = stories.filter((story) => story.title === title).map((story) => story.id);
+    return { page, expected };
+  };
+
+  for (const tag of ['partner-center', 'partner-commissions', 'partner-profile', 'partner-programs', 'partner-welcome']) {
+    it(`Elements/${tag}: every preview shows its own story, signed in except "Signed out"`, { timeout: 30_000 }, async () => {
+      const { page, expected } = await openDocs(`Elements/${tag}`);
+      try {
+        // each story's preview, once its element has rendered a state
+        const previews = await page.waitForFunction(
+          ({ tag, ids }) => {
+            const states = ids.map((id) => {
+              const el = document.querySelector(`#anchor--${id} ${tag}`);
+              const root = el?.shadowRoot;
+              if (!root || !root.childElementCount) return undefined;
+              const signedOut = !!root.querySelector('[part~="signed-out"], partner-login');
+              const signedIn = !!root.querySelector('[part~="nav"], [part~="list"], [part~="program"], [part~="details"], [part~="content"], [part~="spinner"], [part~="empty"], [part~="error"], [part~="no-program"]');
+              return signedOut ? 'signed out' : signedIn ? 'signed in' : undefined;
+            });
+            return states.every(Boolean) ? Object.fromEntries(ids.map((id, i) => [id, states[i]])) : false;
+          },
+          { tag, ids: expected },
+          { timeout: 20_000, polling: 100 },
+        );
+        const shown = (await previews.jsonValue()) as Record<string, string>;
+        const wanted = Object.fromEntries(expected.map((id) => [id, id.endsWith('--signed-out') ? 'signed out' : 'signed in']));
+        assert.deepEqual(shown, wanted);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const title of ['Reports/partner-reports', 'Reports/partner-ledger']) {
+    it(`${title}: the docs page stays under 20,000 px (long tables are framed, not inlined)`, { timeout: 30_000 }, async () => {
+      const { page, expected } = await openDocs(title);
+      try {
+        await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`#anchor--${id}`)), expected, { timeout: 20_000 });
+        await page.waitForTimeout(500);
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(height < 20_000, `the docs page is ${height} px high`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
