@@ -254,8 +254,8 @@ ${DB_HELP}`,
         const m = (c: number) => formatMoney(c, partners[0]!.balance.currency);
         console.log(
           table([
-            ['CODE', 'NAME', 'EMAIL', 'STATUS', 'PARENT', 'PROGRAMS', 'BALANCE', 'PENDING', 'APPROVED'],
-            ...partners.map((p) => [p.code, p.name, p.email, p.status, p.parentCode ?? '-', p.programIds.join(',') || '-', m(p.balance.balance), m(p.balance.pending), m(p.balance.approved)]),
+            ['CODE', 'NAME', 'EMAIL', 'STATUS', 'PARENT', 'PROGRAMS', 'BALANCE', 'PENDING', 'PAYABLE NOW'],
+            ...partners.map((p) => [p.code, p.name, p.email, p.status, p.parentCode ?? '-', p.programIds.join(',') || '-', m(p.balance.balance), m(p.balance.pending), m(p.balance.payableNow)]),
           ]),
         );
         if (total > partners.length) console.log(`… and ${total - partners.length} more`);
@@ -408,7 +408,7 @@ ${DB_HELP}`,
     usage: `partner-center payment record --partner <code> --amount <amount> [options]
 
   --partner <code>       who was paid
-  --amount <amount>      how much, e.g. 80.00 (at most their approved balance…)
+  --amount <amount>      how much, e.g. 80.00 (at most what is payable now…)
   --force                …unless forced (an advance)
   --method <text>        PayPal, bank transfer…
   --reference <text>     the transfer's reference
@@ -434,13 +434,13 @@ ${DB_HELP}`,
           ...(values.note && { note: values.note }),
         });
         const m = (c: number) => formatMoney(c, payment.currency);
-        console.log(`Payment ${payment.id}: ${m(payment.amount)} to ${payment.partnerCode}${payment.forced ? ' (forced)' : ''}. Balance now ${m(payment.balance.balance)} (${m(payment.balance.approved)} approved, ${m(payment.balance.pending)} pending)`);
+        console.log(`Payment ${payment.id}: ${m(payment.amount)} to ${payment.partnerCode}${payment.forced ? ' (forced)' : ''}. Balance now ${m(payment.balance.balance)} (${m(payment.balance.payableNow)} payable now, ${m(payment.balance.pending)} pending)`);
       });
     },
   },
 
   'payouts due': {
-    summary: 'Partners whose approved balance reaches the minimum payout',
+    summary: 'Partners whose payable-now balance reaches the minimum payout',
     usage: `partner-center payouts due [--min <amount>] [--csv] [--db file]
 
   --min <amount>       smallest payout, e.g. 50.00 (default: the settings' minimumPayout)

@@ -31,9 +31,9 @@ export const ProgramSchema = z
 
 export const BalanceSchema = z
   .object({
-    balance: z.number().int().openapi({ description: 'sum of the ledger, pending commissions included (cents)' }),
-    pending: z.number().int().openapi({ description: 'commissions still on hold (cents)' }),
-    approved: z.number().int().openapi({ description: 'payable now: balance − pending (cents)' }),
+    balance: z.number().int().openapi({ description: 'sum of the ledger = payableNow + pending (cents)' }),
+    pending: z.number().int().openapi({ description: 'commissions still inside their hold, net of their clawbacks (cents)' }),
+    payableNow: z.number().int().openapi({ description: 'balance − pending: what a payment may pay today (cents)' }),
     currency: z.string(),
   })
   .openapi('Balance');

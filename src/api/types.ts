@@ -190,13 +190,29 @@ export interface LinkStatsQuery extends DateRangeQuery {
   timeZone?: string;
 }
 
-/** All money is integer minor units (cents) of `currency`. */
-export interface LedgerSummary {
+/**
+ * The money words (one meaning each, as the server's money-terms.ts defines them). All money is
+ * integer minor units (cents) of `currency`. In a period: `earned` (commissions recorded,
+ * before clawbacks), `clawedBack` (what refunds and reversals took back), `paid` (payments,
+ * net of reversed ones). Now, whatever the period: `pending` (commissions still on hold, net
+ * of their clawbacks), `payableNow` (balance − pending), `balance` (the sum of the ledger).
+ */
+export interface PeriodMoney {
+  earned: number;
+  clawedBack: number;
+  paid: number;
+}
+
+export interface MoneyNow {
+  pending: number;
+  payableNow: number;
+  balance: number;
+}
+
+export interface LedgerSummary extends PeriodMoney {
   beginningBalance: number;
-  commissions: number;
-  clawbacks: number;
-  payments: number;
   adjustments: number;
+  /** beginning + earned − clawedBack − paid + adjustments; for all time, the balance */
   endingBalance: number;
   currency: string;
 }
@@ -220,11 +236,8 @@ export interface LedgerPage {
   nextCursor: string | null;
 }
 
-export interface Balance {
+export interface Balance extends MoneyNow {
   currency: string;
-  balance: number;
-  payableNow: number;
-  pending: number;
   nextPayableAt: string | null;
   minimumPayout: number;
   payoutReady: boolean;
@@ -260,7 +273,7 @@ export interface Commission {
 
 export interface CommissionReport {
   currency: string;
-  totals: { count: number; earned: number; clawedBack: number; net: number; pending: number; approved: number; paid: number };
+  totals: PeriodMoney & MoneyNow & { count: number; currency: string };
   items: Commission[];
   nextCursor: string | null;
 }

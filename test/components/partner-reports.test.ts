@@ -114,7 +114,8 @@ async function render(options: FakeApiOptions = {}, attrs: { tab?: string; range
 
 const settled = (el: PartnerReportsElement) =>
   waitUntil(() => part(el, 'summary') || part(el, 'error') || part(el, 'empty'), 'the report loads', { timeout: 4000 });
-const figures = (el: Element) => Object.fromEntries([...part(el, 'summary')!.querySelectorAll(':scope > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
+const figures = (el: Element) =>
+  Object.fromEntries(parts(el, 'summary').flatMap((dl) => [...dl.querySelectorAll(':scope > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))])));
 const rows = (el: Element, table = 0) => [...parts(el, 'table')[table]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
 const tabs = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const callsOf = (api: FakeApi, method: string) => api.calls.filter((c) => c.method === method);
@@ -197,13 +198,16 @@ describe('<partner-reports> the reports', function () {
     await settled(el);
     expect(figures(el)).to.deep.equal({
       Commissions: '3',
-      Earned: '$31.00',
+      Earned: '+$31.00',
       'Clawed back': '−$6.00',
+      Paid: '−$5.00',
+      Balance: '$20.00',
       Pending: '$20.00',
-      Approved: '$0.00',
-      Paid: '$5.00',
-      Net: '$25.00',
+      'Payable now': '$0.00',
     });
+    expect(text(part(el, 'note'))).to.equal(
+      "Earned, clawed back and paid count the period shown (all time); balance, pending and payable now are today's figures, whatever the period. Clawed back and paid count what happened in the period, also on commissions recorded before it.",
+    );
     expect(text(part(el, 'table')!.querySelector('caption'))).to.equal('Commissions, all time, newest first');
     expect(rows(el)).to.deep.equal([
       [day('2026-01-05T18:45:00Z'), 'A-1003', '$200.00', '10%', '$20.00', `Pending payable ${day('2026-02-04T18:45:00Z')}`, 'Partner code Outdoor Gear'],
@@ -236,7 +240,8 @@ describe('<partner-reports> the reports', function () {
   it('sales: items, refunds and a flagged self-referral', async () => {
     const { el } = await render({ sales: SALES }, { tab: 'sales' });
     await settled(el);
-    expect(figures(el)).to.deep.equal({ Sales: '2', Amount: '$325.00', Refunded: '$100.00', 'Your commission': '$15.00' });
+    expect(figures(el)).to.deep.equal({ Sales: '2', Amount: '$325.00', Refunded: '$100.00', 'Commission on these sales': '$15.00' });
+    expect(text(part(el, 'note'))).to.contain('Lead and second-tier commissions are not sales of yours: the Commissions report shows everything you earned.');
     expect(rows(el)).to.deep.equal([
       [day('2025-11-20T15:30:00Z'), 'A-1002', '1 × tent-4p', '$200.00 $100.00 refunded', '$15.00', 'Partly refunded'],
       [day('2025-11-03T10:00:00Z'), 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00', 'Completed Your own purchase: no commission'],
@@ -247,7 +252,7 @@ describe('<partner-reports> the reports', function () {
   it('links: totals, a clicks and a sales chart over the period, and tables by link, sub-id and day', async () => {
     const { el } = await render({ linkStats: thisMonthStats() }, { tab: 'links', range: 'this-month' });
     await settled(el);
-    expect(figures(el)).to.deep.equal({ Clicks: '12', Leads: '1', Sales: '2', Conversion: '16.67%', 'Earnings per click': '$2.50', Earnings: '$30.00' });
+    expect(figures(el)).to.deep.equal({ Clicks: '12', Leads: '1', Sales: '2', Conversion: '16.67%', 'Commission per click': '$2.50', 'Commission from your links': '$30.00' });
     const charts = parts(el, 'chart');
     expect(charts).to.have.length(2);
     const days = new Date().getDate();
