@@ -45,6 +45,18 @@ const ATTRIBUTION: Record<Attribution, string> = {
   lead_email: 'Referred lead',
 };
 const SALE_STATUS: Record<Sale['status'], string> = { completed: 'Completed', partially_refunded: 'Partly refunded', refunded: 'Refunded' };
+/** Why a sale earned nothing, in words. */
+export const NO_COMMISSION: Record<NonNullable<Sale['noCommissionReason']>, string> = {
+  self_referral: 'Your own purchase: no commission.',
+  no_program: 'You were in no program when this sale came in.',
+  link_programs: 'The link used counts only for programs that do not cover these products.',
+  outside_window: 'The click was older than the programs covering these products count.',
+  product_not_covered: 'None of your programs covers these products.',
+  product_excluded: 'Your program pays no commission on these products.',
+  recurring_ended: 'Your program does not pay on this payment of the subscription.',
+  zero_amount: 'The commission on this amount comes to nothing.',
+  clawed_back: 'The commission was taken back (refund or reversal).',
+};
 
 type Loaded =
   | { tab: 'commissions'; report: CommissionReport; query: DateRangeQuery }
@@ -73,6 +85,7 @@ type Row = Commission | Lead | Sale;
  * @csspart panel - The open report.
  * @csspart summary - The report's totals (the commission report adds `summary now` for today's figures).
  * @csspart note - What the totals count, where they differ from another screen's.
+ * @csspart no-commission - Under a sale that earned nothing: why, in words.
  * @csspart table - Each table; `row` for each row.
  * @csspart chart - Each chart (clicks, sales).
  * @csspart load-more - "Load more".
@@ -409,11 +422,13 @@ export class PartnerReportsElement extends PartnerElement {
                     <td data-label="Amount" class="num">
                       ${m(s.amount, s.currency)} ${s.refunded ? html`<span class="detail negative">${m(s.refunded, s.currency)} refunded</span>` : nothing}
                     </td>
-                    <td data-label="Commission" class="num">${m(s.commission, s.currency)}</td>
-                    <td data-label="Status">
-                      <span class="badge ${s.status}">${SALE_STATUS[s.status] ?? s.status}</span>
-                      ${s.selfReferral ? html`<span class="detail">Your own purchase: no commission</span>` : nothing}
+                    <td data-label="Commission" class="num">
+                      ${m(s.commission, s.currency)}
+                      ${s.noCommissionReason
+                        ? html`<span part="no-commission" class="detail why">${NO_COMMISSION[s.noCommissionReason] ?? s.noCommissionReason}</span>`
+                        : nothing}
                     </td>
+                    <td data-label="Status"><span class="badge ${s.status}">${SALE_STATUS[s.status] ?? s.status}</span></td>
                   </tr>`,
                 )}
               </tbody>

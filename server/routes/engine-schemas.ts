@@ -1,3 +1,4 @@
+import { NO_COMMISSION_REASONS } from '../domain/commissions.js';
 import { z } from '../http/openapi.js';
 
 /** Response shapes of the admin and tracking APIs (requests are validated by the domain schemas). */
@@ -176,6 +177,10 @@ export const SaleResultSchema = z
     sub: z.string().nullable(),
     subscriptionId: z.string().nullable(),
     selfReferral: z.boolean(),
+    noCommissionReason: z
+      .enum(NO_COMMISSION_REASONS)
+      .nullable()
+      .openapi({ description: 'an attributed sale that earns its partner no direct commission: why (self_referral, no_program, link_programs, outside_window, product_not_covered, product_excluded, recurring_ended, zero_amount)' }),
     commissions: z.array(SaleCommissionSchema),
   })
   .openapi('SaleResult');

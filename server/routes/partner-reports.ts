@@ -7,7 +7,7 @@ import { balanceView, LEDGER_CSV_HEADER, ledgerCsvLines, ledgerPage } from '../d
 import { leadCsvLines, leadReport, LEADS_CSV_HEADER } from '../domain/reports/leads.js';
 import { checkTimeZone, linkCsvLines, LINKS_CSV_HEADER, linkStats } from '../domain/reports/links.js';
 import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, parseRange, type CursorKind } from '../domain/reports/range.js';
-import { salesCsvLines, salesReport, SALES_CSV_HEADER } from '../domain/reports/sales.js';
+import { SALE_NO_COMMISSION_REASONS, salesCsvLines, salesReport, SALES_CSV_HEADER } from '../domain/reports/sales.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, router, z } from '../http/openapi.js';
 
@@ -183,7 +183,14 @@ const SalesReportSchema = z
         status: z.enum(['completed', 'partially_refunded', 'refunded']),
         selfReferral: z.boolean(),
         items: z.array(z.object({ product: z.string(), quantity: z.number().int(), amount: z.number().int() })),
-        commission: z.number().int(),
+        commission: Money('Your direct commission on the sale, after clawbacks'),
+        noCommissionReason: z
+          .enum(SALE_NO_COMMISSION_REASONS)
+          .nullable()
+          .openapi({
+            description:
+              'When commission is 0, why: self_referral, no_program, link_programs, outside_window, product_not_covered, product_excluded, recurring_ended, zero_amount, or clawed_back (a refund or reversal took it back); null when the sale earns',
+          }),
       }),
     ),
     nextCursor: Cursor,

@@ -306,8 +306,22 @@ export interface Sale {
   status: 'completed' | 'partially_refunded' | 'refunded';
   selfReferral: boolean;
   items: { product: string; quantity: number; amount: number }[];
+  /** Direct commission on the sale, after clawbacks. */
   commission: number;
+  /** When `commission` is 0, why (a code the element puts in words); null when the sale earns. */
+  noCommissionReason: NoCommissionReason | null;
 }
+
+export type NoCommissionReason =
+  | 'self_referral'
+  | 'no_program'
+  | 'link_programs'
+  | 'outside_window'
+  | 'product_not_covered'
+  | 'product_excluded'
+  | 'recurring_ended'
+  | 'zero_amount'
+  | 'clawed_back';
 
 export interface SalesReport {
   currency: string;

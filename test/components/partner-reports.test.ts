@@ -71,8 +71,8 @@ const LEADS: Lead[] = [
 ];
 
 const SALES: Sale[] = [
-  { id: 2, date: iso('2025-11-20T15:30:00Z'), order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500 },
-  { id: 1, date: iso('2025-11-03T10:00:00Z'), order: 'A-SELF', amount: 12_500, currency: 'USD', refunded: 0, status: 'completed', selfReferral: true, items: [{ product: 'tent-2p', quantity: 1, amount: 10_000 }, { product: 'headlamp', quantity: 2, amount: 2_500 }], commission: 0 },
+  { id: 2, date: iso('2025-11-20T15:30:00Z'), order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500, noCommissionReason: null },
+  { id: 1, date: iso('2025-11-03T10:00:00Z'), order: 'A-SELF', amount: 12_500, currency: 'USD', refunded: 0, status: 'completed', selfReferral: true, items: [{ product: 'tent-2p', quantity: 1, amount: 10_000 }, { product: 'headlamp', quantity: 2, amount: 2_500 }], commission: 0, noCommissionReason: 'self_referral' },
 ];
 
 /** Clicks and sales on the 1st and on today of the current month. */
@@ -244,8 +244,28 @@ describe('<partner-reports> the reports', function () {
     expect(text(part(el, 'note'))).to.contain('Lead and second-tier commissions are not sales of yours: the Commissions report shows everything you earned.');
     expect(rows(el)).to.deep.equal([
       [day('2025-11-20T15:30:00Z'), 'A-1002', '1 × tent-4p', '$200.00 $100.00 refunded', '$15.00', 'Partly refunded'],
-      [day('2025-11-03T10:00:00Z'), 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00', 'Completed Your own purchase: no commission'],
+      [day('2025-11-03T10:00:00Z'), 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00 Your own purchase: no commission.', 'Completed'],
     ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sales: a sale that earned nothing says why, in words, for every reason', async () => {
+    const words: [NonNullable<Sale['noCommissionReason']>, string][] = [
+      ['self_referral', 'Your own purchase: no commission.'],
+      ['no_program', 'You were in no program when this sale came in.'],
+      ['link_programs', 'The link used counts only for programs that do not cover these products.'],
+      ['outside_window', 'The click was older than the programs covering these products count.'],
+      ['product_not_covered', 'None of your programs covers these products.'],
+      ['product_excluded', 'Your program pays no commission on these products.'],
+      ['recurring_ended', 'Your program does not pay on this payment of the subscription.'],
+      ['zero_amount', 'The commission on this amount comes to nothing.'],
+      ['clawed_back', 'The commission was taken back (refund or reversal).'],
+    ];
+    const sales: Sale[] = words.map(([reason], i) => ({ ...SALES[1]!, id: 100 + i, order: `Z-${i}`, selfReferral: reason === 'self_referral', noCommissionReason: reason }));
+    const { el } = await render({ sales: [SALES[0]!, ...sales] }, { tab: 'sales' });
+    await settled(el);
+    expect(parts(el, 'no-commission').map((p) => text(p))).to.deep.equal(words.map(([, w]) => w));
+    expect(rows(el)[0]![4]).to.equal('$15.00', 'a sale that earns says nothing more');
     await expect(el).to.be.accessible();
   });
 

@@ -218,6 +218,9 @@ export function sampleSales(count: number, options: { end?: number } = {}): Sale
     const amount = items.reduce((s, x) => s + x.amount, 0);
     const refunded = i % 10 === 4 ? amount : i % 10 === 7 ? Math.round(amount / 2) : 0;
     const self = i % 17 === 16;
+    // now and then a sale that earns nothing, for a reason the report puts in words
+    const unpaid: Sale['noCommissionReason'] = self ? 'self_referral' : i % 13 === 5 ? 'product_excluded' : i % 19 === 9 ? 'link_programs' : null;
+    const commission = unpaid ? 0 : Math.round(((amount - refunded) * 1_000) / 10_000);
     return {
       id: 3_000 + count - i,
       date: new Date(end - (i + 1) * 2.2 * DAY).toISOString(),
@@ -228,7 +231,8 @@ export function sampleSales(count: number, options: { end?: number } = {}): Sale
       status: refunded === 0 ? 'completed' : refunded === amount ? 'refunded' : 'partially_refunded',
       selfReferral: self,
       items,
-      commission: self ? 0 : Math.round(((amount - refunded) * 1_000) / 10_000),
+      commission,
+      noCommissionReason: unpaid ?? (commission === 0 && refunded > 0 ? 'clawed_back' : null),
     } satisfies Sale;
   });
 }

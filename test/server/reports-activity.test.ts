@@ -217,8 +217,8 @@ describe('GET /api/v1/partner/reports/sales', () => {
     assert.deepEqual(
       res.json.items.map(({ id: _id, ...sale }: any) => sale),
       [
-        { date: '2026-01-05T18:45:00.000Z', order: 'A-1003', amount: 20_000, currency: 'USD', refunded: 0, status: 'completed', selfReferral: false, items: [{ product: 'rain-jacket', quantity: 1, amount: 20_000 }], commission: 2_000 },
-        { date: '2025-11-20T15:30:00.000Z', order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500 },
+        { date: '2026-01-05T18:45:00.000Z', order: 'A-1003', amount: 20_000, currency: 'USD', refunded: 0, status: 'completed', selfReferral: false, items: [{ product: 'rain-jacket', quantity: 1, amount: 20_000 }], commission: 2_000, noCommissionReason: null },
+        { date: '2025-11-20T15:30:00.000Z', order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500, noCommissionReason: null },
         {
           date: '2025-11-03T10:00:00.000Z',
           order: 'A-1001',
@@ -232,6 +232,7 @@ describe('GET /api/v1/partner/reports/sales', () => {
             { product: 'headlamp', quantity: 2, amount: 2_500 },
           ],
           commission: 1_250,
+          noCommissionReason: null,
         },
       ],
     );
@@ -241,14 +242,14 @@ describe('GET /api/v1/partner/reports/sales', () => {
     const f = ledgerFixture(s.db.kysely);
     await f.sale(w.alice.id, { at: T.jan10 + 1000, orderId: 'A-SELF', items: [{ product: 'tent-2p', amount: 10_000 }], program: w.gear, selfReferral: true });
     const res = await get('sales?from=2026-01-10');
-    assert.deepEqual(res.json.items.map((x: any) => [x.order, x.selfReferral, x.commission]), [['A-SELF', true, 0]]);
+    assert.deepEqual(res.json.items.map((x: any) => [x.order, x.selfReferral, x.commission, x.noCommissionReason]), [['A-SELF', true, 0, 'self_referral']]);
     assert.deepEqual(res.json.totals, { count: 1, amount: 10_000, refunded: 0, commission: 0 });
   });
 
   test('CSV: items in one cell, money as decimals', async () => {
     const rows = parseCsv((await get('sales?format=csv')).text);
-    assert.deepEqual(rows[0], ['Date (UTC)', 'Sale ID', 'Order', 'Amount', 'Refunded', 'Status', 'Self-referral', 'Items', 'Commission', 'Currency']);
-    assert.deepEqual(rows[3]!.slice(2), ['A-1001', '125.00', '0.00', 'completed', 'no', '1 × tent-2p (100.00); 2 × headlamp (25.00)', '12.50', 'USD']);
+    assert.deepEqual(rows[0], ['Date (UTC)', 'Sale ID', 'Order', 'Amount', 'Refunded', 'Status', 'Self-referral', 'Items', 'Commission', 'No commission because', 'Currency']);
+    assert.deepEqual(rows[3]!.slice(2), ['A-1001', '125.00', '0.00', 'completed', 'no', '1 × tent-2p (100.00); 2 × headlamp (25.00)', '12.50', '', 'USD']);
   });
 });
 
