@@ -76,3 +76,44 @@ test('My Ledger and the commission report show each money word with one label an
   }
   assert.deepEqual(env.errors, []);
 });
+
+test('the sales report says, in words, why each demo sale that earned $0.00 earned nothing', async () => {
+  const page = await env.page();
+  await page.goto(`${env.url}/`);
+  const login = page.locator('partner-login').first();
+  await login.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
+  await login.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
+  await login.getByLabel('Password', { exact: true }).press('Enter');
+  const reports = page.locator('partner-reports');
+  await reports.getByRole('tab', { name: 'Sales' }).click();
+  await reports.getByRole('table', { name: 'Sales, all time, newest first' }).waitFor();
+  while (await reports.getByRole('button', { name: 'Load more sales' }).isVisible()) await reports.getByRole('button', { name: 'Load more sales' }).click();
+  await reports.getByText(/that is all of them/).waitFor();
+
+  const rows = await reports.evaluate((host) =>
+    [...host.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => {
+      const why = tr.querySelector('[part~="no-commission"]')?.textContent!.trim() ?? null;
+      const cell = tr.querySelector('[data-label="Commission"]')!.textContent!;
+      return { order: tr.querySelector('[data-label="Order"]')!.textContent!.trim(), commission: cell.replace(why ?? '', '').trim(), why };
+    }),
+  );
+  // the demo's gear-club link counts only for the Gear Club program, which pays on club boxes only
+  const sqlite = env.server.deps.db.sqlite;
+  const viaClubLink = (
+    sqlite
+      .prepare("SELECT s.order_id FROM sales s JOIN clicks k ON k.id = s.click_id JOIN links l ON l.id = k.link_id JOIN partners p ON p.id = s.partner_id WHERE p.code = 'demo' AND l.slug = 'gear-club' AND NOT EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = 'gear-club-box')")
+      .all() as { order_id: string }[]
+  ).map((r) => r.order_id);
+  assert.ok(viaClubLink.length > 0, 'the demo has such sales');
+  for (const order of viaClubLink) {
+    assert.deepEqual(
+      rows.find((r) => r.order === order),
+      { order, commission: '$0.00', why: 'The link used counts only for programs that do not cover these products.' },
+    );
+  }
+  const unexplained = rows.filter((r) => r.commission === '$0.00' && !r.why);
+  assert.deepEqual(unexplained, [], 'every sale that earned nothing says why');
+  assert.ok(rows.some((r) => r.why === 'Your program pays no commission on these products.'), 'a gift card order');
+  assert.deepEqual(rows.filter((r) => r.commission !== '$0.00' && r.why), [], 'a sale that earns says nothing more');
+  assert.deepEqual(env.errors, []);
+});
