@@ -8,7 +8,8 @@ import { openDatabase } from '../server/db/connection.js';
 import { explainQueryPlan } from '../server/db/explain.js';
 import type { Deps } from '../server/deps.js';
 import { startSession } from '../server/domain/auth.js';
-import { balanceBeforeQuery, ledgerEntriesQuery, ledgerFlowsQuery, ledgerPage, ledgerSummary } from '../server/domain/reports/ledger.js';
+import { balanceBeforeQuery, ledgerFlowsQuery } from '../server/domain/money-terms.js';
+import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/domain/reports/ledger.js';
 import { ALL_TIME, parseRange } from '../server/domain/reports/range.js';
 import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
 

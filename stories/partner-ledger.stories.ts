@@ -35,7 +35,12 @@ export const Populated: Story = {
 
 /** Enough payable to be paid in the next payout. */
 export const PayoutReady: Story = {
-  render: () => ledger({ ledger: year, balance: { ...sampleBalance(year), payableNow: 8_450, pending: 1_200, minimumPayout: 5_000, payoutReady: true } }),
+  render: () => ledger({ ledger: year, balance: { ...sampleBalance(year), balance: 9_650, payableNow: 8_450, pending: 1_200, minimumPayout: 5_000, payoutReady: true } }),
+};
+
+/** A refund after the last payment took back more than was left: payable now is below zero, and the ledger says why. */
+export const PayableBelowZero: Story = {
+  render: () => ledger({ ledger: year, balance: { ...sampleBalance(year), balance: -600, payableNow: -600, pending: 0, nextPayableAt: null, payoutReady: false } }),
 };
 
 /** The first answer has not come yet. */

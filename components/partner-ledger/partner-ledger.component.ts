@@ -8,6 +8,7 @@ import { PartnerRangeChangeEvent } from '../../src/events/partner-range-change.j
 import { formatDate, formatDateTime, formatMoney, localeOf } from '../../src/format.js';
 import { DateRangeController, isPreset, type RangePreset } from '../../src/internal/date-range.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
 import { saveFile } from '../../src/internal/save-file.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -27,10 +28,11 @@ interface Loaded {
 }
 
 /**
- * My Ledger: the partner's money. A summary for the chosen period (beginning balance,
- * commissions, clawbacks, payments, adjustments, ending balance), what is payable now versus
- * on hold against the merchant's minimum payout, and every entry with its running balance —
- * newest first, more on request, downloadable as CSV.
+ * My Ledger: the partner's money, in the money words every element shares. Today's balance,
+ * pending and payable now against the merchant's minimum payout; a summary for the chosen
+ * period (beginning balance, earned, clawed back, paid, adjustments, ending balance), with a
+ * note on which figures follow the period; and every entry with its running balance — newest
+ * first, more on request, downloadable as CSV.
  *
  * @tag partner-ledger
  * @summary The partner's ledger: summary, payable balance, entries with running balance, CSV.
@@ -42,8 +44,9 @@ interface Loaded {
  * @csspart title - The heading.
  * @csspart range - The period picker; `select`, `input`, `custom-range` and `apply-button` inside it.
  * @csspart download-button - "Download CSV".
- * @csspart payout - Payable now, on hold and the minimum payout.
+ * @csspart payout - Today's balance, pending and payable now, and the minimum payout.
  * @csspart summary - The period's figures.
+ * @csspart note - Which figures follow the period and which are today's.
  * @csspart table - The entries table.
  * @csspart row - Each entry row.
  * @csspart load-more - "Load more entries".
@@ -173,16 +176,19 @@ export class PartnerLedgerElement extends PartnerElement {
     const money = (n: number, signed = false) => formatMoney(n, summary.currency, this.locale, { signed });
     const entries = [...page.entries, ...this.more];
     const allTime = !this.period.range.from && !this.period.range.to;
+    const label = this.period.label(this.locale);
     return html`
       ${this.renderPayout(balance)}
-      <dl part="summary" aria-label="Summary for ${this.period.label(this.locale)}">
+      <dl part="summary" aria-label="Summary for ${label}">
         <div><dt>Beginning balance</dt><dd>${money(summary.beginningBalance)}</dd></div>
-        <div><dt>Commissions</dt><dd>${money(summary.commissions, true)}</dd></div>
-        <div><dt>Clawbacks</dt><dd>${money(-summary.clawbacks, true)}</dd></div>
-        <div><dt>Payments</dt><dd>${money(-summary.payments, true)}</dd></div>
+        ${moneyFigure('earned', summary.earned, money)} ${moneyFigure('clawedBack', summary.clawedBack, money)} ${moneyFigure('paid', summary.paid, money)}
         <div><dt>Adjustments</dt><dd>${money(summary.adjustments, true)}</dd></div>
         <div class="total"><dt>Ending balance</dt><dd>${money(summary.endingBalance)}</dd></div>
       </dl>
+      <p part="note" class="muted">
+        ${periodVersusNow(label)}
+        ${allTime ? 'For all time the ending balance is your balance.' : 'The ending balance is your balance at the end of the period.'}
+      </p>
       ${entries.length
         ? html`${this.renderTable(entries, money)}${this.renderMore(entries.length)}`
         : html`<p part="empty">
@@ -192,20 +198,20 @@ export class PartnerLedgerElement extends PartnerElement {
   }
 
   private renderPayout(balance: Balance) {
-    const money = (n: number) => formatMoney(n, balance.currency, this.locale);
+    const money = (n: number, signed = false) => formatMoney(n, balance.currency, this.locale, { signed });
     return html`<div part="payout">
-      <dl aria-label="Payout">
-        <div><dt>Payable now</dt><dd>${money(balance.payableNow)}</dd></div>
-        <div>
-          <dt>On hold</dt>
-          <dd>${money(balance.pending)}</dd>
-        </div>
+      <dl aria-label="Today">
+        ${moneyFigure('balance', balance.balance, money)} ${moneyFigure('pending', balance.pending, money)}
+        ${moneyFigure('payableNow', balance.payableNow, money)}
         <div><dt>Minimum payout</dt><dd>${money(balance.minimumPayout)}</dd></div>
       </dl>
+      <p class="muted">Pending commissions are on hold until their hold days end; payable now is your balance less what is pending.</p>
       <p class=${balance.payoutReady ? 'ready' : 'muted'}>
         ${balance.payoutReady
           ? 'Your payable balance has reached the minimum payout and will be paid in the next payout.'
-          : `You are paid once your payable balance reaches ${money(balance.minimumPayout)}.`}
+          : balance.payableNow < 0
+            ? 'Refunds after your last payment took back more than was left: your next commissions make up the difference first.'
+            : `You are paid once your payable balance reaches ${money(balance.minimumPayout)}.`}
         ${balance.nextPayableAt
           ? html`<span class="muted">More becomes payable on <time datetime=${balance.nextPayableAt}>${formatDate(balance.nextPayableAt, this.locale)}</time>.</span>`
           : nothing}

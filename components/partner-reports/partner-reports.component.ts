@@ -20,6 +20,7 @@ import { PartnerRangeChangeEvent } from '../../src/events/partner-range-change.j
 import { formatCount, formatDate, formatDateTime, formatDay, formatMoney, formatPercent, localeOf } from '../../src/format.js';
 import { DateRangeController, isPreset, type RangePreset } from '../../src/internal/date-range.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
 import { saveFile } from '../../src/internal/save-file.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -44,6 +45,18 @@ const ATTRIBUTION: Record<Attribution, string> = {
   lead_email: 'Referred lead',
 };
 const SALE_STATUS: Record<Sale['status'], string> = { completed: 'Completed', partially_refunded: 'Partly refunded', refunded: 'Refunded' };
+/** Why a sale earned nothing, in words. */
+export const NO_COMMISSION: Record<NonNullable<Sale['noCommissionReason']>, string> = {
+  self_referral: 'Your own purchase: no commission.',
+  no_program: 'You were in no program when this sale came in.',
+  link_programs: 'The link used counts only for programs that do not cover these products.',
+  outside_window: 'The click was older than the programs covering these products count.',
+  product_not_covered: 'None of your programs covers these products.',
+  product_excluded: 'Your program pays no commission on these products.',
+  recurring_ended: 'Your program does not pay on this payment of the subscription.',
+  zero_amount: 'The commission on this amount comes to nothing.',
+  clawed_back: 'The commission was taken back (refund or reversal).',
+};
 
 type Loaded =
   | { tab: 'commissions'; report: CommissionReport; query: DateRangeQuery }
@@ -70,7 +83,9 @@ type Row = Commission | Lead | Sale;
  * @csspart download-button - "Download CSV" for the open report.
  * @csspart tabs - The tab list; each tab is a `tab` part, the open one also `tab-selected`.
  * @csspart panel - The open report.
- * @csspart summary - The report's totals.
+ * @csspart summary - The report's totals (the commission report adds `summary now` for today's figures).
+ * @csspart note - What the totals count, where they differ from another screen's.
+ * @csspart no-commission - Under a sale that earned nothing: why, in words.
  * @csspart table - Each table; `row` for each row.
  * @csspart chart - Each chart (clicks, sales).
  * @csspart load-more - "Load more".
@@ -271,15 +286,17 @@ export class PartnerReportsElement extends PartnerElement {
     const m = (n: number, signed = false) => this.money(n, report.currency, signed);
     const t = report.totals;
     const items = [...report.items, ...(this.more as Commission[])];
-    return html`<dl part="summary" aria-label="Commission totals">
+    const label = this.period.label(this.locale);
+    return html`<dl part="summary" aria-label="Commission totals for ${label}">
         <div><dt>Commissions</dt><dd>${formatCount(t.count, this.locale)}</dd></div>
-        <div><dt>Earned</dt><dd>${m(t.earned)}</dd></div>
-        <div><dt>Clawed back</dt><dd>${m(-t.clawedBack, true)}</dd></div>
-        <div><dt>Pending</dt><dd>${m(t.pending)}</dd></div>
-        <div><dt>Approved</dt><dd>${m(t.approved)}</dd></div>
-        <div><dt>Paid</dt><dd>${m(t.paid)}</dd></div>
-        <div class="total"><dt>Net</dt><dd>${m(t.net)}</dd></div>
+        ${moneyFigure('earned', t.earned, m)} ${moneyFigure('clawedBack', t.clawedBack, m)} ${moneyFigure('paid', t.paid, m)}
       </dl>
+      <dl part="summary now" aria-label="Today">
+        ${moneyFigure('balance', t.balance, m)} ${moneyFigure('pending', t.pending, m)} ${moneyFigure('payableNow', t.payableNow, m, 'total')}
+      </dl>
+      <p part="note" class="muted">
+        ${periodVersusNow(label)} Clawed back and paid count what happened in the period, also on commissions recorded before it.
+      </p>
       ${items.length
         ? html`<table part="table" class="stack">
               ${this.caption('Commissions')}
@@ -377,8 +394,12 @@ export class PartnerReportsElement extends PartnerElement {
         <div><dt>Sales</dt><dd>${formatCount(t.count, this.locale)}</dd></div>
         <div><dt>Amount</dt><dd>${m(t.amount)}</dd></div>
         <div><dt>Refunded</dt><dd>${m(t.refunded)}</dd></div>
-        <div class="total"><dt>Your commission</dt><dd>${m(t.commission)}</dd></div>
+        <div class="total"><dt>Commission on these sales</dt><dd>${m(t.commission)}</dd></div>
       </dl>
+      <p part="note" class="muted">
+        Commission on these sales is your direct commission on the sales listed, after clawbacks. Lead and second-tier commissions
+        are not sales of yours: the Commissions report shows everything you earned.
+      </p>
       ${items.length
         ? html`<table part="table" class="stack">
               ${this.caption('Sales')}
@@ -401,11 +422,13 @@ export class PartnerReportsElement extends PartnerElement {
                     <td data-label="Amount" class="num">
                       ${m(s.amount, s.currency)} ${s.refunded ? html`<span class="detail negative">${m(s.refunded, s.currency)} refunded</span>` : nothing}
                     </td>
-                    <td data-label="Commission" class="num">${m(s.commission, s.currency)}</td>
-                    <td data-label="Status">
-                      <span class="badge ${s.status}">${SALE_STATUS[s.status] ?? s.status}</span>
-                      ${s.selfReferral ? html`<span class="detail">Your own purchase: no commission</span>` : nothing}
+                    <td data-label="Commission" class="num">
+                      ${m(s.commission, s.currency)}
+                      ${s.noCommissionReason
+                        ? html`<span part="no-commission" class="detail why">${NO_COMMISSION[s.noCommissionReason] ?? s.noCommissionReason}</span>`
+                        : nothing}
                     </td>
+                    <td data-label="Status"><span class="badge ${s.status}">${SALE_STATUS[s.status] ?? s.status}</span></td>
                   </tr>`,
                 )}
               </tbody>
@@ -435,7 +458,7 @@ export class PartnerReportsElement extends PartnerElement {
         <th scope="col" class="num">Leads</th>
         <th scope="col" class="num">Sales</th>
         <th scope="col" class="num">Conversion</th>
-        <th scope="col" class="num">Earnings</th>
+        <th scope="col" class="num">Commission</th>
         <th scope="col" class="num">Per click</th>
       </tr>
     </thead>`;
@@ -447,7 +470,7 @@ export class PartnerReportsElement extends PartnerElement {
         <td data-label="Leads" class="num">${formatCount(r.leads, this.locale)}</td>
         <td data-label="Sales" class="num">${formatCount(r.sales, this.locale)}</td>
         <td data-label="Conversion" class="num">${c}</td>
-        <td data-label="Earnings" class="num">${m(r.earnings)}</td>
+        <td data-label="Commission" class="num">${m(r.earnings)}</td>
         <td data-label="Per click" class="num">${e}</td>
       </tr>`;
     };
@@ -456,9 +479,13 @@ export class PartnerReportsElement extends PartnerElement {
         <div><dt>Leads</dt><dd>${formatCount(t.leads, this.locale)}</dd></div>
         <div><dt>Sales</dt><dd>${formatCount(t.sales, this.locale)}</dd></div>
         <div><dt>Conversion</dt><dd>${conversion}</dd></div>
-        <div><dt>Earnings per click</dt><dd>${epc}</dd></div>
-        <div class="total"><dt>Earnings</dt><dd>${m(t.earnings)}</dd></div>
+        <div><dt>Commission per click</dt><dd>${epc}</dd></div>
+        <div class="total"><dt>Commission from your links</dt><dd>${m(t.earnings)}</dd></div>
       </dl>
+      <p part="note" class="muted">
+        Commission from your links is your direct commission on these sales and leads, after clawbacks (your own purchases left out).
+        Second-tier commissions come from other partners' links: the Commissions report shows everything you earned.
+      </p>
       ${activityChart(stats, this.period.range, this.locale) ?? nothing}
       <table part="table" class="stack">
         <caption>By link</caption>
@@ -484,7 +511,7 @@ export class PartnerReportsElement extends PartnerElement {
               <th scope="col" class="num">Clicks</th>
               <th scope="col" class="num">Leads</th>
               <th scope="col" class="num">Sales</th>
-              <th scope="col" class="num">Earnings</th>
+              <th scope="col" class="num">Commission</th>
             </tr>
           </thead>
           <tbody>
@@ -494,7 +521,7 @@ export class PartnerReportsElement extends PartnerElement {
                 <td data-label="Clicks" class="num">${formatCount(d.clicks, this.locale)}</td>
                 <td data-label="Leads" class="num">${formatCount(d.leads, this.locale)}</td>
                 <td data-label="Sales" class="num">${formatCount(d.sales, this.locale)}</td>
-                <td data-label="Earnings" class="num">${m(d.earnings)}</td>
+                <td data-label="Commission" class="num">${m(d.earnings)}</td>
               </tr>`,
             )}
           </tbody>

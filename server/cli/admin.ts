@@ -94,7 +94,7 @@ export const adminCommands: Record<string, Command> = {
           [
             `${p.code}  ${p.name} <${p.email}>  ${p.status}`,
             `  programs: ${p.programIds.join(', ') || 'none'}${p.parentCode ? `; parent ${p.parentCode}` : ''}`,
-            `  balance: ${m(p.balance.balance)} (${m(p.balance.approved)} approved, ${m(p.balance.pending)} pending)`,
+            `  balance: ${m(p.balance.balance)} (${m(p.balance.payableNow)} payable now, ${m(p.balance.pending)} pending)`,
             `  payout: ${p.payoutMethod ?? 'not given'}${p.payoutDetails ? ` — ${p.payoutDetails}` : ''}`,
           ].join('\n'),
         );

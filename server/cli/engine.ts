@@ -264,7 +264,7 @@ ${DB_HELP}`,
         const m = (c: number) => formatMoney(c, partners[0]!.balance.currency);
         console.log(
           table([
-            ['CODE', 'NAME', 'EMAIL', 'STATUS', 'PARENT', 'PROGRAMS', 'BALANCE', 'PENDING', 'APPROVED', 'PAY BY'],
+            ['CODE', 'NAME', 'EMAIL', 'STATUS', 'PARENT', 'PROGRAMS', 'BALANCE', 'PENDING', 'PAYABLE NOW', 'PAY BY'],
             ...partners.map((p) => [
               p.code,
               p.name,
@@ -274,7 +274,7 @@ ${DB_HELP}`,
               p.programIds.join(',') || '-',
               m(p.balance.balance),
               m(p.balance.pending),
-              m(p.balance.approved),
+              m(p.balance.payableNow),
               [p.payoutMethod, p.payoutDetailsMasked].filter(Boolean).join(' ') || '-',
             ]),
           ]),
@@ -429,7 +429,7 @@ ${DB_HELP}`,
     usage: `partner-center payment record --partner <code> --amount <amount> [options]
 
   --partner <code>       who was paid
-  --amount <amount>      how much, e.g. 80.00 (at most their approved balance…)
+  --amount <amount>      how much, e.g. 80.00 (at most what is payable now…)
   --force                …unless forced (an advance)
   --method <text>        PayPal, bank transfer…
   --reference <text>     the transfer's reference
@@ -455,13 +455,13 @@ ${DB_HELP}`,
           ...(values.note && { note: values.note }),
         });
         const m = (c: number) => formatMoney(c, payment.currency);
-        console.log(`Payment ${payment.id}: ${m(payment.amount)} to ${payment.partnerCode}${payment.forced ? ' (forced)' : ''}. Balance now ${m(payment.balance.balance)} (${m(payment.balance.approved)} approved, ${m(payment.balance.pending)} pending)`);
+        console.log(`Payment ${payment.id}: ${m(payment.amount)} to ${payment.partnerCode}${payment.forced ? ' (forced)' : ''}. Balance now ${m(payment.balance.balance)} (${m(payment.balance.payableNow)} payable now, ${m(payment.balance.pending)} pending)`);
       });
     },
   },
 
   'payouts due': {
-    summary: 'Partners whose approved balance reaches the minimum payout',
+    summary: 'Partners whose payable-now balance reaches the minimum payout',
     usage: `partner-center payouts due [--min <amount>] [--csv] [--db file]
 
   --min <amount>       smallest payout, e.g. 50.00 (default: the settings' minimumPayout)

@@ -1,10 +1,10 @@
 import type { Deps } from '../deps.js';
 import { approveDueCommissions } from '../domain/approvals.js';
 import { DAY_MS, recordClick } from '../domain/clicks.js';
-import { balanceOf } from '../domain/ledger.js';
 import { recordLead } from '../domain/leads.js';
 import { createDeepLink, createLink } from '../domain/links.js';
 import { changeSettings } from '../domain/merchant-settings.js';
+import { moneyNow } from '../domain/money-terms.js';
 import { createPartnerAccount } from '../domain/partner-admin.js';
 import { findPartnerByCode } from '../domain/partners.js';
 import { recordAdjustment, recordPayment } from '../domain/payments.js';
@@ -179,9 +179,9 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       paidMonth = month;
       for (const code of ['demo', 'morgan', 'riley']) {
         const partnerId = (await findPartnerByCode(at, code))!.id;
-        const balance = await balanceOf(at.db.kysely, partnerId, 'USD');
-        if (balance.approved >= 5000) {
-          await recordPayment(at, { partnerCode: code, amount: balance.approved, method: code === 'demo' ? 'PayPal' : 'Bank transfer', reference: `PO-${new Date(now).toISOString().slice(0, 7)}-${code}` });
+        const balance = await moneyNow(at.db.kysely, partnerId, { currency: 'USD', now });
+        if (balance.payableNow >= 5000) {
+          await recordPayment(at, { partnerCode: code, amount: balance.payableNow, method: code === 'demo' ? 'PayPal' : 'Bank transfer', reference: `PO-${new Date(now).toISOString().slice(0, 7)}-${code}` });
         }
       }
     }

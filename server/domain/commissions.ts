@@ -211,6 +211,57 @@ export function planSaleCommissions(sale: SaleFacts, credit: Credit, parent: Par
   return planned;
 }
 
+/**
+ * Why an attributed sale earns its partner no direct commission (stored with the sale and shown
+ * in the partner's sales report), or null when it earns one:
+ *   self_referral        the partner bought themself
+ *   no_program           the partner is in no active program
+ *   link_programs        the link is limited to programs that do not cover these products (or that the partner is not in)
+ *   outside_window       the programs that cover these products no longer count a click this old
+ *   product_not_covered  none of the partner's programs covers these products
+ *   product_excluded     the deciding program pays 0 on these products
+ *   recurring_ended      the program does not pay on this payment of the subscription
+ *   zero_amount          the commission rounds to nothing (a sale of 0, a tiny amount)
+ * `enrolled` are the partner's active programs; `viaLink` the same limited to the click's link.
+ */
+export const NO_COMMISSION_REASONS = [
+  'self_referral',
+  'no_program',
+  'link_programs',
+  'outside_window',
+  'product_not_covered',
+  'product_excluded',
+  'recurring_ended',
+  'zero_amount',
+] as const;
+export type NoCommissionReason = (typeof NO_COMMISSION_REASONS)[number];
+
+export function noCommissionReason(
+  sale: SaleFacts,
+  credit: Credit,
+  facts: { selfReferral: boolean; planned: PlannedCommission[]; enrolled: EngineProgram[]; viaLink: EngineProgram[] },
+): NoCommissionReason | null {
+  if (facts.selfReferral) return 'self_referral';
+  if (facts.planned.some((p) => p.tier === 'direct' && p.partner.id === credit.partner.id && p.amount > 0)) return null;
+  if (!facts.enrolled.length) return 'no_program';
+  const covers = (programs: EngineProgram[]) => sale.lines.some((line) => programs.some((p) => rateFor(p, line.productId)));
+  if (!covers(credit.programs)) {
+    if (covers(facts.viaLink)) return 'outside_window';
+    return covers(facts.enrolled) ? 'link_programs' : 'product_not_covered';
+  }
+  const deciding = sale.lines.flatMap((line) => {
+    for (const program of credit.programs) {
+      const rate = rateFor(program, line.productId);
+      if (rate) return [{ program, rate }];
+    }
+    return [];
+  });
+  const paying = deciding.filter((d) => d.rate.value > 0);
+  if (!paying.length) return 'product_excluded';
+  if (!paying.some((d) => paysRecurring(d.program, sale.payment))) return 'recurring_ended';
+  return 'zero_amount';
+}
+
 /** The lead commission: the highest-priority program of the partner with a per-lead commission. */
 export function planLeadCommission(email: string, credit: Credit, currency: string): PlannedCommission | undefined {
   const program = credit.programs.find((p) => (p.row.lead_commission ?? 0) > 0);

@@ -9,11 +9,11 @@
  *   approveDueCommissions / approveCommission      approvals.ts
  *   recordPayment / recordAdjustment / reverseLedgerEntry / reversePayment / payoutsDue   payments.ts
  *   reverseCommission / listCommissions            commissions.ts
- *   partnerBalance                                 below (ledger.ts)
+ *   partnerBalance                                 below (money-terms.ts)
  */
 import type { Deps } from '../deps.js';
 import { approveDueCommissions } from './approvals.js';
-import { balanceOf, type Balance } from './ledger.js';
+import { moneyNow, type MoneyNow } from './money-terms.js';
 import { getSettings } from './settings.js';
 
 export { approveCommission, approveDueCommissions, settlePaid } from './approvals.js';
@@ -21,7 +21,8 @@ export { findCredit, type Attribution, type Credit } from './attribution.js';
 export { recordClick, appendParam, type ClickInput, type ClickOutcome } from './clicks.js';
 export { getCommission, listCommissions, reverseCommission, maskEmail, type CommissionReason, type CommissionView } from './commissions.js';
 export { recordLead, type LeadInput, type LeadResult } from './leads.js';
-export { appendLedgerEntry, balanceOf, balancesOf, listLedger, type Balance, type LedgerEntryView } from './ledger.js';
+export { appendLedgerEntry, listLedger, type LedgerEntryView } from './ledger.js';
+export { moneyNow, moneyNowOf, periodMoney, type MoneyNow, type PeriodMoney } from './money-terms.js';
 export { createDeepLink, createLink, partnerLinkUrl } from './links.js';
 export { formatMoney, formatRate, percentOf, prorate } from './money.js';
 export { createPartnerAccount, updatePartnerAccount, partnerByCode } from './partner-admin.js';
@@ -31,9 +32,9 @@ export { recordRefund, recordSale, type RefundInput, type RefundResult, type Sal
 
 /**
  * A partner's balance after approving whatever finished its hold: `balance` (sum of the
- * ledger), `pending` (on hold) and `approved` (payable now).
+ * ledger), `pending` (on hold) and `payableNow` (balance − pending).
  */
-export async function partnerBalance(deps: Deps, partnerId: number): Promise<Balance> {
+export async function partnerBalance(deps: Deps, partnerId: number): Promise<MoneyNow> {
   await approveDueCommissions(deps, { partnerId });
-  return balanceOf(deps.db.kysely, partnerId, (await getSettings(deps)).currency);
+  return moneyNow(deps.db.kysely, partnerId, { currency: (await getSettings(deps)).currency, now: deps.clock() });
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
 import type { Executor } from './programs.js';
@@ -58,55 +57,6 @@ export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLe
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-export interface Balance {
-  /** Everything on the ledger: the sum of every entry, pending commissions included. */
-  balance: number;
-  /** Commissions still in their hold period, less what refunds clawed back from them. */
-  pending: number;
-  /** What a payment may pay now: balance − pending (negative when refunds after a payment took more than is left). */
-  approved: number;
-  currency: string;
-}
-
-/** Sum of pending commissions (net of clawbacks) per partner. */
-export async function pendingTotals(db: Executor, partnerIds?: number[]): Promise<Map<number, number>> {
-  let query = db
-    .selectFrom('commissions')
-    .select(['partner_id', sql<number>`coalesce(sum(amount - clawed_back), 0)`.as('total')])
-    .where('status', '=', 'pending')
-    .groupBy('partner_id');
-  if (partnerIds) {
-    if (!partnerIds.length) return new Map();
-    query = query.where('partner_id', 'in', partnerIds);
-  }
-  const rows = await query.execute();
-  return new Map(rows.map((r) => [r.partner_id, Number(r.total)]));
-}
-
-/** The balance of one partner (call approveDueCommissions first to count commissions whose hold ended). */
-export async function balanceOf(db: Executor, partnerId: number, currency: string): Promise<Balance> {
-  const last = await latestEntry(db, partnerId);
-  const pending = (await pendingTotals(db, [partnerId])).get(partnerId) ?? 0;
-  const balance = last?.balance ?? 0;
-  return { balance, pending, approved: balance - pending, currency };
-}
-
-/** Balances of many partners at once (admin lists, payouts due). */
-export async function balancesOf(db: Executor, partnerIds: number[], currency: string): Promise<Map<number, Balance>> {
-  const result = new Map<number, Balance>();
-  if (!partnerIds.length) return result;
-  // one indexed look-up per partner: cheap however long the ledgers are
-  const balances = new Map<number, number>();
-  for (const id of partnerIds) balances.set(id, (await latestEntry(db, id))?.balance ?? 0);
-  const pending = await pendingTotals(db, partnerIds);
-  for (const id of partnerIds) {
-    const balance = balances.get(id) ?? 0;
-    const p = pending.get(id) ?? 0;
-    result.set(id, { balance, pending: p, approved: balance - p, currency });
-  }
-  return result;
 }
 
 export interface LedgerEntryView {

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
 import { approveDueCommissions } from './approvals.js';
 import { conflict, DomainError, notFound } from './errors.js';
-import { balanceOf, balancesOf, type Balance } from './ledger.js';
+import { moneyNow, moneyNowOf, type MoneyNow } from './money-terms.js';
 import { PARTNER_CODE_PATTERN } from './partners.js';
 import { maskPayoutDetails } from './payout-details.js';
 import { hashPassword } from './passwords.js';
@@ -21,7 +21,8 @@ export interface PartnerAccountView {
   /** The partner who referred this one (paid second-tier commissions on this partner's sales). */
   parentCode: string | null;
   programIds: number[];
-  balance: Balance;
+  /** balance, pending and payable now (see money-terms.ts) */
+  balance: MoneyNow;
   /** how the partner wants to be paid (from their profile) */
   payoutMethod: PayoutMethod | null;
   /** their payout details masked (j•••@example.com, •••• 3000): lists show only this */
@@ -92,7 +93,7 @@ export async function partnerAccountView(deps: Deps, row: PartnerRow): Promise<P
     status: row.status,
     parentCode: parent?.code ?? null,
     programIds: await enrolledProgramIds(db, row.id),
-    balance: await balanceOf(db, row.id, (await getSettings(deps)).currency),
+    balance: await moneyNow(db, row.id, { currency: (await getSettings(deps)).currency, now: deps.clock() }),
     payoutMethod: row.payout_method ?? null,
     payoutDetailsMasked: maskPayoutDetails(row.payout_details ?? null),
     payoutDetails: row.payout_details ?? null,
@@ -241,7 +242,7 @@ export async function listPartnerAccounts(deps: Deps, options: PartnerListOption
     .execute();
   await approveDueCommissions(deps);
   const currency = (await getSettings(deps)).currency;
-  const balances = await balancesOf(db, rows.map((r) => r.id), currency);
+  const balances = await moneyNowOf(db, rows.map((r) => r.id), { currency, now: deps.clock() });
   const parentIds = [...new Set(rows.map((r) => r.parent_id).filter((id): id is number => id !== null))];
   const parents = parentIds.length ? await db.selectFrom('partners').select(['id', 'code']).where('id', 'in', parentIds).execute() : [];
   const parentCode = new Map(parents.map((p) => [p.id, p.code]));

@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import type { PaymentsTable, PayoutMethod } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
 import { DomainError, notFound } from './errors.js';
-import { appendLedgerEntry, balanceOf, balancesOf, ledgerEntryView, type Balance, type LedgerEntryView } from './ledger.js';
+import { appendLedgerEntry, ledgerEntryView, type LedgerEntryView } from './ledger.js';
+import { moneyNow, moneyNowOf, type MoneyNow } from './money-terms.js';
 import { formatMoney } from './money.js';
 import { partnerByCode, partnerCode } from './partner-admin.js';
 import { maskPayoutDetails } from './payout-details.js';
@@ -19,7 +20,7 @@ export const paymentSchema = z
     /** the transfer's reference */
     reference: text(120).optional(),
     note: text(500).optional(),
-    /** pay more than the approved balance (an advance); the balance goes below the pending commissions */
+    /** pay more than is payable now (an advance); the balance goes below the pending commissions */
     force: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict();
@@ -53,13 +54,13 @@ export interface PaymentView {
   reversed: boolean;
   at: string;
   ledgerEntryId: number;
-  /** the partner's balance now */
-  balance: Balance;
+  /** the partner's balance, pending and payable now */
+  balance: MoneyNow;
 }
 
 type PaymentRow = { [K in keyof PaymentsTable]: K extends 'id' ? number : PaymentsTable[K] };
 
-async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: Balance): Promise<PaymentView> {
+async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: MoneyNow): Promise<PaymentView> {
   const db = deps.db.kysely;
   const entry = await db.selectFrom('ledger_entries').select('id').where('payment_id', '=', row.id).where('reverses_id', 'is', null).executeTakeFirstOrThrow();
   const reversal = await db.selectFrom('ledger_entries').select('id').where('reverses_id', '=', entry.id).executeTakeFirst();
@@ -81,7 +82,7 @@ async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: B
 
 /**
  * Records a payment to a partner: a negative ledger entry, and their approved commissions are
- * marked paid oldest-first as far as payments cover them. A payment above the approved balance
+ * marked paid oldest-first as far as payments cover them. A payment above what is payable now
  * is refused (`exceeds_approved_balance`) unless `force` is set.
  */
 export async function recordPayment(deps: Deps, input: PaymentInput): Promise<PaymentView> {
@@ -92,12 +93,12 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   const now = deps.clock();
   const money = (c: number) => formatMoney(c, settings.currency);
   const row = await deps.db.kysely.transaction().execute(async (trx) => {
-    const balance = await balanceOf(trx, partner.id, settings.currency);
-    if (data.amount > balance.approved && !data.force) {
+    const balance = await moneyNow(trx, partner.id, { currency: settings.currency, now });
+    if (data.amount > balance.payableNow && !data.force) {
       throw new DomainError(
         'unprocessable',
         'exceeds_approved_balance',
-        `${partner.code} has ${money(Math.max(0, balance.approved))} approved to pay; ${money(data.amount)} is more (force the payment to pay it anyway)`,
+        `${partner.code} has ${money(Math.max(0, balance.payableNow))} payable now; ${money(data.amount)} is more (force the payment to pay it anyway)`,
         'amount',
       );
     }
@@ -110,7 +111,7 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
         method: data.method ?? null,
         reference: data.reference ?? null,
         note: data.note ?? null,
-        forced: data.force && data.amount > balance.approved ? 1 : 0,
+        forced: data.force && data.amount > balance.payableNow ? 1 : 0,
         at: now,
       })
       .returningAll()
@@ -127,7 +128,7 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
     await settlePaid(trx, partner.id);
     return payment;
   });
-  return paymentView(deps, row, partner.code, await balanceOf(deps.db.kysely, partner.id, settings.currency));
+  return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
 }
 
 export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number } = {}): Promise<PaymentView[]> {
@@ -141,12 +142,12 @@ export async function listPayments(deps: Deps, options: { partnerId?: number; li
     .offset(options.offset ?? 0)
     .execute();
   const currency = (await getSettings(deps)).currency;
-  const balances = await balancesOf(db, [...new Set(rows.map((r) => r.partner_id))], currency);
+  const balances = await moneyNowOf(db, rows.map((r) => r.partner_id), { currency, now: deps.clock() });
   return Promise.all(rows.map((r) => paymentView(deps, r, r.code, balances.get(r.partner_id)!)));
 }
 
 /** A manual change to a partner's balance with a note: a bonus (+) or a deduction (−). */
-export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Promise<{ entry: LedgerEntryView; balance: Balance }> {
+export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Promise<{ entry: LedgerEntryView; balance: MoneyNow }> {
   const data = parseInput(adjustmentSchema, input);
   const partner = await partnerByCode(deps, data.partnerCode);
   const settings = await getSettings(deps);
@@ -163,7 +164,7 @@ export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Prom
     return row;
   });
   await approveDueCommissions(deps, { partnerId: partner.id });
-  return { entry: ledgerEntryView(entry), balance: await balanceOf(deps.db.kysely, partner.id, settings.currency) };
+  return { entry: ledgerEntryView(entry), balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }) };
 }
 
 /**
@@ -171,7 +172,7 @@ export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Prom
  * (`reverses_id`); the original stays. Commissions are reversed with reverseCommission, and
  * clawbacks by nothing (record a sale or an adjustment instead).
  */
-export async function reverseLedgerEntry(deps: Deps, entryId: number, note: string): Promise<{ entry: LedgerEntryView; balance: Balance }> {
+export async function reverseLedgerEntry(deps: Deps, entryId: number, note: string): Promise<{ entry: LedgerEntryView; balance: MoneyNow }> {
   const { note: checked } = parseInput(reversalSchema, { note });
   const db = deps.db.kysely;
   const original = await db.selectFrom('ledger_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
@@ -198,11 +199,11 @@ export async function reverseLedgerEntry(deps: Deps, entryId: number, note: stri
     await settlePaid(trx, original.partner_id);
     return row;
   });
-  return { entry: ledgerEntryView(entry), balance: await balanceOf(db, original.partner_id, settings.currency) };
+  return { entry: ledgerEntryView(entry), balance: await moneyNow(db, original.partner_id, { currency: settings.currency, now: deps.clock() }) };
 }
 
 /** Undoes a payment by its payment id: reverses its ledger entry (see reverseLedgerEntry). */
-export async function reversePayment(deps: Deps, paymentId: number, note: string): Promise<{ entry: LedgerEntryView; balance: Balance }> {
+export async function reversePayment(deps: Deps, paymentId: number, note: string): Promise<{ entry: LedgerEntryView; balance: MoneyNow }> {
   const entry = await deps.db.kysely
     .selectFrom('ledger_entries')
     .select('id')
@@ -217,9 +218,10 @@ export interface PayoutDue {
   partnerCode: string;
   name: string;
   email: string;
-  /** what to pay: the approved balance */
+  /** what to pay: payable now */
   amount: number;
-  balance: Balance;
+  /** balance, pending and payable now (see money-terms.ts) */
+  balance: MoneyNow;
   /** where to send it, from the partner's profile */
   payoutMethod: PayoutMethod | null;
   payoutDetailsMasked: string | null;
@@ -231,7 +233,7 @@ export interface PayoutDueInFull extends PayoutDue {
 }
 
 /**
- * Active partners whose approved balance is at least `minimum` cents (default:
+ * Active partners whose payable-now balance is at least `minimum` cents (default:
  * settings.minimumPayout), largest first, with where to send the money: masked for lists,
  * `payoutDetails` in full for the payout CSV (strip it before showing a list).
  */
@@ -247,13 +249,13 @@ export async function payoutsDue(deps: Deps, minimum?: number): Promise<PayoutDu
     .where('status', '=', 'active')
     .where((eb) => eb.exists(eb.selectFrom('ledger_entries').select('id').whereRef('ledger_entries.partner_id', '=', 'partners.id')))
     .execute();
-  const balances = await balancesOf(db, partners.map((p) => p.id), currency);
+  const balances = await moneyNowOf(db, partners.map((p) => p.id), { currency, now: deps.clock() });
   return partners
     .map((p) => ({
       partnerCode: p.code,
       name: p.name,
       email: p.email,
-      amount: balances.get(p.id)!.approved,
+      amount: balances.get(p.id)!.payableNow,
       balance: balances.get(p.id)!,
       payoutMethod: p.payout_method ?? null,
       payoutDetailsMasked: maskPayoutDetails(p.payout_details ?? null),

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow, SalesTable } from '../db/schema.js';
 import { settlePaid } from './approvals.js';
-import { findCredit, subscriptionCredit, type Attribution, type Credit, type NotAttributed } from './attribution.js';
-import { insertCommissions, planSaleCommissions, type SaleLine } from './commissions.js';
+import { findCredit, programsOf, subscriptionCredit, type Attribution, type Credit, type NotAttributed } from './attribution.js';
+import { insertCommissions, noCommissionReason, planSaleCommissions, type NoCommissionReason, type SaleFacts, type SaleLine } from './commissions.js';
 import { DomainError } from './errors.js';
 import { appendLedgerEntry } from './ledger.js';
 import { formatMoney, prorate } from './money.js';
@@ -110,6 +110,8 @@ export interface SaleResult {
   sub: string | null;
   subscriptionId: string | null;
   selfReferral: boolean;
+  /** An attributed sale that earns its partner no direct commission: why (see noCommissionReason); else null. */
+  noCommissionReason: NoCommissionReason | null;
   commissions: SaleCommissionResult[];
 }
 
@@ -193,10 +195,14 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
   const lines: SaleLine[] = data.items
     ? data.items.map((i) => ({ productId: i.productId, amount: i.amount, quantity: i.quantity }))
     : [{ productId: null, amount: data.amount, quantity: 1 }];
-  const planned =
-    credit && !selfReferral
-      ? planSaleCommissions({ orderId: data.orderId, amount: data.amount, currency: settings.currency, lines, subscriptionId: data.subscriptionId ?? null, payment }, credit, parent)
-      : [];
+  const facts: SaleFacts = { orderId: data.orderId, amount: data.amount, currency: settings.currency, lines, subscriptionId: data.subscriptionId ?? null, payment };
+  const planned = credit && !selfReferral ? planSaleCommissions(facts, credit, parent) : [];
+  let unpaid: NoCommissionReason | null = null;
+  if (credit && !planned.some((p) => p.tier === 'direct' && p.amount > 0)) {
+    const enrolled = await programsOf(db, credit.partner.id, null);
+    const viaLink = credit.click ? await programsOf(db, credit.partner.id, credit.click.linkId) : enrolled;
+    unpaid = noCommissionReason(facts, credit, { selfReferral, planned, enrolled, viaLink });
+  }
   const lead = customerEmail ? await db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail).executeTakeFirst() : undefined;
 
   return db.transaction().execute(async (trx) => {
@@ -247,6 +253,7 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
       sub: credit?.sub ?? null,
       subscriptionId: data.subscriptionId ?? null,
       selfReferral,
+      noCommissionReason: unpaid,
       commissions: rows.map((row, i) => ({
         id: row.id,
         partnerCode: planned[i]!.partner.code,

@@ -3,7 +3,8 @@ import type { Env } from 'hono';
 import type { Deps } from '../deps.js';
 import { approveCommission, approveDueCommissions } from '../domain/approvals.js';
 import { getCommission, listCommissions, reverseCommission } from '../domain/commissions.js';
-import { balanceOf, listLedger } from '../domain/ledger.js';
+import { listLedger } from '../domain/ledger.js';
+import { moneyNow } from '../domain/money-terms.js';
 import { partnerByCode, partnerCode } from '../domain/partner-admin.js';
 import {
   adjustmentSchema,
@@ -84,7 +85,7 @@ const createPaymentRoute = createRoute({
   tags: ['admin'],
   summary: 'Record a payment to a partner',
   description:
-    'Pays approved balance: more than it is refused (422 exceeds_approved_balance) unless `force` is true. Approved commissions are marked paid oldest-first as payments cover them.',
+    'Pays what is payable now (balance − pending): more than it is refused (422 exceeds_approved_balance) unless `force` is true. Approved commissions are marked paid oldest-first as payments cover them.',
   security,
   request: jsonBody(paymentSchema),
   responses: { 201: jsonResponse(PaymentSchema, 'The payment and the partner’s balance after it'), ...adminErrors, 404: errors[404], 422: errors[422] },
@@ -104,7 +105,7 @@ const payoutsRoute = createRoute({
   method: 'get',
   path: '/payouts',
   tags: ['admin'],
-  summary: 'Partners due a payout: approved balance at least `min` cents (default settings.minimumPayout)',
+  summary: 'Partners due a payout: payable now at least `min` cents (default settings.minimumPayout)',
   security,
   request: { query: z.object({ min: z.coerce.number({ error: 'must be a number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative').max(100_000_000_000).optional() }) },
   responses: {
@@ -205,7 +206,7 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
     await approveDueCommissions(deps, { partnerId: partner.id });
     const settings = await getSettings(deps);
     return c.json(
-      { balance: await balanceOf(deps.db.kysely, partner.id, settings.currency), entries: await listLedger(deps, partner.id, c.req.valid('query')) },
+      { balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }), entries: await listLedger(deps, partner.id, c.req.valid('query')) },
       200,
     );
   });

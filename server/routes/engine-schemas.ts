@@ -1,3 +1,4 @@
+import { NO_COMMISSION_REASONS } from '../domain/commissions.js';
 import { z } from '../http/openapi.js';
 
 /** Response shapes of the admin and tracking APIs (requests are validated by the domain schemas). */
@@ -32,9 +33,9 @@ export const ProgramSchema = z
 
 export const BalanceSchema = z
   .object({
-    balance: z.number().int().openapi({ description: 'sum of the ledger, pending commissions included (cents)' }),
-    pending: z.number().int().openapi({ description: 'commissions still on hold (cents)' }),
-    approved: z.number().int().openapi({ description: 'payable now: balance − pending (cents)' }),
+    balance: z.number().int().openapi({ description: 'sum of the ledger = payableNow + pending (cents)' }),
+    pending: z.number().int().openapi({ description: 'commissions still inside their hold, net of their clawbacks (cents)' }),
+    payableNow: z.number().int().openapi({ description: 'balance − pending: what a payment may pay today (cents)' }),
     currency: z.string(),
   })
   .openapi('Balance');
@@ -185,6 +186,10 @@ export const SaleResultSchema = z
     sub: z.string().nullable(),
     subscriptionId: z.string().nullable(),
     selfReferral: z.boolean(),
+    noCommissionReason: z
+      .enum(NO_COMMISSION_REASONS)
+      .nullable()
+      .openapi({ description: 'an attributed sale that earns its partner no direct commission: why (self_referral, no_program, link_programs, outside_window, product_not_covered, product_excluded, recurring_ended, zero_amount)' }),
     commissions: z.array(SaleCommissionSchema),
   })
   .openapi('SaleResult');

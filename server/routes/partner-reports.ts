@@ -7,7 +7,7 @@ import { balanceView, LEDGER_CSV_HEADER, ledgerCsvLines, ledgerPage } from '../d
 import { leadCsvLines, leadReport, LEADS_CSV_HEADER } from '../domain/reports/leads.js';
 import { checkTimeZone, linkCsvLines, LINKS_CSV_HEADER, linkStats } from '../domain/reports/links.js';
 import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, parseRange, type CursorKind } from '../domain/reports/range.js';
-import { salesCsvLines, salesReport, SALES_CSV_HEADER } from '../domain/reports/sales.js';
+import { SALE_NO_COMMISSION_REASONS, salesCsvLines, salesReport, SALES_CSV_HEADER } from '../domain/reports/sales.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, router, z } from '../http/openapi.js';
 
@@ -53,17 +53,25 @@ const LinksQuery = RangeQuery.extend({
 });
 
 const Money = (description: string) => z.number().int().openapi({ description: `${description} (integer minor units, e.g. cents)` });
+// The money words (server/domain/money-terms.ts): one meaning each, in every answer.
+const EARNED = 'Earned: commissions recorded in the range, before clawbacks';
+const CLAWED_BACK = 'Clawed back: what refunds and reversals took back in the range (a positive sum)';
+const PAID = 'Paid: payments in the range, net of reversed payments (a positive sum)';
+const PENDING = 'Pending, now: commissions still inside their hold, net of their clawbacks (whatever the range)';
+const PAYABLE_NOW = 'Payable now: balance − pending, what a payment may pay today (whatever the range)';
+const BALANCE = 'Balance, now: the sum of the ledger = payableNow + pending (whatever the range)';
+
 const Iso = z.string().openapi({ example: '2026-01-15T12:00:00.000Z' });
 const Cursor = z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
 
 const LedgerSummarySchema = z
   .object({
     beginningBalance: Money('Balance before the range: every earlier entry'),
-    commissions: Money('Commissions in the range'),
-    clawbacks: Money('Clawbacks in the range, as a positive sum taken off'),
-    payments: Money('Payments in the range, as a positive sum taken off'),
+    earned: Money(EARNED),
+    clawedBack: Money(CLAWED_BACK),
+    paid: Money(PAID),
     adjustments: Money('Adjustments in the range, signed'),
-    endingBalance: Money('beginning + commissions − clawbacks − payments + adjustments'),
+    endingBalance: Money('beginning + earned − clawedBack − paid + adjustments; for all time, the balance'),
     currency: z.string().openapi({ example: 'USD' }),
   })
   .openapi('LedgerSummary');
@@ -86,9 +94,9 @@ const LedgerPageSchema = z
 const BalanceSchema = z
   .object({
     currency: z.string(),
-    balance: Money('The balance now'),
-    payableNow: Money('The balance less what is on hold, never below 0'),
-    pending: Money('Pending commissions still on hold, net of clawbacks'),
+    balance: Money(BALANCE),
+    payableNow: Money(PAYABLE_NOW),
+    pending: Money(PENDING),
     nextPayableAt: Iso.nullable().openapi({ description: 'When the next held commission becomes payable' }),
     minimumPayout: Money("The merchant's smallest payout"),
     payoutReady: z.boolean().openapi({ description: 'payableNow reaches the minimum payout' }),
@@ -127,13 +135,14 @@ const CommissionReportSchema = z
   .object({
     currency: z.string(),
     totals: z.object({
-      count: z.number().int(),
-      earned: z.number().int(),
-      clawedBack: z.number().int(),
-      net: z.number().int(),
-      pending: z.number().int(),
-      approved: z.number().int(),
-      paid: z.number().int(),
+      count: z.number().int().openapi({ description: 'Commissions recorded in the range' }),
+      earned: Money(EARNED),
+      clawedBack: Money(CLAWED_BACK),
+      paid: Money(PAID),
+      pending: Money(PENDING),
+      payableNow: Money(PAYABLE_NOW),
+      balance: Money(BALANCE),
+      currency: z.string(),
     }),
     items: z.array(CommissionSchema),
     nextCursor: Cursor,
@@ -174,7 +183,14 @@ const SalesReportSchema = z
         status: z.enum(['completed', 'partially_refunded', 'refunded']),
         selfReferral: z.boolean(),
         items: z.array(z.object({ product: z.string(), quantity: z.number().int(), amount: z.number().int() })),
-        commission: z.number().int(),
+        commission: Money('Your direct commission on the sale, after clawbacks'),
+        noCommissionReason: z
+          .enum(SALE_NO_COMMISSION_REASONS)
+          .nullable()
+          .openapi({
+            description:
+              'When commission is 0, why: self_referral, no_program, link_programs, outside_window, product_not_covered, product_excluded, recurring_ended, zero_amount, or clawed_back (a refund or reversal took it back); null when the sale earns',
+          }),
       }),
     ),
     nextCursor: Cursor,
@@ -219,7 +235,7 @@ const ledgerRoute = createRoute({
   path: '/ledger',
   summary: 'My Ledger: summary and entries with running balance',
   description:
-    'Beginning balance is everything before `from`; ending = beginning + commissions − clawbacks − payments + adjustments. Entries newest first; `nextCursor` pages on and stays right while new entries arrive.',
+    'Beginning balance is everything before `from`; ending = beginning + earned − clawedBack − paid + adjustments. Entries newest first; `nextCursor` pages on and stays right while new entries arrive.',
   request: { query: PageQuery },
   responses: reportResponses(LedgerPageSchema),
 });

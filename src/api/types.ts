@@ -198,13 +198,29 @@ export interface LinkStatsQuery extends DateRangeQuery {
   timeZone?: string;
 }
 
-/** All money is integer minor units (cents) of `currency`. */
-export interface LedgerSummary {
+/**
+ * The money words (one meaning each, as the server's money-terms.ts defines them). All money is
+ * integer minor units (cents) of `currency`. In a period: `earned` (commissions recorded,
+ * before clawbacks), `clawedBack` (what refunds and reversals took back), `paid` (payments,
+ * net of reversed ones). Now, whatever the period: `pending` (commissions still on hold, net
+ * of their clawbacks), `payableNow` (balance − pending), `balance` (the sum of the ledger).
+ */
+export interface PeriodMoney {
+  earned: number;
+  clawedBack: number;
+  paid: number;
+}
+
+export interface MoneyNow {
+  pending: number;
+  payableNow: number;
+  balance: number;
+}
+
+export interface LedgerSummary extends PeriodMoney {
   beginningBalance: number;
-  commissions: number;
-  clawbacks: number;
-  payments: number;
   adjustments: number;
+  /** beginning + earned − clawedBack − paid + adjustments; for all time, the balance */
   endingBalance: number;
   currency: string;
 }
@@ -228,11 +244,8 @@ export interface LedgerPage {
   nextCursor: string | null;
 }
 
-export interface Balance {
+export interface Balance extends MoneyNow {
   currency: string;
-  balance: number;
-  payableNow: number;
-  pending: number;
   nextPayableAt: string | null;
   minimumPayout: number;
   payoutReady: boolean;
@@ -268,7 +281,7 @@ export interface Commission {
 
 export interface CommissionReport {
   currency: string;
-  totals: { count: number; earned: number; clawedBack: number; net: number; pending: number; approved: number; paid: number };
+  totals: PeriodMoney & MoneyNow & { count: number; currency: string };
   items: Commission[];
   nextCursor: string | null;
 }
@@ -301,8 +314,22 @@ export interface Sale {
   status: 'completed' | 'partially_refunded' | 'refunded';
   selfReferral: boolean;
   items: { product: string; quantity: number; amount: number }[];
+  /** Direct commission on the sale, after clawbacks. */
   commission: number;
+  /** When `commission` is 0, why (a code the element puts in words); null when the sale earns. */
+  noCommissionReason: NoCommissionReason | null;
 }
+
+export type NoCommissionReason =
+  | 'self_referral'
+  | 'no_program'
+  | 'link_programs'
+  | 'outside_window'
+  | 'product_not_covered'
+  | 'product_excluded'
+  | 'recurring_ended'
+  | 'zero_amount'
+  | 'clawed_back';
 
 export interface SalesReport {
   currency: string;

@@ -161,6 +161,14 @@ export const reportStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* a sentence under a number (why a sale earned nothing) wraps and reads from the start */
+  .num .why {
+    white-space: normal;
+    text-align: start;
+    min-width: 10rem;
+    max-width: 16rem;
+    margin-inline-start: auto;
+  }
   .badge {
     display: inline-block;
     padding: 0 var(--_space-s);

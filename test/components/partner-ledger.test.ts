@@ -85,18 +85,21 @@ describe('<partner-ledger> signed in', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the summary, payable versus on hold, and every entry with its running balance', async () => {
+  it("shows the period's summary, today's balance, pending and payable now, and every entry with its running balance", async () => {
     const { el, api } = await render({ ledger: ALICE, balance: ALICE_BALANCE });
     await loaded(el);
     expect(figures(el, 'summary')).to.deep.equal({
       'Beginning balance': '$0.00',
-      Commissions: '+$62.50',
-      Clawbacks: '−$15.00',
-      Payments: '−$12.50',
+      Earned: '+$62.50',
+      'Clawed back': '−$15.00',
+      Paid: '−$12.50',
       Adjustments: '+$2.00',
       'Ending balance': '$37.00',
     });
-    expect(figures(el, 'payout')).to.deep.equal({ 'Payable now': '$17.00', 'On hold': '$20.00', 'Minimum payout': '$50.00' });
+    expect(figures(el, 'payout')).to.deep.equal({ Balance: '$37.00', Pending: '$20.00', 'Payable now': '$17.00', 'Minimum payout': '$50.00' });
+    expect(text(part(el, 'note'))).to.equal(
+      "Earned, clawed back and paid count the period shown (all time); balance, pending and payable now are today's figures, whatever the period. For all time the ending balance is your balance.",
+    );
     expect(text(part(el, 'payout'))).to.contain('You are paid once your payable balance reaches $50.00.');
     expect(text(part(el, 'payout'))).to.contain(`More becomes payable on ${day('2026-02-04T18:45:00.000Z')}.`);
     expect(rows(el)).to.deep.equal([
@@ -133,14 +136,14 @@ describe('<partner-ledger> signed in', function () {
   it('says when the minimum payout is reached', async () => {
     const { el } = await render({ ledger: ALICE, balance: { ...ALICE_BALANCE, minimumPayout: 1_500, payoutReady: true, nextPayableAt: null } });
     await loaded(el);
-    expect(text(part(el, 'payout')!.querySelector('p'))).to.equal('Your payable balance has reached the minimum payout and will be paid in the next payout.');
+    expect(text(part(el, 'payout')!.querySelector('p.ready'))).to.equal('Your payable balance has reached the minimum payout and will be paid in the next payout.');
   });
 
   it('formats money in the merchant currency and the page locale', async () => {
     const { el } = await render({ ledger: ALICE, currency: 'EUR', balance: { ...ALICE_BALANCE, currency: 'EUR' } }, { lang: 'de-DE' });
     await loaded(el);
     expect(figures(el, 'summary')['Ending balance']).to.equal('37,00 €');
-    expect(figures(el, 'summary').Clawbacks).to.equal('−15,00 €');
+    expect(figures(el, 'summary')['Clawed back']).to.equal('−15,00 €');
     expect(rows(el)[0]!.slice(0, 1)).to.deep.equal([day(ALICE[0]!.date, 'de-DE')]);
   });
 

@@ -71,8 +71,8 @@ const LEADS: Lead[] = [
 ];
 
 const SALES: Sale[] = [
-  { id: 2, date: iso('2025-11-20T15:30:00Z'), order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500 },
-  { id: 1, date: iso('2025-11-03T10:00:00Z'), order: 'A-SELF', amount: 12_500, currency: 'USD', refunded: 0, status: 'completed', selfReferral: true, items: [{ product: 'tent-2p', quantity: 1, amount: 10_000 }, { product: 'headlamp', quantity: 2, amount: 2_500 }], commission: 0 },
+  { id: 2, date: iso('2025-11-20T15:30:00Z'), order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500, noCommissionReason: null },
+  { id: 1, date: iso('2025-11-03T10:00:00Z'), order: 'A-SELF', amount: 12_500, currency: 'USD', refunded: 0, status: 'completed', selfReferral: true, items: [{ product: 'tent-2p', quantity: 1, amount: 10_000 }, { product: 'headlamp', quantity: 2, amount: 2_500 }], commission: 0, noCommissionReason: 'self_referral' },
 ];
 
 /** Clicks and sales on the 1st and on today of the current month. */
@@ -114,7 +114,8 @@ async function render(options: FakeApiOptions = {}, attrs: { tab?: string; range
 
 const settled = (el: PartnerReportsElement) =>
   waitUntil(() => part(el, 'summary') || part(el, 'error') || part(el, 'empty'), 'the report loads', { timeout: 4000 });
-const figures = (el: Element) => Object.fromEntries([...part(el, 'summary')!.querySelectorAll(':scope > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
+const figures = (el: Element) =>
+  Object.fromEntries(parts(el, 'summary').flatMap((dl) => [...dl.querySelectorAll(':scope > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))])));
 const rows = (el: Element, table = 0) => [...parts(el, 'table')[table]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
 const tabs = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const callsOf = (api: FakeApi, method: string) => api.calls.filter((c) => c.method === method);
@@ -197,13 +198,16 @@ describe('<partner-reports> the reports', function () {
     await settled(el);
     expect(figures(el)).to.deep.equal({
       Commissions: '3',
-      Earned: '$31.00',
+      Earned: '+$31.00',
       'Clawed back': '−$6.00',
+      Paid: '−$5.00',
+      Balance: '$20.00',
       Pending: '$20.00',
-      Approved: '$0.00',
-      Paid: '$5.00',
-      Net: '$25.00',
+      'Payable now': '$0.00',
     });
+    expect(text(part(el, 'note'))).to.equal(
+      "Earned, clawed back and paid count the period shown (all time); balance, pending and payable now are today's figures, whatever the period. Clawed back and paid count what happened in the period, also on commissions recorded before it.",
+    );
     expect(text(part(el, 'table')!.querySelector('caption'))).to.equal('Commissions, all time, newest first');
     expect(rows(el)).to.deep.equal([
       [day('2026-01-05T18:45:00Z'), 'A-1003', '$200.00', '10%', '$20.00', `Pending payable ${day('2026-02-04T18:45:00Z')}`, 'Partner code Outdoor Gear'],
@@ -236,18 +240,39 @@ describe('<partner-reports> the reports', function () {
   it('sales: items, refunds and a flagged self-referral', async () => {
     const { el } = await render({ sales: SALES }, { tab: 'sales' });
     await settled(el);
-    expect(figures(el)).to.deep.equal({ Sales: '2', Amount: '$325.00', Refunded: '$100.00', 'Your commission': '$15.00' });
+    expect(figures(el)).to.deep.equal({ Sales: '2', Amount: '$325.00', Refunded: '$100.00', 'Commission on these sales': '$15.00' });
+    expect(text(part(el, 'note'))).to.contain('Lead and second-tier commissions are not sales of yours: the Commissions report shows everything you earned.');
     expect(rows(el)).to.deep.equal([
       [day('2025-11-20T15:30:00Z'), 'A-1002', '1 × tent-4p', '$200.00 $100.00 refunded', '$15.00', 'Partly refunded'],
-      [day('2025-11-03T10:00:00Z'), 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00', 'Completed Your own purchase: no commission'],
+      [day('2025-11-03T10:00:00Z'), 'A-SELF', '1 × tent-2p, 2 × headlamp', '$125.00', '$0.00 Your own purchase: no commission.', 'Completed'],
     ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sales: a sale that earned nothing says why, in words, for every reason', async () => {
+    const words: [NonNullable<Sale['noCommissionReason']>, string][] = [
+      ['self_referral', 'Your own purchase: no commission.'],
+      ['no_program', 'You were in no program when this sale came in.'],
+      ['link_programs', 'The link used counts only for programs that do not cover these products.'],
+      ['outside_window', 'The click was older than the programs covering these products count.'],
+      ['product_not_covered', 'None of your programs covers these products.'],
+      ['product_excluded', 'Your program pays no commission on these products.'],
+      ['recurring_ended', 'Your program does not pay on this payment of the subscription.'],
+      ['zero_amount', 'The commission on this amount comes to nothing.'],
+      ['clawed_back', 'The commission was taken back (refund or reversal).'],
+    ];
+    const sales: Sale[] = words.map(([reason], i) => ({ ...SALES[1]!, id: 100 + i, order: `Z-${i}`, selfReferral: reason === 'self_referral', noCommissionReason: reason }));
+    const { el } = await render({ sales: [SALES[0]!, ...sales] }, { tab: 'sales' });
+    await settled(el);
+    expect(parts(el, 'no-commission').map((p) => text(p))).to.deep.equal(words.map(([, w]) => w));
+    expect(rows(el)[0]![4]).to.equal('$15.00', 'a sale that earns says nothing more');
     await expect(el).to.be.accessible();
   });
 
   it('links: totals, a clicks and a sales chart over the period, and tables by link, sub-id and day', async () => {
     const { el } = await render({ linkStats: thisMonthStats() }, { tab: 'links', range: 'this-month' });
     await settled(el);
-    expect(figures(el)).to.deep.equal({ Clicks: '12', Leads: '1', Sales: '2', Conversion: '16.67%', 'Earnings per click': '$2.50', Earnings: '$30.00' });
+    expect(figures(el)).to.deep.equal({ Clicks: '12', Leads: '1', Sales: '2', Conversion: '16.67%', 'Commission per click': '$2.50', 'Commission from your links': '$30.00' });
     const charts = parts(el, 'chart');
     expect(charts).to.have.length(2);
     const days = new Date().getDate();

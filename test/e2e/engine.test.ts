@@ -104,7 +104,7 @@ test('with the admin API alone: program, partner, a click in a real browser, the
     ],
   );
   assert.equal(entries[0]!.description, 'Commission on order E2E-1001 (10% of $120.00)');
-  assert.deepEqual(balance, { balance: 0, pending: 0, approved: 0, currency: 'USD' });
+  assert.deepEqual(balance, { balance: 0, pending: 0, payableNow: 0, currency: 'USD' });
   const commission = await api('GET', `/api/v1/admin/commissions/${sale.json.commissions[0].id}`);
   assert.deepEqual([commission.json.status, commission.json.reason.linkSlug, commission.json.reason.sub], ['paid', 'e2e-landing', 'launch-post']);
 
@@ -140,7 +140,7 @@ test('with the CLI alone against the same database: the same story adds up', asy
   assert.match(sale, /Recorded order CLI-1: \$80\.00\n {2}credited to cli-bob by last_click\n {2}commission \d+: \$10\.00 to cli-bob \(direct, CLI Program, approved\)/);
   assert.match(await cli('refund', 'record', '--order', 'CLI-1', '--amount', '20.00'), /clawed back \$2\.50 from cli-bob/);
   assert.match(await cli('payouts', 'due', '--min', '1', '--csv'), /^cli-bob,Bob CLI,bob@cli\.example,7\.50,USD$/m);
-  assert.match(await cli('payment', 'record', '--partner', 'cli-bob', '--amount', '7.50', '--method', 'Bank transfer'), /Balance now \$0\.00 \(\$0\.00 approved, \$0\.00 pending\)/);
+  assert.match(await cli('payment', 'record', '--partner', 'cli-bob', '--amount', '7.50', '--method', 'Bank transfer'), /Balance now \$0\.00 \(\$0\.00 payable now, \$0\.00 pending\)/);
 
   const { entries, balance } = await books('cli-bob');
   assert.deepEqual(entries.map((e) => e.amount), [1000, -250, -750]);

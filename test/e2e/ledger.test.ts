@@ -56,9 +56,9 @@ async function expected(from?: number, to?: number) {
     rows,
     summary: {
       'Beginning balance': money(beginning),
-      Commissions: money(sum('commission'), true),
-      Clawbacks: money(sum('clawback'), true),
-      Payments: money(sum('payment'), true),
+      Earned: money(sum('commission'), true),
+      'Clawed back': money(sum('clawback'), true),
+      Paid: money(sum('payment'), true),
       Adjustments: money(sum('adjustment'), true),
       'Ending balance': money(rows[0]?.balance ?? beginning),
     },
@@ -97,13 +97,14 @@ test('My Ledger on the demo page matches the database to the cent: summary, ever
   assert.ok(all.rows.length > 100, `a history long enough to page through (${all.rows.length})`);
   assert.deepEqual(await figures(page, 'summary'), all.summary);
 
-  // payable now versus on hold, from the commissions table
+  // today's balance, pending and payable now, from the ledger and the commissions table
   const now = Date.now();
   const held = await db.selectFrom('commissions').select(['amount', 'clawed_back']).where('partner_id', '=', partnerId).where('status', '=', 'pending').where('payable_at', '>', now).execute();
   const pending = held.reduce((s, c) => s + c.amount - c.clawed_back, 0);
   assert.deepEqual(await figures(page, 'payout'), {
-    'Payable now': money(Math.max(0, all.rows[0]!.balance - pending)),
-    'On hold': money(pending),
+    Balance: money(all.rows[0]!.balance),
+    Pending: money(pending),
+    'Payable now': money(all.rows[0]!.balance - pending),
     'Minimum payout': '$50.00',
   });
 

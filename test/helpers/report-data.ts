@@ -93,11 +93,11 @@ export function summarize(entries: LedgerEntry[], range: DateRangeQuery, currenc
   const within = entries.filter((e) => inRange(e.date, range));
   const sum = (type: LedgerEntry['type']) => within.filter((e) => e.type === type).reduce((s, e) => s + e.amount, 0);
   const beginningBalance = before?.balance ?? 0;
-  const commissions = sum('commission');
-  const clawbacks = -sum('clawback');
-  const payments = -sum('payment');
+  const earned = sum('commission');
+  const clawedBack = -sum('clawback');
+  const paid = -sum('payment');
   const adjustments = sum('adjustment');
-  return { beginningBalance, commissions, clawbacks, payments, adjustments, endingBalance: beginningBalance + commissions - clawbacks - payments + adjustments, currency };
+  return { beginningBalance, earned, clawedBack, paid, adjustments, endingBalance: beginningBalance + earned - clawedBack - paid + adjustments, currency };
 }
 
 /** One page of `entries` as the server answers it; the cursor is the index of the next row. */
@@ -115,7 +115,7 @@ export function sampleBalance(entries: LedgerEntry[], overrides: Partial<Balance
   return {
     currency: 'USD',
     balance,
-    payableNow: Math.max(0, balance - pending),
+    payableNow: balance - pending,
     pending,
     nextPayableAt: pending ? new Date(Date.now() + 12 * DAY).toISOString() : null,
     minimumPayout: 5_000,
@@ -167,12 +167,20 @@ export function sampleCommissions(count: number, options: { end?: number; seed?:
   return list;
 }
 
+/**
+ * The totals a server would answer for these commissions: the period's earned and clawed back,
+ * `paid` as what covered the paid ones, and today's figures (pending ones on hold, balance =
+ * what is left of them all less what was paid).
+ */
 export function commissionReportOf(items: Commission[], currency = 'USD'): Omit<CommissionReport, 'items' | 'nextCursor'> {
   const net = (c: Commission) => c.amount - c.clawedBack;
   const by = (status: Commission['status']) => items.filter((c) => c.status === status).reduce((s, c) => s + net(c), 0);
   const earned = items.reduce((s, c) => s + c.amount, 0);
   const clawedBack = items.reduce((s, c) => s + c.clawedBack, 0);
-  return { currency, totals: { count: items.length, earned, clawedBack, net: earned - clawedBack, pending: by('pending'), approved: by('approved'), paid: by('paid') } };
+  const paid = by('paid');
+  const balance = earned - clawedBack - paid;
+  const pending = by('pending');
+  return { currency, totals: { count: items.length, earned, clawedBack, paid, pending, payableNow: balance - pending, balance, currency } };
 }
 
 const FIRST = ['jane', 'omar', 'li', 'sofia', 'mateo', 'aiko', 'noah', 'fatima'] as const;
@@ -210,6 +218,9 @@ export function sampleSales(count: number, options: { end?: number } = {}): Sale
     const amount = items.reduce((s, x) => s + x.amount, 0);
     const refunded = i % 10 === 4 ? amount : i % 10 === 7 ? Math.round(amount / 2) : 0;
     const self = i % 17 === 16;
+    // now and then a sale that earns nothing, for a reason the report puts in words
+    const unpaid: Sale['noCommissionReason'] = self ? 'self_referral' : i % 13 === 5 ? 'product_excluded' : i % 19 === 9 ? 'link_programs' : null;
+    const commission = unpaid ? 0 : Math.round(((amount - refunded) * 1_000) / 10_000);
     return {
       id: 3_000 + count - i,
       date: new Date(end - (i + 1) * 2.2 * DAY).toISOString(),
@@ -220,7 +231,8 @@ export function sampleSales(count: number, options: { end?: number } = {}): Sale
       status: refunded === 0 ? 'completed' : refunded === amount ? 'refunded' : 'partially_refunded',
       selfReferral: self,
       items,
-      commission: self ? 0 : Math.round(((amount - refunded) * 1_000) / 10_000),
+      commission,
+      noCommissionReason: unpaid ?? (commission === 0 && refunded > 0 ? 'clawed_back' : null),
     } satisfies Sale;
   });
 }

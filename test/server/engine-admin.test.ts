@@ -140,7 +140,7 @@ describe('partners', () => {
       { code: res.json.code, programIds: res.json.programIds, parentCode: res.json.parentCode, status: res.json.status },
       { code: 'child1', programIds: [program.id], parentCode: 'parent1', status: 'active' },
     );
-    assert.deepEqual(res.json.balance, { balance: 0, pending: 0, approved: 0, currency: 'USD' });
+    assert.deepEqual(res.json.balance, { balance: 0, pending: 0, payableNow: 0, currency: 'USD' });
     // the partner can sign in with the password the merchant set
     assert.match(await s.login('child1', 'chris-password'), /^pc_/);
   });

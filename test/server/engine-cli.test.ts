@@ -73,9 +73,9 @@ describe('the CLI runs a program end to end over the same engine', () => {
 
     const tooMuch = await cli('payment', 'record', '--partner', 'bob', '--amount', '100');
     assert.equal(tooMuch.code, 1);
-    assert.match(tooMuch.err, /bob has \$15\.75 approved to pay; \$100\.00 is more/);
+    assert.match(tooMuch.err, /bob has \$15\.75 payable now; \$100\.00 is more/);
     const paid = await cli('payment', 'record', '--partner', 'bob', '--amount', '10', '--method', 'PayPal');
-    assert.equal(paid.out, 'Payment 1: $10.00 to bob. Balance now $5.75 ($5.75 approved, $0.00 pending)');
+    assert.equal(paid.out, 'Payment 1: $10.00 to bob. Balance now $5.75 ($5.75 payable now, $0.00 pending)');
 
     const due = await cli('payouts', 'due', '--min', '5', '--csv');
     assert.equal(due.out, 'code,name,email,amount,currency,payout_method,payout_details\nbob,Bob B,bob@example.com,5.75,USD,,');

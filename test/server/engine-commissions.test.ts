@@ -417,7 +417,7 @@ describe('refunds claw back in proportion', () => {
     assert.deepEqual(ledger.rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 1200, 1200], ['payment', -1200, 0], ['clawback', -600, -600]]);
     assert.equal(commissionsOf('alice')[0]!.status, 'paid');
     const account = await s.admin('GET', '/api/v1/admin/partners/alice');
-    assert.deepEqual(account.json.balance, { balance: -600, pending: 0, approved: -600, currency: 'USD' });
+    assert.deepEqual(account.json.balance, { balance: -600, pending: 0, payableNow: -600, currency: 'USD' });
     // the next commission first makes up for it: $10.00 earned, $6.00 of it owed back
     await s.sale({ orderId: 'PP-2', amount: 10000, partnerCode: 'alice' });
     assert.equal(s.ledgerOf('alice').balance, 400);

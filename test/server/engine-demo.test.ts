@@ -23,7 +23,7 @@ test('the demo seed tells six months of a believable program through the engine'
     assert.deepEqual([...new Set(ledger.rows.map((r) => r.type))].sort(), ['adjustment', 'clawback', 'commission', 'payment']);
     assert.equal(ledger.balance, ledger.sum);
     assert.equal(demo.json.balance.balance, ledger.sum);
-    assert.ok(demo.json.balance.pending > 0 && demo.json.balance.approved > 0, JSON.stringify(demo.json.balance));
+    assert.ok(demo.json.balance.pending > 0 && demo.json.balance.payableNow > 0, JSON.stringify(demo.json.balance));
     assert.ok(ledger.rows.some((r) => r.description.startsWith('Second-tier commission') && r.description.includes('via riley')));
     const statuses = q<{ status: string }>("SELECT DISTINCT c.status FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = 'demo'").map((r) => r.status);
     for (const status of ['pending', 'approved', 'paid']) assert.ok(statuses.includes(status), `demo has ${status} commissions`);

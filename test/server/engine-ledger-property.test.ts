@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { approveCommission, approveDueCommissions } from '../../server/domain/approvals.js';
 import { reverseCommission } from '../../server/domain/commissions.js';
 import { DomainError } from '../../server/domain/errors.js';
-import { balanceOf } from '../../server/domain/ledger.js';
+import { moneyNow } from '../../server/domain/money-terms.js';
 import { recordLead } from '../../server/domain/leads.js';
 import { prorate } from '../../server/domain/money.js';
 import { recordAdjustment, recordPayment, reverseLedgerEntry } from '../../server/domain/payments.js';
@@ -140,10 +140,11 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
             running += row.amount;
             assert.equal(row.balance, running, `${CODES[i]}: each running balance is the previous one plus the amount`);
           }
-          const balance = await balanceOf(s.db.kysely, id, 'USD');
+          const balance = await moneyNow(s.db.kysely, id, { currency: 'USD', now: s.now });
           assert.equal(balance.balance, running, `${CODES[i]}: the balance is the sum of the ledger`);
-          const pending = s.db.sqlite.prepare("SELECT coalesce(sum(amount - clawed_back), 0) AS p FROM commissions WHERE partner_id = ? AND status = 'pending'").get(id) as { p: number };
-          assert.equal(balance.approved, running - pending.p);
+          const pending = s.db.sqlite.prepare("SELECT coalesce(sum(amount - clawed_back), 0) AS p FROM commissions WHERE partner_id = ? AND status = 'pending' AND payable_at > ?").get(id, s.now) as { p: number };
+          assert.equal(balance.pending, pending.p);
+          assert.equal(balance.payableNow, running - pending.p);
         }
         const commissions = s.db.sqlite.prepare('SELECT c.*, s.amount AS sale_amount, s.refunded_amount FROM commissions c LEFT JOIN sales s ON s.id = c.sale_id').all() as any[];
         for (const c of commissions) {

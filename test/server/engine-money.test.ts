@@ -27,13 +27,13 @@ describe('approval', () => {
     assert.equal(sale.json.commissions[0].status, 'pending');
     assert.equal(sale.json.commissions[0].payableAt, new Date(s.now + 14 * DAY).toISOString());
     let account = await s.admin('GET', '/api/v1/admin/partners/alice');
-    assert.deepEqual(account.json.balance, { balance: 1000, pending: 1000, approved: 0, currency: 'USD' });
+    assert.deepEqual(account.json.balance, { balance: 1000, pending: 1000, payableNow: 0, currency: 'USD' });
     s.advance(14 * DAY - 1);
     assert.equal(await approveDueCommissions(s.deps), 0);
     s.advance(1);
     // reads approve what is due before answering
     account = await s.admin('GET', '/api/v1/admin/partners/alice');
-    assert.deepEqual(account.json.balance, { balance: 1000, pending: 0, approved: 1000, currency: 'USD' });
+    assert.deepEqual(account.json.balance, { balance: 1000, pending: 0, payableNow: 1000, currency: 'USD' });
     const [commission] = (await s.admin('GET', '/api/v1/admin/commissions?partner=alice')).json.commissions;
     assert.equal(commission.status, 'approved');
     assert.equal(commission.approvedAt, commission.payableAt);
@@ -82,14 +82,14 @@ describe('payments', () => {
     }
     const tooMuch = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 6001 });
     assertError(tooMuch, 422, 'exceeds_approved_balance', 'amount');
-    assert.match(tooMuch.json.error.message, /alice has \$60\.00 approved to pay; \$60\.01 is more/);
+    assert.match(tooMuch.json.error.message, /alice has \$60\.00 payable now; \$60\.01 is more/);
     assert.equal(s.count('payments'), 0);
 
     const first = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 3500, method: 'PayPal', reference: 'TX-9', note: 'March' });
     assert.equal(first.status, 201, first.text);
     assert.deepEqual(
       { amount: first.json.amount, forced: first.json.forced, balance: first.json.balance },
-      { amount: 3500, forced: false, balance: { balance: 2500, pending: 0, approved: 2500, currency: 'USD' } },
+      { amount: 3500, forced: false, balance: { balance: 2500, pending: 0, payableNow: 2500, currency: 'USD' } },
     );
     assert.deepEqual(statuses('alice'), ['paid', 'paid', 'approved']); // $10 + $20 covered, $5 towards the $30
     assert.equal(s.ledgerOf('alice').rows.at(-1)!.description, 'Payment via PayPal, ref TX-9 — March');
@@ -142,7 +142,7 @@ describe('adjustments and reversals', () => {
     const bonus = await s.admin('POST', '/api/v1/admin/adjustments', { partnerCode: 'alice', amount: 500, note: 'Launch bonus' });
     assert.equal(bonus.status, 201, bonus.text);
     assert.deepEqual([bonus.json.entry.type, bonus.json.entry.amount, bonus.json.entry.description], ['adjustment', 500, 'Adjustment: Launch bonus']);
-    assert.equal(bonus.json.balance.approved, 1500);
+    assert.equal(bonus.json.balance.payableNow, 1500);
     const fee = await s.admin('POST', '/api/v1/admin/adjustments', { partnerCode: 'alice', amount: -200, note: 'Bank fee' });
     assert.equal(fee.json.balance.balance, 1300);
 

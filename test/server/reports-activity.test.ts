@@ -22,7 +22,8 @@ describe('GET /api/v1/partner/reports/commissions', () => {
     assert.equal(res.status, 200);
     assert.deepEqual(res.json, {
       currency: 'USD',
-      totals: { count: 3, earned: 6_250, clawedBack: 1_500, net: 4_750, pending: 3_500, approved: 0, paid: 1_250 },
+      // today A-1002 is past its hold: only A-1003 (+20.00, payable 2026-02-04) is pending; 37.00 − 20.00 is payable now
+      totals: { count: 3, earned: 6_250, clawedBack: 1_500, paid: 1_250, pending: 2_000, payableNow: 1_700, balance: 3_700, currency: 'USD' },
       items: [
         {
           id: w.sales.a1003.commissionId,
@@ -91,15 +92,16 @@ describe('GET /api/v1/partner/reports/commissions', () => {
     });
   });
 
-  test('a range totals only its commissions; pages of one keep the totals', async () => {
+  test("a range counts its commissions and the ledger's money of the range; today's figures stay; pages keep the totals", async () => {
     const nov = await get('commissions?from=2025-11-01&to=2025-11-30&limit=1');
-    assert.deepEqual(nov.json.totals, { count: 2, earned: 4_250, clawedBack: 1_500, net: 2_750, pending: 1_500, approved: 0, paid: 1_250 });
+    // the payment (Dec 1) and the clawback (Dec 10) belong to December, whatever commission they touch
+    assert.deepEqual(nov.json.totals, { count: 2, earned: 4_250, clawedBack: 0, paid: 0, pending: 2_000, payableNow: 1_700, balance: 3_700, currency: 'USD' });
     assert.deepEqual(nov.json.items.map((c: any) => c.order), ['A-1002']);
     const next = await get(`commissions?from=2025-11-01&to=2025-11-30&limit=1&cursor=${nov.json.nextCursor}`);
     assert.deepEqual(next.json.items.map((c: any) => c.order), ['A-1001']);
     assert.equal(next.json.nextCursor, null);
     const dec = await get('commissions?from=2025-12-01&to=2025-12-31');
-    assert.deepEqual(dec.json.totals, { count: 0, earned: 0, clawedBack: 0, net: 0, pending: 0, approved: 0, paid: 0 });
+    assert.deepEqual(dec.json.totals, { count: 0, earned: 0, clawedBack: 1_500, paid: 1_250, pending: 2_000, payableNow: 1_700, balance: 3_700, currency: 'USD' });
     assert.deepEqual(dec.json.items, []);
   });
 
@@ -115,7 +117,8 @@ describe('GET /api/v1/partner/reports/commissions', () => {
     await f.refund({ at: T.dec10, sale, amount: 30_000, reason: 'Returned unused' });
     const token = await s.login('dave');
     const res = await get('commissions', token);
-    assert.deepEqual(res.json.totals, { count: 2, earned: 1_100, clawedBack: 600, net: 500, pending: 500, approved: 0, paid: 0 });
+    // the lead's hold ended on Nov 13: nothing is pending today
+    assert.deepEqual(res.json.totals, { count: 2, earned: 1_100, clawedBack: 600, paid: 0, pending: 0, payableNow: 500, balance: 500, currency: 'USD' });
     const [second, lead] = res.json.items;
     assert.deepEqual(
       { tier: second.tier, order: second.order, rate: second.rate, amount: second.amount, status: second.status, childCode: second.why.childCode, clawback: second.clawback },
@@ -214,8 +217,8 @@ describe('GET /api/v1/partner/reports/sales', () => {
     assert.deepEqual(
       res.json.items.map(({ id: _id, ...sale }: any) => sale),
       [
-        { date: '2026-01-05T18:45:00.000Z', order: 'A-1003', amount: 20_000, currency: 'USD', refunded: 0, status: 'completed', selfReferral: false, items: [{ product: 'rain-jacket', quantity: 1, amount: 20_000 }], commission: 2_000 },
-        { date: '2025-11-20T15:30:00.000Z', order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500 },
+        { date: '2026-01-05T18:45:00.000Z', order: 'A-1003', amount: 20_000, currency: 'USD', refunded: 0, status: 'completed', selfReferral: false, items: [{ product: 'rain-jacket', quantity: 1, amount: 20_000 }], commission: 2_000, noCommissionReason: null },
+        { date: '2025-11-20T15:30:00.000Z', order: 'A-1002', amount: 20_000, currency: 'USD', refunded: 10_000, status: 'partially_refunded', selfReferral: false, items: [{ product: 'tent-4p', quantity: 1, amount: 20_000 }], commission: 1_500, noCommissionReason: null },
         {
           date: '2025-11-03T10:00:00.000Z',
           order: 'A-1001',
@@ -229,6 +232,7 @@ describe('GET /api/v1/partner/reports/sales', () => {
             { product: 'headlamp', quantity: 2, amount: 2_500 },
           ],
           commission: 1_250,
+          noCommissionReason: null,
         },
       ],
     );
@@ -238,14 +242,14 @@ describe('GET /api/v1/partner/reports/sales', () => {
     const f = ledgerFixture(s.db.kysely);
     await f.sale(w.alice.id, { at: T.jan10 + 1000, orderId: 'A-SELF', items: [{ product: 'tent-2p', amount: 10_000 }], program: w.gear, selfReferral: true });
     const res = await get('sales?from=2026-01-10');
-    assert.deepEqual(res.json.items.map((x: any) => [x.order, x.selfReferral, x.commission]), [['A-SELF', true, 0]]);
+    assert.deepEqual(res.json.items.map((x: any) => [x.order, x.selfReferral, x.commission, x.noCommissionReason]), [['A-SELF', true, 0, 'self_referral']]);
     assert.deepEqual(res.json.totals, { count: 1, amount: 10_000, refunded: 0, commission: 0 });
   });
 
   test('CSV: items in one cell, money as decimals', async () => {
     const rows = parseCsv((await get('sales?format=csv')).text);
-    assert.deepEqual(rows[0], ['Date (UTC)', 'Sale ID', 'Order', 'Amount', 'Refunded', 'Status', 'Self-referral', 'Items', 'Commission', 'Currency']);
-    assert.deepEqual(rows[3]!.slice(2), ['A-1001', '125.00', '0.00', 'completed', 'no', '1 × tent-2p (100.00); 2 × headlamp (25.00)', '12.50', 'USD']);
+    assert.deepEqual(rows[0], ['Date (UTC)', 'Sale ID', 'Order', 'Amount', 'Refunded', 'Status', 'Self-referral', 'Items', 'Commission', 'No commission because', 'Currency']);
+    assert.deepEqual(rows[3]!.slice(2), ['A-1001', '125.00', '0.00', 'completed', 'no', '1 × tent-2p (100.00); 2 × headlamp (25.00)', '12.50', '', 'USD']);
   });
 });
 
@@ -320,7 +324,7 @@ describe("another partner's token sees none of Alice's activity", () => {
   }
 
   test("Bob's numbers are his own", async () => {
-    assert.deepEqual((await get('commissions', w.bobToken)).json.totals, { count: 1, earned: 500, clawedBack: 0, net: 500, pending: 500, approved: 0, paid: 0 });
+    assert.deepEqual((await get('commissions', w.bobToken)).json.totals, { count: 1, earned: 500, clawedBack: 0, paid: 0, pending: 0, payableNow: 500, balance: 500, currency: 'USD' });
     assert.deepEqual((await get('leads', w.bobToken)).json.items.map((l: any) => l.lead), ['b•••@example.net']);
     assert.deepEqual((await get('sales', w.bobToken)).json.items.map((x: any) => x.order), ['B-2001']);
     assert.deepEqual((await get('links', w.bobToken)).json.totals, { clicks: 1, leads: 1, sales: 1, salesAmount: 5_000, earnings: 500, conversionRate: 10_000, earningsPerClick: 500 });

@@ -20,14 +20,14 @@ const ledger = (query: string, token = w.aliceToken, headers?: Record<string, st
   s.call('GET', `/api/v1/partner/ledger${query}`, { token, ...(headers ? { headers } : {}) });
 
 describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
-  test('all time: beginning 0, commissions 62.50, clawbacks 15.00, payments 12.50, adjustments +2.00, ending 37.00', async () => {
+  test('all time: beginning 0, earned 62.50, clawed back 15.00, paid 12.50, adjustments +2.00, ending 37.00', async () => {
     const res = await ledger('');
     assert.equal(res.status, 200);
     assert.deepEqual(res.json.summary, {
       beginningBalance: 0,
-      commissions: 6_250,
-      clawbacks: 1_500,
-      payments: 1_250,
+      earned: 6_250,
+      clawedBack: 1_500,
+      paid: 1_250,
       adjustments: 200,
       endingBalance: 3_700,
       currency: 'USD',
@@ -39,9 +39,9 @@ describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
     const res = await ledger('?from=2025-12-01&to=2025-12-31');
     assert.deepEqual(res.json.summary, {
       beginningBalance: 4_250,
-      commissions: 0,
-      clawbacks: 1_500,
-      payments: 1_250,
+      earned: 0,
+      clawedBack: 1_500,
+      paid: 1_250,
       adjustments: 500,
       endingBalance: 2_000,
       currency: 'USD',
@@ -56,26 +56,26 @@ describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
     );
   });
 
-  test('January 2026: beginning 20.00, commissions 20.00, adjustments −3.00, ending 37.00', async () => {
+  test('January 2026: beginning 20.00, earned 20.00, adjustments −3.00, ending 37.00', async () => {
     const res = await ledger('?from=2026-01-01&to=2026-01-31');
     assert.deepEqual(res.json.summary, {
       beginningBalance: 2_000,
-      commissions: 2_000,
-      clawbacks: 0,
-      payments: 0,
+      earned: 2_000,
+      clawedBack: 0,
+      paid: 0,
       adjustments: -300,
       endingBalance: 3_700,
       currency: 'USD',
     });
   });
 
-  test('November to December: commissions 42.50 less clawbacks and payments, plus the bonus, ends at 20.00', async () => {
+  test('November to December: earned 42.50 less clawed back and paid, plus the bonus, ends at 20.00', async () => {
     const res = await ledger('?from=2025-11-01&to=2025-12-31');
     assert.deepEqual(res.json.summary, {
       beginningBalance: 0,
-      commissions: 4_250,
-      clawbacks: 1_500,
-      payments: 1_250,
+      earned: 4_250,
+      clawedBack: 1_500,
+      paid: 1_250,
       adjustments: 500,
       endingBalance: 2_000,
       currency: 'USD',
@@ -85,7 +85,7 @@ describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
   test('a range before any activity is all zeros; one after it carries the last balance', async () => {
     const before = await ledger('?from=2025-01-01&to=2025-01-31');
     assert.deepEqual(before.json, {
-      summary: { beginningBalance: 0, commissions: 0, clawbacks: 0, payments: 0, adjustments: 0, endingBalance: 0, currency: 'USD' },
+      summary: { beginningBalance: 0, earned: 0, clawedBack: 0, paid: 0, adjustments: 0, endingBalance: 0, currency: 'USD' },
       entries: [],
       nextCursor: null,
     });
@@ -99,7 +99,7 @@ describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
     const fromDec = await ledger('?from=2025-12-01');
     assert.deepEqual([fromDec.json.summary.beginningBalance, fromDec.json.summary.endingBalance, fromDec.json.entries.length], [4_250, 3_700, 5]);
     const toNov = await ledger('?to=2025-11-30');
-    assert.deepEqual([toNov.json.summary.beginningBalance, toNov.json.summary.commissions, toNov.json.summary.endingBalance], [0, 4_250, 4_250]);
+    assert.deepEqual([toNov.json.summary.beginningBalance, toNov.json.summary.earned, toNov.json.summary.endingBalance], [0, 4_250, 4_250]);
   });
 
   test('bounds are exact to the millisecond, offsets honoured: from inclusive, to inclusive', async () => {
@@ -324,7 +324,7 @@ describe('keyset pagination', () => {
 describe("another partner's token", () => {
   test("Bob sees only his own ledger and balance: none of Alice's rows, words or money", async () => {
     const res = await ledger('', w.bobToken);
-    assert.deepEqual(res.json.summary, { beginningBalance: 0, commissions: 500, clawbacks: 0, payments: 0, adjustments: 0, endingBalance: 500, currency: 'USD' });
+    assert.deepEqual(res.json.summary, { beginningBalance: 0, earned: 500, clawedBack: 0, paid: 0, adjustments: 0, endingBalance: 500, currency: 'USD' });
     assert.deepEqual(res.json.entries.map((e: any) => e.description), ['Commission on order B-2001 (Outdoor Gear, 10%)']);
     assert.doesNotMatch(res.text, /A-100|PayPal|Holiday/);
     const csv = await ledger('?format=csv', w.bobToken);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CommissionStatus, Database, RateType } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { moneyNow, periodMoney, type MoneyNow, type PeriodMoney } from '../money-terms.js';
 import { getSettings } from '../settings.js';
 import { csvNumber, csvText, csvTime, decimal, percentText } from './csv.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
@@ -46,18 +47,13 @@ export interface CommissionItem {
   clawback: { amount: number; date: string; reason: string } | null;
 }
 
-export interface CommissionTotals {
+/**
+ * The commission report's totals: how many commissions were recorded in the period, the
+ * period's earned, clawed back and paid, and today's pending, payable now and balance —
+ * the same figures, under the same names, as My Ledger and the balance (money-terms.ts).
+ */
+export interface CommissionTotals extends Omit<PeriodMoney, 'beginningBalance' | 'adjustments' | 'endingBalance'>, MoneyNow {
   count: number;
-  /** Σ amount */
-  earned: number;
-  /** Σ clawed back */
-  clawedBack: number;
-  /** earned − clawedBack */
-  net: number;
-  /** Σ (amount − clawed back) by status */
-  pending: number;
-  approved: number;
-  paid: number;
 }
 
 export interface CommissionReport {
@@ -98,33 +94,31 @@ export function commissionsPageQuery(db: Db, partnerId: number, range: Pick<Rang
     .limit(limit);
 }
 
+/** How many commissions were recorded in the range. */
 export function commissionTotalsQuery(db: Db, partnerId: number, range: Pick<Range, 'from' | 'until'>) {
   return db
     .selectFrom('commissions')
-    .select((eb) => [
-      'status',
-      eb.fn.countAll<number | string>().as('count'),
-      eb.fn.sum<number | string>('amount').as('amount'),
-      eb.fn.sum<number | string>('clawed_back').as('clawed_back'),
-    ])
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
     .where('partner_id', '=', partnerId)
-    .where((eb) => pageWhere(eb, { at: 'created_at', id: 'id' }, range))
-    .groupBy('status');
+    .where((eb) => pageWhere(eb, { at: 'created_at', id: 'id' }, range));
 }
 
 export async function commissionTotals(deps: Deps, partnerId: number, range: Pick<Range, 'from' | 'until'>): Promise<CommissionTotals> {
-  const rows = await commissionTotalsQuery(deps.db.kysely, partnerId, range).execute();
-  const totals: CommissionTotals = { count: 0, earned: 0, clawedBack: 0, net: 0, pending: 0, approved: 0, paid: 0 };
-  for (const row of rows) {
-    const amount = Number(row.amount ?? 0);
-    const clawed = Number(row.clawed_back ?? 0);
-    totals.count += Number(row.count);
-    totals.earned += amount;
-    totals.clawedBack += clawed;
-    if (row.status === 'pending' || row.status === 'approved' || row.status === 'paid') totals[row.status] += amount - clawed;
-  }
-  totals.net = totals.earned - totals.clawedBack;
-  return totals;
+  const db = deps.db.kysely;
+  const { currency } = await getSettings(deps);
+  const counted = await commissionTotalsQuery(db, partnerId, range).executeTakeFirst();
+  const period = await periodMoney(db, partnerId, range, currency);
+  const now = await moneyNow(db, partnerId, { currency, now: deps.clock() });
+  return {
+    count: Number(counted?.count ?? 0),
+    earned: period.earned,
+    clawedBack: period.clawedBack,
+    paid: period.paid,
+    pending: now.pending,
+    payableNow: now.payableNow,
+    balance: now.balance,
+    currency,
+  };
 }
 
 const ATTRIBUTIONS = new Set<string>(['last_click', 'first_click', 'partner_code', 'lead_email']);

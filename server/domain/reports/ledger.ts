@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, LedgerEntryType } from '../../db/schema.js';
+import { heldCommissions, moneyNow, periodMoney, type MoneyNow, type PeriodMoney } from '../money-terms.js';
 import type { Deps } from '../../deps.js';
 import { getSettings } from '../settings.js';
 import { csvNumber, csvText, csvTime, decimal } from './csv.js';
@@ -11,21 +12,8 @@ import { pageWhere, takePage, type Cursor, type Range } from './range.js';
  * a beginning balance is one index seek and a page is one index range walked backwards.
  */
 
-export interface LedgerSummary {
-  /** The balance before the range starts: everything earlier. */
-  beginningBalance: number;
-  /** Commissions earned in the range (a positive sum). */
-  commissions: number;
-  /** Clawbacks in the range (a positive sum, taken off). */
-  clawbacks: number;
-  /** Payments made in the range (a positive sum, taken off). */
-  payments: number;
-  /** Adjustments in the range, signed. */
-  adjustments: number;
-  /** beginning + commissions − clawbacks − payments + adjustments */
-  endingBalance: number;
-  currency: string;
-}
+/** The period's figures (see money-terms.ts for what each word means). */
+export type LedgerSummary = PeriodMoney;
 
 export interface LedgerEntryView {
   id: number;
@@ -59,53 +47,9 @@ export function ledgerEntriesQuery(db: Db, partnerId: number, range: Pick<Range,
     .limit(limit);
 }
 
-/** The running balance of the last entry before `before`. */
-export function balanceBeforeQuery(db: Db, partnerId: number, before: number) {
-  return db
-    .selectFrom('ledger_entries')
-    .select('balance')
-    .where('partner_id', '=', partnerId)
-    .where('at', '<', before)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1);
-}
-
-/** The latest running balance. */
-export function currentBalanceQuery(db: Db, partnerId: number) {
-  return db.selectFrom('ledger_entries').select('balance').where('partner_id', '=', partnerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1);
-}
-
-/** The sum of each entry type within the range. */
-export function ledgerFlowsQuery(db: Db, partnerId: number, range: Pick<Range, 'from' | 'until'>) {
-  return db
-    .selectFrom('ledger_entries')
-    .select((eb) => ['type', eb.fn.sum<number | string>('amount').as('total')])
-    .where('partner_id', '=', partnerId)
-    .where((eb) => pageWhere(eb, { at: 'at', id: 'id' }, range))
-    .groupBy('type');
-}
-
 export async function ledgerSummary(deps: Deps, partnerId: number, range: Pick<Range, 'from' | 'until'>): Promise<LedgerSummary> {
-  const db = deps.db.kysely;
   const { currency } = await getSettings(deps);
-  const before = range.from === null ? undefined : await balanceBeforeQuery(db, partnerId, range.from).executeTakeFirst();
-  const flows = await ledgerFlowsQuery(db, partnerId, range).execute();
-  const total = (type: LedgerEntryType) => Number(flows.find((f) => f.type === type)?.total ?? 0);
-  const beginningBalance = before?.balance ?? 0;
-  const commissions = total('commission');
-  const clawbacks = -total('clawback');
-  const payments = -total('payment');
-  const adjustments = total('adjustment');
-  return {
-    beginningBalance,
-    commissions,
-    clawbacks,
-    payments,
-    adjustments,
-    endingBalance: beginningBalance + commissions - clawbacks - payments + adjustments,
-    currency,
-  };
+  return periodMoney(deps.db.kysely, partnerId, range, currency);
 }
 
 const entryView = (row: { id: number; at: number; type: LedgerEntryType; description: string; amount: number; balance: number }): LedgerEntryView => ({
@@ -153,14 +97,8 @@ export async function* ledgerCsvLines(deps: Deps, partnerId: number, range: Rang
   }
 }
 
-export interface BalanceView {
-  currency: string;
-  /** The balance now: every entry so far. */
-  balance: number;
-  /** The part of the balance that is payable now (the balance less what is still on hold), never below 0. */
-  payableNow: number;
-  /** Commissions still on hold (pending, not yet payable), net of clawbacks. */
-  pending: number;
+/** The partner's figures of today, whatever the period (see money-terms.ts), and the payout rules. */
+export interface BalanceView extends MoneyNow {
   /** When the next pending commission becomes payable (ISO 8601), or null. */
   nextPayableAt: string | null;
   /** The merchant's smallest payout. */
@@ -169,32 +107,16 @@ export interface BalanceView {
   payoutReady: boolean;
 }
 
-/**
- * The partner's pending commissions (few: only those inside their hold). Read through the
- * partner's index; which of them are still on hold is decided against the clock in code, so
- * the planner is never tempted to walk every partner's pending commissions by payable time.
- */
-export function pendingQuery(db: Db, partnerId: number) {
-  return db.selectFrom('commissions').select(['amount', 'clawed_back', 'payable_at']).where('partner_id', '=', partnerId).where('status', '=', 'pending');
-}
-
 export async function balanceView(deps: Deps, partnerId: number): Promise<BalanceView> {
   const db = deps.db.kysely;
   const settings = await getSettings(deps);
-  const current = await currentBalanceQuery(db, partnerId).executeTakeFirst();
   const now = deps.clock();
-  const held = (await pendingQuery(db, partnerId).execute()).filter((c) => c.payable_at > now);
-  const balance = current?.balance ?? 0;
-  const pending = held.reduce((sum, c) => sum + c.amount - c.clawed_back, 0);
-  const next = held.reduce<number | null>((min, c) => (min === null || c.payable_at < min ? c.payable_at : min), null);
-  const payableNow = Math.max(0, balance - pending);
+  const money = await moneyNow(db, partnerId, { currency: settings.currency, now });
+  const next = (await heldCommissions(db, partnerId, now)).reduce<number | null>((min, c) => (min === null || c.payable_at < min ? c.payable_at : min), null);
   return {
-    currency: settings.currency,
-    balance,
-    payableNow,
-    pending,
+    ...money,
     nextPayableAt: next === null ? null : new Date(next).toISOString(),
     minimumPayout: settings.minimumPayout,
-    payoutReady: payableNow > 0 && payableNow >= settings.minimumPayout,
+    payoutReady: money.payableNow > 0 && money.payableNow >= settings.minimumPayout,
   };
 }

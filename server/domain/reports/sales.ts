@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { NO_COMMISSION_REASONS, type NoCommissionReason } from '../commissions.js';
 import { getSettings } from '../settings.js';
 import { csvNumber, csvText, csvTime, decimal } from './csv.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
@@ -26,8 +27,27 @@ export interface SaleView {
   /** The partner bought through their own link: flagged, earns nothing. */
   selfReferral: boolean;
   items: SaleItemView[];
-  /** What the partner earned on it, net of clawbacks. */
+  /** The partner's direct commission on it, net of clawbacks. */
   commission: number;
+  /**
+   * When `commission` is 0, why: a reason recorded with the sale (see noCommissionReason in
+   * commissions.ts), or `clawed_back` when its commission was taken back (a refund, a reversal);
+   * null when the sale earns, or for an old sale recorded before reasons were kept.
+   */
+  noCommissionReason: SaleNoCommissionReason | null;
+}
+
+export type SaleNoCommissionReason = NoCommissionReason | 'clawed_back';
+export const SALE_NO_COMMISSION_REASONS = [...NO_COMMISSION_REASONS, 'clawed_back'] as const;
+
+/** The reason the engine stored in the sale's answer (JSON), read defensively. */
+function storedReason(response: string): NoCommissionReason | null {
+  try {
+    const value = (JSON.parse(response) as { noCommissionReason?: unknown }).noCommissionReason;
+    return (NO_COMMISSION_REASONS as readonly unknown[]).includes(value) ? (value as NoCommissionReason) : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface SalesReport {
@@ -42,7 +62,7 @@ type Db = Kysely<Database>;
 export function salesPageQuery(db: Db, partnerId: number, range: Pick<Range, 'from' | 'until'>, cursor: Cursor | undefined, limit: number) {
   return db
     .selectFrom('sales')
-    .select(['id', 'at', 'order_id', 'amount', 'currency', 'refunded_amount', 'status', 'self_referral'])
+    .select(['id', 'at', 'order_id', 'amount', 'currency', 'refunded_amount', 'status', 'self_referral', 'response'])
     .where('partner_id', '=', partnerId)
     .where((eb) => pageWhere(eb, { at: 'at', id: 'id' }, range, cursor))
     .orderBy('at', 'desc')
@@ -85,12 +105,21 @@ async function viewsOf(db: Db, partnerId: number, rows: PageRow[]): Promise<Sale
     .execute();
   const earned = await db
     .selectFrom('commissions')
-    .select((eb) => ['sale_id', eb.fn.sum<number | string>(eb('amount', '-', eb.ref('clawed_back'))).as('net')])
+    .select((eb) => ['sale_id', eb.fn.sum<number | string>('amount').as('amount'), eb.fn.sum<number | string>(eb('amount', '-', eb.ref('clawed_back'))).as('net')])
     .where('sale_id', 'in', ids)
     .where('partner_id', '=', partnerId)
+    .where('tier', '=', 'direct')
     .groupBy('sale_id')
     .execute();
-  return rows.map((r) => ({
+  const reasonOf = (r: PageRow, commission: { amount: number; net: number }): SaleNoCommissionReason | null => {
+    if (commission.net !== 0) return null;
+    if (commission.amount > 0) return 'clawed_back';
+    return storedReason(r.response) ?? (r.self_referral === 1 ? 'self_referral' : null);
+  };
+  return rows.map((r) => {
+    const e = earned.find((x) => x.sale_id === r.id);
+    const commission = { amount: Number(e?.amount ?? 0), net: Number(e?.net ?? 0) };
+    return {
     id: r.id,
     date: new Date(r.at).toISOString(),
     order: r.order_id,
@@ -100,8 +129,10 @@ async function viewsOf(db: Db, partnerId: number, rows: PageRow[]): Promise<Sale
     status: r.status,
     selfReferral: r.self_referral === 1,
     items: items.filter((i) => i.sale_id === r.id).map((i) => ({ product: i.product_id, quantity: i.quantity, amount: i.amount })),
-    commission: Number(earned.find((e) => e.sale_id === r.id)?.net ?? 0),
-  }));
+    commission: commission.net,
+    noCommissionReason: reasonOf(r, commission),
+    };
+  });
 }
 
 export async function salesReport(
@@ -128,7 +159,7 @@ export async function salesReport(
   };
 }
 
-export const SALES_CSV_HEADER = ['Date (UTC)', 'Sale ID', 'Order', 'Amount', 'Refunded', 'Status', 'Self-referral', 'Items', 'Commission', 'Currency'];
+export const SALES_CSV_HEADER = ['Date (UTC)', 'Sale ID', 'Order', 'Amount', 'Refunded', 'Status', 'Self-referral', 'Items', 'Commission', 'No commission because', 'Currency'];
 
 export async function* salesCsvLines(deps: Deps, partnerId: number, range: Range, batchSize = 500): AsyncGenerator<string[][]> {
   const db = deps.db.kysely;
@@ -147,6 +178,7 @@ export async function* salesCsvLines(deps: Deps, partnerId: number, range: Range
         s.selfReferral ? 'yes' : 'no',
         csvText(s.items.map((i) => `${i.quantity} × ${i.product} (${decimal(i.amount, s.currency)})`).join('; ')),
         csvNumber(decimal(s.commission, s.currency)),
+        s.noCommissionReason ?? '',
         s.currency,
       ]);
     }

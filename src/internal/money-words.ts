@@ -1,0 +1,35 @@
+import { html } from 'lit';
+import type { MoneyNow, PeriodMoney } from '../api/types.js';
+
+/**
+ * The money words every element uses for the figures of the same name (the server defines the
+ * figures once, in server/domain/money-terms.ts; PRODUCT.md, "Money words"). One label per
+ * figure, everywhere: never "Approved" for payable now or "On hold" for pending.
+ */
+export const MONEY_WORDS = {
+  earned: 'Earned',
+  clawedBack: 'Clawed back',
+  paid: 'Paid',
+  pending: 'Pending',
+  payableNow: 'Payable now',
+  balance: 'Balance',
+} as const satisfies Record<keyof PeriodMoney | keyof MoneyNow, string>;
+
+export type MoneyWord = keyof typeof MONEY_WORDS;
+
+/** How a figure moves the balance: earned adds (+), clawed back and paid take off (−); the rest are amounts. */
+const SIGN: Partial<Record<MoneyWord, 1 | -1>> = { earned: 1, clawedBack: -1, paid: -1 };
+
+/**
+ * One figure of a `<dl>`, written the same way in every element: the term's label, its amount
+ * signed as it moves the balance (`+$12.00`, `−$3.00`), and `data-money` naming the term.
+ */
+export const moneyFigure = (term: MoneyWord, amount: number, format: (minor: number, signed: boolean) => string, className = '') => {
+  const sign = SIGN[term];
+  return html`<div data-money=${term} class=${className}><dt>${MONEY_WORDS[term]}</dt><dd>${format(sign ? sign * amount : amount, !!sign)}</dd></div>`;
+};
+
+/** Says why the period's figures and today's may differ. */
+export const periodVersusNow = (period: string) =>
+  `${MONEY_WORDS.earned}, ${MONEY_WORDS.clawedBack.toLowerCase()} and ${MONEY_WORDS.paid.toLowerCase()} count the period shown (${period}); ` +
+  `${MONEY_WORDS.balance.toLowerCase()}, ${MONEY_WORDS.pending.toLowerCase()} and ${MONEY_WORDS.payableNow.toLowerCase()} are today's figures, whatever the period.`;
