@@ -75,7 +75,7 @@ export const SignedOut: Story = {
 
 /** Five thousand entries over three years, paged 500 at a time. */
 export const ThousandsOfRows: Story = {
-  render: () => ledger({ ledger: thousands, balance: sampleBalance(thousands) }, { pageSize: 500 }),
+  render: () => ledger({ ledger: thousands, balance: sampleBalance(thousands) }, { pageSize: 200 }),
 };
 
 /** A 320 px wide container: entries stack into labelled cards. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createPartner } from '../../server/domain/partners.js';
+import { createPartnerAccount } from '../../server/domain/partner-admin.js';
 import { e2e, type E2E } from '../helpers/e2e.js';
 import { addLink } from '../helpers/resource-fixtures.js';
 import { FIELD_PAYLOADS, PAYLOADS } from '../helpers/xss-payloads.js';
@@ -21,7 +21,8 @@ let env: E2E;
 before(async () => {
   env = await e2e({ adminKey: KEY });
   const deps = env.server.deps;
-  await createPartner(deps, { code: 'mallory', name: PARTNER_NAME, email: 'mallory@example.com', password: 'mallory-password' });
+  // in a program, so <partner-links> lists the links (a partner in none is told their links earn nothing)
+  await createPartnerAccount(deps, { code: 'mallory', name: PARTNER_NAME, email: 'mallory@example.com', password: 'mallory-password', programIds: [1] });
   await addLink(deps, { slug: 'xss', name: NAME, destination: 'https://northwind.example/xss' });
 });
 after(() => env?.close());

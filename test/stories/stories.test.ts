@@ -58,7 +58,7 @@ describe('stories', { concurrency: Math.min(4, availableParallelism()) }, () => 
   });
 
   for (const story of stories) {
-    it(`${story.title} › ${story.name}`, { timeout: 30_000 }, async () => {
+    it(`${story.title} › ${story.name}`, { timeout: 60_000 }, async () => {
       const page = await context.newPage();
       const problems = collectProblems(page, server.url);
       try {
