@@ -1,404 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
- * Numbered schema migrations: the version of a database is `PRAGMA user_version`, and
- * migration N (1-based: its index + 1) brings a database from version N-1 to N in one
- * transaction. Never edit a migration that has shipped; add a new one.
+ * Numbered schema migrations, one SQL file each in `server/db/migrations/`: `001-<slug>.sql`,
+ * `002-<slug>.sql`, … whose first line is `-- name: <what it does>`. The version of a database
+ * is `PRAGMA user_version`, and migration N brings a database from version N-1 to N in one
+ * transaction. Never edit a migration that has shipped; add a new file with the next number.
  *
  * Times are integer milliseconds since the epoch (UTC); money is integer minor units (cents).
+ * The column types the code reads and writes are in schema.ts (a test checks the two agree).
  */
 export interface Migration {
   name: string;
   sql: string;
 }
 
-const createPartners: Migration = {
-  name: 'create partners, sessions and login failures',
-  sql: `
-    CREATE TABLE partners (
-      id            INTEGER PRIMARY KEY,
-      code          TEXT NOT NULL COLLATE NOCASE UNIQUE,
-      name          TEXT NOT NULL,
-      email         TEXT NOT NULL,
-      status        TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'pending', 'disabled')),
-      password_hash TEXT NOT NULL,
-      created_at    INTEGER NOT NULL,
-      updated_at    INTEGER NOT NULL
-    );
-    CREATE INDEX partners_email ON partners (email COLLATE NOCASE);
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-    CREATE TABLE sessions (
-      id          INTEGER PRIMARY KEY,
-      token_hash  TEXT NOT NULL UNIQUE,
-      partner_id  INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      kind        TEXT NOT NULL DEFAULT 'password' CHECK (kind IN ('password', 'embed')),
-      created_at  INTEGER NOT NULL,
-      expires_at  INTEGER NOT NULL,
-      revoked_at  INTEGER
-    );
-    CREATE INDEX sessions_partner ON sessions (partner_id, expires_at);
+const FILE_NAME = /^(\d{3,})-[a-z0-9]+(?:-[a-z0-9]+)*\.sql$/;
+const NAME_LINE = /^-- name: (\S.*)$/;
 
-    CREATE TABLE login_failures (
-      id      INTEGER PRIMARY KEY,
-      code    TEXT NOT NULL COLLATE NOCASE,
-      ip      TEXT NOT NULL,
-      at      INTEGER NOT NULL
-    );
-    CREATE INDEX login_failures_code_at ON login_failures (code, at);
-    CREATE INDEX login_failures_code_ip_at ON login_failures (code, ip, at);
-  `,
-};
+/** A migrations folder the runner cannot trust: a gap, a number used twice, a misnamed file. */
+export class MigrationFilesError extends Error {
+  override name = 'MigrationFilesError';
+}
 
-const createEngine: Migration = {
-  name: 'programs, links, clicks, leads, sales, commissions, ledger, payments, admin keys, settings',
-  sql: `
-    ALTER TABLE partners ADD COLUMN parent_id INTEGER REFERENCES partners (id) ON DELETE SET NULL;
-    CREATE INDEX partners_parent ON partners (parent_id);
+/** Reads the migrations in `dir` in version order (index + 1 = version). */
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .map((file) => {
+      const number = FILE_NAME.exec(file)?.[1];
+      if (!number) throw new MigrationFilesError(`${join(dir, file)}: a migration is named like 001-create-partners.sql`);
+      return { file, version: Number(number) };
+    })
+    .sort((a, b) => a.version - b.version);
+  return files.map(({ file, version }, index) => {
+    if (version === files[index - 1]?.version) {
+      throw new MigrationFilesError(`${dir}: ${files[index - 1]!.file} and ${file} both have number ${version}`);
+    }
+    if (version !== index + 1) {
+      throw new MigrationFilesError(`${dir}: migration ${String(index + 1).padStart(3, '0')} is missing (the next file is ${file})`);
+    }
+    const sql = readFileSync(join(dir, file), 'utf8');
+    const name = NAME_LINE.exec(sql.split('\n', 1)[0]!.trimEnd())?.[1];
+    if (!name) throw new MigrationFilesError(`${join(dir, file)}: the first line must be "-- name: <what it does>"`);
+    return { name, sql };
+  });
+}
 
-    CREATE TABLE settings (
-      key         TEXT PRIMARY KEY,
-      value       TEXT NOT NULL,             -- JSON
-      updated_at  INTEGER NOT NULL
-    );
-
-    CREATE TABLE admin_keys (
-      id            INTEGER PRIMARY KEY,
-      name          TEXT NOT NULL,
-      key_hash      TEXT NOT NULL UNIQUE,
-      prefix        TEXT NOT NULL,           -- first characters, to tell keys apart in lists
-      created_at    INTEGER NOT NULL,
-      last_used_at  INTEGER,
-      revoked_at    INTEGER
-    );
-
-    CREATE TABLE programs (
-      id                       INTEGER PRIMARY KEY,
-      name                     TEXT NOT NULL,
-      description              TEXT NOT NULL DEFAULT '',
-      priority                 INTEGER NOT NULL DEFAULT 0,
-      sale_commission_type     TEXT NOT NULL CHECK (sale_commission_type IN ('percent', 'flat')),
-      sale_commission_value    INTEGER NOT NULL CHECK (sale_commission_value >= 0),  -- basis points or cents
-      lead_commission          INTEGER CHECK (lead_commission >= 0),                 -- cents per lead
-      recurring_mode           TEXT NOT NULL DEFAULT 'every' CHECK (recurring_mode IN ('every', 'first_n', 'none')),
-      recurring_payments       INTEGER CHECK (recurring_payments > 0),               -- N for first_n
-      second_tier_type         TEXT CHECK (second_tier_type IN ('percent', 'flat')),
-      second_tier_value        INTEGER CHECK (second_tier_value >= 0),
-      attribution_window_days  INTEGER CHECK (attribution_window_days > 0),          -- null: the settings default
-      attribution_model        TEXT NOT NULL DEFAULT 'last_click' CHECK (attribution_model IN ('first_click', 'last_click')),
-      hold_days                INTEGER CHECK (hold_days >= 0),                       -- null: the settings default
-      status                   TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
-      created_at               INTEGER NOT NULL,
-      updated_at               INTEGER NOT NULL
-    );
-
-    CREATE TABLE program_product_rates (
-      program_id        INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
-      product_id        TEXT NOT NULL,
-      commission_type   TEXT NOT NULL CHECK (commission_type IN ('percent', 'flat')),
-      commission_value  INTEGER NOT NULL CHECK (commission_value >= 0),
-      PRIMARY KEY (program_id, product_id)
-    );
-
-    CREATE TABLE enrollments (
-      partner_id  INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      program_id  INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
-      created_at  INTEGER NOT NULL,
-      PRIMARY KEY (partner_id, program_id)
-    );
-    CREATE INDEX enrollments_program ON enrollments (program_id);
-
-    -- Merchant links (partner_id null) and partners' own deep links (partner_id set).
-    CREATE TABLE links (
-      id           INTEGER PRIMARY KEY,
-      slug         TEXT NOT NULL COLLATE NOCASE UNIQUE,
-      name         TEXT NOT NULL,
-      destination  TEXT NOT NULL,
-      partner_id   INTEGER REFERENCES partners (id) ON DELETE CASCADE,
-      sub          TEXT,
-      status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
-      created_at   INTEGER NOT NULL,
-      updated_at   INTEGER NOT NULL
-    );
-    CREATE INDEX links_partner ON links (partner_id, created_at);
-
-    -- Which programs a link, banner, email or resource page is for. No row: every program.
-    CREATE TABLE resource_programs (
-      kind         TEXT NOT NULL CHECK (kind IN ('link', 'banner', 'email', 'page')),
-      resource_id  INTEGER NOT NULL,
-      program_id   INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
-      PRIMARY KEY (kind, resource_id, program_id)
-    );
-    CREATE INDEX resource_programs_program ON resource_programs (program_id);
-
-    CREATE TABLE clicks (
-      id          INTEGER PRIMARY KEY,
-      click_key   TEXT NOT NULL UNIQUE,      -- the public click id (pc_click)
-      link_id     INTEGER NOT NULL REFERENCES links (id) ON DELETE CASCADE,
-      partner_id  INTEGER REFERENCES partners (id) ON DELETE SET NULL,
-      at          INTEGER NOT NULL,
-      ip_hash     TEXT NOT NULL,
-      user_agent  TEXT,
-      referrer    TEXT,
-      sub         TEXT
-    );
-    CREATE INDEX clicks_partner_at ON clicks (partner_id, at);
-    CREATE INDEX clicks_link_at ON clicks (link_id, at);
-
-    CREATE TABLE leads (
-      id           INTEGER PRIMARY KEY,
-      partner_id   INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      click_id     INTEGER REFERENCES clicks (id) ON DELETE SET NULL,
-      email        TEXT NOT NULL COLLATE NOCASE,
-      name         TEXT,
-      sub          TEXT,
-      status       TEXT NOT NULL DEFAULT 'lead' CHECK (status IN ('lead', 'customer')),
-      external_id  TEXT,
-      at           INTEGER NOT NULL
-    );
-    CREATE UNIQUE INDEX leads_email ON leads (email);
-    CREATE INDEX leads_partner_at ON leads (partner_id, at);
-
-    CREATE TABLE sales (
-      id               INTEGER PRIMARY KEY,
-      order_id         TEXT NOT NULL UNIQUE,
-      partner_id       INTEGER REFERENCES partners (id) ON DELETE SET NULL,  -- null: not attributed
-      click_id         INTEGER REFERENCES clicks (id) ON DELETE SET NULL,
-      lead_id          INTEGER REFERENCES leads (id) ON DELETE SET NULL,
-      amount           INTEGER NOT NULL CHECK (amount >= 0),
-      currency         TEXT NOT NULL,
-      customer_email   TEXT COLLATE NOCASE,
-      customer_name    TEXT,
-      sub              TEXT,
-      subscription_id  TEXT,
-      self_referral    INTEGER NOT NULL DEFAULT 0,
-      refunded_amount  INTEGER NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0),
-      status           TEXT NOT NULL DEFAULT 'completed' CHECK (status IN ('completed', 'partially_refunded', 'refunded')),
-      request_hash     TEXT NOT NULL,        -- the recorded request, so a replay gets the same answer
-      response         TEXT NOT NULL,        -- JSON of the first answer
-      at               INTEGER NOT NULL
-    );
-    CREATE INDEX sales_partner_at ON sales (partner_id, at);
-    CREATE INDEX sales_subscription ON sales (subscription_id, at);
-
-    CREATE TABLE sale_items (
-      id          INTEGER PRIMARY KEY,
-      sale_id     INTEGER NOT NULL REFERENCES sales (id) ON DELETE CASCADE,
-      product_id  TEXT NOT NULL,
-      amount      INTEGER NOT NULL CHECK (amount >= 0),    -- line total in cents
-      quantity    INTEGER NOT NULL DEFAULT 1 CHECK (quantity > 0)
-    );
-    CREATE INDEX sale_items_sale ON sale_items (sale_id);
-
-    CREATE TABLE refunds (
-      id           INTEGER PRIMARY KEY,
-      sale_id      INTEGER NOT NULL REFERENCES sales (id) ON DELETE CASCADE,
-      amount       INTEGER NOT NULL CHECK (amount > 0),
-      reason       TEXT,
-      external_id  TEXT UNIQUE,
-      at           INTEGER NOT NULL
-    );
-    CREATE INDEX refunds_sale ON refunds (sale_id);
-
-    CREATE TABLE commissions (
-      id            INTEGER PRIMARY KEY,
-      partner_id    INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      program_id    INTEGER REFERENCES programs (id) ON DELETE SET NULL,
-      sale_id       INTEGER REFERENCES sales (id) ON DELETE CASCADE,
-      lead_id       INTEGER REFERENCES leads (id) ON DELETE CASCADE,
-      kind          TEXT NOT NULL CHECK (kind IN ('sale', 'lead')),
-      tier          TEXT NOT NULL DEFAULT 'direct' CHECK (tier IN ('direct', 'second')),
-      base_amount   INTEGER NOT NULL,        -- what the rate applied to, in cents
-      rate_type     TEXT NOT NULL CHECK (rate_type IN ('percent', 'flat')),
-      rate_value    INTEGER NOT NULL,
-      amount        INTEGER NOT NULL CHECK (amount >= 0),
-      clawed_back   INTEGER NOT NULL DEFAULT 0 CHECK (clawed_back >= 0),
-      status        TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'paid', 'clawed_back')),
-      reason        TEXT NOT NULL,           -- JSON: link, click time, sub, rule, program, rate
-      payable_at    INTEGER NOT NULL,        -- created + hold days
-      approved_at   INTEGER,
-      created_at    INTEGER NOT NULL
-    );
-    CREATE INDEX commissions_partner_created ON commissions (partner_id, created_at);
-    CREATE INDEX commissions_sale ON commissions (sale_id);
-    CREATE INDEX commissions_status_payable ON commissions (status, payable_at);
-
-    CREATE TABLE payments (
-      id          INTEGER PRIMARY KEY,
-      partner_id  INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      amount      INTEGER NOT NULL CHECK (amount > 0),
-      currency    TEXT NOT NULL,
-      method      TEXT,
-      reference   TEXT,
-      note        TEXT,
-      forced      INTEGER NOT NULL DEFAULT 0,
-      at          INTEGER NOT NULL
-    );
-    CREATE INDEX payments_partner_at ON payments (partner_id, at);
-
-    -- The partner's money. Append-only: rows are never updated or deleted, only reversed.
-    -- amount is the signed effect on the balance; balance is the running balance after it.
-    CREATE TABLE ledger_entries (
-      id             INTEGER PRIMARY KEY,
-      partner_id     INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      at             INTEGER NOT NULL,
-      type           TEXT NOT NULL CHECK (type IN ('commission', 'clawback', 'payment', 'adjustment')),
-      amount         INTEGER NOT NULL,
-      balance        INTEGER NOT NULL,
-      currency       TEXT NOT NULL,
-      description    TEXT NOT NULL,
-      commission_id  INTEGER REFERENCES commissions (id),
-      payment_id     INTEGER REFERENCES payments (id),
-      reverses_id    INTEGER REFERENCES ledger_entries (id)
-    );
-    CREATE INDEX ledger_partner_at ON ledger_entries (partner_id, at, id);
-    CREATE INDEX ledger_commission ON ledger_entries (commission_id);
-  `,
-};
-
-const createResources: Migration = {
-  name: 'banners, uploads, email copy, resource pages',
-  sql: `
-    CREATE TABLE uploads (
-      id            INTEGER PRIMARY KEY,
-      content_type  TEXT NOT NULL,
-      bytes         BLOB NOT NULL,
-      size          INTEGER NOT NULL,
-      sha256        TEXT NOT NULL,
-      created_at    INTEGER NOT NULL
-    );
-
-    CREATE TABLE banners (
-      id          INTEGER PRIMARY KEY,
-      name        TEXT NOT NULL,
-      image_url   TEXT,                      -- an external image, or…
-      upload_id   INTEGER REFERENCES uploads (id) ON DELETE RESTRICT,  -- …one stored here
-      width       INTEGER NOT NULL CHECK (width > 0),
-      height      INTEGER NOT NULL CHECK (height > 0),
-      alt         TEXT NOT NULL,
-      link_id     INTEGER NOT NULL REFERENCES links (id) ON DELETE RESTRICT,
-      sort_order  INTEGER NOT NULL DEFAULT 0,
-      status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
-      created_at  INTEGER NOT NULL,
-      updated_at  INTEGER NOT NULL,
-      CHECK ((image_url IS NULL) <> (upload_id IS NULL))
-    );
-
-    CREATE TABLE email_copy (
-      id          INTEGER PRIMARY KEY,
-      name        TEXT NOT NULL,
-      subject     TEXT NOT NULL,
-      body        TEXT NOT NULL,             -- plain text with {{link}}, {{partner.name}}, {{partner.code}}
-      link_id     INTEGER REFERENCES links (id) ON DELETE SET NULL,  -- what {{link}} points to
-      sort_order  INTEGER NOT NULL DEFAULT 0,
-      status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
-      created_at  INTEGER NOT NULL,
-      updated_at  INTEGER NOT NULL
-    );
-
-    CREATE TABLE resource_pages (
-      id          INTEGER PRIMARY KEY,
-      title       TEXT NOT NULL,
-      slug        TEXT NOT NULL COLLATE NOCASE UNIQUE,
-      body        TEXT NOT NULL,             -- markdown
-      sort_order  INTEGER NOT NULL DEFAULT 0,
-      status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
-      created_at  INTEGER NOT NULL,
-      updated_at  INTEGER NOT NULL
-    );
-  `,
-};
-
-const clickChainsAndRefundAnswers: Migration = {
-  name: 'first click of a visitor, refund answers for idempotent replays, merchant list indexes',
-  sql: `
-    -- The first click of the same browser within the attribution window (null: this one is the
-    -- first), so first-click programs can find who brought a visitor first.
-    ALTER TABLE clicks ADD COLUMN first_click_id INTEGER REFERENCES clicks (id) ON DELETE SET NULL;
-    -- The JSON answer of a refund, so replaying the same refund id answers the same.
-    ALTER TABLE refunds ADD COLUMN response TEXT;
-    -- The merchant's lists across all partners, newest first, without a sort of everything.
-    CREATE INDEX sales_at ON sales (at);
-    CREATE INDEX commissions_created ON commissions (created_at);
-    -- Balances and payments read a partner's pending commissions, payments and adjustments
-    -- without walking all of their history.
-    CREATE INDEX commissions_partner_status ON commissions (partner_id, status);
-    CREATE INDEX ledger_partner_type ON ledger_entries (partner_id, type, at);
-    CREATE INDEX ledger_reverses ON ledger_entries (reverses_id) WHERE reverses_id IS NOT NULL;
-    CREATE INDEX ledger_payment ON ledger_entries (payment_id) WHERE payment_id IS NOT NULL;
-  `,
-};
-
-const addPartnerProfile: Migration = {
-  name: 'partner profile and payout details',
-  sql: `
-    ALTER TABLE partners ADD COLUMN phone TEXT;
-    ALTER TABLE partners ADD COLUMN company TEXT;
-    ALTER TABLE partners ADD COLUMN website TEXT;
-    ALTER TABLE partners ADD COLUMN address TEXT;
-    ALTER TABLE partners ADD COLUMN payout_method TEXT CHECK (payout_method IN ('paypal', 'bank_transfer', 'check', 'other'));
-    ALTER TABLE partners ADD COLUMN payout_details TEXT;
-  `,
-};
-
-const programsOpenToSignup: Migration = {
-  name: 'programs open to sign-up',
-  sql: `
-    -- Partners who sign themselves up join the active programs marked open to sign-up (unless
-    -- settings.signupProgramIds names programs). A new installation's first program is open.
-    ALTER TABLE programs ADD COLUMN open_to_signup INTEGER NOT NULL DEFAULT 0 CHECK (open_to_signup IN (0, 1));
-    -- An installation whose merchant never named sign-up programs gets what a new one gets: its
-    -- oldest active program takes new partners (before, they joined none and earned nothing).
-    UPDATE programs SET open_to_signup = 1
-     WHERE id = (SELECT min(id) FROM programs WHERE status = 'active')
-       AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'signupProgramIds' AND value NOT IN ('[]', ''));
-  `,
-};
-
-const attemptsAndDevices: Migration = {
-  name: 'attempts counted before the work they guard, browsers partners signed in on',
-  sql: `
-    -- Replaced by attempts: failures recorded after the password check let bursts through.
-    DROP TABLE login_failures;
-
-    -- One row per attempt that a limit guards (a password check, a sign-up), written before the
-    -- work and counted against the bucket's limit; a successful password check removes its row.
-    -- bucket: what is limited, e.g. 'login:code:alice', 'login:address:alice|203.0.113.7',
-    -- 'login:device:12', 'password:7', 'signup:address:203.0.113.7', 'signup:email:a@example.com'.
-    CREATE TABLE attempts (
-      id      INTEGER PRIMARY KEY,
-      bucket  TEXT NOT NULL,
-      at      INTEGER NOT NULL
-    );
-    CREATE INDEX attempts_bucket_at ON attempts (bucket, at);
-    CREATE INDEX attempts_at ON attempts (at);
-
-    -- Browsers a partner has signed in on: their token (kept by the browser, stored here as
-    -- SHA-256) lets that browser past the lock strangers put on the partner's code.
-    CREATE TABLE partner_devices (
-      id            INTEGER PRIMARY KEY,
-      partner_id    INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
-      token_hash    TEXT NOT NULL UNIQUE,
-      created_at    INTEGER NOT NULL,
-      last_used_at  INTEGER NOT NULL
-    );
-    CREATE INDEX partner_devices_partner ON partner_devices (partner_id);
-    CREATE INDEX partner_devices_last_used ON partner_devices (last_used_at);
-
-    -- Expired sessions are pruned by age.
-    CREATE INDEX sessions_expires ON sessions (expires_at);
-  `,
-};
-
-/** index + 1 = version */
-export const migrations: Migration[] = [
-  createPartners,
-  createEngine,
-  createResources,
-  clickChainsAndRefundAnswers,
-  addPartnerProfile,
-  programsOpenToSignup,
-  attemptsAndDevices,
-];
+/** Every migration of this Partner Center; index + 1 = version. */
+export const migrations: Migration[] = readMigrations();
 
 export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';

@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
- * The tables as Kysely sees them (see migrations.ts for constraints and indexes).
+ * The tables as Kysely sees them (constraints and indexes: the SQL files in migrations/).
  * Times: epoch milliseconds. Money: integer cents. Rates: basis points (percent) or cents (flat).
  */
 export interface Database {
