@@ -76,8 +76,8 @@ export class PartnerLedgerElement extends PartnerElement {
     client: () => this.client,
     args: () => [this.session.state?.token],
     pageSize: () => this.pageSize,
-    load: async (query, signal) => {
-      const [page, balance] = await Promise.all([this.client.ledger(query, { signal }), this.client.balance({ signal })]);
+    load: async (period, limit, signal) => {
+      const [page, balance] = await Promise.all([this.client.ledger({ ...period, limit }, { signal }), this.client.balance({ signal })]);
       return { page, balance };
     },
     cursor: ({ page }) => page.nextCursor,

@@ -18,8 +18,8 @@ export interface PagedReportOptions<T> {
   args: () => readonly [token: string | undefined, ...rest: unknown[]];
   /** Rows per page as the host's `page-size` gives it; clamped to 1–500 (50 when not a number). */
   pageSize: () => number;
-  /** Loads the first page of the period; `query` holds the period and the page size. */
-  load: (query: PageQuery, signal: AbortSignal) => Promise<T>;
+  /** Loads the first page of the period, `limit` rows (reports that do not page ignore it). */
+  load: (period: DateRangeQuery, limit: number, signal: AbortSignal) => Promise<T>;
   /** The cursor after the rows loaded so far; null when there are no more or the report does not page. */
   cursor: (value: T) => string | null;
   /** Loads the page at `query.cursor` and returns `value` with its rows added at the end. */
@@ -92,7 +92,7 @@ export class PagedReportController<T> implements ReactiveController {
       task: async ([token], { signal }) => {
         if (!token) return initialState;
         this.moreError = undefined;
-        return options.load({ ...this.period.query, limit: this.limit }, signal);
+        return options.load(this.period.query, this.limit, signal);
       },
       args: () => [...options.args(), this.period.key, this.reloads],
     });
