@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Attribution, Commission, CommissionReport } from '../../src/api/types.js';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatPercent } from '../../src/format.js';
 import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
-import { appendPage, caption, empty, type ReportPanel } from './partner-reports.panel.js';
+import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
 const STATUS: Record<Commission['status'], string> = { pending: 'Pending', approved: 'Approved', paid: 'Paid', clawed_back: 'Clawed back' };
 const ATTRIBUTION: Record<Attribution, string> = {
@@ -15,13 +15,10 @@ const ATTRIBUTION: Record<Attribution, string> = {
 type Money = (n: number, signed?: boolean) => string;
 
 /** The commission report: the period's totals, today's figures, and each commission with why it was earned. */
-export const commissionsPanel: ReportPanel<CommissionReport> = {
-  loading: 'your commissions',
-  load: (client, period, limit, signal) => client.commissionReport({ ...period, limit }, { signal }),
-  cursor: (report) => report.nextCursor,
-  more: async (client, report, query, signal) => appendPage(report, await client.commissionReport(query, { signal })),
-  rows: (report) => report.items.length,
-  render(report, view) {
+export const commissionsPanel: ReportPanel<CommissionReport> = pagedPanel(
+  'your commissions',
+  (client, query, signal) => client.commissionReport(query, { signal }),
+  (report, view) => {
     const m: Money = (n, signed = false) => formatMoney(n, report.currency, view.locale, { signed });
     const t = report.totals;
     const label = view.period.label(view.locale);
@@ -56,7 +53,8 @@ export const commissionsPanel: ReportPanel<CommissionReport> = {
             ${view.more({ one: 'commission', many: 'commissions' })}`
         : empty(view, 'commissions')}`;
   },
-};
+);
+
 
 function commissionRow(c: Commission, m: Money, locale: string): TemplateResult {
   const rate = c.rate.type === 'percent' ? formatPercent(c.rate.value, locale) : `${m(c.rate.value)} flat`;

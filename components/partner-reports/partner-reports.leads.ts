@@ -1,16 +1,13 @@
 import { html, nothing } from 'lit';
 import type { LeadReport } from '../../src/api/types.js';
 import { formatCount, formatDate } from '../../src/format.js';
-import { appendPage, caption, empty, type ReportPanel } from './partner-reports.panel.js';
+import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
 /** Lead tracking: how many leads became customers, and each lead (masked when the merchant says so). */
-export const leadsPanel: ReportPanel<LeadReport> = {
-  loading: 'your leads',
-  load: (client, period, limit, signal) => client.leadReport({ ...period, limit }, { signal }),
-  cursor: (report) => report.nextCursor,
-  more: async (client, report, query, signal) => appendPage(report, await client.leadReport(query, { signal })),
-  rows: (report) => report.items.length,
-  render(report, view) {
+export const leadsPanel: ReportPanel<LeadReport> = pagedPanel(
+  'your leads',
+  (client, query, signal) => client.leadReport(query, { signal }),
+  (report, view) => {
     const { locale } = view;
     return html`<dl part="summary" aria-label="Lead totals">
         <div><dt>Leads</dt><dd>${formatCount(report.totals.leads, locale)}</dd></div>
@@ -44,4 +41,4 @@ export const leadsPanel: ReportPanel<LeadReport> = {
             ${view.more({ one: 'lead', many: 'leads' })}`
         : empty(view, 'leads')}`;
   },
-};
+);

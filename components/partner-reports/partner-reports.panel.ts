@@ -52,12 +52,32 @@ export function show<R>(tab: ReportTab, panel: ReportPanel<R>, report: R): Shown
   };
 }
 
-/** The page of items after `report`'s, appended to it. */
-export const appendPage = <I, R extends { items: I[]; nextCursor: string | null }>(report: R, next: { items: I[]; nextCursor: string | null }): R => ({
-  ...report,
-  items: [...report.items, ...next.items],
-  nextCursor: next.nextCursor,
-});
+interface Paged<I> {
+  items: I[];
+  nextCursor: string | null;
+}
+
+/**
+ * A panel over a report that pages by cursor (`items` and `nextCursor`): `fetch` asks the
+ * client for one page; "Load more" appends the next page's items to the report.
+ */
+export function pagedPanel<I, R extends Paged<I>>(
+  loading: string,
+  fetch: (client: PartnerApi, query: PageQuery, signal: AbortSignal) => Promise<R>,
+  render: (report: R, view: PanelView) => TemplateResult,
+): ReportPanel<R> {
+  return {
+    loading,
+    load: (client, period, limit, signal) => fetch(client, { ...period, limit }, signal),
+    cursor: (report) => report.nextCursor,
+    more: async (client, report, query, signal) => {
+      const next = await fetch(client, query, signal);
+      return { ...report, items: [...report.items, ...next.items], nextCursor: next.nextCursor };
+    },
+    rows: (report) => report.items.length,
+    render,
+  };
+}
 
 /** The message shown when a report has nothing in the period. */
 export const empty = (view: PanelView, what: string) =>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Sale, SalesReport } from '../../src/api/types.js';
 import { formatCount, formatDate, formatMoney } from '../../src/format.js';
-import { appendPage, caption, empty, type ReportPanel } from './partner-reports.panel.js';
+import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
 const SALE_STATUS: Record<Sale['status'], string> = { completed: 'Completed', partially_refunded: 'Partly refunded', refunded: 'Refunded' };
 
@@ -19,13 +19,10 @@ export const NO_COMMISSION: Record<NonNullable<Sale['noCommissionReason']>, stri
 };
 
 /** The sales report: the period's sales with their items, refunds, commission, and why a sale earned nothing. */
-export const salesPanel: ReportPanel<SalesReport> = {
-  loading: 'your sales',
-  load: (client, period, limit, signal) => client.salesReport({ ...period, limit }, { signal }),
-  cursor: (report) => report.nextCursor,
-  more: async (client, report, query, signal) => appendPage(report, await client.salesReport(query, { signal })),
-  rows: (report) => report.items.length,
-  render(report, view) {
+export const salesPanel: ReportPanel<SalesReport> = pagedPanel(
+  'your sales',
+  (client, query, signal) => client.salesReport(query, { signal }),
+  (report, view) => {
     const { locale } = view;
     const m = (n: number, currency = report.currency) => formatMoney(n, currency, locale);
     const t = report.totals;
@@ -75,4 +72,4 @@ export const salesPanel: ReportPanel<SalesReport> = {
             ${view.more({ one: 'sale', many: 'sales' })}`
         : empty(view, 'sales')}`;
   },
-};
+);

@@ -49,9 +49,9 @@ const clampPageSize = (size: number) => Math.min(500, Math.max(1, Math.trunc(siz
  * Everything a paged report element shares, like Lit's `Task` for one report: the period (a
  * {@link DateRangeController}: presets and a custom range, `partner-range-change` when it
  * changes), the first page for the period (a `Task`, reloaded when the period or `args` change,
- * its request aborted when it is superseded), "Load more" with the cursor (aborted when the
- * period changes or the host leaves the page; focus moves to the first new row), the CSV
- * download through the client (`partner-download`) and the screen-reader announcements.
+ * its request aborted when it is superseded), "Load more" with the cursor (its request aborted
+ * when the first page loads again; focus moves to the first new row), the CSV download through
+ * the client (`partner-download`) and the screen-reader announcements.
  *
  * `T` is what one load gives the panel: the report page with its totals, and after "Load more"
  * the same value with the later rows appended (see {@link PagedReportOptions.more}), so the
@@ -71,11 +71,11 @@ export class PagedReportController<T> implements ReactiveController {
   private downloading = false;
   private downloadError?: unknown;
   private announcement = '';
-  /** The first page with later pages appended, while that first page is the task's value. */
-  private extended?: { from: T; value: T };
+  /** The first page with later pages appended; cleared when the first page loads again. */
+  private extended?: T;
   private firstNewRow = -1;
-  /** Aborts "Load more" and the download when the host leaves the page. */
-  private connection = new AbortController();
+  /** Aborted when the first page loads again: "Load more" of the page before is dropped. */
+  private run = new AbortController();
 
   private readonly task: Task<readonly unknown[], T>;
 
@@ -90,20 +90,14 @@ export class PagedReportController<T> implements ReactiveController {
     });
     this.task = new Task(host, {
       task: async ([token], { signal }) => {
+        this.run.abort();
+        this.run = new AbortController();
+        this.extended = this.moreError = undefined;
         if (!token) return initialState;
-        this.moreError = undefined;
         return options.load(this.period.query, this.limit, signal);
       },
       args: () => [...options.args(), this.period.key, this.reloads],
     });
-  }
-
-  hostConnected() {
-    if (this.connection.signal.aborted) this.connection = new AbortController();
-  }
-
-  hostDisconnected() {
-    this.connection.abort();
   }
 
   hostUpdated() {
@@ -132,23 +126,18 @@ export class PagedReportController<T> implements ReactiveController {
     return clampPageSize(this.options.pageSize());
   }
 
-  /** The loaded value with the pages "Load more" added. */
-  private current(loaded: T): T {
-    return this.extended?.from === loaded ? this.extended.value : loaded;
-  }
-
-  private update(change: () => void) {
-    change();
-    this.host.requestUpdate();
-  }
 
   /** The spinner while the first page loads, an error with "Try again", or `complete(value)`. */
   render(views: { loading: () => TemplateResult; complete: (value: T) => unknown }) {
     return this.task.render({
       initial: views.loading,
       pending: views.loading,
-      error: (e) => renderError(e, () => this.update(() => this.reloads++)),
-      complete: (loaded) => views.complete(this.current(loaded)),
+      error: (e) =>
+        renderError(e, () => {
+          this.reloads++;
+          this.host.requestUpdate();
+        }),
+      complete: (loaded) => views.complete(this.extended ?? loaded),
     });
   }
 
@@ -190,33 +179,25 @@ export class PagedReportController<T> implements ReactiveController {
   }
 
   private loadMore = async () => {
-    const loaded = this.task.value;
-    if (loaded === undefined || this.loadingMore) return;
-    const value = this.current(loaded);
-    const cursor = this.options.cursor(value);
-    if (!cursor) return;
-    const key = this.period.key;
-    const request = new AbortController();
-    const stop = () => request.abort();
-    this.connection.signal.addEventListener('abort', stop, { once: true });
-    this.update(() => {
-      this.loadingMore = true;
-      this.moreError = undefined;
-    });
+    const value = this.extended ?? this.task.value;
+    const cursor = value && this.options.cursor(value);
+    if (!value || !cursor || this.loadingMore) return;
+    const { signal } = this.run;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    this.host.requestUpdate();
     try {
-      const next = await this.options.more(value, { ...this.period.query, cursor, limit: this.limit }, request.signal);
-      if (key !== this.period.key || this.task.value !== loaded) return; // the period or report changed meanwhile
-      const before = this.options.rows(value);
-      const shown = this.options.rows(next);
-      const announce = this.options.announceMore ?? ((added: number, all: number) => `Loaded ${added} more; showing ${all}.`);
-      this.extended = { from: loaded, value: next };
+      const next = await this.options.more(value, { ...this.period.query, cursor, limit: this.limit }, signal);
+      if (signal.aborted) return; // the period or report changed meanwhile
+      const [before, shown] = [this.options.rows(value), this.options.rows(next)];
+      this.extended = next;
       this.firstNewRow = before;
-      this.announcement = announce(shown - before, shown);
+      this.announcement = this.options.announceMore?.(shown - before, shown) ?? `Loaded ${shown - before} more; showing ${shown}.`;
     } catch (error) {
-      if (key === this.period.key && this.task.value === loaded && !request.signal.aborted) this.moreError = error;
+      if (!signal.aborted) this.moreError = error;
     } finally {
-      this.connection.signal.removeEventListener('abort', stop);
-      this.update(() => (this.loadingMore = false));
+      this.loadingMore = false;
+      this.host.requestUpdate();
     }
   };
 
@@ -224,20 +205,19 @@ export class PagedReportController<T> implements ReactiveController {
     if (this.downloading) return;
     const report = this.options.report();
     const period = this.period.query;
-    this.update(() => {
-      this.downloading = true;
-      this.downloadError = undefined;
-    });
+    this.downloading = true;
+    this.downloadError = undefined;
+    this.host.requestUpdate();
     try {
-      const query = this.options.csvQuery?.(period) ?? period;
-      const file = await this.options.client().downloadCsv(report, query, { signal: this.connection.signal });
+      const file = await this.options.client().downloadCsv(report, this.options.csvQuery?.(period) ?? period);
       saveFile(file.blob, file.filename, this.host.renderRoot);
       this.announcement = `Downloaded ${file.filename}.`;
       this.host.dispatchEvent(new PartnerDownloadEvent({ report, filename: file.filename, size: file.blob.size }));
     } catch (error) {
-      if (!this.connection.signal.aborted) this.downloadError = error;
+      this.downloadError = error;
     } finally {
-      this.update(() => (this.downloading = false));
+      this.downloading = false;
+      this.host.requestUpdate();
     }
   };
 }
