@@ -1,15 +1,11 @@
-import { initialState, Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { messageOf } from '../../src/api/errors.js';
-import type { Balance, DateRangeQuery, LedgerEntry, LedgerEntryType, LedgerPage } from '../../src/api/types.js';
-import { PartnerDownloadEvent } from '../../src/events/partner-download.js';
-import { PartnerRangeChangeEvent } from '../../src/events/partner-range-change.js';
+import { property } from 'lit/decorators.js';
+import type { Balance, LedgerEntry, LedgerEntryType, LedgerPage } from '../../src/api/types.js';
 import { formatDate, formatDateTime, formatMoney, localeOf } from '../../src/format.js';
-import { DateRangeController, isPreset, type RangePreset } from '../../src/internal/date-range.js';
-import { PartnerElement } from '../../src/internal/partner-element.js';
+import type { RangePreset } from '../../src/internal/date-range.js';
 import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
-import { saveFile } from '../../src/internal/save-file.js';
+import { PagedReportController } from '../../src/internal/paged-report-controller.js';
+import { PartnerElement } from '../../src/internal/partner-element.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-ledger.styles.js';
@@ -21,10 +17,10 @@ const TYPE_LABELS: Record<LedgerEntryType, string> = {
   adjustment: 'Adjustment',
 };
 
+/** The ledger as shown: the entries loaded so far (pages appended) and today's balance. */
 interface Loaded {
   page: LedgerPage;
   balance: Balance;
-  query: DateRangeQuery;
 }
 
 /**
@@ -76,60 +72,31 @@ export class PartnerLedgerElement extends PartnerElement {
   /** Entries per page (1–500). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
-  @state() private reloads = 0;
-  @state() private loadingMore = false;
-  @state() private moreError?: unknown;
-  @state() private downloading = false;
-  @state() private downloadError?: unknown;
-  @state() private announcement = '';
-
-  /** Entries loaded by "Load more" after the first page, and the cursor after them. */
-  private more: LedgerEntry[] = [];
-  private nextCursor: string | null = null;
-  private firstNewRow = -1;
-
-  private readonly period = new DateRangeController(this, (_range, preset) => {
-    this.downloadError = undefined;
-    this.emit(new PartnerRangeChangeEvent({ preset, ...this.period.query }));
-  });
-
-  private readonly data = new Task(this, {
-    task: async ([token], { signal }) => {
-      if (!token) return initialState;
-      const query = this.period.query;
-      this.more = [];
-      this.nextCursor = null;
-      this.moreError = undefined;
-      const [page, balance] = await Promise.all([
-        this.client.ledger({ ...query, limit: this.limit }, { signal }),
-        this.client.balance({ signal }),
-      ]);
-      this.nextCursor = page.nextCursor;
-      return { page, balance, query } satisfies Loaded;
+  private readonly report = new PagedReportController<Loaded>(this, {
+    client: () => this.client,
+    args: () => [this.session.state?.token],
+    pageSize: () => this.pageSize,
+    load: async (period, limit, signal) => {
+      const [page, balance] = await Promise.all([this.client.ledger({ ...period, limit }, { signal }), this.client.balance({ signal })]);
+      return { page, balance };
     },
-    args: () => [this.session.state?.token, this.period.key, this.reloads] as const,
+    cursor: ({ page }) => page.nextCursor,
+    more: async ({ page, balance }, query, signal) => {
+      const next = await this.client.ledger(query, { signal });
+      return { page: { ...page, entries: [...page.entries, ...next.entries], nextCursor: next.nextCursor }, balance };
+    },
+    rows: ({ page }) => page.entries.length,
+    rowSelector: 'tbody tr',
+    report: () => 'ledger',
+    announceMore: (added, shown) => `Loaded ${added} more ${added === 1 ? 'entry' : 'entries'}; showing ${shown}.`,
   });
-
-  private get limit() {
-    return Math.min(500, Math.max(1, Math.trunc(this.pageSize) || 50));
-  }
 
   private get locale() {
     return localeOf(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('range') && (changed.get('range') !== undefined || !this.hasUpdated)) {
-      this.period.use(isPreset(this.range) ? this.range : 'all');
-    }
-  }
-
-  protected override updated() {
-    if (this.firstNewRow >= 0) {
-      const row = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')[this.firstNewRow];
-      this.firstNewRow = -1;
-      row?.focus();
-    }
+    if (changed.has('range') && (changed.get('range') !== undefined || !this.hasUpdated)) this.report.usePreset(this.range);
   }
 
   override render() {
@@ -139,44 +106,27 @@ export class PartnerLedgerElement extends PartnerElement {
         ${this.session.signedIn ? this.renderTools() : nothing}
       </div>
       ${this.session.signedIn
-        ? this.data.render({
-            initial: () => this.renderSpinner(),
-            pending: () => this.renderSpinner(),
-            error: (e) => this.renderError(e, () => this.reloads++),
-            complete: (loaded) => this.renderLedger(loaded),
-          })
+        ? this.report.render({ loading: () => this.renderSpinner(), complete: (loaded) => this.renderLedger(loaded) })
         : html`<p part="signed-out"><slot name="signed-out">Sign in to see your ledger.</slot></p>`}
-      <p part="status" role="status" class="visually-hidden">${this.announcement}</p>
+      ${this.report.renderStatus()}
     </section>`;
   }
 
   private renderTools() {
-    return html`<div class="range-and-download toolbar">
-      ${this.period.render()}
-      <button part="download-button" class="secondary" type="button" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.download}>
-        ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> Preparing CSV…` : 'Download CSV'}
-      </button>
-    </div>
-    ${this.downloadError ? this.renderError(this.downloadError, () => this.download(), 'download-error') : nothing}`;
+    return html`<div class="range-and-download toolbar">${this.report.renderPeriod()} ${this.report.renderDownloadButton()}</div>
+      ${this.report.renderDownloadError()}`;
   }
 
   private renderSpinner() {
     return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> Loading your ledger…</p>`;
   }
 
-  private renderError(error: unknown, retry: () => unknown, id = 'error') {
-    return html`<div part="error" role="alert" id=${id}>
-      <span>${messageOf(error)}</span>
-      <button type="button" class="secondary" @click=${retry}>Try again</button>
-    </div>`;
-  }
-
-  private renderLedger({ page, balance }: Loaded) {
-    const { summary } = page;
+  private renderLedger(loaded: Loaded) {
+    const { page, balance } = loaded;
+    const { summary, entries } = page;
     const money = (n: number, signed = false) => formatMoney(n, summary.currency, this.locale, { signed });
-    const entries = [...page.entries, ...this.more];
-    const allTime = !this.period.range.from && !this.period.range.to;
-    const label = this.period.label(this.locale);
+    const allTime = this.report.allTime;
+    const label = this.report.period.label(this.locale);
     return html`
       ${this.renderPayout(balance)}
       <dl part="summary" aria-label="Summary for ${label}">
@@ -190,7 +140,7 @@ export class PartnerLedgerElement extends PartnerElement {
         ${allTime ? 'For all time the ending balance is your balance.' : 'The ending balance is your balance at the end of the period.'}
       </p>
       ${entries.length
-        ? html`${this.renderTable(entries, money)}${this.renderMore(entries.length)}`
+        ? html`${this.renderTable(entries, money)}${this.report.renderMore(loaded, { one: 'entry', many: 'entries' })}`
         : html`<p part="empty">
             ${allTime ? 'No activity yet. Your commissions appear here as soon as a referral buys.' : 'No entries in this period.'}
           </p>`}
@@ -222,7 +172,7 @@ export class PartnerLedgerElement extends PartnerElement {
   private renderTable(entries: LedgerEntry[], money: (n: number, signed?: boolean) => string) {
     return html`<table part="table" class="stack">
       <caption>
-        Entries, ${this.period.label(this.locale)}, newest first
+        Entries, ${this.report.period.label(this.locale)}, newest first
       </caption>
       <thead>
         <tr>
@@ -245,54 +195,5 @@ export class PartnerLedgerElement extends PartnerElement {
         )}
       </tbody>
     </table>`;
-  }
-
-  private renderMore(shown: number) {
-    return html`<div class="more">
-      <p class="muted">Showing ${shown} ${shown === 1 ? 'entry' : 'entries'}${this.nextCursor ? '' : ' — that is all of them'}.</p>
-      ${this.nextCursor
-        ? html`<button part="load-more" type="button" class="secondary" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-            ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span> Loading…` : 'Load more entries'}
-          </button>`
-        : nothing}
-    </div>
-    ${this.moreError ? this.renderError(this.moreError, () => this.loadMore(), 'more-error') : nothing}`;
-  }
-
-  private async loadMore() {
-    const loaded = this.data.value;
-    if (!loaded || !this.nextCursor || this.loadingMore) return;
-    const key = this.period.key;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await this.client.ledger({ ...loaded.query, cursor: this.nextCursor, limit: this.limit });
-      if (key !== this.period.key || this.data.value !== loaded) return; // the period changed meanwhile
-      this.firstNewRow = loaded.page.entries.length + this.more.length;
-      this.more = [...this.more, ...page.entries];
-      this.nextCursor = page.nextCursor;
-      const shown = loaded.page.entries.length + this.more.length;
-      this.announcement = `Loaded ${page.entries.length} more ${page.entries.length === 1 ? 'entry' : 'entries'}; showing ${shown}.`;
-    } catch (error) {
-      this.moreError = error;
-    } finally {
-      this.loadingMore = false;
-    }
-  }
-
-  private async download() {
-    if (this.downloading) return;
-    this.downloading = true;
-    this.downloadError = undefined;
-    try {
-      const file = await this.client.downloadCsv('ledger', this.period.query);
-      saveFile(file.blob, file.filename, this.renderRoot);
-      this.announcement = `Downloaded ${file.filename}.`;
-      this.emit(new PartnerDownloadEvent({ report: 'ledger', filename: file.filename, size: file.blob.size }));
-    } catch (error) {
-      this.downloadError = error;
-    } finally {
-      this.downloading = false;
-    }
   }
 }

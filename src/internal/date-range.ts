@@ -129,7 +129,7 @@ export class DateRangeController implements ReactiveController {
       const to = this.range.to ?? now;
       this.draft = { from: dayValue(from), to: dayValue(to) };
       this.host.requestUpdate();
-      void (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete.then(() =>
+      void this.host.updateComplete.then(() =>
         this.host.shadowRoot?.querySelector<HTMLInputElement>('#range-from')?.focus(),
       );
       return;

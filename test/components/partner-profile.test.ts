@@ -1,10 +1,12 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/partner-profile/partner-profile.js';
 import type { PartnerProfileElement } from '../../components/partner-profile/partner-profile.component.js';
 import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { part, shadow, text, type } from '../helpers/dom.js';
-import { demoPartner, fakeApi, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoPartner, fakeApi, serverError, type FakeApiOptions } from '../helpers/fake-api.js';
+
+const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
 
 afterEach(() => {
   sessionStore().end();
@@ -103,5 +105,137 @@ describe('<partner-profile> asks for the current password before a new email or 
     await waitUntil(() => part(el, 'error'));
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
     expect(text(part(el, 'error'))).to.equal('Too many wrong passwords. Try again in 2 minutes.');
+  });
+});
+
+describe('<partner-profile>', () => {
+  const render = async (options: FakeApiOptions = {}) => {
+    signIn();
+    const api = fakeApi(options);
+    const el = await fixture<PartnerProfileElement>(html`<partner-profile .api=${api}></partner-profile>`);
+    await waitUntil(() => part(el, 'details'), 'profile shown');
+    return { el, api };
+  };
+  const input = (el: Element, name: string) => shadow<HTMLInputElement>(el, `#profile-${name}`)!;
+  const submit = (el: Element) => shadow<HTMLButtonElement>(el, '[part~="form"] button[type="submit"]')!.click();
+
+  it('shows the details and passes axe', async () => {
+    const { el } = await render();
+    const details = text(part(el, 'details'));
+    expect(details).to.contain('Partner code demo');
+    expect(details).to.contain('Email dana.demo@example.com');
+    expect(details).to.contain('Phone Not given');
+    await expect(el).to.be.accessible();
+  });
+
+  it('edits and saves by keyboard-reachable form, announces success and updates the page session', async () => {
+    const { el, api } = await render();
+    part<HTMLButtonElement>(el, 'edit-button')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'name'));
+    await expect(el).to.be.accessible();
+    type(input(el, 'name'), 'Dana Q. Demo');
+    type(input(el, 'phone'), '+1 555 0100');
+    const saved = oneEvent(el, 'partner-profile-saved');
+    submit(el);
+    expect((await saved).detail.partner.name).to.equal('Dana Q. Demo');
+    await waitUntil(() => part(el, 'status'));
+    expect(text(part(el, 'status'))).to.equal('Your profile was saved.');
+    expect(api.calls.find((c) => c.method === 'updateProfile')!.args[0]).to.include({ name: 'Dana Q. Demo', phone: '+1 555 0100', company: null });
+    expect(sessionStore().current!.partner.name).to.equal('Dana Q. Demo');
+    await waitUntil(() => text(part(el, 'details')).includes('+1 555 0100'));
+  });
+
+  it('names invalid fields without calling the server', async () => {
+    const { el, api } = await render();
+    part<HTMLButtonElement>(el, 'edit-button')!.click();
+    await el.updateComplete;
+    type(input(el, 'email'), 'nope');
+    type(input(el, 'website'), 'ftp://x');
+    submit(el);
+    await el.updateComplete;
+    expect(text(shadow(el, '#profile-email-error'))).to.equal('Enter a valid email address.');
+    expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'email'));
+    expect(api.calls.some((c) => c.method === 'updateProfile')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the server’s field error next to the field', async () => {
+    const { el } = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'phone: Enter a phone number', 'phone') } });
+    part<HTMLButtonElement>(el, 'edit-button')!.click();
+    await el.updateComplete;
+    submit(el);
+    await waitUntil(() => shadow(el, '#profile-phone-error'));
+    expect(text(shadow(el, '#profile-phone-error'))).to.equal('Phone: Enter a phone number');
+  });
+
+  it('names the field in the server’s validation fragments by its label, on the field or in the alert', async () => {
+    const long = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'phone: is at most 40 characters', 'phone') } });
+    part<HTMLButtonElement>(long.el, 'edit-button')!.click();
+    await long.el.updateComplete;
+    submit(long.el);
+    await waitUntil(() => shadow(long.el, '#profile-phone-error'));
+    expect(text(shadow(long.el, '#profile-phone-error'))).to.equal('Phone: is at most 40 characters');
+
+    // a field with no error line of its own: the form's alert names it
+    const method = await render({ fail: { updateProfile: new ApiError(400, 'invalid_request', 'payoutMethod: Invalid option', 'payoutMethod') } });
+    part<HTMLButtonElement>(method.el, 'edit-button')!.click();
+    await method.el.updateComplete;
+    submit(method.el);
+    await waitUntil(() => part(method.el, 'form')?.querySelector('[part~="error"]'));
+    expect(text(part(method.el, 'form')!.querySelector('[part~="error"]'))).to.equal('Payout method: Invalid option');
+
+    const password = await render({ fail: { changePassword: new ApiError(400, 'invalid_request', 'newPassword: is at most 256 characters', 'newPassword') } });
+    const form = part<HTMLFormElement>(password.el, 'password-form')!;
+    type(shadow<HTMLInputElement>(password.el, '#current-password')!, 'demo-password');
+    type(shadow<HTMLInputElement>(password.el, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(password.el, '#confirm-password')!, 'a-new-secret');
+    form.requestSubmit();
+    await waitUntil(() => form.querySelector('[part~="error"]'));
+    expect(text(form.querySelector('[part~="error"]'))).to.equal('New password: is at most 256 characters');
+  });
+
+  it('changes the password and reports a wrong current password', async () => {
+    const { el, api } = await render();
+    const form = part<HTMLFormElement>(el, 'password-form')!;
+    const set = (id: string, v: string) => type(shadow<HTMLInputElement>(el, `#${id}`)!, v);
+    set('current-password', 'wrong');
+    set('new-password', 'a-new-secret');
+    set('confirm-password', 'a-new-secret');
+    form.requestSubmit();
+    await waitUntil(() => form.querySelector('[part~="error"]'));
+    expect(text(form.querySelector('[part~="error"]'))).to.equal('The current password is not correct');
+    expect(el.shadowRoot!.activeElement).to.equal(shadow(el, '#current-password'));
+    set('current-password', 'demo-password');
+    set('new-password', 'a-new-secret');
+    set('confirm-password', 'a-new-secret');
+    form.requestSubmit();
+    await waitUntil(() => form.querySelector('[part~="status"]'));
+    expect(text(form.querySelector('[part~="status"]'))).to.contain('Your password was changed');
+    expect(api.calls.filter((c) => c.method === 'changePassword')).to.have.length(2);
+  });
+
+  it('refuses mismatched new passwords before calling the server', async () => {
+    const { el, api } = await render();
+    const form = part<HTMLFormElement>(el, 'password-form')!;
+    type(shadow<HTMLInputElement>(el, '#current-password')!, 'demo-password');
+    type(shadow<HTMLInputElement>(el, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(el, '#confirm-password')!, 'another-one');
+    form.requestSubmit();
+    await el.updateComplete;
+    expect(text(form.querySelector('[part~="error"]'))).to.equal('The two new passwords are not the same.');
+    expect(api.calls.some((c) => c.method === 'changePassword')).to.equal(false);
+  });
+
+  it('signed out, loading and error states', async () => {
+    const out = await fixture<PartnerProfileElement>(html`<partner-profile .api=${fakeApi()}></partner-profile>`);
+    expect(text(part(out, 'signed-out'))).to.equal('Sign in to see your profile.');
+    signIn();
+    const loading = await fixture<PartnerProfileElement>(html`<partner-profile .api=${fakeApi({ fail: { me: 'pending' } })}></partner-profile>`);
+    expect(part(loading, 'spinner')).to.exist;
+    const failed = await fixture<PartnerProfileElement>(html`<partner-profile .api=${fakeApi({ fail: { me: serverError() } })}></partner-profile>`);
+    await waitUntil(() => part(failed, 'error'));
+    await expect(failed).to.be.accessible();
   });
 });

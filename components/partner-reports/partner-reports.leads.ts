@@ -1,0 +1,44 @@
+import { html, nothing } from 'lit';
+import type { LeadReport } from '../../src/api/types.js';
+import { formatCount, formatDate } from '../../src/format.js';
+import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
+
+/** Lead tracking: how many leads became customers, and each lead (masked when the merchant says so). */
+export const leadsPanel: ReportPanel<LeadReport> = pagedPanel(
+  'your leads',
+  (client, query, signal) => client.leadReport(query, { signal }),
+  (report, view) => {
+    const { locale } = view;
+    return html`<dl part="summary" aria-label="Lead totals">
+        <div><dt>Leads</dt><dd>${formatCount(report.totals.leads, locale)}</dd></div>
+        <div><dt>Became customers</dt><dd>${formatCount(report.totals.customers, locale)}</dd></div>
+      </dl>
+      ${report.privacy === 'masked' ? html`<p class="muted">Email addresses are partly hidden to protect your leads' privacy.</p>` : nothing}
+      ${report.items.length
+        ? html`<table part="table" class="stack">
+              ${caption(view, 'Leads')}
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Lead</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Link</th>
+                  <th scope="col">Sub-id</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${report.items.map(
+                  (l) => html`<tr part="row" tabindex="-1">
+                    <th scope="row" data-label="Date"><time datetime=${l.date}>${formatDate(l.date, locale)}</time></th>
+                    <td data-label="Lead">${l.lead} ${l.name ? html`<span class="detail">${l.name}</span>` : nothing}</td>
+                    <td data-label="Status"><span class="badge ${l.status}">${l.status === 'customer' ? 'Customer' : 'Lead'}</span></td>
+                    <td data-label="Link">${l.link ? l.link.name : '—'}</td>
+                    <td data-label="Sub-id">${l.sub ?? '—'}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${view.more({ one: 'lead', many: 'leads' })}`
+        : empty(view, 'leads')}`;
+  },
+);

@@ -1,0 +1,111 @@
+import { html, nothing } from 'lit';
+import type { LinkCounts, LinkRates, LinkStats } from '../../src/api/types.js';
+import { formatCount, formatDay, formatMoney, formatPercent } from '../../src/format.js';
+import { activityChart } from './chart.js';
+import type { ReportPanel } from './partner-reports.panel.js';
+
+/** The reader's time zone: link statistics count days where the partner is. */
+export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * Link statistics: clicks, leads, sales and commission for the whole period (no paging), a
+ * chart of clicks and sales over time, and tables by link, by sub-id and by day.
+ */
+export const linksPanel: ReportPanel<LinkStats> = {
+  loading: 'link statistics',
+  load: (client, period, _limit, signal) => client.linkStats({ ...period, timeZone: localTimeZone() }, { signal }),
+  cursor: () => null,
+  more: async (_client, stats) => stats,
+  rows: () => 0,
+  render(stats, view) {
+    const { locale } = view;
+    const t = stats.totals;
+    const m = (n: number) => formatMoney(n, stats.currency, locale);
+    if (!t.clicks && !t.leads && !t.sales && !t.earnings) {
+      return html`<p part="empty">
+        ${view.allTime ? 'No link activity yet. Share your links and the clicks show up here.' : 'No clicks, leads or sales in this period.'}
+      </p>`;
+    }
+    const rates = (r: LinkRates) => [
+      r.conversionRate === null ? '—' : formatPercent(r.conversionRate, locale),
+      r.earningsPerClick === null ? '—' : m(r.earningsPerClick),
+    ];
+    const [conversion, epc] = rates(t);
+    const head = (first: string) => html`<thead>
+      <tr>
+        <th scope="col">${first}</th>
+        <th scope="col" class="num">Clicks</th>
+        <th scope="col" class="num">Leads</th>
+        <th scope="col" class="num">Sales</th>
+        <th scope="col" class="num">Conversion</th>
+        <th scope="col" class="num">Commission</th>
+        <th scope="col" class="num">Per click</th>
+      </tr>
+    </thead>`;
+    const row = (label: string, r: LinkCounts & LinkRates, first: string) => {
+      const [c, e] = rates(r);
+      return html`<tr part="row">
+        <th scope="row" data-label=${first}>${label}</th>
+        <td data-label="Clicks" class="num">${formatCount(r.clicks, locale)}</td>
+        <td data-label="Leads" class="num">${formatCount(r.leads, locale)}</td>
+        <td data-label="Sales" class="num">${formatCount(r.sales, locale)}</td>
+        <td data-label="Conversion" class="num">${c}</td>
+        <td data-label="Commission" class="num">${m(r.earnings)}</td>
+        <td data-label="Per click" class="num">${e}</td>
+      </tr>`;
+    };
+    return html`<dl part="summary" aria-label="Link totals">
+        <div><dt>Clicks</dt><dd>${formatCount(t.clicks, locale)}</dd></div>
+        <div><dt>Leads</dt><dd>${formatCount(t.leads, locale)}</dd></div>
+        <div><dt>Sales</dt><dd>${formatCount(t.sales, locale)}</dd></div>
+        <div><dt>Conversion</dt><dd>${conversion}</dd></div>
+        <div><dt>Commission per click</dt><dd>${epc}</dd></div>
+        <div class="total"><dt>Commission from your links</dt><dd>${m(t.earnings)}</dd></div>
+      </dl>
+      <p part="note" class="muted">
+        Commission from your links is your direct commission on these sales and leads, after clawbacks (your own purchases left out).
+        Second-tier commissions come from other partners' links: the Commissions report shows everything you earned.
+      </p>
+      ${activityChart(stats, view.period.range, locale) ?? nothing}
+      <table part="table" class="stack">
+        <caption>By link</caption>
+        ${head('Link')}
+        <tbody>
+          ${stats.byLink.map((l) => row(l.link ? l.link.name : 'Without a link (partner code)', l, 'Link'))}
+        </tbody>
+      </table>
+      <table part="table" class="stack">
+        <caption>By sub-id</caption>
+        ${head('Sub-id')}
+        <tbody>
+          ${stats.bySub.map((s) => row(s.sub ?? 'No sub-id', s, 'Sub-id'))}
+        </tbody>
+      </table>
+      <details class="daily">
+        <summary>Daily figures (${formatCount(stats.byDay.length, locale)} days with activity)</summary>
+        <table part="table" class="stack">
+          <caption>By day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col" class="num">Clicks</th>
+              <th scope="col" class="num">Leads</th>
+              <th scope="col" class="num">Sales</th>
+              <th scope="col" class="num">Commission</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${stats.byDay.map(
+              (d) => html`<tr part="row">
+                <th scope="row" data-label="Day">${formatDay(d.date, locale)}</th>
+                <td data-label="Clicks" class="num">${formatCount(d.clicks, locale)}</td>
+                <td data-label="Leads" class="num">${formatCount(d.leads, locale)}</td>
+                <td data-label="Sales" class="num">${formatCount(d.sales, locale)}</td>
+                <td data-label="Commission" class="num">${m(d.earnings)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </details>`;
+  },
+};
