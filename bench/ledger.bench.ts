@@ -7,10 +7,10 @@ import { configSchema } from '../server/config.js';
 import { openDatabase } from '../server/db/connection.js';
 import { explainQueryPlan } from '../server/db/explain.js';
 import type { Deps } from '../server/deps.js';
-import { startSession } from '../server/domain/auth.js';
-import { balanceBeforeQuery, ledgerFlowsQuery } from '../server/domain/money-terms.js';
-import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/domain/reports/ledger.js';
-import { ALL_TIME, parseRange } from '../server/domain/reports/range.js';
+import { startSession } from '../server/partners/auth.js';
+import { balanceBeforeQuery, ledgerFlowsQuery } from '../server/money/money-terms.js';
+import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/money/reports/ledger.js';
+import { ALL_TIME, parseRange } from '../server/money/reports/range.js';
 import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
 
 /**

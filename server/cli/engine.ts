@@ -1,14 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backupDatabase } from '../db/backup.js';
 import type { Deps } from '../deps.js';
-import { createAdminKey } from '../domain/admin-keys.js';
-import { createLink, listLinks } from '../domain/links.js';
-import { formatMoney, formatRate, parseDecimal, parsePercent, toDecimal } from '../domain/money.js';
-import { createPartnerAccount, listPartnerAccounts, setPartnerPassword } from '../domain/partner-admin.js';
-import { payoutsDue, recordPayment } from '../domain/payments.js';
-import { createProgram, listPrograms, type NewProgram, type ProductRate, type Rate } from '../domain/programs.js';
-import { recordRefund, recordSale } from '../domain/sales.js';
-import { getSettings } from '../domain/settings.js';
+import { createAdminKey } from '../partners/admin-keys.js';
+import { createLink, listLinks } from '../catalog/links.js';
+import { formatMoney, formatRate, parseDecimal, parsePercent, toDecimal } from '../shared/money.js';
+import { createPartnerAccount, listPartnerAccounts, setPartnerPassword } from '../partners/partner-admin.js';
+import { payoutsDue, recordPayment } from '../money/payments.js';
+import { createProgram, listPrograms, type NewProgram, type ProductRate, type Rate } from '../catalog/programs.js';
+import { recordRefund, recordSale } from '../tracking/sales.js';
+import { getSettings } from '../catalog/settings.js';
 import { UsageError, withDeps, type Command } from './command.js';
 
 /**

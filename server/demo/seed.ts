@@ -1,15 +1,15 @@
 import type { Deps } from '../deps.js';
-import { approveDueCommissions } from '../domain/approvals.js';
-import { DAY_MS, recordClick } from '../domain/clicks.js';
-import { recordLead } from '../domain/leads.js';
-import { createDeepLink, createLink } from '../domain/links.js';
-import { changeSettings } from '../domain/merchant-settings.js';
-import { moneyNow } from '../domain/money-terms.js';
-import { createPartnerAccount } from '../domain/partner-admin.js';
-import { findPartnerByCode } from '../domain/partners.js';
-import { recordAdjustment, recordPayment } from '../domain/payments.js';
-import { createProgram } from '../domain/programs.js';
-import { recordRefund, recordSale } from '../domain/sales.js';
+import { approveDueCommissions } from '../money/approvals.js';
+import { DAY_MS, recordClick } from '../tracking/clicks.js';
+import { recordLead } from '../tracking/leads.js';
+import { createDeepLink, createLink } from '../catalog/links.js';
+import { changeSettings } from '../catalog/merchant-settings.js';
+import { moneyNow } from '../money/money-terms.js';
+import { createPartnerAccount } from '../partners/partner-admin.js';
+import { findPartnerByCode } from '../partners/partners.js';
+import { recordAdjustment, recordPayment } from '../money/payments.js';
+import { createProgram } from '../catalog/programs.js';
+import { recordRefund, recordSale } from '../tracking/sales.js';
 import { seedResources } from './seed-resources.js';
 
 export const DEMO_CREDENTIALS = { code: 'demo', password: 'demo-password' } as const;

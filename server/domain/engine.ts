@@ -12,23 +12,23 @@
  *   partnerBalance                                 below (money-terms.ts)
  */
 import type { Deps } from '../deps.js';
-import { approveDueCommissions } from './approvals.js';
-import { moneyNow, type MoneyNow } from './money-terms.js';
-import { getSettings } from './settings.js';
+import { approveDueCommissions } from '../money/approvals.js';
+import { moneyNow, type MoneyNow } from '../money/money-terms.js';
+import { getSettings } from '../catalog/settings.js';
 
-export { approveCommission, approveDueCommissions, settlePaid } from './approvals.js';
-export { findCredit, type Attribution, type Credit } from './attribution.js';
-export { recordClick, appendParam, type ClickInput, type ClickOutcome } from './clicks.js';
-export { getCommission, listCommissions, reverseCommission, maskEmail, type CommissionReason, type CommissionView } from './commissions.js';
-export { recordLead, type LeadInput, type LeadResult } from './leads.js';
-export { appendLedgerEntry, listLedger, type LedgerEntryView } from './ledger.js';
-export { moneyNow, moneyNowOf, periodMoney, type MoneyNow, type PeriodMoney } from './money-terms.js';
-export { createDeepLink, createLink, partnerLinkUrl } from './links.js';
-export { formatMoney, formatRate, percentOf, prorate } from './money.js';
-export { createPartnerAccount, updatePartnerAccount, partnerByCode } from './partner-admin.js';
-export { payoutsDue, recordAdjustment, recordPayment, reverseLedgerEntry, reversePayment, listPayments } from './payments.js';
-export { createProgram, updateProgram, listPrograms } from './programs.js';
-export { recordRefund, recordSale, type RefundInput, type RefundResult, type SaleInput, type SaleResult } from './sales.js';
+export { approveCommission, approveDueCommissions, settlePaid } from '../money/approvals.js';
+export { findCredit, type Attribution, type Credit } from '../tracking/attribution.js';
+export { recordClick, appendParam, type ClickInput, type ClickOutcome } from '../tracking/clicks.js';
+export { getCommission, listCommissions, reverseCommission, maskEmail, type CommissionReason, type CommissionView } from '../money/commissions.js';
+export { recordLead, type LeadInput, type LeadResult } from '../tracking/leads.js';
+export { appendLedgerEntry, listLedger, type LedgerEntryView } from '../money/ledger.js';
+export { moneyNow, moneyNowOf, periodMoney, type MoneyNow, type PeriodMoney } from '../money/money-terms.js';
+export { createDeepLink, createLink, partnerLinkUrl } from '../catalog/links.js';
+export { formatMoney, formatRate, percentOf, prorate } from '../shared/money.js';
+export { createPartnerAccount, updatePartnerAccount, partnerByCode } from '../partners/partner-admin.js';
+export { payoutsDue, recordAdjustment, recordPayment, reverseLedgerEntry, reversePayment, listPayments } from '../money/payments.js';
+export { createProgram, updateProgram, listPrograms } from '../catalog/programs.js';
+export { recordRefund, recordSale, type RefundInput, type RefundResult, type SaleInput, type SaleResult } from '../tracking/sales.js';
 
 /**
  * A partner's balance after approving whatever finished its hold: `balance` (sum of the

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { DomainError, type ErrorKind } from '../domain/errors.js';
+import { DomainError, type ErrorKind } from '../shared/errors.js';
 
 /** The one error shape of the API: `{ "error": { "code", "message", "field"? } }`. */
 export interface ErrorBody {

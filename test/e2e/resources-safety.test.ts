@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createPartner } from '../../server/domain/partners.js';
+import { createPartner } from '../../server/partners/partners.js';
 import { e2e, type E2E } from '../helpers/e2e.js';
 import { addLink } from '../helpers/resource-fixtures.js';
 import { FIELD_PAYLOADS, PAYLOADS } from '../helpers/xss-payloads.js';

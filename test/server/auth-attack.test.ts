@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../../server/config.js';
-import { ADDRESS_LIMIT, STRANGER_LIMIT } from '../../server/domain/auth.js';
+import { ADDRESS_LIMIT, STRANGER_LIMIT } from '../../server/partners/auth.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 
 /**

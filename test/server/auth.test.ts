@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { ADDRESS_LIMIT, INVALID_CREDENTIALS, pruneSignInRows } from '../../server/domain/auth.js';
+import { ADDRESS_LIMIT, INVALID_CREDENTIALS, pruneSignInRows } from '../../server/partners/auth.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;

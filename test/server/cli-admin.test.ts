@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { commands, main } from '../../server/cli.js';
 import { withDeps } from '../../server/cli/command.js';
-import { createPartnerAccount } from '../../server/domain/partner-admin.js';
-import { updateProfile } from '../../server/domain/partners.js';
-import { recordPayment } from '../../server/domain/payments.js';
-import { createProgram } from '../../server/domain/programs.js';
-import { recordSale } from '../../server/domain/sales.js';
-import { signUp } from '../../server/domain/signup.js';
+import { createPartnerAccount } from '../../server/partners/partner-admin.js';
+import { updateProfile } from '../../server/partners/partners.js';
+import { recordPayment } from '../../server/money/payments.js';
+import { createProgram } from '../../server/catalog/programs.js';
+import { recordSale } from '../../server/tracking/sales.js';
+import { signUp } from '../../server/partners/signup.js';
 
 /**
  * The merchant's weekly work from the shell: each command runs as a child process of

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { percentOf, prorate, formatMoney, parseDecimal, formatRate, parsePercent, toDecimal } from '../../server/domain/money.js';
+import { percentOf, prorate, formatMoney, parseDecimal, formatRate, parsePercent, toDecimal } from '../../server/shared/money.js';
 import { DAY, engineServer, type EngineServer } from '../helpers/engine.js';
 
 let s: EngineServer;

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { approveCommission, approveDueCommissions } from '../../server/domain/approvals.js';
-import { reverseCommission } from '../../server/domain/commissions.js';
-import { DomainError } from '../../server/domain/errors.js';
-import { moneyNow } from '../../server/domain/money-terms.js';
-import { recordLead } from '../../server/domain/leads.js';
-import { prorate } from '../../server/domain/money.js';
-import { recordAdjustment, recordPayment, reverseLedgerEntry } from '../../server/domain/payments.js';
-import { createProgram } from '../../server/domain/programs.js';
-import { recordRefund, recordSale } from '../../server/domain/sales.js';
-import { getSettings } from '../../server/domain/settings.js';
+import { approveCommission, approveDueCommissions } from '../../server/money/approvals.js';
+import { reverseCommission } from '../../server/money/commissions.js';
+import { DomainError } from '../../server/shared/errors.js';
+import { moneyNow } from '../../server/money/money-terms.js';
+import { recordLead } from '../../server/tracking/leads.js';
+import { prorate } from '../../server/shared/money.js';
+import { recordAdjustment, recordPayment, reverseLedgerEntry } from '../../server/money/payments.js';
+import { createProgram } from '../../server/catalog/programs.js';
+import { recordRefund, recordSale } from '../../server/tracking/sales.js';
+import { getSettings } from '../../server/catalog/settings.js';
 import { DAY, engineServer } from '../helpers/engine.js';
 
 const CODES = ['ann', 'ben', 'cat'] as const;

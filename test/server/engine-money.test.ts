@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { approveDueCommissions } from '../../server/domain/approvals.js';
+import { approveDueCommissions } from '../../server/money/approvals.js';
 import { assertError, DAY, engineServer, type EngineServer } from '../helpers/engine.js';
 
 let s: EngineServer;

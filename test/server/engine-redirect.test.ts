@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createDeepLink } from '../../server/domain/links.js';
+import { createDeepLink } from '../../server/catalog/links.js';
 import { DAY, engineServer, type EngineServer } from '../helpers/engine.js';
 
 let s: EngineServer;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { renderMarkdown } from '../../server/domain/markdown.js';
+import { renderMarkdown } from '../../server/resources/markdown.js';
 import { PAYLOADS } from '../helpers/xss-payloads.js';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { updateSettings } from '../../server/domain/settings.js';
+import { updateSettings } from '../../server/catalog/settings.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;

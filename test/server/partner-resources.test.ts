@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { PartnerRow } from '../../server/db/schema.js';
-import { updateSettings } from '../../server/domain/settings.js';
+import { updateSettings } from '../../server/catalog/settings.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { addClicks, addLink, addProgram, ADMIN_KEY, enroll, png, scopeTo } from '../helpers/resource-fixtures.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { maskPayoutDetails } from '../../server/domain/payout-details.js';
+import { maskPayoutDetails } from '../../server/money/payout-details.js';
 import { engineServer, type EngineServer } from '../helpers/engine.js';
 
 /** The merchant sees where to send the money: whole in the partner's record, masked in lists. */

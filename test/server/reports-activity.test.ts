@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { updateSettings } from '../../server/domain/settings.js';
+import { updateSettings } from '../../server/catalog/settings.js';
 import { parseCsv } from '../helpers/csv.js';
 import { ledgerFixture } from '../helpers/ledger-fixtures.js';
 import { aliceAndBob, T } from '../helpers/reports-scenario.js';

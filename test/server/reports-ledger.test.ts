@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { updateSettings } from '../../server/domain/settings.js';
+import { updateSettings } from '../../server/catalog/settings.js';
 import { ledgerFixture } from '../helpers/ledger-fixtures.js';
 import { listLedger } from '../helpers/ledger-pages.js';
 import { parseCsv } from '../helpers/csv.js';

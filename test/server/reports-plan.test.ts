@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { explainQueryPlan } from '../../server/db/explain.js';
-import { commissionsPageQuery, commissionTotalsQuery } from '../../server/domain/reports/commissions.js';
-import { balanceBeforeQuery, currentBalanceQuery, ledgerFlowsQuery, pendingQuery } from '../../server/domain/money-terms.js';
-import { ledgerEntriesQuery } from '../../server/domain/reports/ledger.js';
-import { clicksByQuarterQuery } from '../../server/domain/reports/links.js';
-import { leadsPageQuery } from '../../server/domain/reports/leads.js';
-import { ALL_TIME, parseRange } from '../../server/domain/reports/range.js';
-import { salesPageQuery } from '../../server/domain/reports/sales.js';
+import { commissionsPageQuery, commissionTotalsQuery } from '../../server/money/reports/commissions.js';
+import { balanceBeforeQuery, currentBalanceQuery, ledgerFlowsQuery, pendingQuery } from '../../server/money/money-terms.js';
+import { ledgerEntriesQuery } from '../../server/money/reports/ledger.js';
+import { clicksByQuarterQuery } from '../../server/money/reports/links.js';
+import { leadsPageQuery } from '../../server/money/reports/leads.js';
+import { ALL_TIME, parseRange } from '../../server/money/reports/range.js';
+import { salesPageQuery } from '../../server/money/reports/sales.js';
 import { bulkLedger } from '../helpers/ledger-fixtures.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { DEMO_CREDENTIALS, seedDemo } from '../../server/demo/seed.js';
 import { seedResources } from '../../server/demo/seed-resources.js';
-import { detectImage } from '../../server/domain/uploads.js';
+import { detectImage } from '../../server/resources/uploads.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { addLink } from '../helpers/resource-fixtures.js';
 

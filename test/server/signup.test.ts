@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { updateSettings } from '../../server/domain/settings.js';
-import { SIGNUP_ADDRESS_LIMIT, SIGNUP_EMAIL_LIMIT } from '../../server/domain/signup.js';
+import { updateSettings } from '../../server/catalog/settings.js';
+import { SIGNUP_ADDRESS_LIMIT, SIGNUP_EMAIL_LIMIT } from '../../server/partners/signup.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;

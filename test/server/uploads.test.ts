@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { encodePng } from '../../server/demo/png.js';
-import { detectImage, MAX_UPLOAD_BYTES } from '../../server/domain/uploads.js';
+import { detectImage, MAX_UPLOAD_BYTES } from '../../server/resources/uploads.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { gif, jpeg, pngClaiming, webp } from '../helpers/image-fixtures.js';
 import { ADMIN_KEY, png } from '../helpers/resource-fixtures.js';
