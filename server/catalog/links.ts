@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import type { LinkRow } from '../db/schema.js';
 import { checkDestination } from '../tracking/destinations.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
-import { missingProgramIds, type Executor } from './programs.js';
+import { missingProgramIds } from './programs.js';
+import { type Executor } from '../db/executor.js';
 import { idValue, parseInput, sub, text } from '../shared/validation.js';
 
 /**

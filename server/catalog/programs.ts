@@ -1,15 +1,12 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { Database, ProgramRow, RateType } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
+import type { ProgramRow, RateType } from '../db/schema.js';
 import { forgetCookieWindow } from '../tracking/clicks.js';
 import { notFound } from '../shared/errors.js';
 import { FULL_RATE_BPS, MAX_AMOUNT } from '../shared/money.js';
 import { getSettings } from './settings.js';
 import { cents, externalId, longText, parseInput, text } from '../shared/validation.js';
-
-/** A query builder or an open transaction. */
-export type Executor = Kysely<Database>;
 
 export interface Rate {
   /** percent: basis points (1000 = 10%); flat: cents */

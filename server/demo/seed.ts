@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { approveDueCommissions } from '../money/approvals.js';
-import { DAY_MS, recordClick } from '../tracking/clicks.js';
+import { recordClick } from '../tracking/clicks.js';
+import { DAY_MS } from '../shared/time.js';
 import { recordLead } from '../tracking/leads.js';
 import { createDeepLink, createLink } from '../catalog/links.js';
 import { changeSettings } from '../catalog/merchant-settings.js';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { CommissionStatus } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import type { Executor } from '../catalog/programs.js';
+import type { Executor } from '../db/executor.js';
 
 /**
  * Commissions start `pending`, become `approved` (payable) when their hold days are over or the

@@ -2,11 +2,12 @@ import type { Deps } from '../deps.js';
 import type { CommissionRow, CommissionStatus, PartnerRow, RateType } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
 import type { Attribution, Credit } from '../tracking/attribution.js';
-import { DAY_MS } from '../tracking/clicks.js';
+import { DAY_MS } from '../shared/time.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { appendLedgerEntry } from './ledger.js';
 import { formatMoney, formatRate, percentOf } from '../shared/money.js';
-import { rateFor, type EngineProgram, type Executor } from '../catalog/programs.js';
+import { rateFor, type EngineProgram } from '../catalog/programs.js';
+import { type Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
-import type { Executor } from '../catalog/programs.js';
+import type { Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { LedgerEntryType } from '../db/schema.js';
-import type { Executor } from '../catalog/programs.js';
+import type { Executor } from '../db/executor.js';
 import { pageWhere, type Range } from './reports/range.js';
 
 /**

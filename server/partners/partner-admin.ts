@@ -7,7 +7,8 @@ import { moneyNow, moneyNowOf, type MoneyNow } from '../money/money-terms.js';
 import { PARTNER_CODE_PATTERN } from './partners.js';
 import { maskPayoutDetails } from '../money/payout-details.js';
 import { hashPassword } from './passwords.js';
-import { missingProgramIds, type Executor } from '../catalog/programs.js';
+import { missingProgramIds } from '../catalog/programs.js';
+import { type Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { email, idValue, parseInput, text } from '../shared/validation.js';
 

@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { DAY_MS } from './clicks.js';
-import { loadActivePrograms, type EngineProgram, type Executor } from '../catalog/programs.js';
+import { DAY_MS } from '../shared/time.js';
+import { loadActivePrograms, type EngineProgram } from '../catalog/programs.js';
+import { type Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
 
 /**

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../shared/time.js';
 import { hash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
@@ -6,8 +7,6 @@ import { checkDestination } from './destinations.js';
 import { DomainError } from '../shared/errors.js';
 import { getSettings, type Settings } from '../catalog/settings.js';
 import { SUB_PATTERN } from '../shared/validation.js';
-
-export const DAY_MS = 86_400_000;
 
 /** What the redirect saw. */
 export interface ClickInput {

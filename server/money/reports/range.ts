@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/time.js';
 import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
 import { invalid } from '../../shared/errors.js';
 
@@ -44,7 +45,7 @@ function parseBound(field: 'from' | 'to', value: string): { at: number; date: st
   if (date) {
     const [, y, m, d] = date.map(Number) as [number, number, number, number];
     if (!validDay(y, m, d)) throw invalid(field, `${field}: ${trimmed} is not a calendar date`, 'invalid_date');
-    at = Date.UTC(y, m - 1, d) + (field === 'to' ? 86_400_000 : 0);
+    at = Date.UTC(y, m - 1, d) + (field === 'to' ? DAY_MS : 0);
   } else if (dateTime) {
     const [y, m, d, hh, mm, ss] = dateTime.slice(1, 7).map((v) => Number(v ?? 0)) as number[];
     if (!validDay(y!, m!, d!) || hh! > 23 || mm! > 59 || ss! > 59) {
