@@ -7,7 +7,8 @@ import { formatMoney, formatRate, parseDecimal, parsePercent, toDecimal } from '
 import { createPartnerAccount, listPartnerAccounts, setPartnerPassword } from '../partners/partner-admin.js';
 import { payoutsDue, recordPayment } from '../money/payments.js';
 import { createProgram, listPrograms, type NewProgram, type ProductRate, type Rate } from '../catalog/programs.js';
-import { recordRefund, recordSale } from '../tracking/sales.js';
+import { recordSale } from '../tracking/sales.js';
+import { recordRefund } from '../tracking/refunds.js';
 import { getSettings } from '../catalog/settings.js';
 import { UsageError, withDeps, type Command } from './command.js';
 

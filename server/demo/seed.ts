@@ -10,7 +10,8 @@ import { createPartnerAccount } from '../partners/partner-admin.js';
 import { findPartnerByCode } from '../partners/partners.js';
 import { recordAdjustment, recordPayment } from '../money/payments.js';
 import { createProgram } from '../catalog/programs.js';
-import { recordRefund, recordSale } from '../tracking/sales.js';
+import { recordSale } from '../tracking/sales.js';
+import { recordRefund } from '../tracking/refunds.js';
 import { seedResources } from './seed-resources.js';
 
 export const DEMO_CREDENTIALS = { code: 'demo', password: 'demo-password' } as const;

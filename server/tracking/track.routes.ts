@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { recordLead, leadSchema } from './leads.js';
-import { recordRefund, recordSale, refundSchema, saleSchema } from './sales.js';
+import { recordSale, saleSchema } from './sales.js';
+import { refundSchema, recordRefund } from './refunds.js';
 import { requireAdmin } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router } from '../http/openapi.js';
 import { LeadResultSchema, RefundResultSchema, SaleResultSchema } from '../shared/engine-schemas.js';

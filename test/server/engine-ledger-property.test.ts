@@ -9,7 +9,8 @@ import { recordLead } from '../../server/tracking/leads.js';
 import { prorate } from '../../server/shared/money.js';
 import { recordAdjustment, recordPayment, reverseLedgerEntry } from '../../server/money/payments.js';
 import { createProgram } from '../../server/catalog/programs.js';
-import { recordRefund, recordSale } from '../../server/tracking/sales.js';
+import { recordSale } from '../../server/tracking/sales.js';
+import { recordRefund } from '../../server/tracking/refunds.js';
 import { getSettings } from '../../server/catalog/settings.js';
 import { DAY, engineServer } from '../helpers/engine.js';
 
