@@ -5,7 +5,7 @@ import { checkDestination } from '../tracking/destinations.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { missingProgramIds } from './programs.js';
 import { type Executor } from '../db/executor.js';
-import { idValue, parseInput, sub, text } from '../shared/validation.js';
+import { idValue, parseInput, text } from '../shared/validation.js';
 
 /**
  * Redirect links. A merchant link (partner_id null) is a slug and a destination every partner
@@ -146,28 +146,6 @@ export async function getLink(deps: Deps, id: number, origin: string): Promise<L
 export async function createLink(deps: Deps, input: NewLink, origin: string): Promise<LinkView> {
   const data = parseInput(newLinkSchema, input);
   return insertLink(deps, { ...data, partnerId: null, sub: null }, origin);
-}
-
-export interface NewDeepLink {
-  partnerId: number;
-  slug: string;
-  name: string;
-  /** must be on the merchant's allowed link domains */
-  destination: string;
-  sub?: string | null;
-}
-
-/**
- * A partner's own deep link to any page on the merchant's allowed domains (for the partner
- * API's link generator). Anything off those domains is refused with `destination_not_allowed`.
- */
-export async function createDeepLink(deps: Deps, input: NewDeepLink, origin: string): Promise<LinkView> {
-  const data = parseInput(
-    z.object({ slug, name: text(120), destination, sub: sub.nullable().optional(), partnerId: idValue }).strict(),
-    input,
-  );
-  const allowed = await checkDestination(deps, data.destination);
-  return insertLink(deps, { ...data, destination: allowed, status: 'active', programIds: [], sub: data.sub ?? null }, origin);
 }
 
 async function insertLink(

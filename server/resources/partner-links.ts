@@ -91,6 +91,8 @@ export interface NewDeepLink {
   destination: string;
   sub?: string | null;
   name?: string | null;
+  /** a chosen slug (the demo seed and tests); partners always get a random one */
+  slug?: string;
 }
 
 function defaultName(href: string) {
@@ -106,7 +108,9 @@ const newSlug = () => {
 
 /**
  * A partner's own deep link to a page on the merchant's allowed domains (checked here, on the
- * server). The same destination and sub again returns the existing link (`created: false`).
+ * server; anything else is refused with `destination_not_allowed`). The same destination and
+ * sub again returns the existing link (`created: false`). The one way to make a deep link: the
+ * partner API's link generator and the demo seed both come here.
  */
 export async function createDeepLink(deps: Deps, partner: PartnerRow, input: NewDeepLink, base: string): Promise<{ link: PartnerLinkView; created: boolean }> {
   const destination = await checkDestination(deps, input.destination, 'destination');
@@ -139,13 +143,13 @@ export async function createDeepLink(deps: Deps, partner: PartnerRow, input: New
     try {
       const row = await kysely
         .insertInto('links')
-        .values({ slug: newSlug(), name, destination, partner_id: partner.id, sub, status: 'active', created_at: now, updated_at: now })
+        .values({ slug: input.slug ?? newSlug(), name, destination, partner_id: partner.id, sub, status: 'active', created_at: now, updated_at: now })
         .returningAll()
         .executeTakeFirstOrThrow();
       return { link: view(row, partner, base, 0), created: true };
     } catch (error) {
       // a slug collision (1 in 33^10) is retried; anything else is a real failure
-      if (attempt >= 3 || !/UNIQUE/i.test(String((error as Error).message))) throw error;
+      if (input.slug || attempt >= 3 || !/UNIQUE/i.test(String((error as Error).message))) throw error;
     }
   }
 }

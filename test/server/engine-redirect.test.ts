@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createDeepLink } from '../../server/catalog/links.js';
+import { partnerByCode } from '../../server/partners/partner-admin.js';
+import { createDeepLink } from '../../server/resources/partner-links.js';
 import { DAY, engineServer, type EngineServer } from '../helpers/engine.js';
 
 let s: EngineServer;
@@ -135,8 +136,8 @@ describe('GET /r/:code/:slug', () => {
   });
 
   test("a partner's own deep link carries their code only", async () => {
-    const alice = s.db.sqlite.prepare("SELECT id FROM partners WHERE code = 'alice'").get() as { id: number };
-    const deep = await createDeepLink(s.deps, { partnerId: alice.id, slug: 'alice-boots', name: 'Boots', destination: 'https://shop.example.com/boots', sub: 'newsletter' }, 'https://p.example');
+    const alice = await partnerByCode(s.deps, 'alice');
+    const { link: deep } = await createDeepLink(s.deps, alice, { slug: 'alice-boots', name: 'Boots', destination: 'https://shop.example.com/boots', sub: 'newsletter' }, 'https://p.example');
     assert.equal(deep.url, 'https://p.example/r/alice/alice-boots?sub=newsletter');
     const own = await s.click('alice', 'alice-boots');
     assert.equal(own.location, `https://shop.example.com/boots?pc_click=${own.clickId}`);
@@ -146,7 +147,7 @@ describe('GET /r/:code/:slug', () => {
     assert.equal(other.location, 'https://shop.example.com/boots');
     assert.equal(clicks().length, 1);
     await assert.rejects(
-      createDeepLink(s.deps, { partnerId: alice.id, slug: 'alice-evil', name: 'x', destination: 'https://evil.example/' }, 'https://p.example'),
+      createDeepLink(s.deps, alice, { slug: 'alice-evil', name: 'x', destination: 'https://evil.example/' }, 'https://p.example'),
       /only point to the merchant's own sites/,
     );
   });
