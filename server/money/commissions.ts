@@ -1,3 +1,4 @@
+import { maskEmail } from '../shared/privacy.js';
 import type { Deps } from '../deps.js';
 import type { CommissionRow, CommissionStatus, PartnerRow, RateType } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
@@ -59,13 +60,6 @@ export interface PlannedCommission {
   amount: number;
   description: string;
   reason: CommissionReason;
-}
-
-/** j•••@example.com */
-export function maskEmail(email: string): string {
-  const at = email.indexOf('@');
-  if (at <= 0) return '•••';
-  return `${email[0]}•••${email.slice(at)}`;
 }
 
 /** Does the program pay on this payment of a subscription? (null: not a subscription) */

@@ -1,4 +1,4 @@
-import { maskEmail } from './reports/leads.js';
+import { maskEmail } from '../shared/privacy.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -26,40 +26,6 @@ export function csvLine(fields: string[]): string {
   return `${fields.join(',')}\r\n`;
 }
 
-const digitsCache = new Map<string, number>();
-
-/** Minor-unit digits of a currency (2 for USD, 0 for JPY, 3 for BHD). */
-export function currencyDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    digitsCache.set(currency, digits);
-  }
-  return digits;
-}
-
-/** Integer minor units as a plain decimal a spreadsheet reads as a number: -1234 → "-12.34". No floats. */
-export function decimal(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  if (digits === 0) return `${sign}${abs}`;
-  const unit = 10 ** digits;
-  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, '0')}`;
-}
-
-/** Basis points as a percentage: 1000 → "10%", 1250 → "12.5%", 5 → "0.05%". */
-export function percentText(basisPoints: number): string {
-  const sign = basisPoints < 0 ? '-' : '';
-  const abs = Math.abs(basisPoints);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
-  return `${sign}${Math.floor(abs / 100)}${fraction ? `.${fraction}` : ''}%`;
-}
-
 /** An instant as a spreadsheet-friendly UTC timestamp: 2026-01-15 12:00:00. */
 export function csvTime(at: number): string {
   return new Date(at).toISOString().slice(0, 19).replace('T', ' ');

@@ -73,7 +73,7 @@ export function formatMoney(cents: number, currency: string): string {
   return negative ? `-${out}` : out;
 }
 
-/** Major units as a plain decimal string for CSV: 123456 → "1234.56". */
+/** Major units as a plain decimal a spreadsheet reads as a number: 123456 → "1234.56", -5 → "-0.05". No floats. */
 export function toDecimal(cents: number, currency: string): string {
   const digits = minorDigits(currency);
   const negative = cents < 0;
@@ -95,11 +95,12 @@ export function parseDecimal(text: string, currency: string, options: { signed?:
   return sign === '-' ? -Number(cents) : Number(cents);
 }
 
-/** 1000 → "10%", 1250 → "12.5%", 5 → "0.05%". */
+/** Basis points as a percentage: 1000 → "10%", 1250 → "12.5%", 5 → "0.05%", -250 → "-2.5%". */
 export function formatRate(bps: number): string {
-  const whole = Math.floor(bps / 100);
-  const fraction = (bps % 100).toString().padStart(2, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}%` : `${whole}%`;
+  const sign = bps < 0 ? '-' : '';
+  const abs = Math.abs(bps);
+  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  return `${sign}${Math.floor(abs / 100)}${fraction ? `.${fraction}` : ''}%`;
 }
 
 /** "10" → 1000, "12.5" → 1250, at most two decimals; undefined when not a percent in 0–100. */

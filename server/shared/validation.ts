@@ -14,12 +14,24 @@ export function parseInput<S extends ZodType>(schema: S, input: unknown): z.outp
 }
 
 export function toDomainError(error: ZodError): DomainError {
+  return new DomainError('invalid', 'invalid_request', firstMessage(error), firstPath(error));
+}
+
+/** The path of the first problem, dotted (`items.0.amount`); undefined for the body as a whole. */
+export function firstPath(error: ZodError): string | undefined {
+  const path = error.issues[0]?.path ?? [];
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+/** A sentence naming the first problem, readable by a merchant's developer or a partner. */
+export function firstMessage(error: ZodError): string {
   const issue = error.issues[0];
-  const path = issue?.path.length ? issue.path.map(String).join('.') : undefined;
-  let message = issue?.message ?? 'is invalid';
-  if (issue?.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
-  else if (issue?.code === 'unrecognized_keys') message = `has unknown field(s): ${issue.keys.join(', ')}`;
-  return new DomainError('invalid', 'invalid_request', path ? `${path}: ${message}` : message, path);
+  if (!issue) return 'The request is invalid';
+  const field = firstPath(error);
+  let message = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
+  else if (issue.code === 'unrecognized_keys') message = `has unknown field(s): ${issue.keys.join(', ')}`;
+  return field ? `${field}: ${message}` : message;
 }
 
 /** Printable text without control characters, trimmed. */

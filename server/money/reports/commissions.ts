@@ -3,7 +3,8 @@ import type { CommissionStatus, Database, RateType } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { moneyNow, periodMoney, type MoneyNow, type PeriodMoney } from '../money-terms.js';
 import { getSettings } from '../../catalog/settings.js';
-import { csvNumber, csvText, csvTime, decimal, percentText } from '../../shared/csv.js';
+import { csvNumber, csvText, csvTime } from '../../shared/csv.js';
+import { toDecimal, formatRate } from '../../shared/money.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
 
 /**
@@ -237,7 +238,7 @@ export const COMMISSIONS_CSV_HEADER = [
 ];
 
 const rateText = (type: RateType, value: number, currency: string) =>
-  type === 'percent' ? percentText(value) : `${decimal(value, currency)} flat`;
+  type === 'percent' ? formatRate(value) : `${toDecimal(value, currency)} flat`;
 
 export async function* commissionCsvLines(deps: Deps, partnerId: number, range: Range, batchSize = 500): AsyncGenerator<string[][]> {
   const { currency } = await getSettings(deps);
@@ -251,11 +252,11 @@ export async function* commissionCsvLines(deps: Deps, partnerId: number, range: 
         String(c.id),
         c.kind,
         csvText(c.order),
-        csvNumber(c.saleAmount === null ? null : decimal(c.saleAmount, currency)),
-        csvNumber(decimal(c.baseAmount, currency)),
+        csvNumber(c.saleAmount === null ? null : toDecimal(c.saleAmount, currency)),
+        csvNumber(toDecimal(c.baseAmount, currency)),
         csvText(rateText(c.rate.type, c.rate.value, currency)),
-        csvNumber(decimal(c.amount, currency)),
-        csvNumber(decimal(c.clawedBack, currency)),
+        csvNumber(toDecimal(c.amount, currency)),
+        csvNumber(toDecimal(c.clawedBack, currency)),
         c.status,
         c.tier,
         csvTime(Date.parse(c.payableAt)),

@@ -1,3 +1,4 @@
+import { maskEmail } from '../../shared/privacy.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -28,15 +29,6 @@ export interface LeadReport {
   totals: { leads: number; customers: number };
   items: LeadItem[];
   nextCursor: string | null;
-}
-
-/** `jane@example.com` → `j•••@example.com`; something without an @ keeps its first character only. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  const local = at > 0 ? email.slice(0, at) : email;
-  const domain = at > 0 ? email.slice(at) : '';
-  const first = Array.from(local)[0] ?? '';
-  return `${first}•••${domain}`;
 }
 
 type Db = Kysely<Database>;

@@ -3,7 +3,8 @@ import type { Database, LedgerEntryType } from '../../db/schema.js';
 import { heldCommissions, moneyNow, periodMoney, type MoneyNow, type PeriodMoney } from '../money-terms.js';
 import type { Deps } from '../../deps.js';
 import { getSettings } from '../../catalog/settings.js';
-import { csvNumber, csvText, csvTime, decimal } from '../../shared/csv.js';
+import { csvNumber, csvText, csvTime } from '../../shared/csv.js';
+import { toDecimal } from '../../shared/money.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
 
 /**
@@ -85,8 +86,8 @@ export async function* ledgerCsvLines(deps: Deps, partnerId: number, range: Rang
         csvTime(r.at),
         r.type,
         csvText(r.description),
-        csvNumber(decimal(r.amount, currency)),
-        csvNumber(decimal(r.balance, currency)),
+        csvNumber(toDecimal(r.amount, currency)),
+        csvNumber(toDecimal(r.balance, currency)),
         currency,
         String(r.id),
       ]);

@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { invalid } from '../../shared/errors.js';
 import { getSettings } from '../../catalog/settings.js';
-import { csvNumber, csvText, decimal, percentText } from '../../shared/csv.js';
+import { csvNumber, csvText } from '../../shared/csv.js';
+import { toDecimal, formatRate } from '../../shared/money.js';
 import { pageWhere, type Range } from './range.js';
 import { parseWhy } from './commissions.js';
 
@@ -251,10 +252,10 @@ export async function* linkCsvLines(deps: Deps, partnerId: number, options: { ra
       String(r.clicks),
       String(r.leads),
       String(r.sales),
-      csvNumber(decimal(r.salesAmount, c)),
-      csvNumber(decimal(r.earnings, c)),
-      rates.conversionRate === null ? '' : percentText(rates.conversionRate),
-      rates.earningsPerClick === null ? '' : csvNumber(decimal(rates.earningsPerClick, c)),
+      csvNumber(toDecimal(r.salesAmount, c)),
+      csvNumber(toDecimal(r.earnings, c)),
+      rates.conversionRate === null ? '' : formatRate(rates.conversionRate),
+      rates.earningsPerClick === null ? '' : csvNumber(toDecimal(rates.earningsPerClick, c)),
       c,
     ];
   };

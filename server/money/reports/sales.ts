@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { NO_COMMISSION_REASONS, type NoCommissionReason } from '../commissions.js';
 import { getSettings } from '../../catalog/settings.js';
-import { csvNumber, csvText, csvTime, decimal } from '../../shared/csv.js';
+import { csvNumber, csvText, csvTime } from '../../shared/csv.js';
+import { toDecimal } from '../../shared/money.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
 
 /** The sales report: every sale attributed to the partner, with its items and the commission it earned them. */
@@ -172,12 +173,12 @@ export async function* salesCsvLines(deps: Deps, partnerId: number, range: Range
         csvTime(Date.parse(s.date)),
         String(s.id),
         csvText(s.order),
-        csvNumber(decimal(s.amount, s.currency)),
-        csvNumber(decimal(s.refunded, s.currency)),
+        csvNumber(toDecimal(s.amount, s.currency)),
+        csvNumber(toDecimal(s.refunded, s.currency)),
         s.status,
         s.selfReferral ? 'yes' : 'no',
-        csvText(s.items.map((i) => `${i.quantity} × ${i.product} (${decimal(i.amount, s.currency)})`).join('; ')),
-        csvNumber(decimal(s.commission, s.currency)),
+        csvText(s.items.map((i) => `${i.quantity} × ${i.product} (${toDecimal(i.amount, s.currency)})`).join('; ')),
+        csvNumber(toDecimal(s.commission, s.currency)),
         s.noCommissionReason ?? '',
         s.currency,
       ]);
