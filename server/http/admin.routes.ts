@@ -7,14 +7,10 @@ import { registerMoneyRoutes } from '../money/admin.routes.js';
 /**
  * The merchant's API under /api/v1/admin: `Authorization: Bearer <admin key>` (a key from
  * `partner-center admin-key create`, or PARTNER_CENTER_ADMIN_KEY). Partner tokens never pass.
+ * The security scheme (`adminKey`) is registered once, in app.ts.
  */
 export function adminRoutes(deps: Deps) {
   const app = router();
-  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An admin API key (`partner-center admin-key create`) or PARTNER_CENTER_ADMIN_KEY',
-  });
   app.use('*', requireAdmin(deps));
   registerCatalogRoutes(app, deps);
   registerMoneyRoutes(app, deps);
