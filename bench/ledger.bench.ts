@@ -17,7 +17,7 @@ import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
  * My Ledger at scale: 1,000,000 ledger rows over 10,000 partners (one of them with 10,000
  * rows), generated in one transaction into a temporary SQLite file. Prints how long a ledger
  * page, a one-year summary and a CSV export of the big partner's 10,000 rows take, and the
- * query plans behind them (test/server/reports-plan.test.ts asserts those plans).
+ * query plans behind them (test/server/money/reports/plan.test.ts asserts those plans).
  *
  * Run with `npm run bench` (bench/run.ts awaits this default export) or on its own:
  * `node --import tsx bench/ledger.bench.ts`.

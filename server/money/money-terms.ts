@@ -42,7 +42,7 @@ export interface MoneyNow {
   currency: string;
 }
 
-// ── the queries (each an index range read; test/server/reports-plan.test.ts checks their plans) ──
+// ── the queries (each an index range read; test/server/money/reports/plan.test.ts checks their plans) ──
 
 /** The running balance of the last entry before `before`. */
 export function balanceBeforeQuery(db: Executor, partnerId: number, before: number) {

@@ -53,7 +53,7 @@ const LinksQuery = RangeQuery.extend({
 });
 
 const Money = (description: string) => z.number().int().openapi({ description: `${description} (integer minor units, e.g. cents)` });
-// The money words (server/domain/money-terms.ts): one meaning each, in every answer.
+// The money words (server/money/money-terms.ts): one meaning each, in every answer.
 const EARNED = 'Earned: commissions recorded in the range, before clawbacks';
 const CLAWED_BACK = 'Clawed back: what refunds and reversals took back in the range (a positive sum)';
 const PAID = 'Paid: payments in the range, net of reversed payments (a positive sum)';
