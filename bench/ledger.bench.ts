@@ -7,17 +7,17 @@ import { configSchema } from '../server/config.js';
 import { openDatabase } from '../server/db/connection.js';
 import { explainQueryPlan } from '../server/db/explain.js';
 import type { Deps } from '../server/deps.js';
-import { startSession } from '../server/domain/auth.js';
-import { balanceBeforeQuery, ledgerFlowsQuery } from '../server/domain/money-terms.js';
-import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/domain/reports/ledger.js';
-import { ALL_TIME, parseRange } from '../server/domain/reports/range.js';
+import { startSession } from '../server/partners/auth.js';
+import { balanceBeforeQuery, ledgerFlowsQuery } from '../server/money/money-terms.js';
+import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/money/reports/ledger.js';
+import { ALL_TIME, parseRange } from '../server/money/reports/range.js';
 import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
 
 /**
  * My Ledger at scale: 1,000,000 ledger rows over 10,000 partners (one of them with 10,000
  * rows), generated in one transaction into a temporary SQLite file. Prints how long a ledger
  * page, a one-year summary and a CSV export of the big partner's 10,000 rows take, and the
- * query plans behind them (test/server/reports-plan.test.ts asserts those plans).
+ * query plans behind them (test/server/money/reports/plan.test.ts asserts those plans).
  *
  * Run with `npm run bench` (bench/run.ts awaits this default export) or on its own:
  * `node --import tsx bench/ledger.bench.ts`.

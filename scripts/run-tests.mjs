@@ -18,7 +18,7 @@ const only = process.argv.slice(2);
 const stages = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json' },
   { name: 'build', cmd: 'npm run --silent build' },
-  { name: 'server', cmd: 'node --import tsx --test --test-reporter=spec test/server/*.test.ts', counts: nodeCounts },
+  { name: 'server', cmd: 'node --import tsx --test --test-reporter=spec test/server/*.test.ts test/server/*/*.test.ts test/server/*/*/*.test.ts', counts: nodeCounts },
   { name: 'components', cmd: 'npx web-test-runner', counts: wtrCounts },
   // builds storybook-static/, then opens every story of its index.json in Chromium
   { name: 'stories', cmd: 'npm run --silent test:stories', counts: nodeCounts },

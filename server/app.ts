@@ -1,23 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
-import { getSettings } from './domain/settings.js';
+import { getSettings } from './catalog/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { securityHeaders } from './http/headers.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
-import { adminRoutes } from './routes/admin.js';
-import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './routes/admin-resources.js';
-import { authRoutes } from './routes/auth.js';
-import { embedRoutes } from './routes/embed.js';
-import { meRoutes } from './routes/me.js';
-import { partnerHomeRoutes } from './routes/partner-home.js';
-import { redirectRoutes } from './routes/redirect.js';
-import { partnerResourceRoutes, qrRoutes } from './routes/partner-resources.js';
-import { partnerReportRoutes } from './routes/partner-reports.js';
-import { systemRoutes } from './routes/system.js';
-import { trackRoutes } from './routes/track.js';
+import { adminRoutes } from './http/admin.routes.js';
+import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './resources/admin.routes.js';
+import { authRoutes } from './partners/auth.routes.js';
+import { embedRoutes } from './partners/embed.routes.js';
+import { meRoutes } from './partners/me.routes.js';
+import { partnerHomeRoutes } from './catalog/partner-home.routes.js';
+import { redirectRoutes } from './tracking/redirect.routes.js';
+import { partnerResourceRoutes, qrRoutes } from './resources/partner.routes.js';
+import { partnerReportRoutes } from './money/partner-reports.routes.js';
+import { systemRoutes } from './http/system.routes.js';
+import { trackRoutes } from './tracking/track.routes.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 

@@ -9,8 +9,8 @@ import { openDatabase } from './db/connection.js';
 import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
-import { approveDueCommissions } from './domain/approvals.js';
-import { pruneSignInRows } from './domain/auth.js';
+import { approveDueCommissions } from './money/approvals.js';
+import { pruneSignInRows } from './partners/auth.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 

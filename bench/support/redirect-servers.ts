@@ -13,9 +13,9 @@ import { createApp } from '../../server/app.js';
 import { configSchema } from '../../server/config.js';
 import { openDatabase } from '../../server/db/connection.js';
 import type { Deps } from '../../server/deps.js';
-import { createLink } from '../../server/domain/links.js';
-import { createPartnerAccount } from '../../server/domain/partner-admin.js';
-import { createProgram } from '../../server/domain/programs.js';
+import { createLink } from '../../server/catalog/links.js';
+import { createPartnerAccount } from '../../server/partners/partner-admin.js';
+import { createProgram } from '../../server/catalog/programs.js';
 import { BENCH_ADMIN_KEY, DESTINATION } from './constants.js';
 
 

@@ -1,12 +1,12 @@
 import type { Deps } from '../deps.js';
-import { approveCommission, approveDueCommissions } from '../domain/approvals.js';
-import { getCommission, listCommissions, reverseCommission, type CommissionView } from '../domain/commissions.js';
-import { changeSettings } from '../domain/merchant-settings.js';
-import { formatMoney, parseDecimal } from '../domain/money.js';
-import { getPartnerAccount, partnerByCode, updatePartnerAccount } from '../domain/partner-admin.js';
-import { recordAdjustment, reversalSchema, reverseLedgerEntry, reversePayment } from '../domain/payments.js';
-import { getSettings, SETTING_KEYS, type Settings } from '../domain/settings.js';
-import { parseInput } from '../domain/validation.js';
+import { approveCommission, approveDueCommissions } from '../money/approvals.js';
+import { getCommission, listCommissions, reverseCommission, type CommissionView } from '../money/commissions.js';
+import { changeSettings } from '../catalog/merchant-settings.js';
+import { formatMoney, parseDecimal } from '../shared/money.js';
+import { getPartnerAccount, partnerByCode, updatePartnerAccount } from '../partners/partner-admin.js';
+import { recordAdjustment, reversalSchema, reverseLedgerEntry, reversePayment } from '../money/payments.js';
+import { getSettings, SETTING_KEYS, type Settings } from '../catalog/settings.js';
+import { parseInput } from '../shared/validation.js';
 import { defineCommand, UsageError, withDeps, type Command } from './command.js';
 
 /**

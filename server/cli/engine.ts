@@ -1,14 +1,16 @@
+import { csvText } from '../shared/csv.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backupDatabase } from '../db/backup.js';
 import type { Deps } from '../deps.js';
-import { createAdminKey } from '../domain/admin-keys.js';
-import { createLink, listLinks } from '../domain/links.js';
-import { formatMoney, formatRate, parseDecimal, parsePercent, toDecimal } from '../domain/money.js';
-import { createPartnerAccount, listPartnerAccounts, setPartnerPassword } from '../domain/partner-admin.js';
-import { payoutsDue, recordPayment } from '../domain/payments.js';
-import { createProgram, listPrograms, type NewProgram, type ProductRate, type Rate } from '../domain/programs.js';
-import { recordRefund, recordSale } from '../domain/sales.js';
-import { getSettings } from '../domain/settings.js';
+import { createAdminKey } from '../partners/admin-keys.js';
+import { createLink, listLinks } from '../catalog/links.js';
+import { formatMoney, formatRate, parseDecimal, parsePercent, toDecimal } from '../shared/money.js';
+import { createPartnerAccount, listPartnerAccounts, setPartnerPassword } from '../partners/partner-admin.js';
+import { payoutsDue, recordPayment } from '../money/payments.js';
+import { createProgram, listPrograms, type NewProgram, type ProductRate, type Rate } from '../catalog/programs.js';
+import { recordSale } from '../tracking/sales.js';
+import { recordRefund } from '../tracking/refunds.js';
+import { getSettings } from '../catalog/settings.js';
 import { UsageError, withDeps, type Command } from './command.js';
 
 /**
@@ -73,12 +75,6 @@ function table(rows: string[][]): string {
   if (!rows.length) return '';
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
-}
-
-/** A CSV cell: quoted when needed, and text a spreadsheet would run as a formula is defused with a leading '. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export const engineCommands: Record<string, Command> = {
@@ -476,7 +472,7 @@ ${DB_HELP}`,
         const due = await payoutsDue(deps, min);
         if (values.csv) {
           const header = 'code,name,email,amount,currency,payout_method,payout_details';
-          const rows = due.map((p) => [p.partnerCode, p.name, p.email, toDecimal(p.amount, currency), currency, p.payoutMethod ?? '', p.payoutDetails ?? ''].map(csvCell).join(','));
+          const rows = due.map((p) => [p.partnerCode, p.name, p.email, toDecimal(p.amount, currency), currency, p.payoutMethod ?? '', p.payoutDetails ?? ''].map(csvText).join(','));
           console.log([header, ...rows].join('\n'));
           return;
         }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Deps } from '../deps.js';
-import { createBanner, listBanners } from '../domain/banners.js';
-import { createEmail, listEmails } from '../domain/email-copy.js';
-import { createPage, listPages } from '../domain/resource-pages.js';
-import { storeUpload } from '../domain/uploads.js';
+import { createBanner, listBanners } from '../resources/banners.js';
+import { createEmail, listEmails } from '../resources/email-copy.js';
+import { createPage, listPages } from '../resources/resource-pages.js';
+import { storeUpload } from '../resources/uploads.js';
 import { UsageError, withDeps, type Command } from './command.js';
 
 /** `banner`, `email` and `page` add|list: the merchant's promotional material from the shell. */

@@ -65,14 +65,14 @@ export interface SessionsTable {
   revoked_at: number | null;
 }
 
-/** An attempt a limit guards, counted before the work (see domain/attempts.ts). */
+/** An attempt a limit guards, counted before the work (see partners/attempts.ts). */
 export interface AttemptsTable {
   id: Generated<number>;
   bucket: string;
   at: number;
 }
 
-/** A browser the partner signed in on (see domain/devices.ts). */
+/** A browser the partner signed in on (see partners/devices.ts). */
 export interface PartnerDevicesTable {
   id: Generated<number>;
   partner_id: number;

@@ -1,8 +1,8 @@
 import type { Deps } from '../deps.js';
-import { createBanner } from '../domain/banners.js';
-import { createEmail } from '../domain/email-copy.js';
-import { createPage } from '../domain/resource-pages.js';
-import { storeUpload } from '../domain/uploads.js';
+import { createBanner } from '../resources/banners.js';
+import { createEmail } from '../resources/email-copy.js';
+import { createPage } from '../resources/resource-pages.js';
+import { storeUpload } from '../resources/uploads.js';
 import { encodePng, textWidth, withText, type Rgb } from './png.js';
 
 /**

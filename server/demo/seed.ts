@@ -1,15 +1,18 @@
 import type { Deps } from '../deps.js';
-import { approveDueCommissions } from '../domain/approvals.js';
-import { DAY_MS, recordClick } from '../domain/clicks.js';
-import { recordLead } from '../domain/leads.js';
-import { createDeepLink, createLink } from '../domain/links.js';
-import { changeSettings } from '../domain/merchant-settings.js';
-import { moneyNow } from '../domain/money-terms.js';
-import { createPartnerAccount } from '../domain/partner-admin.js';
-import { findPartnerByCode } from '../domain/partners.js';
-import { recordAdjustment, recordPayment } from '../domain/payments.js';
-import { createProgram } from '../domain/programs.js';
-import { recordRefund, recordSale } from '../domain/sales.js';
+import { approveDueCommissions } from '../money/approvals.js';
+import { recordClick } from '../tracking/clicks.js';
+import { DAY_MS } from '../shared/time.js';
+import { recordLead } from '../tracking/leads.js';
+import { createLink } from '../catalog/links.js';
+import { createDeepLink } from '../resources/partner-links.js';
+import { changeSettings } from '../catalog/merchant-settings.js';
+import { moneyNow } from '../money/money-terms.js';
+import { createPartnerAccount, partnerByCode } from '../partners/partner-admin.js';
+import { findPartnerByCode } from '../partners/partners.js';
+import { recordAdjustment, recordPayment } from '../money/payments.js';
+import { createProgram } from '../catalog/programs.js';
+import { recordSale } from '../tracking/sales.js';
+import { recordRefund } from '../tracking/refunds.js';
 import { seedResources } from './seed-resources.js';
 
 export const DEMO_CREDENTIALS = { code: 'demo', password: 'demo-password' } as const;
@@ -86,7 +89,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   });
 
   await createPartnerAccount(at, { code: 'morgan', name: 'Morgan Reyes', email: 'morgan@trailtalk.example', password: 'morgan-password', programIds: [affiliate.id] });
-  const demo = await createPartnerAccount(at, {
+  await createPartnerAccount(at, {
     code: DEMO_CREDENTIALS.code,
     name: 'Dana Demo',
     email: 'dana.demo@example.com',
@@ -102,7 +105,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await createLink(at, { slug: 'spring-sale', name: 'Spring sale: 20% off boots', destination: `${SHOP}/sale/spring` }, origin);
   await createLink(at, { slug: 'gear-club', name: 'Gear Club subscription', destination: `${SHOP}/gear-club`, programIds: [club.id] }, origin);
   await createLink(at, { slug: 'boots', name: 'Hiking boots', destination: `${SHOP}/boots` }, origin);
-  await createDeepLink(at, { partnerId: demo.id, slug: 'dana-trail-pack', name: 'My trail pack review', destination: `${SHOP}/products/trail-pack`, sub: 'review' }, origin);
+  await createDeepLink(at, await partnerByCode(at, 'demo'), { slug: 'dana-trail-pack', name: 'My trail pack review', destination: `${SHOP}/products/trail-pack`, sub: 'review' }, origin);
 
   await recordAdjustment(at, { partnerCode: 'demo', amount: 1000, note: 'Welcome bonus for joining the program' });
 

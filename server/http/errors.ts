@@ -1,8 +1,9 @@
+import { firstMessage, firstPath } from '../shared/validation.js';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { DomainError, type ErrorKind } from '../domain/errors.js';
+import { DomainError, type ErrorKind } from '../shared/errors.js';
 
 /** The one error shape of the API: `{ "error": { "code", "message", "field"? } }`. */
 export interface ErrorBody {
@@ -33,23 +34,6 @@ const codeOfStatus: Record<number, string> = {
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
-
-/** The path of the first problem, dotted (`items.0.amount`); undefined for the body as a whole. */
-export function firstPath(error: ZodError): string | undefined {
-  const path = error.issues[0]?.path ?? [];
-  return path.length ? path.map(String).join('.') : undefined;
-}
-
-/** A sentence naming the first problem, readable by a merchant's developer or a partner. */
-export function firstMessage(error: ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The request is invalid';
-  const field = firstPath(error);
-  let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
-  else if (issue.code === 'unrecognized_keys') message = `has unknown field(s): ${issue.keys.join(', ')}`;
-  return field ? `${field}: ${message}` : message;
-}
 
 export function validationError(c: Context, error: ZodError) {
   return c.json(errorBody('invalid_request', firstMessage(error), firstPath(error)), 400);

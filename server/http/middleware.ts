@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { isAdminKey } from '../domain/admin-keys.js';
-import { authenticate } from '../domain/auth.js';
-import { DomainError } from '../domain/errors.js';
+import { isAdminKey } from '../partners/admin-keys.js';
+import { authenticate } from '../partners/auth.js';
+import { DomainError } from '../shared/errors.js';
 import { errorBody } from './errors.js';
 
 export const MAX_BODY_BYTES = 100 * 1024;

@@ -3,7 +3,7 @@ import type { MoneyNow, PeriodMoney } from '../api/types.js';
 
 /**
  * The money words every element uses for the figures of the same name (the server defines the
- * figures once, in server/domain/money-terms.ts; PRODUCT.md, "Money words"). One label per
+ * figures once, in server/money/money-terms.ts; PRODUCT.md, "Money words"). One label per
  * figure, everywhere: never "Approved" for payable now or "On hold" for pending.
  */
 export const MONEY_WORDS = {

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Page } from 'playwright-core';
 import type { Database } from '../../server/db/schema.js';
 import { DEMO_CREDENTIALS } from '../../server/demo/seed.js';
-import { findPartnerByCode } from '../../server/domain/partners.js';
+import { findPartnerByCode } from '../../server/partners/partners.js';
 import { parseCsv } from '../helpers/csv.js';
 import { e2e, type E2E } from '../helpers/e2e.js';
 

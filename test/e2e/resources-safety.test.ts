@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createPartnerAccount } from '../../server/domain/partner-admin.js';
+import { createPartnerAccount } from '../../server/partners/partner-admin.js';
 import { e2e, type E2E } from '../helpers/e2e.js';
 import { addLink } from '../helpers/resource-fixtures.js';
 import { FIELD_PAYLOADS, PAYLOADS } from '../helpers/xss-payloads.js';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../server/deps.js';
-import { ledgerPage } from '../../server/domain/reports/ledger.js';
-import { ALL_TIME, decodeCursor } from '../../server/domain/reports/range.js';
+import { ledgerPage } from '../../server/money/reports/ledger.js';
+import { ALL_TIME, decodeCursor } from '../../server/money/reports/range.js';
 
 /** One all-time ledger page through the domain function (no HTTP), for property tests. */
 export async function listLedger(deps: Deps, partnerId: number, limit: number, cursor?: string) {

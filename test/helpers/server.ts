@@ -2,7 +2,7 @@ import { createApp } from '../../server/app.js';
 import { configSchema, type Config } from '../../server/config.js';
 import { openDatabase } from '../../server/db/connection.js';
 import type { Deps } from '../../server/deps.js';
-import { createPartner, type NewPartner } from '../../server/domain/partners.js';
+import { createPartner, type NewPartner } from '../../server/partners/partners.js';
 
 /**
  * A fresh app over a throw-away in-memory database, with a clock the test moves by hand.

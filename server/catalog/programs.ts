@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import type { Executor } from '../db/executor.js';
+import type { ProgramRow, RateType } from '../db/schema.js';
+import { forgetCookieWindow } from '../tracking/clicks.js';
+import { notFound } from '../shared/errors.js';
+import { FULL_RATE_BPS, MAX_AMOUNT } from '../shared/money.js';
+import { getSettings } from './settings.js';
+import { cents, externalId, longText, parseInput, text } from '../shared/validation.js';
+
+export interface Rate {
+  /** percent: basis points (1000 = 10%); flat: cents */
+  type: RateType;
+  value: number;
+}
+
+export interface ProductRate extends Rate {
+  productId: string;
+}
+
+export type RecurringMode = 'every' | 'first_n' | 'none';
+export type AttributionModel = 'first_click' | 'last_click';
+
+/** A program as the admin API and CLI show it. */
+export interface ProgramView {
+  id: number;
+  name: string;
+  description: string;
+  /** Higher wins when a partner is in several programs that cover a product. */
+  priority: number;
+  saleCommission: Rate;
+  /** Cents per lead, or null for no lead commission. */
+  leadCommission: number | null;
+  recurring: { mode: RecurringMode; payments: number | null };
+  /** Paid to the partner's parent on the same sales; null: none. */
+  secondTier: Rate | null;
+  /** null: the settings' attributionWindowDays */
+  attributionWindowDays: number | null;
+  attributionModel: AttributionModel;
+  /** null: the settings' holdDays */
+  holdDays: number | null;
+  status: 'active' | 'archived';
+  /** Partners who sign themselves up join it (unless settings.signupProgramIds names programs). */
+  openToSignup: boolean;
+  productRates: ProductRate[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+const rate = z
+  .object({
+    type: z.enum(['percent', 'flat'], { error: 'must be "percent" or "flat"' }),
+    value: z
+      .number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a whole number (basis points or cents)') })
+      .int('must be a whole number (basis points or cents)')
+      .min(0, 'must not be negative')
+      .max(MAX_AMOUNT, 'is too large'),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.type === 'percent' && r.value > FULL_RATE_BPS) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percent is given in basis points and must be at most 10000 (100%)' });
+    }
+  });
+
+const recurring = z
+  .object({
+    mode: z.enum(['every', 'first_n', 'none'], { error: 'must be "every", "first_n" or "none"' }),
+    payments: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').nullable().optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.mode === 'first_n' && !r.payments) ctx.addIssue({ code: 'custom', path: ['payments'], message: 'is required for "first_n": how many payments earn commission' });
+    if (r.mode !== 'first_n' && r.payments) ctx.addIssue({ code: 'custom', path: ['payments'], message: 'is only used with mode "first_n"' });
+  });
+
+const productRates = z
+  .array(z.object({ productId: externalId(), type: rate.shape.type, value: rate.shape.value }).strict())
+  .max(500, 'must have at most 500 entries')
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((r, i) => {
+      if (r.type === 'percent' && r.value > FULL_RATE_BPS) {
+        ctx.addIssue({ code: 'custom', path: [i, 'value'], message: 'a percent is given in basis points and must be at most 10000 (100%)' });
+      }
+      if (seen.has(r.productId)) ctx.addIssue({ code: 'custom', path: [i, 'productId'], message: `"${r.productId}" is listed twice` });
+      seen.add(r.productId);
+    });
+  });
+
+const programFields = {
+  name: text(120),
+  description: longText(5000),
+  priority: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(-1000, 'must be at least -1000').max(1000, 'must be at most 1000'),
+  saleCommission: rate,
+  leadCommission: cents('leadCommission').nullable(),
+  recurring,
+  secondTier: rate.nullable(),
+  attributionWindowDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').nullable(),
+  attributionModel: z.enum(['first_click', 'last_click'], { error: 'must be "first_click" or "last_click"' }),
+  holdDays: z.number().int('must be a whole number of days').min(0, 'must not be negative').max(3650, 'must be at most 3650 days').nullable(),
+  status: z.enum(['active', 'archived'], { error: 'must be "active" or "archived"' }),
+  openToSignup: z.boolean({ error: 'must be true or false' }),
+  productRates,
+};
+
+export const rateSchema = rate;
+export const newProgramSchema = z
+  .object({
+    ...programFields,
+    description: programFields.description.default(''),
+    priority: programFields.priority.default(0),
+    leadCommission: programFields.leadCommission.optional(),
+    recurring: programFields.recurring.optional(),
+    secondTier: programFields.secondTier.optional(),
+    attributionWindowDays: programFields.attributionWindowDays.optional(),
+    attributionModel: programFields.attributionModel.default('last_click'),
+    holdDays: programFields.holdDays.optional(),
+    status: programFields.status.default('active'),
+    /** default: true for the merchant's first program, false after */
+    openToSignup: programFields.openToSignup.optional(),
+    productRates: programFields.productRates.default([]),
+  })
+  .strict();
+export type NewProgram = z.input<typeof newProgramSchema>;
+
+/** Only the fields sent change: `.partial()` of the rules without the create defaults. */
+export const programPatchSchema = z.object(programFields).partial().strict();
+export type ProgramPatch = z.input<typeof programPatchSchema>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function programView(row: ProgramRow, rates: ProductRate[]): ProgramView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    priority: row.priority,
+    saleCommission: { type: row.sale_commission_type, value: row.sale_commission_value },
+    leadCommission: row.lead_commission,
+    recurring: { mode: row.recurring_mode, payments: row.recurring_payments },
+    secondTier: row.second_tier_type && row.second_tier_value !== null ? { type: row.second_tier_type, value: row.second_tier_value } : null,
+    attributionWindowDays: row.attribution_window_days,
+    attributionModel: row.attribution_model,
+    holdDays: row.hold_days,
+    status: row.status,
+    openToSignup: row.open_to_signup === 1,
+    productRates: rates,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+async function ratesOf(db: Executor, ids: number[]): Promise<Map<number, ProductRate[]>> {
+  const map = new Map<number, ProductRate[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return map;
+  const rows = await db.selectFrom('program_product_rates').selectAll().where('program_id', 'in', ids).orderBy('product_id').execute();
+  for (const r of rows) map.get(r.program_id)?.push({ productId: r.product_id, type: r.commission_type, value: r.commission_value });
+  return map;
+}
+
+type ProgramColumns = Partial<Omit<ProgramRow, 'id' | 'created_at'>>;
+
+function columnsOf(input: z.output<typeof programPatchSchema>): ProgramColumns {
+  const set: ProgramColumns = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.description !== undefined) set.description = input.description;
+  if (input.priority !== undefined) set.priority = input.priority;
+  if (input.saleCommission) {
+    set.sale_commission_type = input.saleCommission.type;
+    set.sale_commission_value = input.saleCommission.value;
+  }
+  if (input.leadCommission !== undefined) set.lead_commission = input.leadCommission;
+  if (input.recurring) {
+    set.recurring_mode = input.recurring.mode;
+    set.recurring_payments = input.recurring.payments ?? null;
+  }
+  if (input.secondTier !== undefined) {
+    set.second_tier_type = input.secondTier?.type ?? null;
+    set.second_tier_value = input.secondTier?.value ?? null;
+  }
+  if (input.attributionWindowDays !== undefined) set.attribution_window_days = input.attributionWindowDays;
+  if (input.attributionModel !== undefined) set.attribution_model = input.attributionModel;
+  if (input.holdDays !== undefined) set.hold_days = input.holdDays;
+  if (input.status !== undefined) set.status = input.status;
+  if (input.openToSignup !== undefined) set.open_to_signup = input.openToSignup ? 1 : 0;
+  return set;
+}
+
+async function replaceRates(db: Executor, programId: number, rates: ProductRate[]) {
+  await db.deleteFrom('program_product_rates').where('program_id', '=', programId).execute();
+  if (rates.length) {
+    await db
+      .insertInto('program_product_rates')
+      .values(rates.map((r) => ({ program_id: programId, product_id: r.productId, commission_type: r.type, commission_value: r.value })))
+      .execute();
+  }
+}
+
+export async function createProgram(deps: Deps, input: NewProgram): Promise<ProgramView> {
+  const data = parseInput(newProgramSchema, input);
+  const now = deps.clock();
+  const id = await deps.db.kysely.transaction().execute(async (trx) => {
+    // the first program takes partners who sign themselves up, unless told otherwise
+    const first = !(await trx.selectFrom('programs').select('id').limit(1).executeTakeFirst());
+    const row = await trx
+      .insertInto('programs')
+      .values({
+        name: data.name,
+        description: data.description,
+        priority: data.priority,
+        sale_commission_type: data.saleCommission.type,
+        sale_commission_value: data.saleCommission.value,
+        lead_commission: data.leadCommission ?? null,
+        recurring_mode: data.recurring?.mode ?? 'every',
+        recurring_payments: data.recurring?.payments ?? null,
+        second_tier_type: data.secondTier?.type ?? null,
+        second_tier_value: data.secondTier?.value ?? null,
+        attribution_window_days: data.attributionWindowDays ?? null,
+        attribution_model: data.attributionModel,
+        hold_days: data.holdDays ?? null,
+        status: data.status,
+        open_to_signup: (data.openToSignup ?? first) ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await replaceRates(trx, row.id, data.productRates);
+    return row.id;
+  });
+  forgetCookieWindow(await getSettings(deps));
+  return getProgram(deps, id);
+}
+
+export async function updateProgram(deps: Deps, id: number, patch: ProgramPatch): Promise<ProgramView> {
+  const data = parseInput(programPatchSchema, patch);
+  await getProgram(deps, id);
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('programs')
+      .set({ ...columnsOf(data), updated_at: deps.clock() })
+      .where('id', '=', id)
+      .execute();
+    if (data.productRates) await replaceRates(trx, id, data.productRates);
+  });
+  forgetCookieWindow(await getSettings(deps));
+  return getProgram(deps, id);
+}
+
+export async function getProgram(deps: Deps, id: number): Promise<ProgramView> {
+  const row = await deps.db.kysely.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`Program ${id}`, 'program_not_found');
+  return programView(row, (await ratesOf(deps.db.kysely, [id])).get(id)!);
+}
+
+export async function listPrograms(deps: Deps, options: { status?: 'active' | 'archived' } = {}): Promise<ProgramView[]> {
+  let query = deps.db.kysely.selectFrom('programs').selectAll().orderBy('priority', 'desc').orderBy('id');
+  if (options.status) query = query.where('status', '=', options.status);
+  const rows = await query.execute();
+  const rates = await ratesOf(deps.db.kysely, rows.map((r) => r.id));
+  return rows.map((r) => programView(r, rates.get(r.id)!));
+}
+
+/**
+ * What the commission engine needs of a program: the row and its product rates by product.
+ */
+export interface EngineProgram {
+  row: ProgramRow;
+  rates: Map<string, Rate>;
+}
+
+/** Active programs among `ids`, highest priority first (ties: the older program first). */
+export async function loadActivePrograms(db: Executor, ids: number[]): Promise<EngineProgram[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('programs')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .orderBy('priority', 'desc')
+    .orderBy('id')
+    .execute();
+  const rates = await ratesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ row, rates: new Map(rates.get(row.id)!.map((r) => [r.productId, { type: r.type, value: r.value }])) }));
+}
+
+/**
+ * The rate a program pays on a product, or undefined when it does not cover it. A program
+ * covers a product it has an override for, and every product when its default sale commission
+ * is above zero (a default of 0 with overrides is a program for those products only).
+ */
+export function rateFor(program: EngineProgram, productId: string | null): (Rate & { source: 'override' | 'default' }) | undefined {
+  const override = productId === null ? undefined : program.rates.get(productId);
+  if (override) return { ...override, source: 'override' };
+  if (program.row.sale_commission_value > 0) {
+    return { type: program.row.sale_commission_type, value: program.row.sale_commission_value, source: 'default' };
+  }
+  return undefined;
+}
+
+/** Program ids that exist, to report unknown ones by name. */
+export async function missingProgramIds(db: Executor, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const found = await db.selectFrom('programs').select('id').where('id', 'in', ids).execute();
+  const have = new Set(found.map((r) => r.id));
+  return ids.filter((id) => !have.has(id));
+}

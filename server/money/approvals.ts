@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Deps } from '../deps.js';
+import type { CommissionStatus } from '../db/schema.js';
+import { DomainError, notFound } from '../shared/errors.js';
+import type { Executor } from '../db/executor.js';
+
+/**
+ * Commissions start `pending`, become `approved` (payable) when their hold days are over or the
+ * merchant approves them, and `paid` once payments cover them. Approval changes only the
+ * commission's status: its money has been on the ledger since it was recorded.
+ */
+
+/**
+ * Approves every pending commission whose hold has ended (of one partner, or all). The server
+ * runs it every minute and before reads that show payable money. Returns how many changed.
+ */
+export async function approveDueCommissions(deps: Deps, options: { partnerId?: number } = {}): Promise<number> {
+  const now = deps.clock();
+  const db = deps.db.kysely;
+  let dueQuery = db.selectFrom('commissions').select('partner_id').distinct().where('status', '=', 'pending').where('payable_at', '<=', now);
+  if (options.partnerId !== undefined) dueQuery = dueQuery.where('partner_id', '=', options.partnerId);
+  const partners = (await dueQuery.execute()).map((r) => r.partner_id);
+  if (!partners.length) return 0;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('commissions')
+      // approved as of the moment the hold ended, even when the sweep runs later
+      .set((eb) => ({ status: 'approved' as const, approved_at: eb.ref('payable_at') }))
+      .where('status', '=', 'pending')
+      .where('payable_at', '<=', now)
+      .where('partner_id', 'in', partners)
+      .executeTakeFirst();
+    for (const partnerId of partners) await settlePaid(trx, partnerId);
+    return Number(result.numUpdatedRows);
+  });
+}
+
+/** Approves one commission now (before its hold ends). Approving an approved one changes nothing. */
+export async function approveCommission(deps: Deps, id: number): Promise<{ id: number; status: CommissionStatus; changed: boolean }> {
+  const db = deps.db.kysely;
+  const row = await db.selectFrom('commissions').select(['id', 'status', 'partner_id']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`Commission ${id}`, 'commission_not_found');
+  if (row.status === 'approved' || row.status === 'paid') return { id, status: row.status, changed: false };
+  if (row.status === 'clawed_back') {
+    throw new DomainError('conflict', 'commission_clawed_back', `Commission ${id} was clawed back in full and cannot be approved`);
+  }
+  const now = deps.clock();
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', '=', id).where('status', '=', 'pending').execute();
+    await settlePaid(trx, row.partner_id);
+    const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    return { id, status: after.status, changed: true };
+  });
+}
+
+/**
+ * Marks the partner's approved commissions `paid`, oldest approval first, as far as their
+ * payments cover them; the rest stay `approved`. Recomputed from the ledger each time, so it
+ * stays right after refunds, forced payments, adjustments and reversals:
+ *   budget = payments − reversed payments + deductions (negative adjustments)
+ * and the queue, in time order, is approved/paid commissions (net of clawbacks) and bonuses
+ * (positive adjustments). Call inside the transaction that changed the money.
+ */
+export async function settlePaid(trx: Executor, partnerId: number): Promise<void> {
+  const paid = await trx
+    .selectFrom('ledger_entries')
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('total'))
+    .where('partner_id', '=', partnerId)
+    .where('type', '=', 'payment')
+    .executeTakeFirstOrThrow();
+  const adjustments = await trx
+    .selectFrom('ledger_entries')
+    .select(['at', 'amount'])
+    .where('partner_id', '=', partnerId)
+    .where('type', '=', 'adjustment')
+    .execute();
+  const bonuses = adjustments.filter((a) => a.amount > 0);
+  let budget = -Number(paid.total) - adjustments.filter((a) => a.amount < 0).reduce((t, a) => t + a.amount, 0);
+
+  const commissions = await trx
+    .selectFrom('commissions')
+    .select(['id', 'status', 'amount', 'clawed_back', 'approved_at'])
+    .where('partner_id', '=', partnerId)
+    .where('status', 'in', ['approved', 'paid'])
+    .execute();
+
+  type Item = { at: number; order: number; amount: number; commission?: { id: number; status: CommissionStatus } };
+  const queue: Item[] = [
+    ...commissions.map((c) => ({ at: c.approved_at ?? 0, order: c.id, amount: c.amount - c.clawed_back, commission: { id: c.id, status: c.status } })),
+    ...bonuses.map((b) => ({ at: b.at, order: 0, amount: b.amount })),
+  ].sort((a, b) => a.at - b.at || a.order - b.order);
+
+  const toPaid: number[] = [];
+  const toApproved: number[] = [];
+  let covering = true;
+  for (const item of queue) {
+    if (covering && item.amount <= budget) budget -= item.amount;
+    else covering = false;
+    if (!item.commission) continue;
+    const status = covering ? 'paid' : 'approved';
+    if (item.commission.status !== status) (covering ? toPaid : toApproved).push(item.commission.id);
+  }
+  if (toPaid.length) await trx.updateTable('commissions').set({ status: 'paid' }).where('id', 'in', toPaid).execute();
+  if (toApproved.length) await trx.updateTable('commissions').set({ status: 'approved' }).where('id', 'in', toApproved).execute();
+}

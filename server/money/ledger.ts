@@ -1,0 +1,103 @@
+import type { Deps } from '../deps.js';
+import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
+import { getSettings } from '../catalog/settings.js';
+
+/**
+ * The partner's money: one append-only row per change. `amount` is the signed effect on the
+ * balance (commission +, clawback −, payment −, adjustment ±) and `balance` the running
+ * balance after the row, written in the same transaction as the row. Rows are never updated
+ * or deleted; a mistake is undone by a new row whose `reverses_id` names the old one.
+ */
+export interface NewLedgerEntry {
+  partnerId: number;
+  type: LedgerEntryType;
+  amount: number;
+  currency: string;
+  description: string;
+  commissionId?: number | null;
+  paymentId?: number | null;
+  reversesId?: number | null;
+}
+
+/** The partner's latest entry (the one with the current balance), by the (partner, at, id) index. */
+export async function latestEntry(db: Executor, partnerId: number): Promise<Pick<LedgerEntryRow, 'id' | 'at' | 'balance'> | undefined> {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['id', 'at', 'balance'])
+    .where('partner_id', '=', partnerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Appends one entry. Call inside the transaction that makes the change. The entry's time is
+ * `now`, never before the partner's previous entry, so the (at, id) order is the order of the
+ * running balance even if the clock steps back.
+ */
+export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLedgerEntry): Promise<LedgerEntryRow> {
+  if (!Number.isSafeInteger(entry.amount)) throw new RangeError(`ledger amount must be an integer, got ${entry.amount}`);
+  const last = await latestEntry(trx, entry.partnerId);
+  const at = Math.max(now, last?.at ?? now);
+  return trx
+    .insertInto('ledger_entries')
+    .values({
+      partner_id: entry.partnerId,
+      at,
+      type: entry.type,
+      amount: entry.amount,
+      balance: (last?.balance ?? 0) + entry.amount,
+      currency: entry.currency,
+      description: entry.description,
+      commission_id: entry.commissionId ?? null,
+      payment_id: entry.paymentId ?? null,
+      reverses_id: entry.reversesId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface LedgerEntryView {
+  id: number;
+  at: string;
+  type: LedgerEntryType;
+  amount: number;
+  balance: number;
+  currency: string;
+  description: string;
+  commissionId: number | null;
+  paymentId: number | null;
+  reversesId: number | null;
+}
+
+export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntryView => ({
+  id: row.id,
+  at: new Date(row.at).toISOString(),
+  type: row.type,
+  amount: row.amount,
+  balance: row.balance,
+  currency: row.currency,
+  description: row.description,
+  commissionId: row.commission_id,
+  paymentId: row.payment_id,
+  reversesId: row.reverses_id,
+});
+
+/** A partner's entries, newest first (the admin API's view; partners read theirs in reports). */
+export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number } = {}): Promise<LedgerEntryView[]> {
+  const rows = await deps.db.kysely
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map(ledgerEntryView);
+}
+
+/** The currency every amount is in: the settings' currency. */
+export const ledgerCurrency = async (deps: Deps) => (await getSettings(deps)).currency;

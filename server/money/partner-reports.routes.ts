@@ -1,0 +1,369 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Deps } from '../deps.js';
+import { commissionCsvLines, commissionReport, COMMISSIONS_CSV_HEADER } from './reports/commissions.js';
+import { csvFilename, csvStream } from '../shared/csv.js';
+import { balanceView, LEDGER_CSV_HEADER, ledgerCsvLines, ledgerPage } from './reports/ledger.js';
+import { leadCsvLines, leadReport, LEADS_CSV_HEADER } from './reports/leads.js';
+import { checkTimeZone, linkCsvLines, LINKS_CSV_HEADER, linkStats } from './reports/links.js';
+import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, parseRange, type CursorKind } from './reports/range.js';
+import { SALE_NO_COMMISSION_REASONS, salesCsvLines, salesReport, SALES_CSV_HEADER } from './reports/sales.js';
+import { requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { errors, router, z } from '../http/openapi.js';
+
+/**
+ * The partner's reports under /api/v1/partner: My Ledger, the balance, and the commission,
+ * lead, sales and link reports. Every answer is the caller's own data only. Lists are newest
+ * first with opaque keyset cursors; every report is also CSV (`Accept: text/csv` or
+ * `?format=csv`), streamed.
+ */
+
+const dateParam = (end: 'from' | 'to') =>
+  z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({
+      description:
+        end === 'from'
+          ? 'Start of the range, inclusive: a date (2026-01-01, from 00:00 UTC) or a date-time with offset. Omitted: from the beginning.'
+          : 'End of the range, inclusive: a date (2026-01-31, through 23:59:59.999 UTC) or a date-time with offset. Omitted: up to now.',
+      example: end === 'from' ? '2026-01-01' : '2026-01-31',
+    });
+
+const RangeQuery = z.object({
+  from: dateParam('from'),
+  to: dateParam('to'),
+  format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: the whole range as a CSV file (same as Accept: text/csv)' }),
+});
+
+const PageQuery = RangeQuery.extend({
+  cursor: z.string().max(200).optional().openapi({ description: '`nextCursor` of the previous page; not used for CSV' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LIMIT)
+    .optional()
+    .openapi({ description: `Rows per page, 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT}); not used for CSV`, example: 50 }),
+});
+
+const LinksQuery = RangeQuery.extend({
+  timeZone: z.string().max(64).optional().openapi({ description: 'IANA time zone the days are counted in (default UTC)', example: 'Europe/Paris' }),
+});
+
+const Money = (description: string) => z.number().int().openapi({ description: `${description} (integer minor units, e.g. cents)` });
+// The money words (server/money/money-terms.ts): one meaning each, in every answer.
+const EARNED = 'Earned: commissions recorded in the range, before clawbacks';
+const CLAWED_BACK = 'Clawed back: what refunds and reversals took back in the range (a positive sum)';
+const PAID = 'Paid: payments in the range, net of reversed payments (a positive sum)';
+const PENDING = 'Pending, now: commissions still inside their hold, net of their clawbacks (whatever the range)';
+const PAYABLE_NOW = 'Payable now: balance − pending, what a payment may pay today (whatever the range)';
+const BALANCE = 'Balance, now: the sum of the ledger = payableNow + pending (whatever the range)';
+
+const Iso = z.string().openapi({ example: '2026-01-15T12:00:00.000Z' });
+const Cursor = z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
+
+const LedgerSummarySchema = z
+  .object({
+    beginningBalance: Money('Balance before the range: every earlier entry'),
+    earned: Money(EARNED),
+    clawedBack: Money(CLAWED_BACK),
+    paid: Money(PAID),
+    adjustments: Money('Adjustments in the range, signed'),
+    endingBalance: Money('beginning + earned − clawedBack − paid + adjustments; for all time, the balance'),
+    currency: z.string().openapi({ example: 'USD' }),
+  })
+  .openapi('LedgerSummary');
+
+const LedgerEntrySchema = z
+  .object({
+    id: z.number().int(),
+    date: Iso,
+    type: z.enum(['commission', 'clawback', 'payment', 'adjustment']),
+    description: z.string(),
+    amount: Money('Signed effect on the balance'),
+    balance: Money('Running balance after this entry'),
+  })
+  .openapi('LedgerEntry');
+
+const LedgerPageSchema = z
+  .object({ summary: LedgerSummarySchema, entries: z.array(LedgerEntrySchema), nextCursor: Cursor })
+  .openapi('LedgerPage');
+
+const BalanceSchema = z
+  .object({
+    currency: z.string(),
+    balance: Money(BALANCE),
+    payableNow: Money(PAYABLE_NOW),
+    pending: Money(PENDING),
+    nextPayableAt: Iso.nullable().openapi({ description: 'When the next held commission becomes payable' }),
+    minimumPayout: Money("The merchant's smallest payout"),
+    payoutReady: z.boolean().openapi({ description: 'payableNow reaches the minimum payout' }),
+  })
+  .openapi('Balance');
+
+const Link = z.object({ slug: z.string(), name: z.string() });
+
+const CommissionSchema = z
+  .object({
+    id: z.number().int(),
+    date: Iso,
+    kind: z.enum(['sale', 'lead']),
+    order: z.string().nullable(),
+    saleAmount: z.number().int().nullable(),
+    baseAmount: Money('What the rate applied to'),
+    rate: z.object({ type: z.enum(['percent', 'flat']), value: z.number().int().openapi({ description: 'basis points (1000 = 10%) or minor units' }) }),
+    amount: Money('Commission'),
+    clawedBack: Money('Clawed back so far'),
+    status: z.enum(['pending', 'approved', 'paid', 'clawed_back']),
+    tier: z.enum(['direct', 'second']),
+    payableAt: Iso,
+    why: z.object({
+      attribution: z.enum(['last_click', 'first_click', 'partner_code', 'lead_email']).nullable(),
+      link: z.object({ slug: z.string(), name: z.string().nullable() }).nullable(),
+      sub: z.string().nullable(),
+      clickAt: Iso.nullable(),
+      program: z.object({ id: z.number().int().nullable(), name: z.string().nullable() }),
+      childCode: z.string().nullable(),
+    }),
+    clawback: z.object({ amount: z.number().int(), date: Iso, reason: z.string() }).nullable(),
+  })
+  .openapi('Commission');
+
+const CommissionReportSchema = z
+  .object({
+    currency: z.string(),
+    totals: z.object({
+      count: z.number().int().openapi({ description: 'Commissions recorded in the range' }),
+      earned: Money(EARNED),
+      clawedBack: Money(CLAWED_BACK),
+      paid: Money(PAID),
+      pending: Money(PENDING),
+      payableNow: Money(PAYABLE_NOW),
+      balance: Money(BALANCE),
+      currency: z.string(),
+    }),
+    items: z.array(CommissionSchema),
+    nextCursor: Cursor,
+  })
+  .openapi('CommissionReport');
+
+const LeadReportSchema = z
+  .object({
+    privacy: z.enum(['masked', 'full']),
+    totals: z.object({ leads: z.number().int(), customers: z.number().int() }),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        date: Iso,
+        lead: z.string().openapi({ example: 'j•••@example.com' }),
+        name: z.string().nullable(),
+        status: z.enum(['lead', 'customer']),
+        link: Link.nullable(),
+        sub: z.string().nullable(),
+      }),
+    ),
+    nextCursor: Cursor,
+  })
+  .openapi('LeadReport');
+
+const SalesReportSchema = z
+  .object({
+    currency: z.string(),
+    totals: z.object({ count: z.number().int(), amount: z.number().int(), refunded: z.number().int(), commission: z.number().int() }),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        date: Iso,
+        order: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+        refunded: z.number().int(),
+        status: z.enum(['completed', 'partially_refunded', 'refunded']),
+        selfReferral: z.boolean(),
+        items: z.array(z.object({ product: z.string(), quantity: z.number().int(), amount: z.number().int() })),
+        commission: Money('Your direct commission on the sale, after clawbacks'),
+        noCommissionReason: z
+          .enum(SALE_NO_COMMISSION_REASONS)
+          .nullable()
+          .openapi({
+            description:
+              'When commission is 0, why: self_referral, no_program, link_programs, outside_window, product_not_covered, product_excluded, recurring_ended, zero_amount, or clawed_back (a refund or reversal took it back); null when the sale earns',
+          }),
+      }),
+    ),
+    nextCursor: Cursor,
+  })
+  .openapi('SalesReport');
+
+const CountsShape = {
+  clicks: z.number().int(),
+  leads: z.number().int(),
+  sales: z.number().int(),
+  salesAmount: z.number().int(),
+  earnings: z.number().int(),
+};
+const RatesShape = {
+  conversionRate: z.number().int().nullable().openapi({ description: 'Sales per click, basis points (312 = 3.12%)' }),
+  earningsPerClick: z.number().int().nullable(),
+};
+
+const LinkStatsSchema = z
+  .object({
+    currency: z.string(),
+    timeZone: z.string(),
+    totals: z.object({ ...CountsShape, ...RatesShape }),
+    byDay: z.array(z.object({ date: z.string().openapi({ example: '2026-01-15' }), ...CountsShape })),
+    bySub: z.array(z.object({ sub: z.string().nullable(), ...CountsShape, ...RatesShape })),
+    byLink: z.array(z.object({ link: Link.nullable(), ...CountsShape, ...RatesShape })),
+  })
+  .openapi('LinkStats');
+
+const csvContent = { 'text/csv': { schema: z.string().openapi({ description: 'A header row, then one row per item (UTF-8 with BOM, CRLF)' }) } };
+
+const reportResponses = <S extends z.ZodType>(schema: S) => ({
+  200: { content: { 'application/json': { schema }, ...csvContent }, description: 'The report (JSON, or CSV when asked)' },
+  400: errors[400],
+  401: errors[401],
+});
+
+const common = { method: 'get' as const, tags: ['partner reports'], security: [{ partnerToken: [] }] };
+
+const ledgerRoute = createRoute({
+  ...common,
+  path: '/ledger',
+  summary: 'My Ledger: summary and entries with running balance',
+  description:
+    'Beginning balance is everything before `from`; ending = beginning + earned − clawedBack − paid + adjustments. Entries newest first; `nextCursor` pages on and stays right while new entries arrive.',
+  request: { query: PageQuery },
+  responses: reportResponses(LedgerPageSchema),
+});
+const commissionsRoute = createRoute({
+  ...common,
+  path: '/reports/commissions',
+  summary: 'Commission report',
+  description:
+    'Each commission with its order, sale amount, rate, amount, status, tier, why it exists (link, sub-id, click time, attribution rule, program) and the reason of any clawback.',
+  request: { query: PageQuery },
+  responses: reportResponses(CommissionReportSchema),
+});
+const leadsRoute = createRoute({
+  ...common,
+  path: '/reports/leads',
+  summary: 'Lead tracking',
+  description: "Each lead, masked (j•••@example.com, no name) unless the merchant's leadPrivacy setting is full.",
+  request: { query: PageQuery },
+  responses: reportResponses(LeadReportSchema),
+});
+const salesRoute = createRoute({
+  ...common,
+  path: '/reports/sales',
+  summary: 'Sales report',
+  description: 'Each sale attributed to the partner, with its items and the commission it earned.',
+  request: { query: PageQuery },
+  responses: reportResponses(SalesReportSchema),
+});
+const linksRoute = createRoute({
+  ...common,
+  path: '/reports/links',
+  summary: 'Link statistics',
+  description: 'Clicks, leads, sales, conversion rate (sales per click) and earnings per click: in total, by day, by sub-id and by link.',
+  request: { query: LinksQuery },
+  responses: reportResponses(LinkStatsSchema),
+});
+
+const balanceRoute = createRoute({
+  method: 'get',
+  path: '/balance',
+  tags: ['partner reports'],
+  summary: 'Payable now versus pending, and the minimum payout',
+  security: [{ partnerToken: [] }],
+  responses: {
+    200: { content: { 'application/json': { schema: BalanceSchema } }, description: 'The balance and what of it is payable' },
+    401: errors[401],
+  },
+});
+
+const NO_STORE = { 'Cache-Control': 'private, no-store', Vary: 'Accept, Authorization' };
+
+function wantsCsv(c: Context, format: 'json' | 'csv' | undefined) {
+  if (format) return format === 'csv';
+  return /\btext\/csv\b/i.test(c.req.header('Accept') ?? '');
+}
+
+function csvResponse(c: Context, filename: string, header: string[], lines: AsyncIterable<string[][]>) {
+  return c.body(csvStream(header, lines), 200, {
+    ...NO_STORE,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  });
+}
+
+function pageOptions(kind: CursorKind, q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit?: number | undefined }) {
+  const range = parseRange(q);
+  const cursor = q.cursor === undefined || q.cursor === '' ? undefined : decodeCursor(kind, q.cursor);
+  return { range, cursor, limit: q.limit ?? DEFAULT_LIMIT };
+}
+
+export function partnerReportRoutes(deps: Deps) {
+  const app = router<PartnerEnv>();
+  // Only these paths: other partner routes mounted under /api/v1/partner keep their own rules.
+  for (const path of ['/ledger', '/balance', '/reports/*']) app.use(path, requirePartner(deps));
+
+  app.openapi(ledgerRoute, async (c) => {
+    const q = c.req.valid('query');
+    const options = pageOptions('ledger', q);
+    const partner = c.var.partner;
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
+    c.header('Vary', NO_STORE.Vary);
+    if (wantsCsv(c, q.format)) return csvResponse(c, csvFilename('ledger', options.range), LEDGER_CSV_HEADER, ledgerCsvLines(deps, partner.id, options.range));
+    return c.json(await ledgerPage(deps, partner.id, options), 200);
+  });
+
+  app.openapi(balanceRoute, async (c) => {
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
+    return c.json(await balanceView(deps, c.var.partner.id), 200);
+  });
+
+  app.openapi(commissionsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const options = pageOptions('commissions', q);
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
+    c.header('Vary', NO_STORE.Vary);
+    if (wantsCsv(c, q.format)) {
+      return csvResponse(c, csvFilename('commissions', options.range), COMMISSIONS_CSV_HEADER, commissionCsvLines(deps, c.var.partner.id, options.range));
+    }
+    return c.json(await commissionReport(deps, c.var.partner.id, options), 200);
+  });
+
+  app.openapi(leadsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const options = pageOptions('leads', q);
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
+    c.header('Vary', NO_STORE.Vary);
+    if (wantsCsv(c, q.format)) return csvResponse(c, csvFilename('leads', options.range), LEADS_CSV_HEADER, leadCsvLines(deps, c.var.partner.id, options.range));
+    return c.json(await leadReport(deps, c.var.partner.id, options), 200);
+  });
+
+  app.openapi(salesRoute, async (c) => {
+    const q = c.req.valid('query');
+    const options = pageOptions('sales', q);
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
+    c.header('Vary', NO_STORE.Vary);
+    if (wantsCsv(c, q.format)) return csvResponse(c, csvFilename('sales', options.range), SALES_CSV_HEADER, salesCsvLines(deps, c.var.partner.id, options.range));
+    return c.json(await salesReport(deps, c.var.partner.id, options), 200);
+  });
+
+  app.openapi(linksRoute, async (c) => {
+    const q = c.req.valid('query');
+    const range = parseRange(q);
+    const timeZone = checkTimeZone(q.timeZone);
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
+    c.header('Vary', NO_STORE.Vary);
+    if (wantsCsv(c, q.format)) return csvResponse(c, csvFilename('links', range), LINKS_CSV_HEADER, linkCsvLines(deps, c.var.partner.id, { range, timeZone }));
+    return c.json(await linkStats(deps, c.var.partner.id, { range, timeZone }), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
+import { approveDueCommissions } from '../money/approvals.js';
+import { conflict, DomainError, notFound } from '../shared/errors.js';
+import { moneyNow, moneyNowOf, type MoneyNow } from '../money/money-terms.js';
+import { PARTNER_CODE_PATTERN } from './partners.js';
+import { maskPayoutDetails } from '../money/payout-details.js';
+import { hashPassword } from './passwords.js';
+import { missingProgramIds } from '../catalog/programs.js';
+import { type Executor } from '../db/executor.js';
+import { getSettings } from '../catalog/settings.js';
+import { email, idValue, parseInput, text } from '../shared/validation.js';
+
+/** A partner as the merchant sees it (admin API, CLI). */
+export interface PartnerAccountView {
+  id: number;
+  code: string;
+  name: string;
+  email: string;
+  status: PartnerStatus;
+  /** The partner who referred this one (paid second-tier commissions on this partner's sales). */
+  parentCode: string | null;
+  programIds: number[];
+  /** balance, pending and payable now (see money-terms.ts) */
+  balance: MoneyNow;
+  /** how the partner wants to be paid (from their profile) */
+  payoutMethod: PayoutMethod | null;
+  /** their payout details masked (j•••@example.com, •••• 3000): lists show only this */
+  payoutDetailsMasked: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One partner's own record: their payout details in full. */
+export interface PartnerAccountDetailView extends PartnerAccountView {
+  payoutDetails: string | null;
+}
+
+export const partnerCode = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
+  .trim()
+  .regex(PARTNER_CODE_PATTERN, 'must be 2–32 letters, digits, dashes or underscores, starting with a letter or digit');
+
+export const password = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
+  .min(8, 'must be at least 8 characters')
+  .max(256, 'must be at most 256 characters');
+
+const programIds = z.array(idValue).max(100, 'must list at most 100 programs');
+const status = z.enum(['active', 'pending', 'disabled'], { error: 'must be "active", "pending" or "disabled"' });
+
+/** What the merchant may set of a partner, without create defaults (a patch is `.partial()` of it). */
+const partnerFields = {
+  name: text(120),
+  email,
+  status,
+  /** null: no parent (a patch removes it) */
+  parentCode: partnerCode.nullable(),
+  /** the programs the partner is enrolled in (a patch replaces them) */
+  programIds,
+  password,
+};
+
+export const newPartnerSchema = z
+  .object({
+    code: partnerCode,
+    ...partnerFields,
+    programIds: programIds.default([]),
+    parentCode: partnerFields.parentCode.optional(),
+    status: status.default('active'),
+  })
+  .strict();
+export type NewPartnerAccount = z.input<typeof newPartnerSchema>;
+
+/** Only the fields sent change. */
+export const partnerPatchSchema = z.object(partnerFields).partial().strict();
+export type PartnerPatch = z.input<typeof partnerPatchSchema>;
+
+export async function enrolledProgramIds(db: Executor, partnerId: number): Promise<number[]> {
+  const rows = await db.selectFrom('enrollments').select('program_id').where('partner_id', '=', partnerId).orderBy('program_id').execute();
+  return rows.map((r) => r.program_id);
+}
+
+export async function partnerAccountView(deps: Deps, row: PartnerRow): Promise<PartnerAccountDetailView> {
+  const db = deps.db.kysely;
+  const parent = row.parent_id ? await db.selectFrom('partners').select('code').where('id', '=', row.parent_id).executeTakeFirst() : undefined;
+  await approveDueCommissions(deps, { partnerId: row.id });
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    email: row.email,
+    status: row.status,
+    parentCode: parent?.code ?? null,
+    programIds: await enrolledProgramIds(db, row.id),
+    balance: await moneyNow(db, row.id, { currency: (await getSettings(deps)).currency, now: deps.clock() }),
+    payoutMethod: row.payout_method ?? null,
+    payoutDetailsMasked: maskPayoutDetails(row.payout_details ?? null),
+    payoutDetails: row.payout_details ?? null,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** The partner with this code, or a 404 naming it. */
+export async function partnerByCode(deps: Deps, code: string): Promise<PartnerRow> {
+  const row = await deps.db.kysely.selectFrom('partners').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!row) throw notFound(`Partner "${code}"`, 'partner_not_found');
+  return row;
+}
+
+async function checkPrograms(db: Executor, ids: number[]) {
+  const missing = await missingProgramIds(db, ids);
+  if (missing.length) {
+    const index = ids.indexOf(missing[0]!);
+    throw new DomainError('unprocessable', 'unknown_program', `There is no program ${missing[0]}`, `programIds.${index}`);
+  }
+}
+
+/** The parent's id, after checking it exists and would not make a cycle. */
+async function checkParent(db: Executor, parentCode: string, childId: number | null): Promise<number> {
+  const parent = await db.selectFrom('partners').select(['id', 'parent_id']).where('code', '=', parentCode).executeTakeFirst();
+  if (!parent) throw new DomainError('unprocessable', 'unknown_parent', `There is no partner "${parentCode}" to be the parent`, 'parentCode');
+  if (childId !== null) {
+    let cursor: { id: number; parent_id: number | null } | undefined = parent;
+    for (let depth = 0; cursor && depth < 1000; depth++) {
+      if (cursor.id === childId) throw conflict('parentCode', 'A partner cannot be their own parent, directly or through others', 'parent_cycle');
+      if (cursor.parent_id === null) break;
+      cursor = await db.selectFrom('partners').select(['id', 'parent_id']).where('id', '=', cursor.parent_id).executeTakeFirst();
+    }
+  }
+  return parent.id;
+}
+
+async function enroll(db: Executor, partnerId: number, ids: number[], now: number) {
+  await db.deleteFrom('enrollments').where('partner_id', '=', partnerId).execute();
+  const unique = [...new Set(ids)];
+  if (unique.length) {
+    await db
+      .insertInto('enrollments')
+      .values(unique.map((program_id) => ({ partner_id: partnerId, program_id, created_at: now })))
+      .execute();
+  }
+}
+
+/** Creates a partner with their programs and parent, in one transaction. */
+export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount): Promise<PartnerAccountDetailView> {
+  const data = parseInput(newPartnerSchema, input);
+  const db = deps.db.kysely;
+  if (await db.selectFrom('partners').select('id').where('code', '=', data.code).executeTakeFirst()) {
+    throw conflict('code', `The partner code "${data.code}" is taken`, 'code_taken');
+  }
+  await checkPrograms(db, data.programIds);
+  const parentId = data.parentCode ? await checkParent(db, data.parentCode, null) : null;
+  const password_hash = await hashPassword(data.password);
+  const now = deps.clock();
+  const id = await db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('partners').select('id').where('code', '=', data.code).executeTakeFirst()) {
+      throw conflict('code', `The partner code "${data.code}" is taken`, 'code_taken');
+    }
+    const row = await trx
+      .insertInto('partners')
+      .values({
+        code: data.code,
+        name: data.name,
+        email: data.email,
+        status: data.status,
+        password_hash,
+        parent_id: parentId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await enroll(trx, row.id, data.programIds, now);
+    return row.id;
+  });
+  const row = await db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return partnerAccountView(deps, row);
+}
+
+/** Changes name, email, status, parent, programs or password. A new password or a disabled account ends the partner's sessions. */
+export async function updatePartnerAccount(deps: Deps, code: string, patch: PartnerPatch): Promise<PartnerAccountDetailView> {
+  const data = parseInput(partnerPatchSchema, patch);
+  const db = deps.db.kysely;
+  const partner = await partnerByCode(deps, code);
+  if (data.programIds) await checkPrograms(db, data.programIds);
+  const parentId = data.parentCode ? await checkParent(db, data.parentCode, partner.id) : data.parentCode === null ? null : undefined;
+  const password_hash = data.password ? await hashPassword(data.password) : undefined;
+  const now = deps.clock();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('partners')
+      .set({
+        ...(data.name !== undefined && { name: data.name }),
+        ...(data.email !== undefined && { email: data.email }),
+        ...(data.status !== undefined && { status: data.status }),
+        ...(parentId !== undefined && { parent_id: parentId }),
+        ...(password_hash !== undefined && { password_hash }),
+        updated_at: now,
+      })
+      .where('id', '=', partner.id)
+      .execute();
+    if (data.programIds) await enroll(trx, partner.id, data.programIds, now);
+    if (password_hash || (data.status && data.status !== 'active')) {
+      await trx.updateTable('sessions').set({ revoked_at: now }).where('partner_id', '=', partner.id).where('revoked_at', 'is', null).execute();
+    }
+  });
+  return partnerAccountView(deps, await partnerByCode(deps, partner.code));
+}
+
+export async function setPartnerPassword(deps: Deps, code: string, newPassword: string): Promise<PartnerAccountDetailView> {
+  return updatePartnerAccount(deps, code, { password: newPassword });
+}
+
+export async function getPartnerAccount(deps: Deps, code: string): Promise<PartnerAccountDetailView> {
+  return partnerAccountView(deps, await partnerByCode(deps, code));
+}
+
+export interface PartnerListOptions {
+  status?: PartnerStatus;
+  /** matches code, name or email */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listPartnerAccounts(deps: Deps, options: PartnerListOptions = {}): Promise<{ partners: PartnerAccountView[]; total: number }> {
+  const db = deps.db.kysely;
+  let query = db.selectFrom('partners');
+  if (options.status) query = query.where('status', '=', options.status);
+  if (options.q) {
+    const like = `%${options.q}%`;
+    query = query.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('email', 'like', like)]));
+  }
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await query
+    .selectAll()
+    .orderBy('code')
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0)
+    .execute();
+  await approveDueCommissions(deps);
+  const currency = (await getSettings(deps)).currency;
+  const balances = await moneyNowOf(db, rows.map((r) => r.id), { currency, now: deps.clock() });
+  const parentIds = [...new Set(rows.map((r) => r.parent_id).filter((id): id is number => id !== null))];
+  const parents = parentIds.length ? await db.selectFrom('partners').select(['id', 'code']).where('id', 'in', parentIds).execute() : [];
+  const parentCode = new Map(parents.map((p) => [p.id, p.code]));
+  const enrollments = rows.length
+    ? await db.selectFrom('enrollments').select(['partner_id', 'program_id']).where('partner_id', 'in', rows.map((r) => r.id)).orderBy('program_id').execute()
+    : [];
+  return {
+    total,
+    partners: rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      email: row.email,
+      status: row.status,
+      parentCode: row.parent_id ? (parentCode.get(row.parent_id) ?? null) : null,
+      programIds: enrollments.filter((e) => e.partner_id === row.id).map((e) => e.program_id),
+      balance: balances.get(row.id)!,
+      payoutMethod: row.payout_method ?? null,
+      payoutDetailsMasked: maskPayoutDetails(row.payout_details ?? null),
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    })),
+  };
+}
+
+/**
+ * Deletes a partner who has no history (no clicks, leads, sales, commissions or ledger entries).
+ * Anyone with history is kept for the books: disable them instead.
+ */
+export async function deletePartnerAccount(deps: Deps, code: string): Promise<void> {
+  const db = deps.db.kysely;
+  const partner = await partnerByCode(deps, code);
+  for (const table of ['ledger_entries', 'commissions', 'sales', 'leads', 'clicks'] as const) {
+    const used = await db.selectFrom(table).select('id').where('partner_id', '=', partner.id).limit(1).executeTakeFirst();
+    if (used) {
+      throw new DomainError('conflict', 'partner_has_history', `Partner "${partner.code}" has ${table.replace('_entries', ' entries')} and is kept for the books; set status "disabled" instead`);
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('partners').set({ parent_id: null }).where('parent_id', '=', partner.id).execute();
+    await trx.deleteFrom('partners').where('id', '=', partner.id).execute();
+  });
+}

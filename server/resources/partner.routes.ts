@@ -1,0 +1,191 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { partnerBanners } from './banners.js';
+import { partnerEmails } from './email-copy.js';
+import { checkOwnPartnerLink, createDeepLink, listPartnerLinks, SUB_PATTERN, SUB_RULE } from './partner-links.js';
+import { qrPng, qrSvg } from './qr.js';
+import { partnerPages } from './resource-pages.js';
+import { publicBase, requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
+
+/** The Resources menu of the partner API: links, banners, email copy, resource pages; and QR codes. */
+
+const security = [{ partnerToken: [] }];
+const tags = ['partner: resources'];
+
+const PartnerLink = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(['merchant', 'custom']).openapi({ description: "merchant: the merchant's link for every partner; custom: the partner's own deep link" }),
+    name: z.string(),
+    slug: z.string(),
+    destination: z.string(),
+    sub: z.string().nullable(),
+    url: z.string().openapi({ example: 'https://partners.example.com/r/demo/spring-sale' }),
+    clicks: z.number().int().openapi({ description: 'Clicks this partner got on this link' }),
+    createdAt: z.string(),
+  })
+  .openapi('PartnerLink');
+
+const PartnerLinks = z
+  .object({
+    links: z.array(PartnerLink),
+    allowedDomains: z.array(z.string()).openapi({ description: 'Hosts a custom deep link may point to (`*.example.com` covers subdomains)' }),
+  })
+  .openapi('PartnerLinks');
+
+const NewDeepLink = z
+  .object({
+    destination: z.string().trim().min(1, 'Enter the address of a page on our site').max(2048, 'is at most 2048 characters').openapi({ example: 'https://shop.example.com/boots' }),
+    sub: z
+      .string()
+      .trim()
+      .max(64, 'is at most 64 characters')
+      .refine((v) => v === '' || SUB_PATTERN.test(v), SUB_RULE)
+      .nullable()
+      .optional()
+      .openapi({ example: 'newsletter' }),
+    name: z.string().trim().max(120, 'is at most 120 characters').nullable().optional(),
+  })
+  .strict()
+  .openapi('NewDeepLink');
+
+const PartnerBanner = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    imageUrl: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: z.string(),
+    linkUrl: z.string(),
+    html: z.string().openapi({ example: '<a href="https://partners.example.com/r/demo/home" rel="sponsored"><img src="…" width="300" height="250" alt="…"></a>' }),
+  })
+  .openapi('PartnerBanner');
+
+const PartnerEmail = z
+  .object({ id: z.number().int(), name: z.string(), subject: z.string(), body: z.string(), linkUrl: z.string().nullable() })
+  .openapi('PartnerEmail');
+
+const PartnerPage = z
+  .object({ id: z.number().int(), title: z.string(), slug: z.string(), html: z.string().openapi({ description: 'Sanitized HTML rendered from the markdown' }) })
+  .openapi('PartnerResourcePage');
+
+const listLinksRoute = createRoute({
+  method: 'get',
+  path: '/links',
+  tags,
+  security,
+  summary: "The partner's links with full URLs and click counts",
+  description: "The merchant's active links for the partner's programs, then the partner's own deep links (newest first).",
+  responses: { 200: jsonResponse(PartnerLinks, 'The links'), 401: errors[401] },
+});
+
+const createLinkRoute = createRoute({
+  method: 'post',
+  path: '/links',
+  tags,
+  security,
+  summary: 'Create a custom deep link to a page on the merchant\'s site',
+  description:
+    'The destination must be an http(s) address on one of `allowedDomains`; anything else is refused (422 `destination_not_allowed`, 400 `invalid_destination`). The same destination and sub again answers the existing link with 200.',
+  request: jsonBody(NewDeepLink),
+  responses: {
+    201: jsonResponse(PartnerLink, 'Created'),
+    200: jsonResponse(PartnerLink, 'The partner has this link already'),
+    400: errors[400],
+    401: errors[401],
+    413: errors[413],
+    415: errors[415],
+    422: errors[422],
+  },
+});
+
+const bannersRoute = createRoute({
+  method: 'get',
+  path: '/banners',
+  tags,
+  security,
+  summary: 'Banners, each with a ready HTML snippet carrying the partner\'s link',
+  responses: { 200: jsonResponse(z.object({ banners: z.array(PartnerBanner) }), 'The banners'), 401: errors[401] },
+});
+
+const emailsRoute = createRoute({
+  method: 'get',
+  path: '/email-copy',
+  tags,
+  security,
+  summary: 'Email texts with {{link}}, {{partner.name}} and {{partner.code}} filled in',
+  responses: { 200: jsonResponse(z.object({ emails: z.array(PartnerEmail) }), 'The emails'), 401: errors[401] },
+});
+
+const pagesRoute = createRoute({
+  method: 'get',
+  path: '/resources',
+  tags,
+  security,
+  summary: 'Resource pages, markdown rendered to sanitized HTML',
+  responses: { 200: jsonResponse(z.object({ pages: z.array(PartnerPage) }), 'The pages'), 401: errors[401] },
+});
+
+/** Mounted at /api/v1/partner. */
+export function partnerResourceRoutes(deps: Deps) {
+  const app = router<PartnerEnv>();
+  for (const path of ['/links', '/banners', '/email-copy', '/resources']) app.use(path, requirePartner(deps));
+
+  app.openapi(listLinksRoute, async (c) => c.json(await listPartnerLinks(deps, c.var.partner, publicBase(c, deps)), 200));
+  app.openapi(createLinkRoute, async (c) => {
+    const { link, created } = await createDeepLink(deps, c.var.partner, c.req.valid('json'), publicBase(c, deps));
+    return created ? c.json(link, 201) : c.json(link, 200);
+  });
+  app.openapi(bannersRoute, async (c) => c.json({ banners: await partnerBanners(deps, c.var.partner, publicBase(c, deps)) }, 200));
+  app.openapi(emailsRoute, async (c) => c.json({ emails: await partnerEmails(deps, c.var.partner, publicBase(c, deps)) }, 200));
+  app.openapi(pagesRoute, async (c) => c.json({ pages: await partnerPages(deps, c.var.partner, publicBase(c, deps)) }, 200));
+  return app;
+}
+
+const QrQuery = z.object({
+  url: z.string().min(1, 'is required: the partner link to encode').max(1024, 'is at most 1024 characters').openapi({ example: 'https://partners.example.com/r/demo/home' }),
+  size: z.coerce.number().int('is not a whole number').min(64, 'is at least 64').max(2048, 'is at most 2048').optional().openapi({ description: 'PNG width and height in pixels (default 512)' }),
+  download: z.enum(['1', 'true']).optional().openapi({ description: 'Answer as a file download (Content-Disposition: attachment)' }),
+});
+
+const qrRoute = (format: 'svg' | 'png') =>
+  createRoute({
+    method: 'get',
+    path: `/qr.${format}`,
+    tags: ['resources'],
+    summary: `A QR code (${format.toUpperCase()}) for one of this server's partner links`,
+    description: "Public, so it works in an <img>. Only this server's own `/r/<code>/<link>` addresses are drawn: it is no open QR service.",
+    request: { query: QrQuery },
+    responses: {
+      200: { description: 'The QR code', content: { [format === 'svg' ? 'image/svg+xml' : 'image/png']: { schema: z.string().openapi({ format: 'binary' }) } } },
+      400: errors[400],
+    },
+  });
+
+/** Mounted at /api/v1. */
+export function qrRoutes(deps: Deps) {
+  const app = router();
+  for (const format of ['svg', 'png'] as const) {
+    app.openapi(qrRoute(format), async (c) => {
+      const query = c.req.valid('query');
+      const url = await checkOwnPartnerLink(deps, publicBase(c, deps), query.url);
+      c.header('Cache-Control', 'public, max-age=3600');
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      if (query.download) {
+        const name = new URL(url).pathname.split('/').filter(Boolean).slice(1).join('-').replace(/[^A-Za-z0-9_.-]/g, '_');
+        c.header('Content-Disposition', `attachment; filename="qr-${name}.${format}"`);
+      }
+      if (format === 'svg') {
+        c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+        return c.body(await qrSvg(url), 200);
+      }
+      c.header('Content-Type', 'image/png');
+      return c.body(new Uint8Array(await qrPng(url, query.size ?? 512)), 200);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,187 @@
+import type { Deps } from '../deps.js';
+import type { PartnerRow } from '../db/schema.js';
+import { DAY_MS } from '../shared/time.js';
+import { loadActivePrograms, type EngineProgram } from '../catalog/programs.js';
+import { type Executor } from '../db/executor.js';
+import type { Settings } from '../catalog/settings.js';
+
+/**
+ * Who gets credit for a sale or lead, and under which programs. In order:
+ *  1. a subscription payment after the first: the partner of the subscription's first sale;
+ *  2. `clickId`: the click's partner if a program's window still covers the click — or, when the
+ *     same browser clicked another link first within the window and that partner's deciding
+ *     program is first-click, the first click's partner;
+ *  3. `partnerCode`: that partner (a coupon code, a form field);
+ *  4. the customer's email is a lead of a partner: that partner.
+ * Only active partners are credited. The programs are the partner's active enrolments (limited
+ * to the click's link's programs when the link is limited), highest priority first; for click
+ * attribution, only programs whose window covers the click.
+ */
+export type Attribution = 'last_click' | 'first_click' | 'partner_code' | 'lead_email';
+
+export interface ClickFacts {
+  id: number;
+  key: string;
+  at: number;
+  sub: string | null;
+  linkId: number;
+  linkSlug: string;
+  linkName: string;
+}
+
+export interface Credit {
+  partner: PartnerRow;
+  programs: EngineProgram[];
+  attribution: Attribution;
+  click: ClickFacts | null;
+  leadId: number | null;
+  sub: string | null;
+}
+
+export type NotAttributed = 'unknown_click' | 'click_expired' | 'unknown_partner' | 'partner_inactive' | 'no_referral';
+
+export type CreditResult = { credit: Credit } | { credit: null; reason: NotAttributed };
+
+export interface CreditQuery {
+  clickId?: string | null;
+  partnerCode?: string | null;
+  email?: string | null;
+  /** a subscription payment: the first sale of the subscription decides */
+  subscriptionId?: string | null;
+  /** leads never credit leads */
+  allowLead?: boolean;
+  now: number;
+}
+
+async function clickFacts(db: Executor, where: { key: string } | { id: number }) {
+  let query = db
+    .selectFrom('clicks')
+    .innerJoin('links', 'links.id', 'clicks.link_id')
+    .select(['clicks.id', 'clicks.click_key', 'clicks.at', 'clicks.sub', 'clicks.partner_id', 'clicks.first_click_id', 'links.id as link_id', 'links.slug', 'links.name']);
+  query = 'key' in where ? query.where('clicks.click_key', '=', where.key) : query.where('clicks.id', '=', where.id);
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const facts: ClickFacts = { id: row.id, key: row.click_key, at: row.at, sub: row.sub, linkId: row.link_id, linkSlug: row.slug, linkName: row.name };
+  return { facts, partnerId: row.partner_id, firstClickId: row.first_click_id };
+}
+
+async function partnerById(db: Executor, id: number | null) {
+  return id === null ? undefined : db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The partner's active programs, limited to the link's programs when it has any. */
+export async function programsOf(db: Executor, partnerId: number, linkId: number | null): Promise<EngineProgram[]> {
+  const enrolled = (await db.selectFrom('enrollments').select('program_id').where('partner_id', '=', partnerId).execute()).map((r) => r.program_id);
+  let ids = enrolled;
+  if (linkId !== null) {
+    const limited = (
+      await db.selectFrom('resource_programs').select('program_id').where('kind', '=', 'link').where('resource_id', '=', linkId).execute()
+    ).map((r) => r.program_id);
+    if (limited.length) ids = enrolled.filter((id) => limited.includes(id));
+  }
+  return loadActivePrograms(db, ids);
+}
+
+export const windowDaysOf = (program: EngineProgram, settings: Settings) => program.row.attribution_window_days ?? settings.attributionWindowDays;
+
+/** A click as evidence: its partner (if active) and the programs whose window still covers it. */
+async function weigh(db: Executor, settings: Settings, click: NonNullable<Awaited<ReturnType<typeof clickFacts>>>, now: number) {
+  const partner = await partnerById(db, click.partnerId);
+  if (!partner || partner.status !== 'active') return { partner: undefined, programs: [], inWindow: false };
+  const age = now - click.facts.at;
+  const all = await programsOf(db, partner.id, click.facts.linkId);
+  const programs = all.filter((p) => age <= windowDaysOf(p, settings) * DAY_MS);
+  const inWindow = all.length ? programs.length > 0 : age <= settings.attributionWindowDays * DAY_MS;
+  return { partner, programs, inWindow };
+}
+
+async function byClick(db: Executor, settings: Settings, key: string, now: number): Promise<CreditResult> {
+  const last = await clickFacts(db, { key });
+  if (!last) return { credit: null, reason: 'unknown_click' };
+  const head = last.firstClickId !== null ? await clickFacts(db, { id: last.firstClickId }) : undefined;
+  if (head) {
+    const first = await weigh(db, settings, head, now);
+    if (first.partner && first.inWindow && first.programs[0]?.row.attribution_model === 'first_click') {
+      return { credit: { partner: first.partner, programs: first.programs, attribution: 'first_click', click: head.facts, leadId: null, sub: head.facts.sub } };
+    }
+  }
+  const latest = await weigh(db, settings, last, now);
+  if (!latest.partner) return { credit: null, reason: 'partner_inactive' };
+  if (!latest.inWindow) return { credit: null, reason: 'click_expired' };
+  const attribution: Attribution = !head && latest.programs[0]?.row.attribution_model === 'first_click' ? 'first_click' : 'last_click';
+  return { credit: { partner: latest.partner, programs: latest.programs, attribution, click: last.facts, leadId: null, sub: last.facts.sub } };
+}
+
+/** Finds who earns on a sale or lead; see the rules above. Reads only; call before the write transaction. */
+export async function findCredit(deps: Deps, settings: Settings, query: CreditQuery): Promise<CreditResult> {
+  const db = deps.db.kysely;
+  let reason: NotAttributed = 'no_referral';
+
+  if (query.clickId) {
+    const result = await byClick(db, settings, query.clickId, query.now);
+    if (result.credit) return result;
+    reason = result.reason;
+  }
+  if (query.partnerCode) {
+    const partner = await db.selectFrom('partners').selectAll().where('code', '=', query.partnerCode).executeTakeFirst();
+    if (partner && partner.status === 'active') {
+      return { credit: { partner, programs: await programsOf(db, partner.id, null), attribution: 'partner_code', click: null, leadId: null, sub: null } };
+    }
+    if (reason === 'no_referral') reason = partner ? 'partner_inactive' : 'unknown_partner';
+  }
+  if (query.email && query.allowLead !== false) {
+    const lead = await db.selectFrom('leads').selectAll().where('email', '=', query.email).executeTakeFirst();
+    if (lead) {
+      const partner = await partnerById(db, lead.partner_id);
+      if (partner && partner.status === 'active') {
+        const click = lead.click_id !== null ? await clickFacts(db, { id: lead.click_id }) : undefined;
+        return {
+          credit: {
+            partner,
+            programs: await programsOf(db, partner.id, click?.facts.linkId ?? null),
+            attribution: 'lead_email',
+            click: click?.facts ?? null,
+            leadId: lead.id,
+            sub: lead.sub,
+          },
+        };
+      }
+      if (reason === 'no_referral') reason = 'partner_inactive';
+    }
+  }
+  return { credit: null, reason };
+}
+
+/** The credit of a subscription's first attributed sale, for its later payments (no window applies). */
+export async function subscriptionCredit(deps: Deps, subscriptionId: string): Promise<(Credit & { firstOrderId: string }) | undefined> {
+  const db = deps.db.kysely;
+  const first = await db
+    .selectFrom('sales')
+    .select(['order_id', 'partner_id', 'click_id', 'lead_id', 'sub', 'response'])
+    .where('subscription_id', '=', subscriptionId)
+    .where('partner_id', 'is not', null)
+    .orderBy('at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!first) return undefined;
+  const partner = await partnerById(db, first.partner_id);
+  if (!partner || partner.status !== 'active') return undefined;
+  const click = first.click_id !== null ? await clickFacts(db, { id: first.click_id }) : undefined;
+  let attribution: Attribution = click ? 'last_click' : first.lead_id !== null ? 'lead_email' : 'partner_code';
+  try {
+    const answered = JSON.parse(first.response) as { attribution?: Attribution | null };
+    if (answered.attribution) attribution = answered.attribution;
+  } catch {
+    // keep the reconstruction
+  }
+  return {
+    partner,
+    programs: await programsOf(db, partner.id, click?.facts.linkId ?? null),
+    attribution,
+    click: click?.facts ?? null,
+    leadId: first.lead_id,
+    sub: first.sub,
+    firstOrderId: first.order_id,
+  };
+}

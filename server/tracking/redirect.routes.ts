@@ -1,0 +1,136 @@
+import type { IncomingMessage } from 'node:http';
+import type { Deps } from '../deps.js';
+import { cookieWindowDays, isRefusedTarget, recordClick } from './clicks.js';
+import { getSettings } from '../catalog/settings.js';
+import { clientAddress } from '../http/client-address.js';
+import { router, z } from '../http/openapi.js';
+
+const page = (title: string, message: string) =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>` +
+  `<body style="font:16px/1.5 system-ui,sans-serif;margin:4rem auto;max-width:32rem;padding:0 1rem"><h1>${title}</h1><p>${message}</p></body></html>`;
+
+const NOT_FOUND = page('Link not found', 'This link does not exist or is no longer active.');
+const REFUSED = page('Link refused', 'This link points to a site outside the merchant’s own sites, so it was not followed.');
+
+/**
+ * The tracking surface outside /api: `GET /r/:code/:slug` (the partner's redirect link) and
+ * `GET /track.js` (the merchant's site keeps the click id). Mounted before the static files so
+ * a redirect never touches the disk.
+ */
+export function redirectRoutes(deps: Deps) {
+  const app = router();
+  const secure = deps.config.publicUrl?.startsWith('https:');
+
+  app.get('/r/:code/:slug', async (c) => {
+    const code = c.req.param('code').slice(0, 64);
+    const slug = c.req.param('slug').slice(0, 64);
+    // Node's own header object when served by @hono/node-server: no Headers object to build
+    const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
+    const header = (name: string) => (raw ? (raw[name.toLowerCase()] as string | undefined) : c.req.header(name));
+    const query = c.req.url.includes('?');
+    let outcome;
+    try {
+      outcome = await recordClick(deps, {
+        code,
+        slug,
+        ip: clientAddress(c, deps.config.trustProxy),
+        userAgent: header('User-Agent'),
+        referrer: header('Referer'),
+        sub: query ? c.req.query('sub') : undefined,
+        to: query ? c.req.query('to') : undefined,
+        cookieHeader: header('Cookie'),
+      });
+    } catch (err) {
+      if (isRefusedTarget(err)) return c.html(REFUSED, 400, { 'Cache-Control': 'no-store' });
+      throw err;
+    }
+    if (outcome.kind === 'not_found') return c.html(NOT_FOUND, 404, { 'Cache-Control': 'no-store' });
+    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store' };
+    if (outcome.cookie) {
+      const https = secure ?? c.req.url.startsWith('https:');
+      headers['Set-Cookie'] =
+        `${outcome.cookie.name}=${outcome.cookie.value}; Max-Age=${outcome.cookie.maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
+    }
+    // a plain header object lets @hono/node-server write the answer without building Headers
+    return new Response(null, { status: 302, headers });
+  });
+
+  app.get('/track.js', async (c) => {
+    const settings = await getSettings(deps);
+    const days = await cookieWindowDays(deps, settings);
+    return c.body(trackScript(settings.clickParam, days), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+    });
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/r/{code}/{slug}',
+    operationId: 'followPartnerLink',
+    tags: ['tracking'],
+    summary: 'A partner’s redirect link: records the click and redirects (302)',
+    description:
+      'Records the click (time, link, partner, salted hash of the address, user agent, referrer, `sub`), sets the attribution cookie and ' +
+      'redirects to the link’s destination with the click id appended (`?pc_click=<id>`, see settings.clickParam). `?sub=` (1–40 letters, digits, ' +
+      '`._-`) is the partner’s ad code; `?to=` sends the visitor to another page on the allowed link domains (anything else: 400). ' +
+      'Unknown or disabled partner: redirect without a click. Unknown or disabled link: 404 page.',
+    request: {
+      params: z.object({
+        code: z.string().openapi({ description: 'The partner’s code', example: 'demo' }),
+        slug: z.string().openapi({ description: 'The link’s slug', example: 'spring-sale' }),
+      }),
+      query: z.object({
+        sub: z.string().optional().openapi({ description: 'The partner’s ad code: 1–40 letters, digits, `._-`' }),
+        to: z.string().optional().openapi({ description: 'Another page on the allowed link domains to land on' }),
+      }),
+    },
+    responses: { 302: { description: 'Redirect to the destination' }, 400: { description: 'A `to` outside the allowed domains' }, 404: { description: 'No such link' } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/track.js',
+    operationId: 'getTrackScript',
+    tags: ['tracking'],
+    summary: 'The script for the merchant’s site: keeps the click id in a first-party cookie',
+    description: 'Exposes `window.PartnerCenter.clickId()` and fills `<input name="pc_click">` fields, so the checkout can send the click id with the sale.',
+    responses: { 200: { description: 'JavaScript' } },
+  });
+  return app;
+}
+
+/**
+ * The merchant-site script (under 1 KB): reads the click id from the landing URL, keeps it in a
+ * first-party cookie for the attribution window, exposes it as `PartnerCenter.clickId()` and
+ * fills hidden inputs named like the parameter. `data-cookie-domain` on the script tag shares
+ * the cookie across subdomains (e.g. `.shop.example.com`).
+ */
+export function trackScript(param: string, days: number): string {
+  return `/* Partner Center track.js */
+(function () {
+  var P = ${JSON.stringify(param)}, AGE = ${days * 86400};
+  var script = document.currentScript, domain = script && script.getAttribute('data-cookie-domain');
+  function read() {
+    var m = document.cookie.match(new RegExp('(?:^|; )' + P + '=([a-f0-9]{32})(?:;|$)'));
+    return m ? m[1] : null;
+  }
+  var fresh = null;
+  try { fresh = new URLSearchParams(location.search).get(P); } catch (e) {}
+  if (fresh && /^[a-f0-9]{32}$/.test(fresh)) {
+    document.cookie = P + '=' + fresh + '; Max-Age=' + AGE + '; Path=/; SameSite=Lax' +
+      (domain ? '; Domain=' + domain : '') + (location.protocol === 'https:' ? '; Secure' : '');
+  }
+  function clickId() { return read() || (fresh && /^[a-f0-9]{32}$/.test(fresh) ? fresh : null); }
+  function fill() {
+    var id = clickId(), inputs = document.querySelectorAll('input[name="' + P + '"]');
+    for (var i = 0; i < inputs.length; i++) if (id && !inputs[i].value) inputs[i].value = id;
+  }
+  var api = window.PartnerCenter = window.PartnerCenter || {};
+  api.clickParam = P;
+  api.clickId = clickId;
+  api.fillClickInputs = fill;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fill); else fill();
+})();
+`;
+}

@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import type { PartnerRow, SalesTable } from '../db/schema.js';
+import { findCredit, programsOf, subscriptionCredit, type Attribution, type Credit, type NotAttributed } from './attribution.js';
+import { insertCommissions, noCommissionReason, planSaleCommissions, type NoCommissionReason, type SaleFacts, type SaleLine } from '../money/commissions.js';
+import { DomainError } from '../shared/errors.js';
+import { getSettings } from '../catalog/settings.js';
+import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
+
+// ── input ───────────────────────────────────────────────────────────────────────────────────
+
+const currency = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
+  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code like USD')
+  .transform((s) => s.toUpperCase());
+
+/** A click id as the merchant's site has it ('' or null: none). */
+export const clickIdInput = z
+  .string({ error: 'must be text' })
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]*$/, 'must be the pc_click value from the landing URL (letters and digits)')
+  .nullable()
+  .optional();
+
+export const partnerCodeInput = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters')
+  .nullable()
+  .optional();
+
+export const saleSchema = z
+  .object({
+    orderId: externalId(128),
+    amount: cents('amount'),
+    currency,
+    clickId: clickIdInput,
+    partnerCode: partnerCodeInput,
+    customer: z.object({ email, name: text(120).optional() }).strict().optional(),
+    items: z
+      .array(
+        z
+          .object({
+            productId: externalId(128),
+            amount: cents('amount'),
+            quantity: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'is too large').default(1),
+          })
+          .strict(),
+      )
+      .min(1, 'must have at least one item when sent')
+      .max(100, 'must have at most 100 items')
+      .optional(),
+    /** the same id on every payment of a subscription: later payments earn per the program's recurring terms */
+    subscriptionId: externalId(128).optional(),
+  })
+  .strict()
+  .superRefine((sale, ctx) => {
+    if (!sale.items) return;
+    const total = sale.items.reduce((t, i) => t + i.amount, 0);
+    if (total > sale.amount) {
+      ctx.addIssue({ code: 'custom', path: ['items'], message: `the items add up to ${total} cents, more than the sale amount ${sale.amount}` });
+    }
+  });
+export type SaleInput = z.input<typeof saleSchema>;
+
+// ── answers ─────────────────────────────────────────────────────────────────────────────────
+
+export interface SaleCommissionResult {
+  id: number;
+  partnerCode: string;
+  tier: 'direct' | 'second';
+  programId: number;
+  programName: string;
+  baseAmount: number;
+  rateType: 'percent' | 'flat';
+  rateValue: number;
+  amount: number;
+  status: 'pending' | 'approved' | 'paid' | 'clawed_back';
+  payableAt: string;
+}
+
+export interface SaleResult {
+  saleId: number;
+  orderId: string;
+  amount: number;
+  currency: string;
+  recordedAt: string;
+  attributed: boolean;
+  partnerCode: string | null;
+  attribution: Attribution | null;
+  notAttributedReason: NotAttributed | 'self_referral' | null;
+  clickId: string | null;
+  sub: string | null;
+  subscriptionId: string | null;
+  selfReferral: boolean;
+  /** An attributed sale that earns its partner no direct commission: why (see noCommissionReason); else null. */
+  noCommissionReason: NoCommissionReason | null;
+  commissions: SaleCommissionResult[];
+}
+
+/** JSON with sorted keys, so the same request hashes the same however its keys are ordered. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+const requestHash = (value: unknown) => createHash('sha256').update(stable(value)).digest('hex');
+
+const sameEmail = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+// ── sales ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Records a sale once per order id and pays its commissions (see planSaleCommissions and
+ * findCredit for the rules). The same request again answers `created: false` with the first
+ * answer; the same order id with different details is a 409. A sale whose customer is the
+ * credited partner (same email) is a self-referral: recorded, flagged, earns nothing.
+ */
+export async function recordSale(deps: Deps, input: SaleInput): Promise<{ created: boolean; result: SaleResult }> {
+  const data = parseInput(saleSchema, input);
+  const hash = requestHash(data);
+  const db = deps.db.kysely;
+  const replay = (row: { request_hash: string; response: string }) => {
+    if (row.request_hash !== hash) {
+      throw new DomainError('conflict', 'order_conflict', `Order ${data.orderId} was already recorded with different details`, 'orderId');
+    }
+    return { created: false, result: JSON.parse(row.response) as SaleResult };
+  };
+  const existing = await db.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId).executeTakeFirst();
+  if (existing) return replay(existing);
+
+  const settings = await getSettings(deps);
+  if (data.currency !== settings.currency) {
+    throw new DomainError('unprocessable', 'currency_mismatch', `Sales are recorded in ${settings.currency}; this one is in ${data.currency}`, 'currency');
+  }
+  const now = deps.clock();
+  const customerEmail = data.customer?.email ?? null;
+
+  let credit: Credit | null = null;
+  let reason: NotAttributed | null = null;
+  let payment: number | null = null;
+  if (data.subscriptionId) {
+    const earlier = await db
+      .selectFrom('sales')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('subscription_id', '=', data.subscriptionId)
+      .executeTakeFirstOrThrow();
+    payment = Number(earlier.n) + 1;
+    if (payment > 1) credit = (await subscriptionCredit(deps, data.subscriptionId)) ?? null;
+  }
+  if (!credit) {
+    const found = await findCredit(deps, settings, { clickId: data.clickId, partnerCode: data.partnerCode, email: customerEmail, now });
+    credit = found.credit;
+    reason = found.credit ? null : found.reason;
+  }
+  const selfReferral = !!credit && sameEmail(customerEmail, credit.partner.email);
+  let parent: PartnerRow | undefined;
+  if (credit && !selfReferral && credit.partner.parent_id !== null) {
+    parent = await db.selectFrom('partners').selectAll().where('id', '=', credit.partner.parent_id).executeTakeFirst();
+    if (parent && sameEmail(customerEmail, parent.email)) parent = undefined;
+  }
+  const lines: SaleLine[] = data.items
+    ? data.items.map((i) => ({ productId: i.productId, amount: i.amount, quantity: i.quantity }))
+    : [{ productId: null, amount: data.amount, quantity: 1 }];
+  const facts: SaleFacts = { orderId: data.orderId, amount: data.amount, currency: settings.currency, lines, subscriptionId: data.subscriptionId ?? null, payment };
+  const planned = credit && !selfReferral ? planSaleCommissions(facts, credit, parent) : [];
+  let unpaid: NoCommissionReason | null = null;
+  if (credit && !planned.some((p) => p.tier === 'direct' && p.amount > 0)) {
+    const enrolled = await programsOf(db, credit.partner.id, null);
+    const viaLink = credit.click ? await programsOf(db, credit.partner.id, credit.click.linkId) : enrolled;
+    unpaid = noCommissionReason(facts, credit, { selfReferral, planned, enrolled, viaLink });
+  }
+  const lead = customerEmail ? await db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail).executeTakeFirst() : undefined;
+
+  return db.transaction().execute(async (trx) => {
+    const raced = await trx.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId).executeTakeFirst();
+    if (raced) return replay(raced);
+    const sale = await trx
+      .insertInto('sales')
+      .values({
+        order_id: data.orderId,
+        partner_id: credit?.partner.id ?? null,
+        click_id: credit?.click?.id ?? null,
+        lead_id: credit?.leadId ?? lead?.id ?? null,
+        amount: data.amount,
+        currency: data.currency,
+        customer_email: customerEmail,
+        customer_name: data.customer?.name ?? null,
+        sub: credit?.sub ?? null,
+        subscription_id: data.subscriptionId ?? null,
+        self_referral: selfReferral ? 1 : 0,
+        refunded_amount: 0,
+        status: 'completed',
+        request_hash: hash,
+        response: '{}',
+        at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (data.items?.length) {
+      await trx
+        .insertInto('sale_items')
+        .values(data.items.map((i) => ({ sale_id: sale.id, product_id: i.productId, amount: i.amount, quantity: i.quantity })))
+        .execute();
+    }
+    const rows = await insertCommissions(trx, now, settings, planned, { saleId: sale.id });
+    if (lead && lead.status !== 'customer') await trx.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id).execute();
+
+    const result: SaleResult = {
+      saleId: sale.id,
+      orderId: data.orderId,
+      amount: data.amount,
+      currency: data.currency,
+      recordedAt: new Date(now).toISOString(),
+      attributed: !!credit,
+      partnerCode: credit?.partner.code ?? null,
+      attribution: credit?.attribution ?? null,
+      notAttributedReason: selfReferral ? 'self_referral' : reason,
+      clickId: credit?.click?.key ?? null,
+      sub: credit?.sub ?? null,
+      subscriptionId: data.subscriptionId ?? null,
+      selfReferral,
+      noCommissionReason: unpaid,
+      commissions: rows.map((row, i) => ({
+        id: row.id,
+        partnerCode: planned[i]!.partner.code,
+        tier: row.tier,
+        programId: planned[i]!.program.row.id,
+        programName: planned[i]!.program.row.name,
+        baseAmount: row.base_amount,
+        rateType: row.rate_type,
+        rateValue: row.rate_value,
+        amount: row.amount,
+        status: row.status,
+        payableAt: new Date(row.payable_at).toISOString(),
+      })),
+    };
+    await trx.updateTable('sales').set({ response: JSON.stringify(result) }).where('id', '=', sale.id).execute();
+    return { created: true, result };
+  });
+}
+
+// ── reading ─────────────────────────────────────────────────────────────────────────────────
+
+export interface SaleView {
+  id: number;
+  orderId: string;
+  partnerCode: string | null;
+  amount: number;
+  refundedAmount: number;
+  currency: string;
+  status: SalesTable['status'];
+  selfReferral: boolean;
+  customerEmail: string | null;
+  sub: string | null;
+  subscriptionId: string | null;
+  at: string;
+  items: { productId: string; amount: number; quantity: number }[];
+}
+
+/** Sales for the merchant, newest first (by partner when given). */
+export async function listSales(
+  deps: Deps,
+  options: { partnerId?: number; orderId?: string; limit?: number; offset?: number } = {},
+): Promise<SaleView[]> {
+  const db = deps.db.kysely;
+  let query = db.selectFrom('sales').leftJoin('partners', 'partners.id', 'sales.partner_id').selectAll('sales').select('partners.code');
+  if (options.partnerId !== undefined) query = query.where('sales.partner_id', '=', options.partnerId);
+  if (options.orderId !== undefined) query = query.where('sales.order_id', '=', options.orderId);
+  const rows = await query
+    .orderBy('sales.at', 'desc')
+    .orderBy('sales.id', 'desc')
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0)
+    .execute();
+  const items = rows.length
+    ? await db.selectFrom('sale_items').selectAll().where('sale_id', 'in', rows.map((r) => r.id)).orderBy('id').execute()
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.order_id,
+    partnerCode: r.code,
+    amount: r.amount,
+    refundedAmount: r.refunded_amount,
+    currency: r.currency,
+    status: r.status,
+    selfReferral: r.self_referral === 1,
+    customerEmail: r.customer_email,
+    sub: r.sub,
+    subscriptionId: r.subscription_id,
+    at: new Date(r.at).toISOString(),
+    items: items.filter((i) => i.sale_id === r.id).map((i) => ({ productId: i.product_id, amount: i.amount, quantity: i.quantity })),
+  }));
+}
+
+export async function getSale(deps: Deps, orderId: string): Promise<SaleView> {
+  const [sale] = await listSales(deps, { orderId });
+  if (!sale) throw new DomainError('not_found', 'order_not_found', `No sale with order id ${orderId} was recorded`);
+  return sale;
+}

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEMO_CREDENTIALS, seedDemo } from '../../../server/demo/seed.js';
+import { engineServer } from '../../helpers/engine.js';
+
+test('the demo seed tells six months of a believable program through the engine', async () => {
+  const s = await engineServer();
+  try {
+    assert.equal(await seedDemo(s.deps), true);
+    assert.equal(await seedDemo(s.deps), false, 'a second run changes nothing');
+    const q = <T>(sql: string, ...params: unknown[]) => s.db.sqlite.prepare(sql).all(...params) as T[];
+    const one = <T>(sql: string, ...params: unknown[]) => s.db.sqlite.prepare(sql).get(...params) as T;
+
+    // the demo partner signs in and sits between a parent and a child
+    await s.login(DEMO_CREDENTIALS.code, DEMO_CREDENTIALS.password);
+    const demo = await s.admin('GET', '/api/v1/admin/partners/demo');
+    assert.equal(demo.json.parentCode, 'morgan');
+    assert.equal(one<{ code: string }>("SELECT c.code FROM partners c JOIN partners p ON p.id = c.parent_id WHERE p.code = 'demo'").code, 'riley');
+    assert.ok((await s.admin('GET', '/api/v1/admin/programs')).json.programs.length >= 3);
+
+    // every kind of money on the demo ledger, and the balance is its sum
+    const ledger = s.ledgerOf('demo');
+    assert.deepEqual([...new Set(ledger.rows.map((r) => r.type))].sort(), ['adjustment', 'clawback', 'commission', 'payment']);
+    assert.equal(ledger.balance, ledger.sum);
+    assert.equal(demo.json.balance.balance, ledger.sum);
+    assert.ok(demo.json.balance.pending > 0 && demo.json.balance.payableNow > 0, JSON.stringify(demo.json.balance));
+    assert.ok(ledger.rows.some((r) => r.description.startsWith('Second-tier commission') && r.description.includes('via riley')));
+    const statuses = q<{ status: string }>("SELECT DISTINCT c.status FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = 'demo'").map((r) => r.status);
+    for (const status of ['pending', 'approved', 'paid']) assert.ok(statuses.includes(status), `demo has ${status} commissions`);
+
+    // spread over about six months, with clicks, leads, sales with items and a partial refund
+    const span = one<{ first: number; last: number }>('SELECT min(at) AS first, max(at) AS last FROM clicks');
+    assert.ok(span.last - span.first > 170 * 86_400_000);
+    assert.ok(s.count('clicks') > 300);
+    assert.ok(s.count('leads') > 10);
+    assert.ok(s.count('sale_items') > s.count('sales') / 2);
+    assert.ok(q("SELECT id FROM sales WHERE status = 'partially_refunded'").length >= 1);
+    assert.ok(q('SELECT id FROM sales WHERE subscription_id IS NOT NULL').length >= 2);
+    for (const code of ['demo', 'morgan', 'riley']) assert.equal(s.ledgerOf(code).balance, s.ledgerOf(code).sum, code);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { configSchema } from '../../../server/config.js';
+import { startServer, type RunningServer } from '../../../server/main.js';
+import { ADMIN_KEY } from '../../helpers/resource-fixtures.js';
+
+/** One keep-alive connection: every request reuses the same socket when the server lets it. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request over the shared keep-alive agent; `chunks` are written one by one (chunked when no length is given). */
+function send(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; chunks?: Buffer[]; gapMs?: number } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    void (async () => {
+      for (const chunk of options.chunks ?? []) {
+        if (req.destroyed) return;
+        // a refused upload may close the connection while we still write: that is the point
+        await new Promise<void>((done) => req.write(chunk, () => done()));
+        if (options.gapMs) await new Promise((r) => setTimeout(r, options.gapMs));
+      }
+      req.end();
+    })().catch(() => {});
+  });
+}
+
+let server: RunningServer;
+let dir: string;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'partner-center-conn-'));
+  server = await startServer(
+    { ...configSchema.parse({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'db.sqlite'), adminKey: ADMIN_KEY },
+    { quiet: true },
+  );
+});
+after(async () => {
+  agent.destroy();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a refused body does not break the keep-alive connection', () => {
+  const big = Buffer.alloc(300 * 1024, 'a');
+  const cases: [string, { headers: Record<string, string>; chunks: Buffer[]; gapMs?: number }][] = [
+    ['a JSON body over 100 KB with Content-Length', { headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) }, chunks: [big] }],
+    ['a chunked JSON body over 100 KB', { headers: { 'Content-Type': 'application/json' }, chunks: Array.from({ length: 6 }, () => big.subarray(0, 50 * 1024)) }],
+    [
+      'a slow JSON body over 100 KB (the rest arrives after the answer)',
+      { headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) }, chunks: Array.from({ length: 6 }, () => big.subarray(0, 50 * 1024)), gapMs: 150 },
+    ],
+  ];
+  for (const [name, options] of cases) {
+    test(`${name}: 413 with Connection: close, then the next request on the agent works`, async () => {
+      const refused = await send(server.url, '/api/v1/auth/login', { method: 'POST', ...options });
+      assert.equal(refused.status, 413);
+      assert.equal(JSON.parse(refused.body).error.code, 'payload_too_large');
+      assert.equal(refused.headers.connection, 'close');
+      for (let i = 0; i < 3; i++) {
+        const next = await send(server.url, '/api/v1/health');
+        assert.equal(next.status, 200, next.body);
+      }
+    });
+  }
+
+  test('an image upload over 2 MB: 413 with Connection: close, then the next request works', async () => {
+    const huge = Buffer.alloc(3 * 1024 * 1024);
+    const refused = await send(server.url, '/api/v1/admin/uploads', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'image/png', 'Content-Length': String(huge.length) },
+      chunks: [huge],
+    });
+    assert.equal(refused.status, 413);
+    assert.equal(refused.headers.connection, 'close');
+    const next = await send(server.url, '/api/v1/health');
+    assert.equal(next.status, 200);
+  });
+});

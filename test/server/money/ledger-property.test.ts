@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { approveCommission, approveDueCommissions } from '../../../server/money/approvals.js';
+import { reverseCommission } from '../../../server/money/commissions.js';
+import { DomainError } from '../../../server/shared/errors.js';
+import { moneyNow } from '../../../server/money/money-terms.js';
+import { recordLead } from '../../../server/tracking/leads.js';
+import { prorate } from '../../../server/shared/money.js';
+import { recordAdjustment, recordPayment, reverseLedgerEntry } from '../../../server/money/payments.js';
+import { createProgram } from '../../../server/catalog/programs.js';
+import { recordSale } from '../../../server/tracking/sales.js';
+import { recordRefund } from '../../../server/tracking/refunds.js';
+import { getSettings } from '../../../server/catalog/settings.js';
+import { DAY, engineServer } from '../../helpers/engine.js';
+
+const CODES = ['ann', 'ben', 'cat'] as const;
+
+const event = fc.oneof(
+  fc.record({
+    kind: fc.constant('sale' as const),
+    partner: fc.nat(CODES.length - 1),
+    amount: fc.integer({ min: 0, max: 500_000 }),
+    split: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    reuse: fc.option(fc.nat(20), { nil: undefined }),
+    subscription: fc.option(fc.nat(2), { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('refund' as const), sale: fc.nat(20), percent: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }) }),
+  fc.record({ kind: fc.constant('payment' as const), partner: fc.nat(CODES.length - 1), amount: fc.integer({ min: 1, max: 100_000 }), force: fc.boolean() }),
+  fc.record({ kind: fc.constant('adjustment' as const), partner: fc.nat(CODES.length - 1), amount: fc.integer({ min: -20_000, max: 20_000 }).filter((n) => n !== 0) }),
+  fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({ kind: fc.constant('approve' as const), commission: fc.nat(30) }),
+  fc.record({ kind: fc.constant('reverseCommission' as const), commission: fc.nat(30) }),
+  fc.record({ kind: fc.constant('reverseEntry' as const), entry: fc.nat(60) }),
+  fc.record({ kind: fc.constant('lead' as const), partner: fc.nat(CODES.length - 1), email: fc.nat(5) }),
+);
+
+test('after any sequence of sales, refunds, payments, adjustments, approvals and reversals, every balance is the sum of its ledger', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 30 }), async (events) => {
+      const s = await engineServer();
+      try {
+        const { deps } = s;
+        const p1 = await createProgram(deps, { name: 'Percent', priority: 1, saleCommission: { type: 'percent', value: 1250 }, holdDays: 5, secondTier: { type: 'percent', value: 333 }, leadCommission: 150 });
+        const p2 = await createProgram(deps, {
+          name: 'Flat',
+          priority: 2,
+          saleCommission: { type: 'flat', value: 777 },
+          holdDays: 0,
+          secondTier: { type: 'flat', value: 101 },
+          recurring: { mode: 'first_n', payments: 2 },
+          productRates: [{ productId: 'x', type: 'percent', value: 2000 }],
+        });
+        // partners straight into the table: password hashing is not what this test is about
+        const insert = s.db.sqlite.prepare(
+          "INSERT INTO partners (code, name, email, status, password_hash, parent_id, created_at, updated_at) VALUES (?, ?, ?, 'active', 'x', ?, 0, 0)",
+        );
+        const ids: number[] = [];
+        for (const [i, code] of CODES.entries()) ids.push(Number(insert.run(code, code, `${code}@example.com`, i ? ids[i - 1] : null).lastInsertRowid));
+        const enroll = s.db.sqlite.prepare('INSERT INTO enrollments (partner_id, program_id, created_at) VALUES (?, ?, 0)');
+        enroll.run(ids[0], p1.id);
+        enroll.run(ids[0], p2.id);
+        enroll.run(ids[1], p1.id);
+        enroll.run(ids[2], p2.id);
+
+        const orders: string[] = [];
+        const expectDomain = async (work: () => Promise<unknown>) => {
+          try {
+            await work();
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err; // refusals are fine; crashes are not
+          }
+        };
+        const commissionIds = () => (s.db.sqlite.prepare('SELECT id FROM commissions ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+        const entryIds = () => (s.db.sqlite.prepare('SELECT id FROM ledger_entries ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+        let n = 0;
+
+        for (const e of events) {
+          switch (e.kind) {
+            case 'sale': {
+              const orderId = e.reuse !== undefined && orders.length ? orders[e.reuse % orders.length]! : `o-${++n}`;
+              const x = e.split === undefined ? undefined : Math.floor((e.amount * e.split) / 100);
+              await expectDomain(() =>
+                recordSale(deps, {
+                  orderId,
+                  amount: e.amount,
+                  currency: 'USD',
+                  partnerCode: CODES[e.partner],
+                  ...(x !== undefined && { items: [{ productId: 'x', amount: x, quantity: 1 }, { productId: 'y', amount: e.amount - x, quantity: 2 }] }),
+                  ...(e.subscription !== undefined && { subscriptionId: `sub-${e.subscription}` }),
+                }),
+              );
+              if (!orders.includes(orderId)) orders.push(orderId);
+              break;
+            }
+            case 'refund':
+              if (orders.length) {
+                const orderId = orders[e.sale % orders.length]!;
+                const sale = s.db.sqlite.prepare('SELECT amount, refunded_amount FROM sales WHERE order_id = ?').get(orderId) as { amount: number; refunded_amount: number } | undefined;
+                const left = sale ? sale.amount - sale.refunded_amount : 0;
+                const amount = e.percent === undefined ? undefined : Math.max(1, Math.floor((left * e.percent) / 100));
+                await expectDomain(() => recordRefund(deps, { orderId, ...(amount !== undefined && { amount }) }));
+              }
+              break;
+            case 'payment':
+              await expectDomain(() => recordPayment(deps, { partnerCode: CODES[e.partner]!, amount: e.amount, force: e.force }));
+              break;
+            case 'adjustment':
+              await expectDomain(() => recordAdjustment(deps, { partnerCode: CODES[e.partner]!, amount: e.amount, note: 'property' }));
+              break;
+            case 'advance':
+              s.advance(e.days * DAY);
+              await approveDueCommissions(deps);
+              break;
+            case 'approve': {
+              const list = commissionIds();
+              if (list.length) await expectDomain(() => approveCommission(deps, list[e.commission % list.length]!));
+              break;
+            }
+            case 'reverseCommission': {
+              const list = commissionIds();
+              const settings = await getSettings(deps);
+              if (list.length) await expectDomain(() => reverseCommission(deps, list[e.commission % list.length]!, 'property', settings));
+              break;
+            }
+            case 'reverseEntry': {
+              const list = entryIds();
+              if (list.length) await expectDomain(() => reverseLedgerEntry(deps, list[e.entry % list.length]!, 'property'));
+              break;
+            }
+            case 'lead':
+              await expectDomain(() => recordLead(deps, { email: `lead${e.email}@example.com`, partnerCode: CODES[e.partner] }));
+              break;
+          }
+        }
+
+        for (const [i, id] of ids.entries()) {
+          const rows = s.db.sqlite.prepare('SELECT * FROM ledger_entries WHERE partner_id = ? ORDER BY at, id').all(id) as { amount: number; balance: number; type: string }[];
+          let running = 0;
+          for (const row of rows) {
+            running += row.amount;
+            assert.equal(row.balance, running, `${CODES[i]}: each running balance is the previous one plus the amount`);
+          }
+          const balance = await moneyNow(s.db.kysely, id, { currency: 'USD', now: s.now });
+          assert.equal(balance.balance, running, `${CODES[i]}: the balance is the sum of the ledger`);
+          const pending = s.db.sqlite.prepare("SELECT coalesce(sum(amount - clawed_back), 0) AS p FROM commissions WHERE partner_id = ? AND status = 'pending' AND payable_at > ?").get(id, s.now) as { p: number };
+          assert.equal(balance.pending, pending.p);
+          assert.equal(balance.payableNow, running - pending.p);
+        }
+        const commissions = s.db.sqlite.prepare('SELECT c.*, s.amount AS sale_amount, s.refunded_amount FROM commissions c LEFT JOIN sales s ON s.id = c.sale_id').all() as any[];
+        for (const c of commissions) {
+          assert.ok(c.clawed_back >= 0 && c.clawed_back <= c.amount, 'never more clawed back than earned');
+          assert.equal(c.status === 'clawed_back', c.clawed_back === c.amount, 'clawed_back status exactly when nothing is left');
+          const net = s.db.sqlite.prepare('SELECT coalesce(sum(amount), 0) AS n FROM ledger_entries WHERE commission_id = ?').get(c.id) as { n: number };
+          assert.equal(net.n, c.amount - c.clawed_back, 'the ledger holds exactly what is left of each commission');
+          if (c.kind === 'sale' && c.status !== 'clawed_back' && c.sale_amount > 0) {
+            assert.equal(c.clawed_back, prorate(c.amount, c.refunded_amount, c.sale_amount), 'clawbacks follow refunds in proportion');
+          }
+        }
+        const sales = s.db.sqlite.prepare('SELECT amount, refunded_amount FROM sales').all() as { amount: number; refunded_amount: number }[];
+        for (const sale of sales) assert.ok(sale.refunded_amount <= sale.amount);
+      } finally {
+        await s.close();
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
