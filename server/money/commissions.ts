@@ -9,7 +9,10 @@ import { appendLedgerEntry } from './ledger.js';
 import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
+import type { NoCommissionReason } from './no-commission-reasons.js';
 import type { Settings } from '../catalog/settings.js';
+
+export { NO_COMMISSION_REASONS, type NoCommissionReason } from './no-commission-reasons.js';
 
 /**
  * Why a commission exists, stored as JSON with it and shown by the reports: which rule credited
@@ -207,29 +210,10 @@ export function planSaleCommissions(sale: SaleFacts, credit: Credit, parent: Par
 }
 
 /**
- * Why an attributed sale earns its partner no direct commission (stored with the sale and shown
- * in the partner's sales report), or null when it earns one:
- *   self_referral        the partner bought themself
- *   no_program           the partner is in no active program
- *   link_programs        the link is limited to programs that do not cover these products (or that the partner is not in)
- *   outside_window       the programs that cover these products no longer count a click this old
- *   product_not_covered  none of the partner's programs covers these products
- *   product_excluded     the deciding program pays 0 on these products
- *   recurring_ended      the program does not pay on this payment of the subscription
- *   zero_amount          the commission rounds to nothing (a sale of 0, a tiny amount)
- * `enrolled` are the partner's active programs; `viaLink` the same limited to the click's link.
+ * Why an attributed sale earns its partner no direct commission (the codes: no-commission-reasons.ts),
+ * or null when it earns one. `enrolled` are the partner's active programs; `viaLink` the same
+ * limited to the click's link.
  */
-export const NO_COMMISSION_REASONS = [
-  'self_referral',
-  'no_program',
-  'link_programs',
-  'outside_window',
-  'product_not_covered',
-  'product_excluded',
-  'recurring_ended',
-  'zero_amount',
-] as const;
-export type NoCommissionReason = (typeof NO_COMMISSION_REASONS)[number];
 
 export function noCommissionReason(
   sale: SaleFacts,

@@ -1,6 +1,7 @@
 import type { LedgerEntryType } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { pageWhere, type Range } from './reports/range.js';
+import type { LedgerSummary } from './reports/schemas.js';
 
 /**
  * The money words, defined once (PRODUCT.md, "Money words"). Every API answer, CSV and element
@@ -19,20 +20,6 @@ import { pageWhere, type Range } from './reports/range.js';
  * The period figures come from the ledger rows dated in the period; the "now" figures do not
  * depend on any period.
  */
-
-/** The figures of one period, read from the ledger rows dated in it. */
-export interface PeriodMoney {
-  /** The balance before the period: every earlier entry. */
-  beginningBalance: number;
-  earned: number;
-  clawedBack: number;
-  paid: number;
-  /** Adjustments (bonuses +, deductions −) in the period, signed. */
-  adjustments: number;
-  /** beginningBalance + earned − clawedBack − paid + adjustments */
-  endingBalance: number;
-  currency: string;
-}
 
 /** The figures of today, whatever the period. */
 export interface MoneyNow {
@@ -82,7 +69,12 @@ export function pendingQuery(db: Executor, partnerId: number) {
 
 // ── the figures ─────────────────────────────────────────────────────────────────────────────
 
-export async function periodMoney(db: Executor, partnerId: number, range: Pick<Range, 'from' | 'until'>, currency: string): Promise<PeriodMoney> {
+/**
+ * The figures of one period, read from the ledger rows dated in it: the beginning balance (every
+ * earlier entry), earned, clawedBack, paid, the signed adjustments and the ending balance (the
+ * answer's shape: LedgerSummarySchema in reports/schemas.ts).
+ */
+export async function periodMoney(db: Executor, partnerId: number, range: Pick<Range, 'from' | 'until'>, currency: string): Promise<LedgerSummary> {
   const before = range.from === null ? undefined : await balanceBeforeQuery(db, partnerId, range.from).executeTakeFirst();
   const flows = await ledgerFlowsQuery(db, partnerId, range).execute();
   const total = (type: LedgerEntryType) => Number(flows.find((f) => f.type === type)?.total ?? 0);

@@ -7,7 +7,8 @@ import { balanceView, LEDGER_CSV_HEADER, ledgerCsvLines, ledgerPage } from './re
 import { leadCsvLines, leadReport, LEADS_CSV_HEADER } from './reports/leads.js';
 import { checkTimeZone, linkCsvLines, LINKS_CSV_HEADER, linkStats } from './reports/links.js';
 import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, parseRange, type CursorKind } from './reports/range.js';
-import { SALE_NO_COMMISSION_REASONS, salesCsvLines, salesReport, SALES_CSV_HEADER } from './reports/sales.js';
+import { salesCsvLines, salesReport, SALES_CSV_HEADER } from './reports/sales.js';
+import { BalanceSchema, CommissionReportSchema, LeadReportSchema, LedgerPageSchema, LinkStatsSchema, SalesReportSchema } from './reports/schemas.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, router, z } from '../http/openapi.js';
 
@@ -15,7 +16,7 @@ import { errors, router, z } from '../http/openapi.js';
  * The partner's reports under /api/v1/partner: My Ledger, the balance, and the commission,
  * lead, sales and link reports. Every answer is the caller's own data only. Lists are newest
  * first with opaque keyset cursors; every report is also CSV (`Accept: text/csv` or
- * `?format=csv`), streamed.
+ * `?format=csv`), streamed. The answers' shapes: reports/schemas.ts.
  */
 
 const dateParam = (end: 'from' | 'to') =>
@@ -51,174 +52,6 @@ const PageQuery = RangeQuery.extend({
 const LinksQuery = RangeQuery.extend({
   timeZone: z.string().max(64).optional().openapi({ description: 'IANA time zone the days are counted in (default UTC)', example: 'Europe/Paris' }),
 });
-
-const Money = (description: string) => z.number().int().openapi({ description: `${description} (integer minor units, e.g. cents)` });
-// The money words (server/money/money-terms.ts): one meaning each, in every answer.
-const EARNED = 'Earned: commissions recorded in the range, before clawbacks';
-const CLAWED_BACK = 'Clawed back: what refunds and reversals took back in the range (a positive sum)';
-const PAID = 'Paid: payments in the range, net of reversed payments (a positive sum)';
-const PENDING = 'Pending, now: commissions still inside their hold, net of their clawbacks (whatever the range)';
-const PAYABLE_NOW = 'Payable now: balance − pending, what a payment may pay today (whatever the range)';
-const BALANCE = 'Balance, now: the sum of the ledger = payableNow + pending (whatever the range)';
-
-const Iso = z.string().openapi({ example: '2026-01-15T12:00:00.000Z' });
-const Cursor = z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
-
-const LedgerSummarySchema = z
-  .object({
-    beginningBalance: Money('Balance before the range: every earlier entry'),
-    earned: Money(EARNED),
-    clawedBack: Money(CLAWED_BACK),
-    paid: Money(PAID),
-    adjustments: Money('Adjustments in the range, signed'),
-    endingBalance: Money('beginning + earned − clawedBack − paid + adjustments; for all time, the balance'),
-    currency: z.string().openapi({ example: 'USD' }),
-  })
-  .openapi('LedgerSummary');
-
-const LedgerEntrySchema = z
-  .object({
-    id: z.number().int(),
-    date: Iso,
-    type: z.enum(['commission', 'clawback', 'payment', 'adjustment']),
-    description: z.string(),
-    amount: Money('Signed effect on the balance'),
-    balance: Money('Running balance after this entry'),
-  })
-  .openapi('LedgerEntry');
-
-const LedgerPageSchema = z
-  .object({ summary: LedgerSummarySchema, entries: z.array(LedgerEntrySchema), nextCursor: Cursor })
-  .openapi('LedgerPage');
-
-const BalanceSchema = z
-  .object({
-    currency: z.string(),
-    balance: Money(BALANCE),
-    payableNow: Money(PAYABLE_NOW),
-    pending: Money(PENDING),
-    nextPayableAt: Iso.nullable().openapi({ description: 'When the next held commission becomes payable' }),
-    minimumPayout: Money("The merchant's smallest payout"),
-    payoutReady: z.boolean().openapi({ description: 'payableNow reaches the minimum payout' }),
-  })
-  .openapi('Balance');
-
-const Link = z.object({ slug: z.string(), name: z.string() });
-
-const CommissionSchema = z
-  .object({
-    id: z.number().int(),
-    date: Iso,
-    kind: z.enum(['sale', 'lead']),
-    order: z.string().nullable(),
-    saleAmount: z.number().int().nullable(),
-    baseAmount: Money('What the rate applied to'),
-    rate: z.object({ type: z.enum(['percent', 'flat']), value: z.number().int().openapi({ description: 'basis points (1000 = 10%) or minor units' }) }),
-    amount: Money('Commission'),
-    clawedBack: Money('Clawed back so far'),
-    status: z.enum(['pending', 'approved', 'paid', 'clawed_back']),
-    tier: z.enum(['direct', 'second']),
-    payableAt: Iso,
-    why: z.object({
-      attribution: z.enum(['last_click', 'first_click', 'partner_code', 'lead_email']).nullable(),
-      link: z.object({ slug: z.string(), name: z.string().nullable() }).nullable(),
-      sub: z.string().nullable(),
-      clickAt: Iso.nullable(),
-      program: z.object({ id: z.number().int().nullable(), name: z.string().nullable() }),
-      childCode: z.string().nullable(),
-    }),
-    clawback: z.object({ amount: z.number().int(), date: Iso, reason: z.string() }).nullable(),
-  })
-  .openapi('Commission');
-
-const CommissionReportSchema = z
-  .object({
-    currency: z.string(),
-    totals: z.object({
-      count: z.number().int().openapi({ description: 'Commissions recorded in the range' }),
-      earned: Money(EARNED),
-      clawedBack: Money(CLAWED_BACK),
-      paid: Money(PAID),
-      pending: Money(PENDING),
-      payableNow: Money(PAYABLE_NOW),
-      balance: Money(BALANCE),
-      currency: z.string(),
-    }),
-    items: z.array(CommissionSchema),
-    nextCursor: Cursor,
-  })
-  .openapi('CommissionReport');
-
-const LeadReportSchema = z
-  .object({
-    privacy: z.enum(['masked', 'full']),
-    totals: z.object({ leads: z.number().int(), customers: z.number().int() }),
-    items: z.array(
-      z.object({
-        id: z.number().int(),
-        date: Iso,
-        lead: z.string().openapi({ example: 'j•••@example.com' }),
-        name: z.string().nullable(),
-        status: z.enum(['lead', 'customer']),
-        link: Link.nullable(),
-        sub: z.string().nullable(),
-      }),
-    ),
-    nextCursor: Cursor,
-  })
-  .openapi('LeadReport');
-
-const SalesReportSchema = z
-  .object({
-    currency: z.string(),
-    totals: z.object({ count: z.number().int(), amount: z.number().int(), refunded: z.number().int(), commission: z.number().int() }),
-    items: z.array(
-      z.object({
-        id: z.number().int(),
-        date: Iso,
-        order: z.string(),
-        amount: z.number().int(),
-        currency: z.string(),
-        refunded: z.number().int(),
-        status: z.enum(['completed', 'partially_refunded', 'refunded']),
-        selfReferral: z.boolean(),
-        items: z.array(z.object({ product: z.string(), quantity: z.number().int(), amount: z.number().int() })),
-        commission: Money('Your direct commission on the sale, after clawbacks'),
-        noCommissionReason: z
-          .enum(SALE_NO_COMMISSION_REASONS)
-          .nullable()
-          .openapi({
-            description:
-              'When commission is 0, why: self_referral, no_program, link_programs, outside_window, product_not_covered, product_excluded, recurring_ended, zero_amount, or clawed_back (a refund or reversal took it back); null when the sale earns',
-          }),
-      }),
-    ),
-    nextCursor: Cursor,
-  })
-  .openapi('SalesReport');
-
-const CountsShape = {
-  clicks: z.number().int(),
-  leads: z.number().int(),
-  sales: z.number().int(),
-  salesAmount: z.number().int(),
-  earnings: z.number().int(),
-};
-const RatesShape = {
-  conversionRate: z.number().int().nullable().openapi({ description: 'Sales per click, basis points (312 = 3.12%)' }),
-  earningsPerClick: z.number().int().nullable(),
-};
-
-const LinkStatsSchema = z
-  .object({
-    currency: z.string(),
-    timeZone: z.string(),
-    totals: z.object({ ...CountsShape, ...RatesShape }),
-    byDay: z.array(z.object({ date: z.string().openapi({ example: '2026-01-15' }), ...CountsShape })),
-    bySub: z.array(z.object({ sub: z.string().nullable(), ...CountsShape, ...RatesShape })),
-    byLink: z.array(z.object({ link: Link.nullable(), ...CountsShape, ...RatesShape })),
-  })
-  .openapi('LinkStats');
 
 const csvContent = { 'text/csv': { schema: z.string().openapi({ description: 'A header row, then one row per item (UTF-8 with BOM, CRLF)' }) } };
 

@@ -199,168 +199,38 @@ export interface LinkStatsQuery extends DateRangeQuery {
 }
 
 /**
+ * The reports' answers, written once as the server's schemas (server/money/reports/schemas.ts)
+ * and imported as types only: nothing of the server reaches the bundle.
+ *
  * The money words (one meaning each, as the server's money-terms.ts defines them). All money is
- * integer minor units (cents) of `currency`. In a period: `earned` (commissions recorded,
- * before clawbacks), `clawedBack` (what refunds and reversals took back), `paid` (payments,
- * net of reversed ones). Now, whatever the period: `pending` (commissions still on hold, net
- * of their clawbacks), `payableNow` (balance − pending), `balance` (the sum of the ledger).
+ * integer minor units (cents) of `currency`. In a period (`PeriodMoney`): `earned` (commissions
+ * recorded, before clawbacks), `clawedBack` (what refunds and reversals took back), `paid`
+ * (payments, net of reversed ones). Now, whatever the period (`MoneyNow`): `pending`
+ * (commissions still on hold, net of their clawbacks), `payableNow` (balance − pending),
+ * `balance` (the sum of the ledger).
  */
-export interface PeriodMoney {
-  earned: number;
-  clawedBack: number;
-  paid: number;
-}
-
-export interface MoneyNow {
-  pending: number;
-  payableNow: number;
-  balance: number;
-}
-
-export interface LedgerSummary extends PeriodMoney {
-  beginningBalance: number;
-  adjustments: number;
-  /** beginning + earned − clawedBack − paid + adjustments; for all time, the balance */
-  endingBalance: number;
-  currency: string;
-}
-
-export type LedgerEntryType = 'commission' | 'clawback' | 'payment' | 'adjustment';
-
-export interface LedgerEntry {
-  id: number;
-  date: string;
-  type: LedgerEntryType;
-  description: string;
-  /** Signed effect on the balance. */
-  amount: number;
-  /** Running balance after the entry. */
-  balance: number;
-}
-
-export interface LedgerPage {
-  summary: LedgerSummary;
-  entries: LedgerEntry[];
-  nextCursor: string | null;
-}
-
-export interface Balance extends MoneyNow {
-  currency: string;
-  nextPayableAt: string | null;
-  minimumPayout: number;
-  payoutReady: boolean;
-}
-
-export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';
-export type Attribution = 'last_click' | 'first_click' | 'partner_code' | 'lead_email';
-
-export interface Commission {
-  id: number;
-  date: string;
-  kind: 'sale' | 'lead';
-  order: string | null;
-  saleAmount: number | null;
-  baseAmount: number;
-  /** percent: basis points (1000 = 10 %); flat: minor units */
-  rate: { type: 'percent' | 'flat'; value: number };
-  amount: number;
-  clawedBack: number;
-  status: CommissionStatus;
-  tier: 'direct' | 'second';
-  payableAt: string;
-  why: {
-    attribution: Attribution | null;
-    link: { slug: string; name: string | null } | null;
-    sub: string | null;
-    clickAt: string | null;
-    program: { id: number | null; name: string | null };
-    childCode: string | null;
-  };
-  clawback: { amount: number; date: string; reason: string } | null;
-}
-
-export interface CommissionReport {
-  currency: string;
-  totals: PeriodMoney & MoneyNow & { count: number; currency: string };
-  items: Commission[];
-  nextCursor: string | null;
-}
-
-export interface Lead {
-  id: number;
-  date: string;
-  /** Masked (j•••@example.com) unless the merchant shows leads in full. */
-  lead: string;
-  name: string | null;
-  status: 'lead' | 'customer';
-  link: { slug: string; name: string } | null;
-  sub: string | null;
-}
-
-export interface LeadReport {
-  privacy: 'masked' | 'full';
-  totals: { leads: number; customers: number };
-  items: Lead[];
-  nextCursor: string | null;
-}
-
-export interface Sale {
-  id: number;
-  date: string;
-  order: string;
-  amount: number;
-  currency: string;
-  refunded: number;
-  status: 'completed' | 'partially_refunded' | 'refunded';
-  selfReferral: boolean;
-  items: { product: string; quantity: number; amount: number }[];
-  /** Direct commission on the sale, after clawbacks. */
-  commission: number;
-  /** When `commission` is 0, why (a code the element puts in words); null when the sale earns. */
-  noCommissionReason: NoCommissionReason | null;
-}
-
-export type NoCommissionReason =
-  | 'self_referral'
-  | 'no_program'
-  | 'link_programs'
-  | 'outside_window'
-  | 'product_not_covered'
-  | 'product_excluded'
-  | 'recurring_ended'
-  | 'zero_amount'
-  | 'clawed_back';
-
-export interface SalesReport {
-  currency: string;
-  totals: { count: number; amount: number; refunded: number; commission: number };
-  items: Sale[];
-  nextCursor: string | null;
-}
-
-export interface LinkCounts {
-  clicks: number;
-  leads: number;
-  sales: number;
-  salesAmount: number;
-  earnings: number;
-}
-
-export interface LinkRates {
-  /** Sales per click in basis points; null without clicks. */
-  conversionRate: number | null;
-  /** Minor units; null without clicks. */
-  earningsPerClick: number | null;
-}
-
-export interface LinkStats {
-  currency: string;
-  timeZone: string;
-  totals: LinkCounts & LinkRates;
-  byDay: (LinkCounts & { date: string })[];
-  bySub: (LinkCounts & LinkRates & { sub: string | null })[];
-  byLink: (LinkCounts & LinkRates & { link: { slug: string; name: string } | null })[];
-}
+export type {
+  Attribution,
+  Balance,
+  Commission,
+  CommissionReport,
+  CommissionStatus,
+  Lead,
+  LeadReport,
+  LedgerEntry,
+  LedgerEntryType,
+  LedgerPage,
+  LedgerSummary,
+  LinkCounts,
+  LinkRates,
+  LinkStats,
+  MoneyNow,
+  PeriodMoney,
+  Sale,
+  SaleNoCommissionReason as NoCommissionReason,
+  SalesReport,
+} from '../../server/money/reports/schemas.js';
+import type { Balance, CommissionReport, LeadReport, LedgerPage, LinkStats, SalesReport } from '../../server/money/reports/schemas.js';
 
 export type ReportName = 'ledger' | 'commissions' | 'leads' | 'sales' | 'links';
 

@@ -1,68 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { CommissionStatus, Database, RateType } from '../../db/schema.js';
+import type { Database, RateType } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { moneyNow, periodMoney, type MoneyNow, type PeriodMoney } from '../money-terms.js';
+import { moneyNow, periodMoney } from '../money-terms.js';
 import { getSettings } from '../../catalog/settings.js';
 import { csvNumber, csvText, csvTime } from '../../shared/csv.js';
 import { toDecimal, formatRate } from '../../shared/money.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
+import { AttributionSchema, type Commission, type CommissionReport, type CommissionTotals, type CommissionWhy } from './schemas.js';
 
 /**
  * The commission report: every commission of the partner with what it was for (order, sale
  * amount, rate), where it stands (pending/approved/paid/clawed back) and why it exists (link,
- * sub-id, click time, attribution rule, program), plus the reason of any clawback.
+ * sub-id, click time, attribution rule, program), plus the reason of any clawback. Its shape:
+ * CommissionReportSchema (schemas.ts).
  */
-
-export type Attribution = 'last_click' | 'first_click' | 'partner_code' | 'lead_email';
-
-export interface CommissionWhy {
-  attribution: Attribution | null;
-  link: { slug: string; name: string | null } | null;
-  sub: string | null;
-  /** ISO 8601 */
-  clickAt: string | null;
-  program: { id: number | null; name: string | null };
-  /** For a second-tier commission: the code of the partner who made the sale. */
-  childCode: string | null;
-}
-
-export interface CommissionItem {
-  id: number;
-  /** ISO 8601: when the commission was recorded. */
-  date: string;
-  kind: 'sale' | 'lead';
-  /** The order id of the sale; null for a lead commission. */
-  order: string | null;
-  /** The sale's total; null for a lead commission. */
-  saleAmount: number | null;
-  /** What the rate applied to. */
-  baseAmount: number;
-  rate: { type: RateType; value: number };
-  amount: number;
-  clawedBack: number;
-  status: CommissionStatus;
-  tier: 'direct' | 'second';
-  /** ISO 8601: when it becomes (or became) payable. */
-  payableAt: string;
-  why: CommissionWhy;
-  clawback: { amount: number; date: string; reason: string } | null;
-}
-
-/**
- * The commission report's totals: how many commissions were recorded in the period, the
- * period's earned, clawed back and paid, and today's pending, payable now and balance —
- * the same figures, under the same names, as My Ledger and the balance (money-terms.ts).
- */
-export interface CommissionTotals extends Omit<PeriodMoney, 'beginningBalance' | 'adjustments' | 'endingBalance'>, MoneyNow {
-  count: number;
-}
-
-export interface CommissionReport {
-  currency: string;
-  totals: CommissionTotals;
-  items: CommissionItem[];
-  nextCursor: string | null;
-}
 
 type Db = Kysely<Database>;
 
@@ -122,7 +73,6 @@ export async function commissionTotals(deps: Deps, partnerId: number, range: Pic
   };
 }
 
-const ATTRIBUTIONS = new Set<string>(['last_click', 'first_click', 'partner_code', 'lead_email']);
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
 /** Reads the engine's reason JSON defensively: a missing or odd field is null, never an error. */
@@ -138,7 +88,7 @@ export function parseWhy(reason: string, programId: number | null): CommissionWh
   const clickAt = str(r.clickAt);
   const clickMs = clickAt ? Date.parse(clickAt) : NaN;
   return {
-    attribution: typeof r.attribution === 'string' && ATTRIBUTIONS.has(r.attribution) ? (r.attribution as Attribution) : null,
+    attribution: AttributionSchema.safeParse(r.attribution).data ?? null,
     link: slug ? { slug, name: str(r.linkName) } : null,
     sub: str(r.sub),
     clickAt: Number.isNaN(clickMs) ? null : new Date(clickMs).toISOString(),
@@ -183,7 +133,7 @@ async function clawbacksOf(db: Db, rows: PageRow[]) {
   return result;
 }
 
-async function itemsOf(deps: Deps, rows: PageRow[]): Promise<CommissionItem[]> {
+async function itemsOf(deps: Deps, rows: PageRow[]): Promise<Commission[]> {
   const clawbacks = await clawbacksOf(deps.db.kysely, rows);
   return rows.map((r) => ({
     id: r.id,

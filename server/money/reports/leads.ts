@@ -5,31 +5,13 @@ import type { Deps } from '../../deps.js';
 import { getSettings, type Settings } from '../../catalog/settings.js';
 import { csvText, csvTime } from '../../shared/csv.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
+import type { Lead, LeadReport } from './schemas.js';
 
 /**
  * Lead tracking: the people the partner referred who signed up, shown masked
- * (`j•••@example.com`, no name) unless the merchant's `leadPrivacy` setting is `full`.
+ * (`j•••@example.com`, no name) unless the merchant's `leadPrivacy` setting is `full`. Its shape:
+ * LeadReportSchema (schemas.ts).
  */
-
-export interface LeadItem {
-  id: number;
-  /** ISO 8601 */
-  date: string;
-  /** The lead's email, masked or in full per the merchant's privacy setting. */
-  lead: string;
-  /** The lead's name; null when masked. */
-  name: string | null;
-  status: 'lead' | 'customer';
-  link: { slug: string; name: string } | null;
-  sub: string | null;
-}
-
-export interface LeadReport {
-  privacy: Settings['leadPrivacy'];
-  totals: { leads: number; customers: number };
-  items: LeadItem[];
-  nextCursor: string | null;
-}
 
 type Db = Kysely<Database>;
 
@@ -59,7 +41,7 @@ type PageRow = Awaited<ReturnType<ReturnType<typeof leadsPageQuery>['execute']>>
 
 const itemOf =
   (privacy: Settings['leadPrivacy']) =>
-  (r: PageRow): LeadItem => ({
+  (r: PageRow): Lead => ({
     id: r.id,
     date: new Date(r.at).toISOString(),
     lead: privacy === 'full' ? r.email : maskEmail(r.email),

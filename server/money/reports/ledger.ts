@@ -1,38 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database, LedgerEntryType } from '../../db/schema.js';
-import { heldCommissions, moneyNow, periodMoney, type MoneyNow, type PeriodMoney } from '../money-terms.js';
+import { heldCommissions, moneyNow, periodMoney } from '../money-terms.js';
 import type { Deps } from '../../deps.js';
 import { getSettings } from '../../catalog/settings.js';
 import { csvNumber, csvText, csvTime } from '../../shared/csv.js';
 import { toDecimal } from '../../shared/money.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
+import type { Balance, LedgerEntry, LedgerPage, LedgerSummary } from './schemas.js';
 
 /**
  * My Ledger: the partner's money, read from the append-only `ledger_entries`. Each entry's
  * `amount` is its signed effect on the balance and `balance` the running balance after it, so
- * a beginning balance is one index seek and a page is one index range walked backwards.
+ * a beginning balance is one index seek and a page is one index range walked backwards. The
+ * answers' shapes: LedgerPageSchema and BalanceSchema (schemas.ts).
  */
-
-/** The period's figures (see money-terms.ts for what each word means). */
-export type LedgerSummary = PeriodMoney;
-
-export interface LedgerEntryView {
-  id: number;
-  /** ISO 8601 */
-  date: string;
-  type: LedgerEntryType;
-  description: string;
-  /** Signed effect on the balance, in minor units. */
-  amount: number;
-  /** Running balance after this entry. */
-  balance: number;
-}
-
-export interface LedgerPage {
-  summary: LedgerSummary;
-  entries: LedgerEntryView[];
-  nextCursor: string | null;
-}
 
 type Db = Kysely<Database>;
 
@@ -53,7 +34,7 @@ export async function ledgerSummary(deps: Deps, partnerId: number, range: Pick<R
   return periodMoney(deps.db.kysely, partnerId, range, currency);
 }
 
-const entryView = (row: { id: number; at: number; type: LedgerEntryType; description: string; amount: number; balance: number }): LedgerEntryView => ({
+const entryView = (row: { id: number; at: number; type: LedgerEntryType; description: string; amount: number; balance: number }): LedgerEntry => ({
   id: row.id,
   date: new Date(row.at).toISOString(),
   type: row.type,
@@ -98,17 +79,7 @@ export async function* ledgerCsvLines(deps: Deps, partnerId: number, range: Rang
   }
 }
 
-/** The partner's figures of today, whatever the period (see money-terms.ts), and the payout rules. */
-export interface BalanceView extends MoneyNow {
-  /** When the next pending commission becomes payable (ISO 8601), or null. */
-  nextPayableAt: string | null;
-  /** The merchant's smallest payout. */
-  minimumPayout: number;
-  /** Whether what is payable now reaches the minimum payout. */
-  payoutReady: boolean;
-}
-
-export async function balanceView(deps: Deps, partnerId: number): Promise<BalanceView> {
+export async function balanceView(deps: Deps, partnerId: number): Promise<Balance> {
   const db = deps.db.kysely;
   const settings = await getSettings(deps);
   const now = deps.clock();

@@ -7,44 +7,14 @@ import { csvNumber, csvText } from '../../shared/csv.js';
 import { toDecimal, formatRate } from '../../shared/money.js';
 import { pageWhere, type Range } from './range.js';
 import { parseWhy } from './commissions.js';
+import type { LinkCounts, LinkRates, LinkStats } from './schemas.js';
 
 /**
  * Link statistics: the partner's clicks, leads, sales and earnings, with the conversion rate
  * (sales per click) and earnings per click, in total, by day, by sub-id and by link. Earnings
- * are the partner's direct commissions net of clawbacks; self-referred sales are left out.
+ * are the partner's direct commissions net of clawbacks; self-referred sales are left out. Its
+ * shape: LinkStatsSchema (schemas.ts).
  */
-
-export interface Counts {
-  clicks: number;
-  leads: number;
-  sales: number;
-  /** Σ sale amounts */
-  salesAmount: number;
-  /** Σ direct commission − clawed back */
-  earnings: number;
-}
-
-export interface Rates {
-  /** Sales per click in basis points (312 = 3.12 %); null without clicks. */
-  conversionRate: number | null;
-  /** Earnings per click in minor units, rounded; null without clicks. */
-  earningsPerClick: number | null;
-}
-
-export type StatsRow = Counts & Rates;
-
-export interface LinkStats {
-  currency: string;
-  /** The IANA time zone the days are counted in. */
-  timeZone: string;
-  totals: StatsRow;
-  /** Days with any activity, oldest first. `date` is YYYY-MM-DD in `timeZone`. */
-  byDay: (Counts & { date: string })[];
-  /** Most clicks first; `sub` null: traffic without a sub-id. */
-  bySub: (StatsRow & { sub: string | null })[];
-  /** Most clicks first; `link` null: sales and leads that came without a link (partner code). */
-  byLink: (StatsRow & { link: { slug: string; name: string } | null })[];
-}
 
 /** An IANA time zone name Intl knows, else a 400 naming `timeZone`. */
 export function checkTimeZone(value: string | undefined): string {
@@ -133,9 +103,9 @@ function earningsQuery(db: Db, partnerId: number, range: Where) {
     .where((eb) => pageWhere(eb, { at: 'created_at', id: 'id' }, range));
 }
 
-const zero = (): Counts => ({ clicks: 0, leads: 0, sales: 0, salesAmount: 0, earnings: 0 });
+const zero = (): LinkCounts => ({ clicks: 0, leads: 0, sales: 0, salesAmount: 0, earnings: 0 });
 
-export function ratesOf(c: Counts): Rates {
+export function ratesOf(c: LinkCounts): LinkRates {
   if (c.clicks === 0) return { conversionRate: null, earningsPerClick: null };
   return { conversionRate: Math.round((c.sales * 10_000) / c.clicks), earningsPerClick: Math.round(c.earnings / c.clicks) };
 }
@@ -162,14 +132,14 @@ export async function linkStats(deps: Deps, partnerId: number, options: { range:
   const { currency } = await getSettings(deps);
   const dayOf = dayKeyer(timeZone);
 
-  const days = new Map<string, Counts>();
+  const days = new Map<string, LinkCounts>();
   const day = (key: string) => {
     let d = days.get(key);
     if (!d) days.set(key, (d = zero()));
     return d;
   };
-  const subs = new Map<string | null, Counts>();
-  const links = new Map<string | null, { name: string; counts: Counts }>();
+  const subs = new Map<string | null, LinkCounts>();
+  const links = new Map<string | null, { name: string; counts: LinkCounts }>();
   const sub = (key: string | null) => {
     let s = subs.get(key);
     if (!s) subs.set(key, (s = zero()));
@@ -223,8 +193,8 @@ export async function linkStats(deps: Deps, partnerId: number, options: { range:
     link(why.link?.slug ?? null, why.link?.name ?? null).earnings += net;
   }
 
-  const withRates = <T extends Counts>(c: T): T & Rates => ({ ...c, ...ratesOf(c) });
-  const byClicks = (a: Counts, b: Counts) => b.clicks - a.clicks || b.earnings - a.earnings;
+  const withRates = <T extends LinkCounts>(c: T): T & LinkRates => ({ ...c, ...ratesOf(c) });
+  const byClicks = (a: LinkCounts, b: LinkCounts) => b.clicks - a.clicks || b.earnings - a.earnings;
   return {
     currency,
     timeZone,
@@ -244,7 +214,7 @@ export const LINKS_CSV_HEADER = ['Breakdown', 'Key', 'Clicks', 'Leads', 'Sales',
 export async function* linkCsvLines(deps: Deps, partnerId: number, options: { range: Range; timeZone: string }): AsyncGenerator<string[][]> {
   const stats = await linkStats(deps, partnerId, options);
   const c = stats.currency;
-  const line = (breakdown: string, key: string, r: Counts) => {
+  const line = (breakdown: string, key: string, r: LinkCounts) => {
     const rates = ratesOf(r);
     return [
       breakdown,

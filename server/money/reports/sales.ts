@@ -1,45 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { NO_COMMISSION_REASONS, type NoCommissionReason } from '../commissions.js';
+import { NO_COMMISSION_REASONS, type NoCommissionReason } from '../no-commission-reasons.js';
 import { getSettings } from '../../catalog/settings.js';
 import { csvNumber, csvText, csvTime } from '../../shared/csv.js';
 import { toDecimal } from '../../shared/money.js';
 import { pageWhere, takePage, type Cursor, type Range } from './range.js';
+import type { Sale, SaleNoCommissionReason, SalesReport } from './schemas.js';
 
-/** The sales report: every sale attributed to the partner, with its items and the commission it earned them. */
-
-export interface SaleItemView {
-  product: string;
-  quantity: number;
-  /** Line total */
-  amount: number;
-}
-
-export interface SaleView {
-  id: number;
-  /** ISO 8601 */
-  date: string;
-  order: string;
-  amount: number;
-  currency: string;
-  refunded: number;
-  status: 'completed' | 'partially_refunded' | 'refunded';
-  /** The partner bought through their own link: flagged, earns nothing. */
-  selfReferral: boolean;
-  items: SaleItemView[];
-  /** The partner's direct commission on it, net of clawbacks. */
-  commission: number;
-  /**
-   * When `commission` is 0, why: a reason recorded with the sale (see noCommissionReason in
-   * commissions.ts), or `clawed_back` when its commission was taken back (a refund, a reversal);
-   * null when the sale earns, or for an old sale recorded before reasons were kept.
-   */
-  noCommissionReason: SaleNoCommissionReason | null;
-}
-
-export type SaleNoCommissionReason = NoCommissionReason | 'clawed_back';
-export const SALE_NO_COMMISSION_REASONS = [...NO_COMMISSION_REASONS, 'clawed_back'] as const;
+/** The sales report: every sale attributed to the partner, with its items and the commission it earned them. Its shape: SalesReportSchema (schemas.ts). */
 
 /** The reason the engine stored in the sale's answer (JSON), read defensively. */
 function storedReason(response: string): NoCommissionReason | null {
@@ -49,13 +18,6 @@ function storedReason(response: string): NoCommissionReason | null {
   } catch {
     return null;
   }
-}
-
-export interface SalesReport {
-  currency: string;
-  totals: { count: number; amount: number; refunded: number; commission: number };
-  items: SaleView[];
-  nextCursor: string | null;
 }
 
 type Db = Kysely<Database>;
@@ -95,7 +57,7 @@ export function salesCommissionQuery(db: Db, partnerId: number, range: Pick<Rang
 
 type PageRow = Awaited<ReturnType<ReturnType<typeof salesPageQuery>['execute']>>[number];
 
-async function viewsOf(db: Db, partnerId: number, rows: PageRow[]): Promise<SaleView[]> {
+async function viewsOf(db: Db, partnerId: number, rows: PageRow[]): Promise<Sale[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const items = await db
