@@ -6,6 +6,7 @@ import type { RangePreset } from '../../src/internal/date-range.js';
 import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
 import { PagedReportController } from '../../src/internal/paged-report-controller.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { tableHead } from '../../src/internal/report-table.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-ledger.styles.js';
@@ -174,15 +175,7 @@ export class PartnerLedgerElement extends PartnerElement {
       <caption>
         Entries, ${this.report.period.label(this.locale)}, newest first
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Type</th>
-          <th scope="col">Description</th>
-          <th scope="col" class="num">Amount</th>
-          <th scope="col" class="num">Balance</th>
-        </tr>
-      </thead>
+      ${tableHead('Date', 'Type', 'Description', { num: 'Amount' }, { num: 'Balance' })}
       <tbody>
         ${entries.map(
           (e) => html`<tr part="row" data-type=${e.type} tabindex="-1">

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Attribution, Commission, CommissionReport } from '../../src/api/types.js';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatPercent } from '../../src/format.js';
 import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
+import { tableHead } from '../../src/internal/report-table.js';
 import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
 const STATUS: Record<Commission['status'], string> = { pending: 'Pending', approved: 'Approved', paid: 'Paid', clawed_back: 'Clawed back' };
@@ -35,17 +36,7 @@ export const commissionsPanel: ReportPanel<CommissionReport> = pagedPanel(
       ${report.items.length
         ? html`<table part="table" class="stack">
               ${caption(view, 'Commissions')}
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Order</th>
-                  <th scope="col" class="num">Sale</th>
-                  <th scope="col">Rate</th>
-                  <th scope="col" class="num">Commission</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
+              ${tableHead('Date', 'Order', { num: 'Sale' }, 'Rate', { num: 'Commission' }, 'Status', 'Why')}
               <tbody>
                 ${report.items.map((c) => commissionRow(c, m, view.locale))}
               </tbody>

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { LeadReport } from '../../src/api/types.js';
 import { formatCount, formatDate } from '../../src/format.js';
+import { tableHead } from '../../src/internal/report-table.js';
 import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
 /** Lead tracking: how many leads became customers, and each lead (masked when the merchant says so). */
@@ -17,15 +18,7 @@ export const leadsPanel: ReportPanel<LeadReport> = pagedPanel(
       ${report.items.length
         ? html`<table part="table" class="stack">
               ${caption(view, 'Leads')}
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Lead</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Link</th>
-                  <th scope="col">Sub-id</th>
-                </tr>
-              </thead>
+              ${tableHead('Date', 'Lead', 'Status', 'Link', 'Sub-id')}
               <tbody>
                 ${report.items.map(
                   (l) => html`<tr part="row" tabindex="-1">

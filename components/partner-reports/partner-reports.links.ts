@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { LinkCounts, LinkRates, LinkStats } from '../../src/api/types.js';
 import { formatCount, formatDay, formatMoney, formatPercent } from '../../src/format.js';
+import { tableHead } from '../../src/internal/report-table.js';
 import { activityChart } from './chart.js';
 import type { ReportPanel } from './partner-reports.panel.js';
 
@@ -31,17 +32,7 @@ export const linksPanel: ReportPanel<LinkStats> = {
       r.earningsPerClick === null ? '—' : m(r.earningsPerClick),
     ];
     const [conversion, epc] = rates(t);
-    const head = (first: string) => html`<thead>
-      <tr>
-        <th scope="col">${first}</th>
-        <th scope="col" class="num">Clicks</th>
-        <th scope="col" class="num">Leads</th>
-        <th scope="col" class="num">Sales</th>
-        <th scope="col" class="num">Conversion</th>
-        <th scope="col" class="num">Commission</th>
-        <th scope="col" class="num">Per click</th>
-      </tr>
-    </thead>`;
+    const head = (first: string) => tableHead(first, { num: 'Clicks' }, { num: 'Leads' }, { num: 'Sales' }, { num: 'Conversion' }, { num: 'Commission' }, { num: 'Per click' });
     const row = (label: string, r: LinkCounts & LinkRates, first: string) => {
       const [c, e] = rates(r);
       return html`<tr part="row">
@@ -85,15 +76,7 @@ export const linksPanel: ReportPanel<LinkStats> = {
         <summary>Daily figures (${formatCount(stats.byDay.length, locale)} days with activity)</summary>
         <table part="table" class="stack">
           <caption>By day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" class="num">Clicks</th>
-              <th scope="col" class="num">Leads</th>
-              <th scope="col" class="num">Sales</th>
-              <th scope="col" class="num">Commission</th>
-            </tr>
-          </thead>
+          ${tableHead('Day', { num: 'Clicks' }, { num: 'Leads' }, { num: 'Sales' }, { num: 'Commission' })}
           <tbody>
             ${stats.byDay.map(
               (d) => html`<tr part="row">

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Sale, SalesReport } from '../../src/api/types.js';
 import { formatCount, formatDate, formatMoney } from '../../src/format.js';
+import { tableHead } from '../../src/internal/report-table.js';
 import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
 const SALE_STATUS: Record<Sale['status'], string> = { completed: 'Completed', partially_refunded: 'Partly refunded', refunded: 'Refunded' };
@@ -39,16 +40,7 @@ export const salesPanel: ReportPanel<SalesReport> = pagedPanel(
       ${report.items.length
         ? html`<table part="table" class="stack">
               ${caption(view, 'Sales')}
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Order</th>
-                  <th scope="col">Items</th>
-                  <th scope="col" class="num">Amount</th>
-                  <th scope="col" class="num">Commission</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
+              ${tableHead('Date', 'Order', 'Items', { num: 'Amount' }, { num: 'Commission' }, 'Status')}
               <tbody>
                 ${report.items.map(
                   (s) => html`<tr part="row" tabindex="-1">

@@ -2,26 +2,14 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-ledger/partner-ledger.js';
 import type { PartnerLedgerElement } from '../../components/partner-ledger/partner-ledger.component.js';
-import type { LedgerEntry } from '../../src/api/types.js';
 import { localIso, presetRange } from '../../src/internal/date-range.js';
 import { sessionStore } from '../../src/session.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
-import { demoPartner, fakeApi, type FakeApi, type FakeApiOptions } from '../helpers/fake-api.js';
+import { fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { callsOf, signedOutAroundEachTest } from '../helpers/report-elements.js';
 import { sampleLedger } from '../helpers/report-data.js';
+import { ALICE_LEDGER as ALICE } from '../helpers/alice-reports.js';
 
-const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
-
-/** Alice's hand-made ledger (newest first): the numbers the server test computes by hand. */
-const d = (iso: string) => new Date(iso).toISOString();
-const ALICE: LedgerEntry[] = [
-  { id: 7, date: d('2026-01-10T07:00:00Z'), type: 'adjustment', description: 'Correction: shipping fee', amount: -300, balance: 3_700 },
-  { id: 6, date: d('2026-01-05T18:45:00Z'), type: 'commission', description: 'Commission on order A-1003 (Outdoor Gear, 10%)', amount: 2_000, balance: 4_000 },
-  { id: 5, date: d('2025-12-24T12:00:00Z'), type: 'adjustment', description: 'Holiday bonus', amount: 500, balance: 2_000 },
-  { id: 4, date: d('2025-12-10T08:00:00Z'), type: 'clawback', description: 'Clawback: refund on order A-1002 (Damaged in transit)', amount: -1_500, balance: 1_500 },
-  { id: 3, date: d('2025-12-01T09:00:00Z'), type: 'payment', description: 'Payment by PayPal (ref. PP-1)', amount: -1_250, balance: 3_000 },
-  { id: 2, date: d('2025-11-20T15:30:00Z'), type: 'commission', description: 'Commission on order A-1002 (Premium Tents, 15%)', amount: 3_000, balance: 4_250 },
-  { id: 1, date: d('2025-11-03T10:00:00Z'), type: 'commission', description: 'Commission on order A-1001 (Outdoor Gear, 10%)', amount: 1_250, balance: 1_250 },
-];
 /** A date as the reader sees it (their time zone), so the tests pass anywhere. */
 const day = (iso: string, locale = 'en-US') => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 
@@ -41,15 +29,8 @@ const loaded = (el: PartnerLedgerElement) => waitUntil(() => part(el, 'summary')
 const figures = (el: Element, name: string) =>
   Object.fromEntries([...part(el, name)!.querySelectorAll('dl > div, :scope > div')].map((div) => [text(div.querySelector('dt')), text(div.querySelector('dd'))]));
 const rows = (el: Element) => parts(el, 'row').map((tr) => [...tr.children].map((c) => text(c)));
-const callsOf = (api: FakeApi, method: string) => api.calls.filter((c) => c.method === method);
 
-// Test files can share a browser tab: start and end every test signed out.
-const signOutEverywhere = () => {
-  sessionStore().end();
-  sessionStorage.clear();
-};
-beforeEach(signOutEverywhere);
-afterEach(signOutEverywhere);
+signedOutAroundEachTest();
 
 describe('<partner-ledger> signed out', function () {
   this.timeout(15_000);
@@ -64,7 +45,7 @@ describe('<partner-ledger> signed out', function () {
 
   it('loads as soon as the partner signs in elsewhere on the page, and goes back when they sign out', async () => {
     const { el, api } = await render({ ledger: ALICE, balance: ALICE_BALANCE });
-    signIn();
+    signInFake();
     await loaded(el);
     expect(callsOf(api, 'ledger')).to.have.length(1);
     sessionStore().end();
@@ -76,7 +57,7 @@ describe('<partner-ledger> signed out', function () {
 
 describe('<partner-ledger> signed in', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('shows a loading message while the server answers', async () => {
     const { el } = await render({ reports: 'pending' });
@@ -188,7 +169,7 @@ describe('<partner-ledger> signed in', function () {
 
 describe('<partner-ledger> paging', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
   const many = sampleLedger(120, { end: Date.UTC(2026, 0, 15) });
 
   it('loads more entries on request, moves focus to the first new one, and stops at the end', async () => {
@@ -235,7 +216,7 @@ describe('<partner-ledger> paging', function () {
 
 describe('<partner-ledger> date range', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('offers the presets and asks the server for the local month, year or everything', async () => {
     const { el, api } = await render({ ledger: ALICE, balance: ALICE_BALANCE });
@@ -314,7 +295,7 @@ describe('<partner-ledger> date range', function () {
 
 describe('<partner-ledger> CSV download', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('fetches the CSV through the API client (with the token) and saves it as a file', async () => {
     const { el, api } = await render({ ledger: ALICE, balance: ALICE_BALANCE });
@@ -357,7 +338,7 @@ describe('<partner-ledger> CSV download', function () {
 
 describe('<partner-ledger> layout and theming', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('fits a 320 px container: rows stack into labelled cards, nothing scrolls sideways', async () => {
     const { el } = await render({ ledger: ALICE, balance: ALICE_BALANCE }, { width: '320px' });

@@ -4,33 +4,18 @@ import '../../components/partner-reports/partner-reports.js';
 import type { PartnerReportsElement } from '../../components/partner-reports/partner-reports.component.js';
 import type { Commission, Lead, LinkStats, Sale } from '../../src/api/types.js';
 import { dayValue, localIso, presetRange } from '../../src/internal/date-range.js';
-import { sessionStore } from '../../src/session.js';
 import { part, parts, shadow, text } from '../helpers/dom.js';
-import { demoPartner, fakeApi, type FakeApi, type FakeApiOptions } from '../helpers/fake-api.js';
+import { fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { callsOf, signedOutAroundEachTest } from '../helpers/report-elements.js';
 import { sampleCommissions, sampleLeads, sampleLinkStats, sampleSales } from '../helpers/report-data.js';
+import { commissionA1003 } from '../helpers/alice-reports.js';
 
-const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
 const iso = (s: string) => new Date(s).toISOString();
 /** A date as the reader sees it (their time zone), so the tests pass anywhere. */
 const day = (s: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(s));
 
 const COMMISSIONS: Commission[] = [
-  {
-    id: 3,
-    date: iso('2026-01-05T18:45:00Z'),
-    kind: 'sale',
-    order: 'A-1003',
-    saleAmount: 20_000,
-    baseAmount: 20_000,
-    rate: { type: 'percent', value: 1_000 },
-    amount: 2_000,
-    clawedBack: 0,
-    status: 'pending',
-    tier: 'direct',
-    payableAt: iso('2026-02-04T18:45:00Z'),
-    why: { attribution: 'partner_code', link: null, sub: null, clickAt: null, program: { id: 1, name: 'Outdoor Gear' }, childCode: null },
-    clawback: null,
-  },
+  commissionA1003({ id: 3, programId: 1 }),
   {
     id: 2,
     date: iso('2025-11-20T15:30:00Z'),
@@ -118,15 +103,8 @@ const figures = (el: Element) =>
   Object.fromEntries(parts(el, 'summary').flatMap((dl) => [...dl.querySelectorAll(':scope > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))])));
 const rows = (el: Element, table = 0) => [...parts(el, 'table')[table]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
 const tabs = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-const callsOf = (api: FakeApi, method: string) => api.calls.filter((c) => c.method === method);
 
-// Test files can share a browser tab: start and end every test signed out.
-const signOutEverywhere = () => {
-  sessionStore().end();
-  sessionStorage.clear();
-};
-beforeEach(signOutEverywhere);
-afterEach(signOutEverywhere);
+signedOutAroundEachTest();
 
 describe('<partner-reports> signed out', function () {
   this.timeout(15_000);
@@ -141,7 +119,7 @@ describe('<partner-reports> signed out', function () {
 
 describe('<partner-reports> tabs', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('are a tab list with one selected tab controlling the panel', async () => {
     const { el } = await render({ commissions: COMMISSIONS });
@@ -191,7 +169,7 @@ describe('<partner-reports> tabs', function () {
 
 describe('<partner-reports> the reports', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('commissions: totals, and each commission with its status and why, clawback reason included', async () => {
     const { el } = await render({ commissions: COMMISSIONS });
@@ -321,7 +299,7 @@ describe('<partner-reports> the reports', function () {
 
 describe('<partner-reports> paging, period and CSV', function () {
   this.timeout(15_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   it('loads more rows, focuses the first new one, then says that is all', async () => {
     const many = sampleCommissions(70);
@@ -376,7 +354,7 @@ describe('<partner-reports> paging, period and CSV', function () {
 
 describe('<partner-reports> layout', function () {
   this.timeout(20_000);
-  beforeEach(signIn);
+  beforeEach(() => signInFake());
 
   for (const tab of ['commissions', 'sales', 'links']) {
     it(`${tab} fits a 320 px container without sideways scrolling`, async () => {

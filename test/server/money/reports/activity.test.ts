@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { updateSettings } from '../../../../server/catalog/settings.js';
 import { parseCsv } from '../../../helpers/csv.js';
+import { commissionA1003 } from '../../../helpers/alice-reports.js';
 import { ledgerFixture } from '../../../helpers/ledger-fixtures.js';
 import { aliceAndBob, T } from '../../../helpers/reports-scenario.js';
 import { testServer, type TestServer } from '../../../helpers/server.js';
@@ -25,22 +26,7 @@ describe('GET /api/v1/partner/reports/commissions', () => {
       // today A-1002 is past its hold: only A-1003 (+20.00, payable 2026-02-04) is pending; 37.00 − 20.00 is payable now
       totals: { count: 3, earned: 6_250, clawedBack: 1_500, paid: 1_250, pending: 2_000, payableNow: 1_700, balance: 3_700, currency: 'USD' },
       items: [
-        {
-          id: w.sales.a1003.commissionId,
-          date: '2026-01-05T18:45:00.000Z',
-          kind: 'sale',
-          order: 'A-1003',
-          saleAmount: 20_000,
-          baseAmount: 20_000,
-          rate: { type: 'percent', value: 1_000 },
-          amount: 2_000,
-          clawedBack: 0,
-          status: 'pending',
-          tier: 'direct',
-          payableAt: '2026-02-04T18:45:00.000Z',
-          why: { attribution: 'partner_code', link: null, sub: null, clickAt: null, program: { id: w.gear.id, name: 'Outdoor Gear' }, childCode: null },
-          clawback: null,
-        },
+        commissionA1003({ id: w.sales.a1003.commissionId!, programId: w.gear.id }),
         {
           id: w.sales.a1002.commissionId,
           date: '2025-11-20T15:30:00.000Z',

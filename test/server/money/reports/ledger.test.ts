@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { updateSettings } from '../../../../server/catalog/settings.js';
+import { ALICE_LEDGER } from '../../../helpers/alice-reports.js';
 import { ledgerFixture } from '../../../helpers/ledger-fixtures.js';
 import { listLedger } from '../../../helpers/ledger-pages.js';
 import { parseCsv } from '../../../helpers/csv.js';
@@ -19,33 +20,39 @@ afterEach(() => s.close());
 const ledger = (query: string, token = w.aliceToken, headers?: Record<string, string>) =>
   s.call('GET', `/api/v1/partner/ledger${query}`, { token, ...(headers ? { headers } : {}) });
 
-describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
-  test('all time: beginning 0, earned 62.50, clawed back 15.00, paid 12.50, adjustments +2.00, ending 37.00', async () => {
-    const res = await ledger('');
-    assert.equal(res.status, 200);
-    assert.deepEqual(res.json.summary, {
-      beginningBalance: 0,
-      earned: 6_250,
-      clawedBack: 1_500,
-      paid: 1_250,
-      adjustments: 200,
-      endingBalance: 3_700,
-      currency: 'USD',
-    });
-    assert.deepEqual(Object.keys(res.json), ['summary', 'entries', 'nextCursor']);
-  });
+/** Alice's summary of a range, worked out by hand: beginning, earned, clawed back, paid, adjustments, ending (USD). */
+const summaryOf = (beginningBalance: number, earned: number, clawedBack: number, paid: number, adjustments: number, endingBalance: number) => ({
+  beginningBalance,
+  earned,
+  clawedBack,
+  paid,
+  adjustments,
+  endingBalance,
+  currency: 'USD',
+});
 
-  test('December 2025: beginning is everything before it (42.50), ending 20.00', async () => {
-    const res = await ledger('?from=2025-12-01&to=2025-12-31');
-    assert.deepEqual(res.json.summary, {
-      beginningBalance: 4_250,
-      earned: 0,
-      clawedBack: 1_500,
-      paid: 1_250,
-      adjustments: 500,
-      endingBalance: 2_000,
-      currency: 'USD',
+describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
+  const cases = [
+    { name: 'all time: beginning 0, earned 62.50, clawed back 15.00, paid 12.50, adjustments +2.00, ending 37.00', query: '', summary: summaryOf(0, 6_250, 1_500, 1_250, 200, 3_700) },
+    { name: 'December 2025: beginning is everything before it (42.50), ending 20.00', query: '?from=2025-12-01&to=2025-12-31', summary: summaryOf(4_250, 0, 1_500, 1_250, 500, 2_000) },
+    { name: 'January 2026: beginning 20.00, earned 20.00, adjustments −3.00, ending 37.00', query: '?from=2026-01-01&to=2026-01-31', summary: summaryOf(2_000, 2_000, 0, 0, -300, 3_700) },
+    {
+      name: 'November to December: earned 42.50 less clawed back and paid, plus the bonus, ends at 20.00',
+      query: '?from=2025-11-01&to=2025-12-31',
+      summary: summaryOf(0, 4_250, 1_500, 1_250, 500, 2_000),
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const res = await ledger(c.query);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.json.summary, c.summary);
+      assert.deepEqual(Object.keys(res.json), ['summary', 'entries', 'nextCursor']);
     });
+  }
+
+  test('December 2025: its entries, newest first, with their running balances', async () => {
+    const res = await ledger('?from=2025-12-01&to=2025-12-31');
     assert.deepEqual(
       res.json.entries.map((e: any) => [e.type, e.amount, e.balance]),
       [
@@ -56,36 +63,10 @@ describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
     );
   });
 
-  test('January 2026: beginning 20.00, earned 20.00, adjustments −3.00, ending 37.00', async () => {
-    const res = await ledger('?from=2026-01-01&to=2026-01-31');
-    assert.deepEqual(res.json.summary, {
-      beginningBalance: 2_000,
-      earned: 2_000,
-      clawedBack: 0,
-      paid: 0,
-      adjustments: -300,
-      endingBalance: 3_700,
-      currency: 'USD',
-    });
-  });
-
-  test('November to December: earned 42.50 less clawed back and paid, plus the bonus, ends at 20.00', async () => {
-    const res = await ledger('?from=2025-11-01&to=2025-12-31');
-    assert.deepEqual(res.json.summary, {
-      beginningBalance: 0,
-      earned: 4_250,
-      clawedBack: 1_500,
-      paid: 1_250,
-      adjustments: 500,
-      endingBalance: 2_000,
-      currency: 'USD',
-    });
-  });
-
   test('a range before any activity is all zeros; one after it carries the last balance', async () => {
     const before = await ledger('?from=2025-01-01&to=2025-01-31');
     assert.deepEqual(before.json, {
-      summary: { beginningBalance: 0, earned: 0, clawedBack: 0, paid: 0, adjustments: 0, endingBalance: 0, currency: 'USD' },
+      summary: summaryOf(0, 0, 0, 0, 0, 0),
       entries: [],
       nextCursor: null,
     });
@@ -119,15 +100,10 @@ describe('GET /api/v1/partner/ledger: the summary, by hand', () => {
 
   test('every entry, newest first, with its running balance and words', async () => {
     const res = await ledger('');
-    assert.deepEqual(res.json.entries.map(({ id: _id, ...e }: any) => e), [
-      { date: '2026-01-10T07:00:00.000Z', type: 'adjustment', description: 'Correction: shipping fee', amount: -300, balance: 3_700 },
-      { date: '2026-01-05T18:45:00.000Z', type: 'commission', description: 'Commission on order A-1003 (Outdoor Gear, 10%)', amount: 2_000, balance: 4_000 },
-      { date: '2025-12-24T12:00:00.000Z', type: 'adjustment', description: 'Holiday bonus', amount: 500, balance: 2_000 },
-      { date: '2025-12-10T08:00:00.000Z', type: 'clawback', description: 'Clawback: refund on order A-1002 (Damaged in transit)', amount: -1_500, balance: 1_500 },
-      { date: '2025-12-01T09:00:00.000Z', type: 'payment', description: 'Payment by PayPal (ref. PP-1)', amount: -1_250, balance: 3_000 },
-      { date: '2025-11-20T15:30:00.000Z', type: 'commission', description: 'Commission on order A-1002 (Premium Tents, 15%)', amount: 3_000, balance: 4_250 },
-      { date: '2025-11-03T10:00:00.000Z', type: 'commission', description: 'Commission on order A-1001 (Outdoor Gear, 10%)', amount: 1_250, balance: 1_250 },
-    ]);
+    assert.deepEqual(
+      res.json.entries.map(({ id: _id, ...e }: any) => e),
+      ALICE_LEDGER.map(({ id: _id, ...e }) => e),
+    );
     assert.equal(res.json.nextCursor, null);
     for (const e of res.json.entries) assert.deepEqual(Object.keys(e), ['id', 'date', 'type', 'description', 'amount', 'balance']);
   });
