@@ -3,9 +3,9 @@ import '../../components/partner-ledger/partner-ledger.js';
 import '../../components/partner-reports/partner-reports.js';
 import type { Balance, CommissionReport, LedgerPage } from '../../src/api/types.js';
 import { MONEY_WORDS, type MoneyWord } from '../../src/internal/money-words.js';
-import { sessionStore } from '../../src/session.js';
 import { part, shadow, text } from '../helpers/dom.js';
-import { demoPartner, fakeApi } from '../helpers/fake-api.js';
+import { fakeApi, signInFake } from '../helpers/fake-api.js';
+import { signedOutAroundEachTest } from '../helpers/report-elements.js';
 
 /**
  * The money words in the elements: one label per figure (PRODUCT.md, "Money words"), the same
@@ -13,16 +13,8 @@ import { demoPartner, fakeApi } from '../helpers/fake-api.js';
  * figure follows the period and another does not.
  */
 
-const signIn = () => sessionStore().start({ token: 'pc_t', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), partner: demoPartner });
-const signOutEverywhere = () => {
-  sessionStore().end();
-  sessionStorage.clear();
-};
-beforeEach(() => {
-  signOutEverywhere();
-  signIn();
-});
-afterEach(signOutEverywhere);
+signedOutAroundEachTest();
+beforeEach(() => signInFake());
 
 /** One partner's money, as the server answers it in the ledger, the balance and the commission report. */
 const PERIOD = { earned: 113_962, clawedBack: 1_753, paid: 78_212 };

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import * as ledgerStories from '../../stories/partner-ledger.stories.js';
 import * as reportsStories from '../../stories/partner-reports.stories.js';
-import { sessionStore } from '../../src/session.js';
+import { signedOutAroundEachTest } from '../helpers/report-elements.js';
 
 /**
  * Every story of the report elements renders in Chromium, settles into a deliberate state and
@@ -19,13 +19,7 @@ const suites: [string, Record<string, unknown>][] = [
   ['partner-reports', reportsStories],
 ];
 
-// Test files can share a browser tab: start and end every test signed out.
-const signOutEverywhere = () => {
-  sessionStore().end();
-  sessionStorage.clear();
-};
-beforeEach(signOutEverywhere);
-afterEach(signOutEverywhere);
+signedOutAroundEachTest();
 
 for (const [name, module] of suites) {
   describe(`${name} stories`, function () {
