@@ -10,6 +10,7 @@ import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
+import { onePage } from '../db/paging.js';
 
 /**
  * Why a commission exists, stored as JSON with it and shown by the reports: which rule credited
@@ -373,8 +374,7 @@ export async function listCommissions(
   const rows = await query
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   return rows.map((r) => ({
     id: r.id,
