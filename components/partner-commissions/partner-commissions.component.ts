@@ -45,17 +45,9 @@ export class PartnerCommissionsElement extends PartnerElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 0 0 var(--_space-m);
-      }
       .programs {
         display: grid;
         gap: var(--_space-m);
-      }
-      h3 {
-        margin: 0 0 var(--_space-s);
-        font-size: 1.0625rem;
       }
       dl {
         display: grid;

@@ -29,10 +29,6 @@ export class PartnerProgramsElement extends PartnerElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 0 0 var(--_space-m);
-      }
       ul {
         list-style: none;
         margin: 0;
@@ -41,8 +37,7 @@ export class PartnerProgramsElement extends PartnerElement {
         gap: var(--partner-programs-gap, var(--_space-m));
       }
       h3 {
-        margin: 0 0 var(--_space-xs);
-        font-size: 1.0625rem;
+        margin-block-end: var(--_space-xs);
       }
       li p {
         margin: 0;
