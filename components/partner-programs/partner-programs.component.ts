@@ -1,10 +1,9 @@
-import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PartnerProgram } from '../../src/api/types.js';
 import { formatDate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
-import { errorView, loadingView, NO_PROGRAM_MESSAGE, signedOutView } from '../../src/internal/states.js';
+import { ProgramsTask } from '../../src/internal/programs-task.js';
+import { NO_PROGRAM_MESSAGE, signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /**
@@ -53,10 +52,11 @@ export class PartnerProgramsElement extends PartnerElement {
   /** Heading text. */
   @property() heading = 'My programs';
 
-  private readonly programs = new Task(this, {
-    task: ([signedIn, api], { signal }) => (signedIn && api ? api.programs({ signal }) : Promise.resolve([] as PartnerProgram[])),
-    args: () => [this.session.signedIn, this.client] as const,
-  });
+  private readonly programs = new ProgramsTask(
+    this,
+    () => this.session.signedIn,
+    () => this.client,
+  );
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
@@ -66,22 +66,18 @@ export class PartnerProgramsElement extends PartnerElement {
   }
 
   private renderPrograms() {
-    return this.programs.render({
-      initial: () => loadingView('Loading your programs…'),
-      pending: () => loadingView('Loading your programs…'),
-      error: (e) => errorView(e, () => this.programs.run()),
-      complete: (programs) =>
-        programs.length
-          ? html`<ul part="list">
-              ${programs.map(
-                (p) => html`<li part="program" class="card">
-                  <h3>${p.name}</h3>
-                  <p>${p.description || 'No description yet.'}</p>
-                  <p class="since">Member since ${formatDate(p.enrolledAt, localeOf(this))}</p>
-                </li>`,
-              )}
-            </ul>`
-          : html`<p part="empty" class="notice">${NO_PROGRAM_MESSAGE}</p>`,
-    });
+    return this.programs.render('Loading your programs…', (programs) =>
+      programs.length
+        ? html`<ul part="list">
+            ${programs.map(
+              (p) => html`<li part="program" class="card">
+                <h3>${p.name}</h3>
+                <p>${p.description || 'No description yet.'}</p>
+                <p class="since">Member since ${formatDate(p.enrolledAt, localeOf(this))}</p>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p part="empty" class="notice">${NO_PROGRAM_MESSAGE}</p>`,
+    );
   }
 }
