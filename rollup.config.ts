@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import type { OutputBundle, Plugin, RollupOptions } from 'rollup';
+import type { GetManualChunk, OutputBundle, Plugin, RollupOptions } from 'rollup';
 import { recordChunks } from './scripts/dist-files.mjs';
 import { precompress } from './scripts/precompress.mjs';
 
@@ -123,12 +123,40 @@ const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
   warn(warning);
 };
 
+/** The element entries of the one-at-a-time build; `components/partner-center` is all of them together. */
+const single = new Set(elements.filter((tag) => tag !== 'partner-center').map((tag) => resolve(`components/${tag}/${tag}.ts`)));
+
+/**
+ * The one-at-a-time build's chunking: one shared core holds the libraries (lit, ky…) and the
+ * code of src/ that every element uses (base class, client, session, tokens). Any other module
+ * is left to rollup, which puts it with the one element that uses it, or in a chunk shared by
+ * exactly the elements that use it (the paging controller, period picker and CSV download of
+ * <partner-ledger> and <partner-reports>), so a page pays only for what its elements use.
+ */
+const sharedCore: GetManualChunk = (id, { getModuleInfo }) => {
+  if (id.includes('/node_modules/')) return 'core';
+  if (!id.includes('/src/')) return undefined;
+  // the single-element entries that load this module, statically or lazily
+  const reached = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (m: string) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    if (single.has(m)) reached.add(m);
+    const info = getModuleInfo(m);
+    for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) walk(importer);
+  };
+  walk(id);
+  return reached.size === single.size ? 'core' : undefined;
+};
+
 /**
  * Two builds:
  * - `dist/partner-center.js`: the script tag's file, every element in ONE file (one request,
  *   one gzip stream);
  * - `dist/loader.js` + `dist/components/<tag>.js`: one file per element over a shared core
- *   chunk (`dist/chunks/core-<hash>.js`), for pages that want only what they use.
+ *   chunk (`dist/chunks/core-<hash>.js`) and the chunks {@link sharedCore} leaves to rollup,
+ *   for pages that want only what they use.
  * Every file gets its `.br` and `.gz`; the chunks of the two builds before stay in dist/chunks.
  */
 const config: RollupOptions[] = [
@@ -145,8 +173,7 @@ const config: RollupOptions[] = [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // One shared core (lit, ky, the client core) instead of many tiny shared chunks.
-      manualChunks: (id) => (id.includes('/node_modules/') || /\/src\/(?!loader\.ts)/.test(id) ? 'core' : undefined),
+      manualChunks: sharedCore,
       sourcemap: false,
     },
     plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)', true),

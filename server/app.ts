@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
 import { getSettings } from './catalog/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { securityHeaders } from './http/headers.js';
-import { limitBody, requireJson } from './http/middleware.js';
+import { limitBody, requireAdmin, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
-import { adminRoutes } from './http/admin.routes.js';
-import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './resources/admin.routes.js';
-import { authRoutes } from './partners/auth.routes.js';
-import { embedRoutes } from './partners/embed.routes.js';
-import { meRoutes } from './partners/me.routes.js';
-import { partnerHomeRoutes } from './catalog/partner-home.routes.js';
-import { redirectRoutes } from './tracking/redirect.routes.js';
-import { partnerResourceRoutes, qrRoutes } from './resources/partner.routes.js';
-import { partnerReportRoutes } from './money/partner-reports.routes.js';
+import { catalogRoutes } from './catalog/routes.js';
 import { systemRoutes } from './http/system.routes.js';
-import { trackRoutes } from './tracking/track.routes.js';
+import { moneyRoutes } from './money/routes.js';
+import { partnerRoutes } from './partners/routes.js';
+import { isImageUpload, resourceRoutes } from './resources/routes.js';
+import { trackingRoutes } from './tracking/routes.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -47,23 +43,20 @@ export function createApp(deps: Deps) {
       maxAge: 600,
     }),
   );
-  // raw image uploads (≤ 2 MB) come before the JSON-only, 100 KB rule below
-  app.route('/api/v1/admin', adminUploadRoutes(deps));
-  app.use('/api/*', limitBody(), requireJson());
+  // JSON bodies of at most 100 KB, but for the raw image upload (≤ 2 MB, its own rule)
+  app.use('/api/*', except(isImageUpload, limitBody(), requireJson()));
+  // The merchant's API: `Authorization: Bearer <admin key>` (a key from `partner-center
+  // admin-key create`, or PARTNER_CENTER_ADMIN_KEY) on all of /api/v1/admin, unknown paths
+  // included; partner tokens never pass. Its security scheme (`adminKey`) is registered below.
+  app.use('/api/v1/admin/*', requireAdmin(deps));
 
+  // one router per capability, each holding its routes next to its rules
   app.route('/api/v1', systemRoutes(deps, VERSION));
-  app.route('/api/v1/auth', authRoutes(deps));
-  app.route('/api/v1', meRoutes(deps));
-  app.route('/api/v1', partnerHomeRoutes(deps));
-  app.route('/api/v1', embedRoutes(deps));
-  app.route('/api/v1/admin', adminRoutes(deps));
-  app.route('/api/v1/track', trackRoutes(deps));
-  app.route('/', redirectRoutes(deps)); // before the static files: a redirect never touches the disk
-  app.route('/api/v1/partner', partnerResourceRoutes(deps));
-  app.route('/api/v1/admin', adminResourceRoutes(deps));
-  app.route('/api/v1', qrRoutes(deps));
-  app.route('/', uploadServingRoutes(deps));
-  app.route('/api/v1/partner', partnerReportRoutes(deps));
+  app.route('/api/v1', partnerRoutes(deps));
+  app.route('/api/v1', catalogRoutes(deps));
+  app.route('/api/v1', moneyRoutes(deps));
+  app.route('/', trackingRoutes(deps)); // before the static files: a redirect never touches the disk
+  app.route('/', resourceRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerToken', {
     type: 'http',

@@ -12,6 +12,13 @@ const view = (options: FakeApiOptions = {}, signedIn = true) => (args: { heading
   html`<partner-profile heading=${args.heading} .api=${fakeApi(options)} .sessionStore=${storySession(signedIn)}></partner-profile>`;
 const el = (root: HTMLElement) => root.querySelector('partner-profile')!;
 const shown = async (root: HTMLElement) => waitFor(() => expect(part(el(root), 'details')).toBeTruthy());
+/** The profile shown, then "Edit" pressed until the form shows: the element, to go on with. */
+const editing = async (root: HTMLElement) => {
+  await shown(root);
+  part<HTMLButtonElement>(el(root), 'edit-button')!.click();
+  await waitFor(() => expect(part(el(root), 'form')).toBeTruthy());
+  return el(root);
+};
 
 const meta = {
   title: 'Elements/partner-profile',
@@ -29,17 +36,13 @@ export const Populated: Story = {
 export const Editing: Story = {
   render: view(),
   play: async ({ canvasElement }) => {
-    await shown(canvasElement);
-    part<HTMLButtonElement>(el(canvasElement), 'edit-button')!.click();
-    await waitFor(() => expect(part(el(canvasElement), 'form')).toBeTruthy());
+    await editing(canvasElement);
   },
 };
 export const FieldErrors: Story = {
   render: view(),
   play: async ({ canvasElement }) => {
-    await shown(canvasElement);
-    part<HTMLButtonElement>(el(canvasElement), 'edit-button')!.click();
-    await waitFor(() => expect(part(el(canvasElement), 'form')).toBeTruthy());
+    await editing(canvasElement);
     type(shadow<HTMLInputElement>(el(canvasElement), '#profile-email')!, 'not-an-email');
     part<HTMLFormElement>(el(canvasElement), 'form')!.requestSubmit();
     await waitFor(() => expect(shadow(el(canvasElement), '#profile-email-error')).toBeTruthy());
@@ -48,9 +51,7 @@ export const FieldErrors: Story = {
 export const Saved: Story = {
   render: view(),
   play: async ({ canvasElement }) => {
-    await shown(canvasElement);
-    part<HTMLButtonElement>(el(canvasElement), 'edit-button')!.click();
-    await waitFor(() => expect(part(el(canvasElement), 'form')).toBeTruthy());
+    await editing(canvasElement);
     part<HTMLFormElement>(el(canvasElement), 'form')!.requestSubmit();
     await waitFor(() => expect(part(el(canvasElement), 'status')).toBeTruthy());
   },
@@ -59,10 +60,7 @@ export const Saved: Story = {
 export const AsksCurrentPassword: Story = {
   render: view(),
   play: async ({ canvasElement }) => {
-    await shown(canvasElement);
-    const root = el(canvasElement);
-    part<HTMLButtonElement>(root, 'edit-button')!.click();
-    await waitFor(() => expect(part(root, 'form')).toBeTruthy());
+    const root = await editing(canvasElement);
     type(shadow<HTMLInputElement>(root, '#profile-email')!, 'dana@new.example');
     await waitFor(() => expect(shadow(root, '#profile-currentPassword')).toBeTruthy());
   },
@@ -71,10 +69,7 @@ export const AsksCurrentPassword: Story = {
 export const PayoutChangeWrongPassword: Story = {
   render: view(),
   play: async ({ canvasElement }) => {
-    await shown(canvasElement);
-    const root = el(canvasElement);
-    part<HTMLButtonElement>(root, 'edit-button')!.click();
-    await waitFor(() => expect(part(root, 'form')).toBeTruthy());
+    const root = await editing(canvasElement);
     type(shadow<HTMLInputElement>(root, '#profile-payoutDetails')!, 'someone-else@paypal.example');
     await waitFor(() => expect(shadow(root, '#profile-currentPassword')).toBeTruthy());
     type(shadow<HTMLInputElement>(root, '#profile-currentPassword')!, 'not-it');

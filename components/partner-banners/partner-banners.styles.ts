@@ -8,15 +8,6 @@ export default css`
     max-width: 16rem;
     margin-block-end: var(--_space-m);
   }
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.75rem;
-    padding: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   [part~='gallery'] {
     list-style: none;
     margin: 0;

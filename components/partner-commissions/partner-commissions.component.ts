@@ -1,10 +1,10 @@
-import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerProgram } from '../../src/api/types.js';
 import { formatMoney, formatRate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
-import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
+import { ProgramsTask } from '../../src/internal/programs-task.js';
+import { signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /** "12% of each sale", "$10.00 per sale" */
@@ -45,17 +45,9 @@ export class PartnerCommissionsElement extends PartnerElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 0 0 var(--_space-m);
-      }
       .programs {
         display: grid;
         gap: var(--_space-m);
-      }
-      h3 {
-        margin: 0 0 var(--_space-s);
-        font-size: 1.0625rem;
       }
       dl {
         display: grid;
@@ -104,24 +96,21 @@ export class PartnerCommissionsElement extends PartnerElement {
   /** Heading text. */
   @property() heading = 'My commission structure';
 
-  private readonly programs = new Task(this, {
-    task: ([signedIn, api], { signal }) => (signedIn && api ? api.programs({ signal }) : Promise.resolve([] as PartnerProgram[])),
-    args: () => [this.session.signedIn, this.client] as const,
-  });
+  private readonly programs = new ProgramsTask(
+    this,
+    () => this.session.signedIn,
+    () => this.client,
+  );
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.heading}</h2>
       ${this.session.signedIn
-        ? this.programs.render({
-            initial: () => loadingView('Loading your commission structure…'),
-            pending: () => loadingView('Loading your commission structure…'),
-            error: (e) => errorView(e, () => this.programs.run()),
-            complete: (programs) =>
-              programs.length
-                ? html`<div class="programs">${programs.map((p) => this.renderProgram(p))}</div>`
-                : html`<p part="empty" class="notice">You are not in any program yet, so no commissions apply.</p>`,
-          })
+        ? this.programs.render('Loading your commission structure…', (programs) =>
+            programs.length
+              ? html`<div class="programs">${programs.map((p) => this.renderProgram(p))}</div>`
+              : html`<p part="empty" class="notice">You are not in any program yet, so no commissions apply.</p>`,
+          )
         : signedOutView('your commission structure')}
     </section>`;
   }

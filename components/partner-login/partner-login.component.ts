@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
 import { PartnerLoginEvent } from '../../src/events/partner-login.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-login.styles.js';
 
@@ -41,7 +42,7 @@ const LABELS = { code: 'Partner code', password: 'Password' };
  * @slot heading - Replaces the heading text ("Partner sign-in").
  */
 export class PartnerLoginElement extends PartnerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, formStyles, styles];
 
   /** Heading text. */
   @property() heading = 'Partner sign-in';

@@ -14,17 +14,6 @@ export default css`
     font-size: var(--partner-login-title-size, 1.25rem);
     margin: 0 0 var(--_space-m);
   }
-  form {
-    display: grid;
-    gap: var(--_space-m);
-  }
-  .field {
-    display: grid;
-    gap: var(--_space-xs);
-  }
-  label {
-    font-weight: 600;
-  }
   .password {
     display: flex;
     gap: var(--_space-xs);
@@ -35,11 +24,6 @@ export default css`
   }
   .password button {
     flex: none;
-  }
-  .field-error {
-    color: var(--_danger);
-    font-size: 0.875em;
-    margin: 0;
   }
   .links {
     display: flex;

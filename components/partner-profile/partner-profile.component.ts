@@ -6,6 +6,7 @@ import type { Partner, PayoutMethod, ProfilePatch } from '../../src/api/types.js
 import { PartnerProfileSavedEvent } from '../../src/events/partner-profile-saved.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
+import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 const PAYOUT_METHODS: Record<PayoutMethod, string> = {
@@ -69,15 +70,8 @@ const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutD
 export class PartnerProfileElement extends PartnerElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 0 0 var(--_space-m);
-      }
-      h3 {
-        font-size: 1.0625rem;
-        margin: 0 0 var(--_space-s);
-      }
       .stack {
         display: grid;
         gap: var(--_space-l);
@@ -95,41 +89,16 @@ export class PartnerProfileElement extends PartnerElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
-      form {
-        display: grid;
-        gap: var(--_space-m);
-      }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
         gap: var(--_space-m);
       }
       .field {
-        display: grid;
-        gap: var(--_space-xs);
         align-content: start;
-      }
-      label {
-        font-weight: 600;
-      }
-      .hint,
-      .field-error {
-        font-size: 0.875em;
-        margin: 0;
-        color: var(--_muted);
-      }
-      .field-error {
-        color: var(--_danger);
       }
       select,
       textarea {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        min-height: 2.75rem;
-        padding: var(--_space-s);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
         width: 100%;
       }
       .actions {

@@ -1,10 +1,9 @@
-import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PartnerProgram } from '../../src/api/types.js';
 import { formatDate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
-import { errorView, loadingView, NO_PROGRAM_MESSAGE, signedOutView } from '../../src/internal/states.js';
+import { ProgramsTask } from '../../src/internal/programs-task.js';
+import { NO_PROGRAM_MESSAGE, signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /**
@@ -29,10 +28,6 @@ export class PartnerProgramsElement extends PartnerElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 0 0 var(--_space-m);
-      }
       ul {
         list-style: none;
         margin: 0;
@@ -41,8 +36,7 @@ export class PartnerProgramsElement extends PartnerElement {
         gap: var(--partner-programs-gap, var(--_space-m));
       }
       h3 {
-        margin: 0 0 var(--_space-xs);
-        font-size: 1.0625rem;
+        margin-block-end: var(--_space-xs);
       }
       li p {
         margin: 0;
@@ -58,10 +52,11 @@ export class PartnerProgramsElement extends PartnerElement {
   /** Heading text. */
   @property() heading = 'My programs';
 
-  private readonly programs = new Task(this, {
-    task: ([signedIn, api], { signal }) => (signedIn && api ? api.programs({ signal }) : Promise.resolve([] as PartnerProgram[])),
-    args: () => [this.session.signedIn, this.client] as const,
-  });
+  private readonly programs = new ProgramsTask(
+    this,
+    () => this.session.signedIn,
+    () => this.client,
+  );
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
@@ -71,22 +66,18 @@ export class PartnerProgramsElement extends PartnerElement {
   }
 
   private renderPrograms() {
-    return this.programs.render({
-      initial: () => loadingView('Loading your programs…'),
-      pending: () => loadingView('Loading your programs…'),
-      error: (e) => errorView(e, () => this.programs.run()),
-      complete: (programs) =>
-        programs.length
-          ? html`<ul part="list">
-              ${programs.map(
-                (p) => html`<li part="program" class="card">
-                  <h3>${p.name}</h3>
-                  <p>${p.description || 'No description yet.'}</p>
-                  <p class="since">Member since ${formatDate(p.enrolledAt, localeOf(this))}</p>
-                </li>`,
-              )}
-            </ul>`
-          : html`<p part="empty" class="notice">${NO_PROGRAM_MESSAGE}</p>`,
-    });
+    return this.programs.render('Loading your programs…', (programs) =>
+      programs.length
+        ? html`<ul part="list">
+            ${programs.map(
+              (p) => html`<li part="program" class="card">
+                <h3>${p.name}</h3>
+                <p>${p.description || 'No description yet.'}</p>
+                <p class="since">Member since ${formatDate(p.enrolledAt, localeOf(this))}</p>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p part="empty" class="notice">${NO_PROGRAM_MESSAGE}</p>`,
+    );
   }
 }

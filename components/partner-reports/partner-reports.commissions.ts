@@ -17,7 +17,6 @@ type Money = (n: number, signed?: boolean) => string;
 
 /** The commission report: the period's totals, today's figures, and each commission with why it was earned. */
 export const commissionsPanel: ReportPanel<CommissionReport> = pagedPanel(
-  'your commissions',
   (client, query, signal) => client.commissionReport(query, { signal }),
   (report, view) => {
     const m: Money = (n, signed = false) => formatMoney(n, report.currency, view.locale, { signed });

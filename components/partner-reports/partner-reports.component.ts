@@ -8,20 +8,17 @@ import { PartnerElement } from '../../src/internal/partner-element.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import { commissionsPanel } from './partner-reports.commissions.js';
-import { leadsPanel } from './partner-reports.leads.js';
-import { linksPanel, localTimeZone } from './partner-reports.links.js';
-import { show, type ReportPanel, type ReportTab, type Shown } from './partner-reports.panel.js';
-import { salesPanel } from './partner-reports.sales.js';
+import { localTimeZone, show, type ReportPanel, type ReportTab, type Shown } from './partner-reports.panel.js';
 import styles from './partner-reports.styles.js';
 
 export type { ReportTab } from './partner-reports.panel.js';
-export { NO_COMMISSION } from './partner-reports.sales.js';
 
-const TABS: { id: ReportTab; label: string }[] = [
-  { id: 'commissions', label: 'Commissions' },
-  { id: 'leads', label: 'Leads' },
-  { id: 'sales', label: 'Sales' },
-  { id: 'links', label: 'Links' },
+/** Each tab, and the words after "Loading …" while its first page loads. */
+const TABS: { id: ReportTab; label: string; loading: string }[] = [
+  { id: 'commissions', label: 'Commissions', loading: 'your commissions' },
+  { id: 'leads', label: 'Leads', loading: 'your leads' },
+  { id: 'sales', label: 'Sales', loading: 'your sales' },
+  { id: 'links', label: 'Links', loading: 'link statistics' },
 ];
 const isTab = (v: unknown): v is ReportTab => TABS.some((t) => t.id === v);
 
@@ -33,17 +30,20 @@ interface Reports {
   links: LinkStats;
 }
 
-/** Each tab's panel: one file each, beside this one. */
-const PANELS: { [K in ReportTab]: ReportPanel<Reports[K]> } = {
-  commissions: commissionsPanel,
-  leads: leadsPanel,
-  sales: salesPanel,
-  links: linksPanel,
+/**
+ * Each tab's panel: one file each, beside this one. The first tab's comes with the element;
+ * the others load when first opened, so a page pays for the reports it shows.
+ */
+const PANELS: { [K in ReportTab]: () => Promise<ReportPanel<Reports[K]>> } = {
+  commissions: async () => commissionsPanel,
+  leads: async () => (await import('./partner-reports.leads.js')).leadsPanel,
+  sales: async () => (await import('./partner-reports.sales.js')).salesPanel,
+  links: async () => (await import('./partner-reports.links.js')).linksPanel,
 };
 
 /** Loads the first page of `tab`'s report, bound to its panel. */
 async function open<K extends ReportTab>(tab: K, ...args: Parameters<ReportPanel<Reports[K]>['load']>): Promise<Shown> {
-  const panel: ReportPanel<Reports[K]> = PANELS[tab];
+  const panel: ReportPanel<Reports[K]> = await PANELS[tab]();
   return show(tab, panel, await panel.load(...args));
 }
 
@@ -172,7 +172,7 @@ export class PartnerReportsElement extends PartnerElement {
   }
 
   private renderSpinner() {
-    return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> Loading ${PANELS[this.tab].loading}…</p>`;
+    return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> Loading ${TABS.find((t) => t.id === this.tab)!.loading}…</p>`;
   }
 
   private renderPanel(shown: Shown) {

@@ -6,7 +6,6 @@ import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.
 
 /** Lead tracking: how many leads became customers, and each lead (masked when the merchant says so). */
 export const leadsPanel: ReportPanel<LeadReport> = pagedPanel(
-  'your leads',
   (client, query, signal) => client.leadReport(query, { signal }),
   (report, view) => {
     const { locale } = view;

@@ -3,17 +3,13 @@ import type { LinkCounts, LinkRates, LinkStats } from '../../src/api/types.js';
 import { formatCount, formatDay, formatMoney, formatPercent } from '../../src/format.js';
 import { tableHead } from '../../src/internal/report-table.js';
 import { activityChart } from './chart.js';
-import type { ReportPanel } from './partner-reports.panel.js';
-
-/** The reader's time zone: link statistics count days where the partner is. */
-export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { localTimeZone, type ReportPanel } from './partner-reports.panel.js';
 
 /**
  * Link statistics: clicks, leads, sales and commission for the whole period (no paging), a
  * chart of clicks and sales over time, and tables by link, by sub-id and by day.
  */
 export const linksPanel: ReportPanel<LinkStats> = {
-  loading: 'link statistics',
   load: (client, period, _limit, signal) => client.linkStats({ ...period, timeZone: localTimeZone() }, { signal }),
   cursor: () => null,
   more: async (_client, stats) => stats,

@@ -4,6 +4,9 @@ import type { DateRangeController } from '../../src/internal/date-range.js';
 
 export type ReportTab = 'commissions' | 'leads' | 'sales' | 'links';
 
+/** The reader's time zone: link statistics count days where the partner is. */
+export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** What a panel is given to render: the page's locale, the period and the "Load more" block. */
 export interface PanelView {
   locale: string;
@@ -21,8 +24,6 @@ export interface PanelView {
  * rows appended, so `render` always draws one value.
  */
 export interface ReportPanel<R> {
-  /** Words after "Loading …" while the first page loads. */
-  loading: string;
   /** The first page of the period, `limit` rows (a report that does not page ignores it). */
   load(client: PartnerApi, period: DateRangeQuery, limit: number, signal: AbortSignal): Promise<R>;
   /** The cursor after the rows loaded so far (null: no more, or the report does not page). */
@@ -62,12 +63,10 @@ interface Paged<I> {
  * client for one page; "Load more" appends the next page's items to the report.
  */
 export function pagedPanel<I, R extends Paged<I>>(
-  loading: string,
   fetch: (client: PartnerApi, query: PageQuery, signal: AbortSignal) => Promise<R>,
   render: (report: R, view: PanelView) => TemplateResult,
 ): ReportPanel<R> {
   return {
-    loading,
     load: (client, period, limit, signal) => fetch(client, { ...period, limit }, signal),
     cursor: (report) => report.nextCursor,
     more: async (client, report, query, signal) => {

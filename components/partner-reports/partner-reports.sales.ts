@@ -21,7 +21,6 @@ export const NO_COMMISSION: Record<NonNullable<Sale['noCommissionReason']>, stri
 
 /** The sales report: the period's sales with their items, refunds, commission, and why a sale earned nothing. */
 export const salesPanel: ReportPanel<SalesReport> = pagedPanel(
-  'your sales',
   (client, query, signal) => client.salesReport(query, { signal }),
   (report, view) => {
     const { locale } = view;

@@ -5,6 +5,7 @@ import type { SignupResult } from '../../src/api/types.js';
 import { PartnerLoginEvent } from '../../src/events/partner-login.js';
 import { PartnerSignupEvent } from '../../src/events/partner-signup.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
+import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 type Field = 'name' | 'email' | 'code' | 'password' | 'acceptTerms';
@@ -44,33 +45,10 @@ const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 export class PartnerSignupElement extends PartnerElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
       :host {
         max-width: var(--partner-signup-max-width, 32rem);
-      }
-      h2 {
-        font-size: 1.25rem;
-        margin: 0 0 var(--_space-m);
-      }
-      form {
-        display: grid;
-        gap: var(--_space-m);
-      }
-      .field {
-        display: grid;
-        gap: var(--_space-xs);
-      }
-      label {
-        font-weight: 600;
-      }
-      .hint,
-      .field-error {
-        margin: 0;
-        font-size: 0.875em;
-        color: var(--_muted);
-      }
-      .field-error {
-        color: var(--_danger);
       }
       .terms {
         display: flex;

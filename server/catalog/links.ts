@@ -6,6 +6,7 @@ import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { missingProgramIds } from './programs.js';
 import { type Executor } from '../db/executor.js';
 import { idValue, parseInput, text } from '../shared/validation.js';
+import { onePage } from '../db/paging.js';
 
 /**
  * Redirect links. A merchant link (partner_id null) is a slug and a destination every partner
@@ -230,8 +231,7 @@ export async function listLinks(
   const rows = await query
     .orderBy('created_at')
     .orderBy('id')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   return views(deps, rows, origin);
 }

@@ -11,6 +11,7 @@ import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { NoCommissionReason } from './no-commission-reasons.js';
 import type { Settings } from '../catalog/settings.js';
+import { onePage } from '../db/paging.js';
 
 export { NO_COMMISSION_REASONS, type NoCommissionReason } from './no-commission-reasons.js';
 
@@ -357,8 +358,7 @@ export async function listCommissions(
   const rows = await query
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   return rows.map((r) => ({
     id: r.id,

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
+import { onePage } from '../db/paging.js';
 
 /**
  * The partner's money: one append-only row per change. `amount` is the signed effect on the
@@ -93,8 +94,7 @@ export async function listLedger(deps: Deps, partnerId: number, options: { limit
     .where('partner_id', '=', partnerId)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   return rows.map(ledgerEntryView);
 }

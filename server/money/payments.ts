@@ -10,6 +10,7 @@ import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
 import { maskPayoutDetails } from './payout-details.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, parseInput, positiveCents, text } from '../shared/validation.js';
+import { onePage } from '../db/paging.js';
 
 export const paymentSchema = z
   .object({
@@ -138,8 +139,7 @@ export async function listPayments(deps: Deps, options: { partnerId?: number; li
   const rows = await query
     .orderBy('payments.at', 'desc')
     .orderBy('payments.id', 'desc')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   const currency = (await getSettings(deps)).currency;
   const balances = await moneyNowOf(db, rows.map((r) => r.partner_id), { currency, now: deps.clock() });

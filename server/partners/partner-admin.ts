@@ -11,6 +11,7 @@ import { missingProgramIds } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { email, idValue, parseInput, text } from '../shared/validation.js';
+import { onePage } from '../db/paging.js';
 
 /** A partner as the merchant sees it (admin API, CLI). */
 export interface PartnerAccountView {
@@ -238,8 +239,7 @@ export async function listPartnerAccounts(deps: Deps, options: PartnerListOption
   const rows = await query
     .selectAll()
     .orderBy('code')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   await approveDueCommissions(deps);
   const currency = (await getSettings(deps)).currency;

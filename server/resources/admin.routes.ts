@@ -5,7 +5,7 @@ import { createEmail, deleteEmail, emailPatchSchema, getEmail, listEmails, newEm
 import { createPage, deletePage, getPage, listPages, newPageSchema, pagePatchSchema, updatePage } from './resource-pages.js';
 import { deleteUpload, getUpload, IMAGE_TYPES, listUploads, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, storeUpload } from './uploads.js';
 import { errorBody } from '../http/errors.js';
-import { limitBody, publicBase, requireAdmin } from '../http/middleware.js';
+import { limitBody, publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 
 /**
@@ -146,12 +146,9 @@ const deleteUploadRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, 400: errors[400], 401: errors[401], 404: errors[404], 409: errors[409] },
 });
 
-/** Banners, email copy, resource pages and upload management: mounted at /api/v1/admin. */
+/** Banners, email copy, resource pages and upload management: mounted at /api/v1/admin (behind the admin key, see app.ts). */
 export function adminResourceRoutes(deps: Deps) {
   const app = router();
-  for (const path of ['/banners', '/banners/*', '/email-copy', '/email-copy/*', '/resource-pages', '/resource-pages/*', '/uploads', '/uploads/*']) {
-    app.use(path, requireAdmin(deps));
-  }
 
   app.openapi(banners.list, async (c) => c.json({ banners: await listBanners(deps, publicBase(c, deps)) }, 200));
   app.openapi(banners.create, async (c) => c.json(await createBanner(deps, c.req.valid("json"), publicBase(c, deps)), 201));
@@ -213,12 +210,11 @@ const uploadRoute = createRoute({
 });
 
 /**
- * `POST /api/v1/admin/uploads`: raw image bodies up to 2 MB. Mounted before the API's
- * JSON-only, 100 KB middleware (see app.ts), so it checks the admin key and its own limit.
+ * `POST /api/v1/admin/uploads`: raw image bodies up to 2 MB, behind the admin key. Exempt from
+ * the API's JSON-only, 100 KB rule (see `isImageUpload` in ./routes.ts), so it sets its own limit.
  */
 export function adminUploadRoutes(deps: Deps) {
   const app = router();
-  app.use('/uploads', async (c, next) => (c.req.method === 'POST' ? requireAdmin(deps)(c, next) : next()));
   app.use('/uploads', limitBody(MAX_UPLOAD_BYTES, `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
   app.openapi(uploadRoute, async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());

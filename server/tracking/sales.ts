@@ -7,6 +7,7 @@ import { insertCommissions, noCommissionReason, planSaleCommissions, type NoComm
 import { DomainError } from '../shared/errors.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
+import { onePage } from '../db/paging.js';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
 
@@ -278,8 +279,7 @@ export async function listSales(
   const rows = await query
     .orderBy('sales.at', 'desc')
     .orderBy('sales.id', 'desc')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
+    .$call(onePage(options))
     .execute();
   const items = rows.length
     ? await db.selectFrom('sale_items').selectAll().where('sale_id', 'in', rows.map((r) => r.id)).orderBy('id').execute()

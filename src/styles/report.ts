@@ -47,15 +47,6 @@ export const reportStyles = css`
     font-weight: 600;
     font-size: 0.875em;
   }
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.75rem;
-    padding: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   input[type='date'] {
     width: auto;
     max-width: 100%;

@@ -73,14 +73,18 @@ export const baseStyles = css`
     opacity: 0.65;
     cursor: not-allowed;
   }
-  input {
+  input,
+  select,
+  textarea {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
     min-height: 2.75rem;
-    padding: var(--_space-s) var(--_space-s);
+    padding: var(--_space-s);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  input {
     width: 100%;
   }
   input[aria-invalid='true'] {
@@ -120,6 +124,14 @@ export const baseStyles = css`
   h2,
   h3 {
     line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25rem;
+    margin: 0 0 var(--_space-m);
+  }
+  h3 {
+    font-size: 1.0625rem;
+    margin: 0 0 var(--_space-s);
   }
   .spinner {
     display: inline-block;

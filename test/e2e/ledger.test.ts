@@ -82,12 +82,7 @@ const tableRows = (page: Page) =>
   );
 
 test('My Ledger on the demo page matches the database to the cent: summary, every row, another period, and the CSV', async () => {
-  const page = await env.page();
-  await page.goto(`${env.url}/`);
-  const login = page.locator('partner-login').first();
-  await login.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
-  await login.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
-  await login.getByLabel('Password', { exact: true }).press('Enter');
+  const page = await env.signedInDemoPage();
 
   // My Ledger, all time
   const ledger = page.locator('partner-ledger');

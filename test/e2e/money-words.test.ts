@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_CREDENTIALS } from '../../server/demo/seed.js';
 import { e2e, type E2E } from '../helpers/e2e.js';
 
 /**
@@ -50,12 +49,7 @@ function fromTheDatabase() {
 }
 
 test('My Ledger and the commission report show each money word with one label and one figure, the database’s', async () => {
-  const page = await env.page();
-  await page.goto(`${env.url}/`);
-  const login = page.locator('partner-login').first();
-  await login.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
-  await login.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
-  await login.getByLabel('Password', { exact: true }).press('Enter');
+  const page = await env.signedInDemoPage();
 
   const ledger = page.locator('partner-ledger');
   const reports = page.locator('partner-reports');
@@ -78,12 +72,7 @@ test('My Ledger and the commission report show each money word with one label an
 });
 
 test('the sales report says, in words, why each demo sale that earned $0.00 earned nothing', async () => {
-  const page = await env.page();
-  await page.goto(`${env.url}/`);
-  const login = page.locator('partner-login').first();
-  await login.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
-  await login.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
-  await login.getByLabel('Password', { exact: true }).press('Enter');
+  const page = await env.signedInDemoPage();
   const reports = page.locator('partner-reports');
   await reports.getByRole('tab', { name: 'Sales' }).click();
   await reports.getByRole('table', { name: 'Sales, all time, newest first' }).waitFor();

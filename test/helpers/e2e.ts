@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROME_ARGS, findChrome, NO_CHROME_MESSAGE } from '../../scripts/find-chrome.mjs';
 import { configSchema, type Config } from '../../server/config.js';
+import { DEMO_CREDENTIALS } from '../../server/demo/seed.js';
 import { PACKAGE_ROOT, startServer, type RunningServer } from '../../server/main.js';
 
 /**
@@ -43,6 +44,16 @@ export async function e2e(overrides: Partial<Config> = {}) {
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(`console: ${m.text()}`);
       });
+      return page;
+    },
+    /** A fresh page on the demo page, signed in as the demo partner through its <partner-login>. */
+    async signedInDemoPage(): Promise<Page> {
+      const page = await this.page();
+      await page.goto(`${this.url}/`);
+      const login = page.locator('partner-login').first();
+      await login.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
+      await login.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
+      await login.getByLabel('Password', { exact: true }).press('Enter');
       return page;
     },
     async close() {
