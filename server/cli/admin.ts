@@ -8,6 +8,7 @@ import { recordAdjustment, reversalSchema, reverseLedgerEntry, reversePayment } 
 import { getSettings, SETTING_KEYS, type Settings } from '../catalog/settings.js';
 import { parseInput } from '../shared/validation.js';
 import { defineCommand, UsageError, withDeps, type Command } from './command.js';
+import { table } from './table.js';
 
 /**
  * The merchant's weekly work from the shell, over the same domain functions as the admin API:
@@ -56,11 +57,6 @@ function statusChange(verb: string, status: 'active' | 'disabled', summary: stri
 
 const commissionLine = (c: CommissionView, m: (cents: number) => string) =>
   [String(c.id), c.partnerCode, c.orderId ?? '-', c.programName ?? '-', c.tier, m(c.amount), c.clawedBack ? m(c.clawedBack) : '-', c.status, c.payableAt.slice(0, 10)];
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
-}
 
 /** `menus.welcome` → ["menus", "welcome"], after checking the setting exists. */
 function settingPath(key: string): [keyof Settings, string?] {
