@@ -36,6 +36,13 @@ export function wholeNumber(text: string | undefined, flag: string, min = 0): nu
   return Number(text);
 }
 
+/** An id (a commission's, a ledger entry's…): a whole number of at least 1. */
+export function positiveId(text: string | undefined, what: string): number {
+  if (text === undefined) throw new UsageError(`${what} is required`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`${what} must be a positive whole number, got "${text}"`);
+  return Number(text);
+}
+
 /** `--<name>-percent` or `--<name>-flat`, at most one of them. */
 export async function rate(deps: Deps, percentText: string | undefined, flatText: string | undefined, name: string): Promise<Rate | undefined> {
   if (percentText !== undefined && flatText !== undefined) throw new UsageError(`give --${name}-percent or --${name}-flat, not both`);
