@@ -2,16 +2,28 @@ import { ConfigError } from './config.js';
 import { DatabaseTooNewError, migrations } from './db/migrations.js';
 import { UsageError, type Command } from './cli/command.js';
 import { adminCommands } from './cli/admin.js';
+import { adminKeyCommands } from './cli/admin-keys.js';
+import { backupCommands } from './cli/backup.js';
 import { coreCommands } from './cli/core.js';
-import { engineCommands } from './cli/engine.js';
+import { linkCommands } from './cli/links.js';
+import { partnerCommands } from './cli/partners.js';
+import { paymentCommands } from './cli/payments.js';
+import { programCommands } from './cli/programs.js';
 import { resourceCommands } from './cli/resources.js';
+import { saleCommands } from './cli/sales.js';
 
 export type { Command };
 
-/** Every command, by name. Each area adds its own record from server/cli/<area>.ts. */
+/** Every command, by name, in the order the help lists them; each noun's record comes from server/cli/<noun>.ts. */
 export const commands: Record<string, Command> = {
   ...coreCommands,
-  ...engineCommands,
+  ...adminKeyCommands,
+  ...programCommands,
+  ...partnerCommands,
+  ...linkCommands,
+  ...saleCommands,
+  ...paymentCommands,
+  ...backupCommands,
   ...resourceCommands,
   ...adminCommands,
 };

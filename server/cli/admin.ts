@@ -8,6 +8,8 @@ import { recordAdjustment, reversalSchema, reverseLedgerEntry, reversePayment } 
 import { getSettings, SETTING_KEYS, type Settings } from '../catalog/settings.js';
 import { parseInput } from '../shared/validation.js';
 import { defineCommand, UsageError, withDeps, type Command } from './command.js';
+import { positiveId } from './options.js';
+import { table } from './table.js';
 
 /**
  * The merchant's weekly work from the shell, over the same domain functions as the admin API:
@@ -15,12 +17,6 @@ import { defineCommand, UsageError, withDeps, type Command } from './command.js'
  */
 
 const money = async (deps: Deps, cents: number) => formatMoney(cents, (await getSettings(deps)).currency);
-
-function id(text: string | undefined, what: string): number {
-  if (text === undefined) throw new UsageError(`${what} is required`);
-  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`${what} must be a positive whole number, got "${text}"`);
-  return Number(text);
-}
 
 function code(text: string | undefined): string {
   if (!text) throw new UsageError('the partner code is required');
@@ -56,11 +52,6 @@ function statusChange(verb: string, status: 'active' | 'disabled', summary: stri
 
 const commissionLine = (c: CommissionView, m: (cents: number) => string) =>
   [String(c.id), c.partnerCode, c.orderId ?? '-', c.programName ?? '-', c.tier, m(c.amount), c.clawedBack ? m(c.clawedBack) : '-', c.status, c.payableAt.slice(0, 10)];
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
-}
 
 /** `menus.welcome` → ["menus", "welcome"], after checking the setting exists. */
 function settingPath(key: string): [keyof Settings, string?] {
@@ -115,7 +106,7 @@ export const adminCommands: Record<string, Command> = {
     async run({ values }) {
       const status = values.status;
       if (status !== undefined && !['pending', 'approved', 'paid', 'clawed_back'].includes(status)) throw new UsageError('--status must be pending, approved, paid or clawed_back');
-      const limit = values.limit === undefined ? 50 : id(values.limit, '--limit');
+      const limit = values.limit === undefined ? 50 : positiveId(values.limit, '--limit');
       await withDeps(values.db, async (deps) => {
         const partnerId = values.partner ? (await partnerByCode(deps, values.partner)).id : undefined;
         const list = await listCommissions(deps, { limit: Math.min(limit, 500), ...(partnerId !== undefined && { partnerId }), ...(status && { status: status as CommissionView['status'] }) });
@@ -139,7 +130,7 @@ export const adminCommands: Record<string, Command> = {
           const n = await approveDueCommissions(deps);
           return console.log(n ? `Approved ${n} commission${n === 1 ? '' : 's'} past their hold.` : 'No pending commission is past its hold.');
         }
-        const commissionId = id(args[0], 'the commission id (or --due)');
+        const commissionId = positiveId(args[0], 'the commission id (or --due)');
         const result = await approveCommission(deps, commissionId);
         const c = await getCommission(deps, commissionId);
         console.log(`Commission ${c.id}: ${await money(deps, c.amount)} to ${c.partnerCode} is ${result.status}${result.changed ? '' : ' (unchanged)'}`);
@@ -153,7 +144,7 @@ export const adminCommands: Record<string, Command> = {
     args: [['<id>', 'the commission']],
     options: { note: NOTE },
     async run({ values, args }) {
-      const commissionId = id(args[0], 'the commission id');
+      const commissionId = positiveId(args[0], 'the commission id');
       const why = note(values.note);
       await withDeps(values.db, async (deps) => {
         const c = await reverseCommission(deps, commissionId, why, await getSettings(deps));
@@ -193,7 +184,7 @@ export const adminCommands: Record<string, Command> = {
     args: [['<payment id>', 'the id "payment record" printed']],
     options: { note: NOTE },
     async run({ values, args }) {
-      const paymentId = id(args[0], 'the payment id');
+      const paymentId = positiveId(args[0], 'the payment id');
       const why = note(values.note);
       await withDeps(values.db, async (deps) => {
         const { entry, balance } = await reversePayment(deps, paymentId, why);
@@ -209,7 +200,7 @@ export const adminCommands: Record<string, Command> = {
     args: [['<entry id>', 'the ledger entry to undo (a payment or an adjustment)']],
     options: { note: NOTE },
     async run({ values, args }) {
-      const entryId = id(args[0], 'the ledger entry id');
+      const entryId = positiveId(args[0], 'the ledger entry id');
       const why = note(values.note);
       await withDeps(values.db, async (deps) => {
         const { entry, balance } = await reverseLedgerEntry(deps, entryId, why);

@@ -30,13 +30,22 @@ export async function withDeps<T>(db: string | undefined, fn: (deps: Deps) => Pr
   }
 }
 
+/** Where partners' links point: PUBLIC_URL, else this machine at the configured port. */
+export const publicOrigin = (deps: Deps) => deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+
 /** One option of a command: its parseArgs type and the line `--help` prints for it. */
 export interface OptionSpec {
   type: 'string' | 'boolean';
   multiple?: boolean;
   /** the placeholder after a string option in the help, e.g. "<code>" */
   value?: string;
-  help: string;
+  /**
+   * The option's line in the help: say "repeatable" here when `multiple`; a "\n" continues it
+   * on the next line under the help column. Leave out to name the option in the synopsis only.
+   */
+  help?: string;
+  /** pad this option's name to at most this many columns, whatever the command's `width` */
+  width?: number;
 }
 type OptionTable = Record<string, OptionSpec>;
 type Values<O extends OptionTable> = {
@@ -47,15 +56,30 @@ export interface CommandSpec<O extends OptionTable> {
   summary: string;
   /** what follows the command's name in the usage line, e.g. "<code> --note <text>" */
   synopsis?: string;
-  /** positional arguments in order: [name, help] */
-  args?: [string, string][];
+  /** positional arguments in order: [name, help]; without help, named in the synopsis only */
+  args?: [name: string, help?: string][];
   options: O;
+  /**
+   * The column the names are padded to before their help (default: the widest name). A name
+   * wider than that is followed by three spaces instead of two, so it stands out as an exception.
+   */
+  width?: number;
   /** a paragraph printed after the options */
   notes?: string;
   run(input: { values: Values<O>; args: string[] }): Promise<number | void>;
 }
 
-const DB_OPTION: OptionSpec = { type: 'string', value: '<file>', help: 'the SQLite file (default: DATABASE_PATH or data/partner-center.sqlite)' };
+/** Every command's `--db`; its help line keeps the same 18 columns however wide the others are. */
+const DB_OPTION: OptionSpec = { type: 'string', value: '<file>', help: 'the SQLite file (default: DATABASE_PATH or data/partner-center.sqlite)', width: 18 };
+
+/** The lines of the option table: `  <name padded>  <help>`, continued lines under the help. */
+function optionLines(rows: { name: string; help: string; width?: number }[], width = Math.max(...rows.map((r) => r.name.length))): string[] {
+  return rows.map(({ name, help, width: most = Infinity }) => {
+    const column = Math.min(width, most);
+    const gap = name.length > column ? '   ' : '  ';
+    return `  ${name.padEnd(column)}${gap}${help.replaceAll('\n', `\n  ${' '.repeat(column)}  `)}`;
+  });
+}
 
 /**
  * A command whose usage text and argument parsing both come from one option table, so the
@@ -63,15 +87,16 @@ const DB_OPTION: OptionSpec = { type: 'string', value: '<file>', help: 'the SQLi
  */
 export function defineCommand<const O extends OptionTable>(name: string, spec: CommandSpec<O>): Command {
   const options: OptionTable = { ...spec.options, db: DB_OPTION };
-  const rows: [string, string][] = [
-    ...(spec.args ?? []).map(([arg, help]): [string, string] => [arg, help]),
-    ...Object.entries(options).map(([flag, o]): [string, string] => [`--${flag}${o.type === 'string' ? ` ${o.value ?? '<value>'}` : ''}`, o.help + (o.multiple ? ' (repeatable)' : '')]),
+  const rows = [
+    ...(spec.args ?? []).flatMap(([arg, help]) => (help === undefined ? [] : [{ name: arg, help }])),
+    ...Object.entries(options).flatMap(([flag, o]) =>
+      o.help === undefined ? [] : [{ name: `--${flag}${o.type === 'string' ? ` ${o.value ?? '<value>'}` : ''}`, help: o.help, ...(o.width && { width: o.width }) }],
+    ),
   ];
-  const width = Math.max(...rows.map(([left]) => left.length));
   const usage = [
     `partner-center ${name}${spec.synopsis ? ` ${spec.synopsis}` : ''}`,
     '',
-    ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`),
+    ...optionLines(rows, spec.width),
     ...(spec.notes ? ['', spec.notes] : []),
   ].join('\n');
   const parseOptions = Object.fromEntries(Object.entries(options).map(([flag, o]) => [flag, { type: o.type, ...(o.multiple && { multiple: true }) }]));

@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Deps } from '../deps.js';
 import { createBanner, listBanners } from '../resources/banners.js';
 import { createEmail, listEmails } from '../resources/email-copy.js';
 import { createPage, listPages } from '../resources/resource-pages.js';
 import { storeUpload } from '../resources/uploads.js';
-import { UsageError, withDeps, type Command } from './command.js';
+import { publicOrigin, UsageError, withDeps, type Command } from './command.js';
 
 /** `banner`, `email` and `page` add|list: the merchant's promotional material from the shell. */
-
-const serverBase = (deps: Deps) => deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
 
 const int = (value: string | undefined, flag: string) => {
   if (value === undefined) return undefined;
@@ -82,7 +79,7 @@ export const resourceCommands: Record<string, Command> = {
         }
       }
       await withDeps(values.db, async (deps) => {
-        const base = serverBase(deps);
+        const base = publicOrigin(deps);
         const upload = bytes ? await storeUpload(deps, bytes, undefined, base) : undefined;
         const banner = await createBanner(
           deps,
@@ -108,7 +105,7 @@ export const resourceCommands: Record<string, Command> = {
     async run(args) {
       const { values } = parseArgs({ args, strict: true, options: { db: { type: 'string' } } });
       await withDeps(values.db, async (deps) => {
-        const banners = await listBanners(deps, serverBase(deps));
+        const banners = await listBanners(deps, publicOrigin(deps));
         if (!banners.length) return console.log('No banners yet. Add one with "partner-center banner add".');
         console.log(table([['id', 'name', 'size', 'link', 'status', 'programs', 'image'], ...banners.map((b) => [String(b.id), b.name, `${b.width}×${b.height}`, b.linkSlug, b.status, scope(b.programIds), b.imageSrc])]));
       });

@@ -5,6 +5,18 @@ import { testServer } from './server.js';
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 export const DAY = 86_400_000;
 
+/** Every rule of a program set away from its default; a test adds the name, priority and so on. */
+export const EVERY_PROGRAM_RULE = {
+  saleCommission: { type: 'flat', value: 2500 },
+  leadCommission: 300,
+  recurring: { mode: 'first_n', payments: 3 },
+  secondTier: { type: 'percent', value: 500 },
+  attributionWindowDays: 60,
+  attributionModel: 'first_click',
+  holdDays: 14,
+  productRates: [{ productId: 'pro-plan', type: 'percent', value: 2000 }],
+} as const;
+
 /**
  * A test server with an admin key and helpers for the merchant's side: `admin(method, path,
  * body)` calls the admin/tracking API with the key; `program`, `partner`, `link`, `click` and

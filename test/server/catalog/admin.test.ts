@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createAdminKey } from '../../../server/partners/admin-keys.js';
-import { ADMIN_KEY, assertError, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { ADMIN_KEY, assertError, engineServer, EVERY_PROGRAM_RULE, type EngineServer } from '../../helpers/engine.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -52,18 +52,7 @@ describe('programs', () => {
 
   test('every rule can be set, changed, listed by priority and archived', async () => {
     const low = await s.program({ name: 'Low', priority: 1 });
-    const high = await s.program({
-      name: 'High',
-      priority: 5,
-      saleCommission: { type: 'flat', value: 2500 },
-      leadCommission: 300,
-      recurring: { mode: 'first_n', payments: 3 },
-      secondTier: { type: 'percent', value: 500 },
-      attributionWindowDays: 60,
-      attributionModel: 'first_click',
-      holdDays: 14,
-      productRates: [{ productId: 'pro-plan', type: 'percent', value: 2000 }],
-    });
+    const high = await s.program({ name: 'High', priority: 5, ...EVERY_PROGRAM_RULE });
     assert.deepEqual(high.recurring, { mode: 'first_n', payments: 3 });
     assert.deepEqual(high.productRates, [{ productId: 'pro-plan', type: 'percent', value: 2000 }]);
     const list = await s.admin('GET', '/api/v1/admin/programs');

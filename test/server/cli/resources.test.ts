@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { main } from '../../../server/cli.js';
 import { configSchema } from '../../../server/config.js';
 import { openDatabase } from '../../../server/db/connection.js';
+import { runCli } from '../../helpers/cli.js';
 import { addLink, addProgram, png } from '../../helpers/resource-fixtures.js';
 
 let dir: string;
@@ -23,22 +23,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI, capturing what it prints. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await main([...argv, '--db', dbPath]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const cli = (...argv: string[]) => runCli(dbPath, ...argv);
 
 describe('partner-center banner|email|page add|list', () => {
   test('lists say so when there is nothing yet', async () => {

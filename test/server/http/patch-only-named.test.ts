@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { assertError, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { assertError, engineServer, EVERY_PROGRAM_RULE, type EngineServer } from '../../helpers/engine.js';
 
 /**
  * A PATCH changes exactly the fields it names: for every PATCH route, patch one field at a
@@ -105,20 +105,7 @@ describe('PATCH /api/v1/admin/settings', () => {
 
 describe('every other PATCH route changes only the fields it names', () => {
   test('programs', async () => {
-    const program = await s.program({
-      name: 'Full',
-      description: 'All rules set',
-      priority: 4,
-      saleCommission: { type: 'flat', value: 2500 },
-      leadCommission: 300,
-      recurring: { mode: 'first_n', payments: 3 },
-      secondTier: { type: 'percent', value: 500 },
-      attributionWindowDays: 60,
-      attributionModel: 'first_click',
-      holdDays: 14,
-      status: 'active',
-      productRates: [{ productId: 'pro', type: 'percent', value: 2000 }],
-    });
+    const program = await s.program({ name: 'Full', description: 'All rules set', priority: 4, status: 'active', ...EVERY_PROGRAM_RULE });
     const { read, patch } = adminRecord(`/api/v1/admin/programs/${program.id}`);
     await patchEachField(
       'program',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Sqlite from 'better-sqlite3';
-import { main } from '../../../server/cli.js';
+import { runCli } from '../../helpers/cli.js';
 
 let dir: string;
 let db: string;
@@ -14,22 +14,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await main([...args, ...(args.includes('--help') ? [] : ['--db', db])]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const cli = (...args: string[]) => runCli(db, ...args);
 
 describe('the CLI runs a program end to end over the same engine', () => {
   test('admin key, program, partners, link, sale, refund, payment, payouts, backup', async () => {
