@@ -4,8 +4,8 @@ import { formatCount, formatDate, formatDateTime, formatMoney, formatPercent } f
 import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js';
 import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
-const STATUS: Record<Commission['status'], string> = { pending: 'Pending', approved: 'Approved', paid: 'Paid', clawed_back: 'Clawed back' };
-const ATTRIBUTION: Record<Attribution, string> = {
+export const STATUS: Record<Commission['status'], string> = { pending: 'Pending', approved: 'Approved', paid: 'Paid', clawed_back: 'Clawed back' };
+export const ATTRIBUTION: Record<Attribution, string> = {
   last_click: 'Last click',
   first_click: 'First click',
   partner_code: 'Partner code',
