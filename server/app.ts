@@ -7,6 +7,7 @@ import { securityHeaders } from './http/headers.js';
 import { limitBody, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
+import { consoleRoutes } from './http/console.routes.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './resources/admin.routes.js';
 import { authRoutes } from './partners/auth.routes.js';
@@ -89,6 +90,7 @@ export function createApp(deps: Deps) {
 
   // The browser bundles: /partner-center.js, /loader.js, /components/*.js, /chunks/*.js
   app.use('/*', serveBundles(deps.config.distDir));
+  app.route('/', consoleRoutes()); // /admin: the merchant console (its bundle is /admin.js)
   if (deps.config.demo) {
     app.get('/', (c) => c.html(readFileSync(demoPage, 'utf8')));
     // the one-tag page: the demo page with its <main> swapped for <partner-center>
