@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError, messageOf } from '../../src/api/errors.js';
 import { errorView } from '../../src/internal/states.js';
 import { AdminElement } from './admin-element.js';
 import { EMPTY_ROUTE, PartnerAdminNavigateEvent, type SectionRoute } from './route.js';
@@ -34,6 +34,11 @@ export class SectionElement extends AdminElement {
       </p>`;
     }
     return errorView(error, retry);
+  }
+
+  /** A check of ours (a sentence) or what the server said. */
+  protected errorText(error: unknown): string {
+    return typeof error === 'string' ? error : messageOf(error);
   }
 
   protected signedOutView(): TemplateResult {

@@ -1,7 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { messageOf } from '../../src/api/errors.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, localeOf } from '../../src/format.js';
 import { loadingView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -98,7 +97,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
     if (!this.signedIn) return html`<h2 tabindex="-1">Commissions</h2>${this.signedOutView()}`;
     return html`<h2 tabindex="-1">Commissions</h2>
       ${this.renderFilters()} ${this.announcement(this.said)}
-      ${this.actionError ? html`<p part="error" role="alert">${messageOf(this.actionError)}</p>` : nothing}
+      ${this.actionError ? html`<p part="error" role="alert">${this.errorText(this.actionError)}</p>` : nothing}
       ${this.list.render({
         initial: () => loadingView('Loading commissions…'),
         pending: () => (this.list.value ? this.renderList(this.list.value) : loadingView('Loading commissions…')),
@@ -205,7 +204,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
       ${this.reversing === c.id
         ? html`<tr>
             <td colspan="8">
-              <form class="stacked" part="reverse-form" @submit=${(e: Event) => this.reverse(e, c)}>
+              <form class="stacked" part="reverse-form" novalidate @submit=${(e: Event) => this.reverse(e, c)}>
                 <label>Note (why it is taken back) <textarea name="note" required maxlength="500"></textarea></label>
                 <div class="actions">
                   <button type="submit">Reverse commission ${c.id}</button>
@@ -271,7 +270,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
     e.preventDefault();
     const note = (new FormData(e.target as HTMLFormElement).get('note') as string).trim();
     if (!note) {
-      this.actionError = new Error('Write a note: it says why the commission is taken back.');
+      this.actionError = ('Write a note: it says why the commission is taken back.');
       return;
     }
     return this.run(async () => {

@@ -1,7 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { messageOf } from '../../src/api/errors.js';
 import { formatDate, formatMoney, localeOf } from '../../src/format.js';
 import { moneyFigure } from '../../src/internal/money-words.js';
 import { loadingView } from '../../src/internal/states.js';
@@ -61,12 +60,17 @@ export class PartnerAdminPartnerElement extends SectionElement {
   });
 
   override render() {
-    return this.data.render({
-      initial: () => html`<h2 tabindex="-1">Partner ${this.code}</h2>${this.signedOutView()}`,
-      pending: () => (this.data.value ? this.renderPartner(this.data.value) : html`<h2 tabindex="-1">Partner ${this.code}</h2>${loadingView('Loading the partner…')}`),
-      error: (e) => html`<h2 tabindex="-1">Partner ${this.code}</h2>${this.back()}${this.failure(e, () => void this.data.run())}`,
-      complete: (d) => (d ? this.renderPartner(d) : html`<h2 tabindex="-1">Partner ${this.code}</h2>${this.signedOutView()}`),
-    });
+    const d = this.data.value;
+    // one heading through every state, so the focus put on it stays when the data arrives
+    const title = d ? html`${d.partner.name} <span class="muted">(${d.partner.code})</span>` : html`Partner ${this.code}`;
+    return html`${this.back()}
+      <h2 tabindex="-1">${title}</h2>
+      ${this.data.render({
+        initial: () => this.signedOutView(),
+        pending: () => (d ? this.renderPartner(d) : loadingView('Loading the partner…')),
+        error: (e) => this.failure(e, () => void this.data.run()),
+        complete: (loaded) => (loaded ? this.renderPartner(loaded) : this.signedOutView()),
+      })}`;
   }
 
   private back() {
@@ -77,20 +81,18 @@ export class PartnerAdminPartnerElement extends SectionElement {
     const locale = localeOf(this);
     const m = (n: number, signed = false) => formatMoney(n, ledger.balance.currency, locale, { signed });
     const programNames = p.programIds.map((id) => programs.find((x) => x.id === id)?.name ?? `Program ${id}`);
-    return html`${this.back()}
-      <h2 tabindex="-1">${p.name} <span class="muted">(${p.code})</span></h2>
-      ${this.announcement(this.said)}
-      ${this.actionError ? html`<p part="error" role="alert">${messageOf(this.actionError)}</p>` : nothing}
+    return html`${this.announcement(this.said)}
+      ${this.actionError ? html`<p part="error" role="alert">${this.errorText(this.actionError)}</p>` : nothing}
       ${this.renderActions(p)}
       <h3>Profile</h3>
       <dl class="facts" part="profile">
-        <dt>Status</dt><dd class="status">${STATUS_LABEL[p.status]}</dd>
-        <dt>Email</dt><dd>${p.email}</dd>
-        <dt>Joined</dt><dd>${formatDate(p.createdAt, locale)}</dd>
-        <dt>Payout method</dt><dd>${p.payoutMethod ? PAYOUT_METHOD[p.payoutMethod] : 'Not given yet'}</dd>
-        <dt>Payout details</dt><dd>${p.payoutDetails ?? 'Not given yet'}</dd>
-        <dt>Programs</dt><dd>${programNames.length ? programNames.join(', ') : 'In no program: their links earn nothing'}</dd>
-        <dt>Parent</dt><dd>${p.parentCode ? html`<a href=${`#/partners/${encodeURIComponent(p.parentCode)}`} @click=${(e: Event) => this.go(e, p.parentCode!)}>${p.parentCode}</a>` : 'None'}</dd>
+        <dt>Status</dt> <dd class="status">${STATUS_LABEL[p.status]}</dd>
+        <dt>Email</dt> <dd>${p.email}</dd>
+        <dt>Joined</dt> <dd>${formatDate(p.createdAt, locale)}</dd>
+        <dt>Payout method</dt> <dd>${p.payoutMethod ? PAYOUT_METHOD[p.payoutMethod] : 'Not given yet'}</dd>
+        <dt>Payout details</dt> <dd>${p.payoutDetails ?? 'Not given yet'}</dd>
+        <dt>Programs</dt> <dd>${programNames.length ? programNames.join(', ') : 'In no program: their links earn nothing'}</dd>
+        <dt>Parent</dt> <dd>${p.parentCode ? html`<a href=${`#/partners/${encodeURIComponent(p.parentCode)}`} @click=${(e: Event) => this.go(e, p.parentCode!)}>${p.parentCode}</a>` : 'None'}</dd>
         <dt>Children</dt>
         <dd part="children">
           ${children === null
@@ -144,13 +146,13 @@ export class PartnerAdminPartnerElement extends SectionElement {
         ? html`<p><a part="portal-link" href=${this.portalUrl} target="_blank" rel="noopener">Open ${p.name}'s portal (new tab, link works once)</a></p>`
         : nothing}
       ${this.form === 'reject'
-        ? html`<form class="stacked" part="reject-form" @submit=${(e: Event) => this.reject(e, p)}>
+        ? html`<form class="stacked" part="reject-form" novalidate @submit=${(e: Event) => this.reject(e, p)}>
             <label>Reason (the partner is told) <textarea name="reason" required maxlength="500"></textarea></label>
             <div class="actions"><button type="submit">Reject sign-up</button><button type="button" class="secondary" @click=${() => this.toggle(undefined)}>Cancel</button></div>
           </form>`
         : nothing}
       ${this.form === 'password'
-        ? html`<form class="stacked" part="password-form" @submit=${(e: Event) => this.setPassword(e, p)}>
+        ? html`<form class="stacked" part="password-form" novalidate @submit=${(e: Event) => this.setPassword(e, p)}>
             <label>New password (at least 8 characters) <input name="password" type="password" autocomplete="new-password" minlength="8" required /></label>
             <div class="actions"><button type="submit">Set password</button><button type="button" class="secondary" @click=${() => this.toggle(undefined)}>Cancel</button></div>
           </form>`
@@ -190,7 +192,7 @@ export class PartnerAdminPartnerElement extends SectionElement {
     e.preventDefault();
     const reason = (new FormData(e.target as HTMLFormElement).get('reason') as string).trim();
     if (!reason) {
-      this.actionError = new Error('Give a reason: the partner is told why.');
+      this.actionError = ('Give a reason: the partner is told why.');
       return;
     }
     return this.act(() => this.client.rejectPartner(p.code, reason), `${p.name}'s sign-up is rejected; they are told why.`);
@@ -200,7 +202,7 @@ export class PartnerAdminPartnerElement extends SectionElement {
     e.preventDefault();
     const password = new FormData(e.target as HTMLFormElement).get('password') as string;
     if (password.length < 8) {
-      this.actionError = new Error('The password needs at least 8 characters.');
+      this.actionError = ('The password needs at least 8 characters.');
       return;
     }
     return this.act(() => this.client.setPartnerPassword(p.code, password), `${p.name}'s password is set; their sessions are signed out.`);

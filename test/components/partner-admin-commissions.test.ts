@@ -24,7 +24,6 @@ const check = (el: Element, label: string) => {
 describe('<partner-admin-commissions>', () => {
   it('lists commissions with why each exists and the clawbacks, and passes axe', async () => {
     const { el } = await render();
-    expect(part(el, 'spinner')).to.exist;
     await loaded(el);
     expect(parts(el, 'row')).to.have.length(5);
     expect(text(row(el, 101).querySelector('[part~="why"]'))).to.equal(
@@ -105,6 +104,12 @@ describe('<partner-admin-commissions>', () => {
     part<HTMLButtonElement>(el, 'more')!.click();
     await waitUntil(() => parts(el, 'row').length === 5);
     expect(part(el, 'more')).to.equal(null);
+  });
+
+  it('says it is loading', async () => {
+    const { el } = await render({ fail: { commissions: 'pending' } });
+    expect(text(part(el, 'spinner'))).to.equal('Loading commissions…');
+    await expect(el).to.be.accessible();
   });
 
   it('says there are none yet', async () => {

@@ -23,9 +23,15 @@ const button = (el: Element, label: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label)!;
 
 describe('<partner-admin-partners> list', () => {
-  it('says loading, then lists the partners newest first with balances, and passes axe', async () => {
-    const { el } = await render();
+  it('says it is loading', async () => {
+    const { el } = await render({ fail: { partners: 'pending' } });
+    expect(text(part(el, 'spinner'))).to.equal('Loading partners…');
     expect(part(el, 'spinner')).to.have.attribute('role', 'status');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the partners newest first with balances, and passes axe', async () => {
+    const { el } = await render();
     await loaded(el);
     expect(text(part(el, 'count'))).to.equal('4 partners');
     expect(rows(el)).to.deep.equal(['Cleo Cho', 'Bob Baker', 'Ann Archer', 'Dev Dhillon']);
@@ -121,7 +127,12 @@ describe('<partner-admin-partners> detail', () => {
     expect(profile).to.contain('Payout method PayPal').and.contain('Payout details ann@example.com');
     expect(profile).to.contain('Programs Friends of Northwind, Creators').and.contain('Parent None');
     expect(text(part(d, 'children'))).to.equal('bob');
-    expect(text(part(d, 'balance'))).to.equal('Balance $125.00 Pending $25.00 Payable now $100.00');
+    const figure = (term: string) => [text(shadow(d, `[data-money="${term}"] dt`)), text(shadow(d, `[data-money="${term}"] dd`))];
+    expect([figure('balance'), figure('pending'), figure('payableNow')]).to.deep.equal([
+      ['Balance', '$125.00'],
+      ['Pending', '$25.00'],
+      ['Payable now', '$100.00'],
+    ]);
     expect(text(part(d, 'ledger'))).to.contain('Payment (PayPal)').and.contain('−$50.00');
     await waitUntil(() => d.shadowRoot!.activeElement === d.shadowRoot!.querySelector('h2'));
     await expect(d).to.be.accessible();
