@@ -147,7 +147,11 @@ export class PartnerAdminPartnersElement extends SectionElement {
   private onSearch = (e: InputEvent) => {
     this.typed = (e.target as HTMLInputElement).value;
     clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.setParam('q', this.typed?.trim() ?? '', true), SEARCH_DELAY_MS);
+    this.#searchTimer = setTimeout(() => {
+      this.setParam('q', this.typed?.trim() ?? '', true);
+      // from now on the URL holds the search (back/forward may change it)
+      this.typed = undefined;
+    }, SEARCH_DELAY_MS);
   };
 
   private setParam(name: string, value: string, replace = false) {
@@ -199,6 +203,7 @@ export class PartnerAdminPartnersElement extends SectionElement {
 
   private open(e: Event, code: string) {
     e.preventDefault();
+    clearTimeout(this.#searchTimer);
     this.navigate([code], this.route.params);
   }
 
