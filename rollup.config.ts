@@ -179,6 +179,13 @@ const config: RollupOptions[] = [
     plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)', true),
     onwarn,
   },
+  // The merchant console (admin/): a build of its own, so no partner page ever downloads it.
+  {
+    input: { admin: 'admin/partner-admin.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: false },
+    plugins: plugins('The merchant console (/admin)'),
+    onwarn,
+  },
 ];
 
 export default config;

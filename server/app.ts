@@ -9,6 +9,7 @@ import { limitBody, requireAdmin, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
 import { catalogRoutes } from './catalog/routes.js';
+import { consoleRoutes } from './http/console.routes.js';
 import { systemRoutes } from './http/system.routes.js';
 import { moneyRoutes } from './money/routes.js';
 import { partnerRoutes } from './partners/routes.js';
@@ -82,6 +83,7 @@ export function createApp(deps: Deps) {
 
   // The browser bundles: /partner-center.js, /loader.js, /components/*.js, /chunks/*.js
   app.use('/*', serveBundles(deps.config.distDir));
+  app.route('/', consoleRoutes()); // /admin: the merchant console (its bundle is /admin.js)
   if (deps.config.demo) {
     app.get('/', (c) => c.html(readFileSync(demoPage, 'utf8')));
     // the one-tag page: the demo page with its <main> swapped for <partner-center>

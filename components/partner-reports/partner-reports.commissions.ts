@@ -5,8 +5,8 @@ import { moneyFigure, periodVersusNow } from '../../src/internal/money-words.js'
 import { tableHead } from '../../src/internal/report-table.js';
 import { caption, empty, pagedPanel, type ReportPanel } from './partner-reports.panel.js';
 
-const STATUS: Record<Commission['status'], string> = { pending: 'Pending', approved: 'Approved', paid: 'Paid', clawed_back: 'Clawed back' };
-const ATTRIBUTION: Record<Attribution, string> = {
+export const STATUS: Record<Commission['status'], string> = { pending: 'Pending', approved: 'Approved', paid: 'Paid', clawed_back: 'Clawed back' };
+export const ATTRIBUTION: Record<Attribution, string> = {
   last_click: 'Last click',
   first_click: 'First click',
   partner_code: 'Partner code',

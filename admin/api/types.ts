@@ -1,0 +1,210 @@
+/**
+ * The shapes the merchant console reads from the admin API — the one place they are written on
+ * the browser side. Each mirrors a zod schema of the server (named beside it); the bundle's
+ * TypeScript build does not reach into server/, so test/helpers/admin-types-match.ts checks
+ * at `tsc` time that every one of them still equals the server's `z.infer`.
+ */
+import type { LedgerEntryType, MoneyNow, PayoutMethod, RequestOptions } from '../../src/api/types.js';
+
+export type { RequestOptions };
+
+export type AdminRole = 'owner' | 'staff';
+
+/** A merchant user (`GET /api/v1/admin/auth/me`). */
+export interface AdminUser {
+  id: number;
+  email: string;
+  role: AdminRole;
+}
+
+/** `POST /api/v1/admin/auth/login`. */
+export interface AdminLoginResult {
+  token: string;
+  /** ISO 8601 */
+  expiresAt: string;
+  user: AdminUser;
+}
+
+export interface AdminCredentials {
+  email: string;
+  password: string;
+}
+
+/** server: BalanceSchema */
+export interface AdminBalance extends MoneyNow {
+  currency: string;
+}
+
+export type PartnerStatus = 'active' | 'pending' | 'disabled';
+
+/** server: PartnerAccountSchema (lists) */
+export interface PartnerAccount {
+  id: number;
+  code: string;
+  name: string;
+  email: string;
+  status: PartnerStatus;
+  parentCode: string | null;
+  programIds: number[];
+  balance: AdminBalance;
+  payoutMethod: PayoutMethod | null;
+  payoutDetailsMasked: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** server: PartnerAccountDetailSchema (one partner: payout details in full) */
+export interface PartnerAccountDetail extends PartnerAccount {
+  payoutDetails: string | null;
+}
+
+export type PartnerSort = 'created' | 'name' | 'code';
+export type SortOrder = 'asc' | 'desc';
+
+export interface PartnerQuery {
+  q?: string;
+  status?: PartnerStatus;
+  sort?: PartnerSort;
+  order?: SortOrder;
+  cursor?: string;
+  limit?: number;
+  /** children of this partner */
+  parent?: string;
+}
+
+/** `GET /api/v1/admin/partners` */
+export interface PartnerPage {
+  partners: PartnerAccount[];
+  total: number;
+  /** null at the end */
+  nextCursor: string | null;
+}
+
+/** server: ProgramSchema (the fields the console shows) */
+export interface AdminProgram {
+  id: number;
+  name: string;
+  status: 'active' | 'archived';
+}
+
+export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';
+
+/** server: CommissionReasonSchema */
+export interface AdminCommissionReason {
+  attribution: 'last_click' | 'first_click' | 'partner_code' | 'lead_email';
+  linkSlug: string | null;
+  linkName: string | null;
+  clickAt: string | null;
+  sub: string | null;
+  programId: number;
+  programName: string;
+  rateType: 'percent' | 'flat';
+  rateValue: number;
+  tier: 'direct' | 'second';
+  childCode?: string;
+  orderId?: string;
+  leadEmail?: string;
+  productIds?: string[];
+  quantity?: number;
+  rateSource?: 'override' | 'default' | 'lead';
+  subscriptionId?: string;
+  payment?: number;
+  selfReferral?: boolean;
+}
+
+/** server: CommissionSchema */
+export interface AdminCommission {
+  id: number;
+  partnerCode: string;
+  kind: 'sale' | 'lead';
+  tier: 'direct' | 'second';
+  programId: number | null;
+  programName: string | null;
+  orderId: string | null;
+  baseAmount: number;
+  rateType: 'percent' | 'flat';
+  rateValue: number;
+  amount: number;
+  clawedBack: number;
+  status: CommissionStatus;
+  payableAt: string;
+  approvedAt: string | null;
+  createdAt: string;
+  reason: AdminCommissionReason;
+}
+
+export interface CommissionQuery {
+  partner?: string;
+  status?: CommissionStatus;
+  program?: number;
+  /** YYYY-MM-DD */
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** `GET /api/v1/admin/commissions` */
+export interface CommissionPage {
+  commissions: AdminCommission[];
+  nextCursor: string | null;
+}
+
+/** `POST /api/v1/admin/commissions/approve` */
+export interface BatchApproveResult {
+  approved: number[];
+  skipped: { id: number; reason: string }[];
+}
+
+/** server: LedgerEntrySchema (a partner's ledger row as the merchant reads it) */
+export interface AdminLedgerEntry {
+  id: number;
+  at: string;
+  type: LedgerEntryType;
+  amount: number;
+  balance: number;
+  currency: string;
+  description: string;
+  commissionId: number | null;
+  paymentId: number | null;
+  reversesId: number | null;
+}
+
+/** `GET /api/v1/admin/partners/{code}/ledger` */
+export interface PartnerLedger {
+  balance: AdminBalance;
+  entries: AdminLedgerEntry[];
+  nextCursor?: string | null;
+}
+
+/** `POST /api/v1/admin/embed-tokens` */
+export interface EmbedTokenResult {
+  embedToken: string;
+  expiresAt: string;
+}
+
+/** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
+export interface AdminApi {
+  /** The server's base URL (for "view as partner"). */
+  readonly baseUrl: string;
+  login(credentials: AdminCredentials, options?: RequestOptions): Promise<AdminLoginResult>;
+  logout(options?: RequestOptions): Promise<void>;
+  me(options?: RequestOptions): Promise<AdminUser>;
+
+  partners(query: PartnerQuery, options?: RequestOptions): Promise<PartnerPage>;
+  partner(code: string, options?: RequestOptions): Promise<PartnerAccountDetail>;
+  approvePartner(code: string, options?: RequestOptions): Promise<PartnerAccountDetail>;
+  rejectPartner(code: string, reason: string, options?: RequestOptions): Promise<PartnerAccountDetail>;
+  updatePartner(code: string, patch: { status?: PartnerStatus }, options?: RequestOptions): Promise<PartnerAccountDetail>;
+  setPartnerPassword(code: string, password: string, options?: RequestOptions): Promise<void>;
+  partnerLedger(code: string, options?: RequestOptions): Promise<PartnerLedger>;
+  embedToken(partnerCode: string, options?: RequestOptions): Promise<EmbedTokenResult>;
+  programs(options?: RequestOptions): Promise<AdminProgram[]>;
+  /** The merchant's currency (every amount is in it), from the public `GET /api/v1/portal`. */
+  currency(options?: RequestOptions): Promise<string>;
+
+  commissions(query: CommissionQuery, options?: RequestOptions): Promise<CommissionPage>;
+  approveCommissions(ids: number[], options?: RequestOptions): Promise<BatchApproveResult>;
+  approveCommission(id: number, options?: RequestOptions): Promise<AdminCommission>;
+  reverseCommission(id: number, note: string, options?: RequestOptions): Promise<AdminCommission>;
+}

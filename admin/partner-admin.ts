@@ -1,0 +1,9 @@
+// The console bundle (dist/admin.js): <partner-admin> and its sections. Partner pages never load it.
+import './partner-admin/partner-admin.js';
+import './partner-admin-partners/partner-admin-partners.js';
+import './partner-admin-commissions/partner-admin-commissions.js';
+
+export { HttpAdminApi, adminApiFor } from './api/client.js';
+export { AdminSession, adminSession } from './api/session.js';
+export { SECTIONS } from './sections.js';
+export type * from './api/types.js';

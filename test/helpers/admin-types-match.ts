@@ -1,0 +1,20 @@
+/**
+ * Compile-time only (`tsc --noEmit`): the console's response types (admin/api/types.ts) equal
+ * the server's zod schemas. The browser build never reaches into server/, so this is where a
+ * drift between the two fails — in the typecheck, not in a merchant's browser.
+ */
+import type { z } from 'zod';
+import type * as S from '../../server/shared/engine-schemas.js';
+import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const adminTypesMatchServer: [
+  Same<AdminBalance, z.infer<typeof S.BalanceSchema>>,
+  Same<PartnerAccount, z.infer<typeof S.PartnerAccountSchema>>,
+  Same<PartnerAccountDetail, z.infer<typeof S.PartnerAccountDetailSchema>>,
+  Same<AdminLedgerEntry, z.infer<typeof S.LedgerEntrySchema>>,
+  Same<AdminCommissionReason, z.infer<typeof S.CommissionReasonSchema>>,
+  Same<AdminCommission, z.infer<typeof S.CommissionSchema>>,
+  Same<AdminProgram, Pick<z.infer<typeof S.ProgramSchema>, 'id' | 'name' | 'status'>>,
+] = [true, true, true, true, true, true, true];
