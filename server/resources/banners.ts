@@ -6,6 +6,7 @@ import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
 import { detectImage, uploadUrl } from './uploads.js';
 import { parseInput } from '../shared/validation.js';
+import type { BannerView, PartnerBanner } from './schemas.js';
 
 export const httpUrl = z
   .string()
@@ -51,41 +52,6 @@ export type NewBanner = z.infer<typeof newBannerSchema>;
 /** Only the fields sent change: `.partial()` of the rules, which carry no defaults. */
 export const bannerPatchSchema = z.object(bannerFields).partial().strict();
 export type BannerPatch = z.infer<typeof bannerPatchSchema>;
-
-/** A banner as the merchant manages it. */
-export interface BannerView {
-  id: number;
-  name: string;
-  imageUrl: string | null;
-  uploadId: number | null;
-  /** Where the image is loaded from: the external URL or this server's /uploads/<id>. */
-  imageSrc: string;
-  width: number;
-  height: number;
-  alt: string;
-  linkId: number;
-  linkSlug: string;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  /** Empty: for every program. */
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A banner as a partner gets it: their link and a ready HTML snippet. */
-export interface PartnerBannerView {
-  id: number;
-  name: string;
-  imageUrl: string;
-  width: number;
-  height: number;
-  alt: string;
-  /** The partner's tracking link the banner points to. */
-  linkUrl: string;
-  /** `<a href="…"><img …></a>`, every value HTML-escaped. */
-  html: string;
-}
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -226,7 +192,7 @@ export async function deleteBanner(deps: Deps, id: number): Promise<void> {
 }
 
 /** The active banners for the partner's programs, each carrying the partner's own link. */
-export async function partnerBanners(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerBannerView[]> {
+export async function partnerBanners(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerBanner[]> {
   const [rows, visible] = await Promise.all([
     bannerQuery(deps)
       .where('banners.status', '=', 'active')

@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
+import type { EmailView, PartnerEmail } from './schemas.js';
 
 /** The placeholders email copy may use, filled in for each partner. */
 export const PLACEHOLDERS = ['link', 'partner.name', 'partner.code'] as const;
@@ -46,30 +47,6 @@ export const emailPatchSchema = z
   .partial()
   .strict();
 export type EmailPatch = z.infer<typeof emailPatchSchema>;
-
-export interface EmailView {
-  id: number;
-  name: string;
-  subject: string;
-  body: string;
-  linkId: number | null;
-  linkSlug: string | null;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** An email as a partner gets it: placeholders filled in with their name, code and link. */
-export interface PartnerEmailView {
-  id: number;
-  name: string;
-  subject: string;
-  body: string;
-  /** The partner's tracking link {{link}} became, when the email has one. */
-  linkUrl: string | null;
-}
 
 const usesLink = (text: string) => [...text.matchAll(PLACEHOLDER)].some((m) => m[1] === 'link');
 
@@ -214,7 +191,7 @@ export async function deleteEmail(deps: Deps, id: number): Promise<void> {
  * email's own link was removed or disabled, {{link}} becomes the partner's first available
  * merchant link.
  */
-export async function partnerEmails(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerEmailView[]> {
+export async function partnerEmails(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerEmail[]> {
   const [rows, visible, linkVisible] = await Promise.all([
     emailQuery(deps).where('email_copy.status', '=', 'active').orderBy('email_copy.sort_order').orderBy('email_copy.id').execute(),
     visibilityFor(deps, 'email', partner.id),
@@ -233,7 +210,7 @@ export async function partnerEmails(deps: Deps, partner: PartnerRow, base: strin
     const first = links.find((l) => linkVisible(l.id));
     return (fallback = first ? partnerLinkUrl(base, partner.code, first.slug) : null);
   };
-  const out: PartnerEmailView[] = [];
+  const out: PartnerEmail[] = [];
   for (const row of rows.filter((r) => visible(r.id))) {
     const linkUrl = row.link_slug && row.link_status === 'active' ? partnerLinkUrl(base, partner.code, row.link_slug) : await fallbackLink();
     const values = { link: linkUrl ?? '', partner: { name: partner.name, code: partner.code } };

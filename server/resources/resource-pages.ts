@@ -6,6 +6,7 @@ import { conflict, notFound } from '../shared/errors.js';
 import { renderMarkdown } from './markdown.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
+import type { PageView, ResourcePage } from './schemas.js';
 
 export const PAGE_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** Markdown `#` becomes this heading level in the partner API's HTML (the element titles pages with h3). */
@@ -31,27 +32,6 @@ export type NewPage = z.infer<typeof newPageSchema>;
 
 export const pagePatchSchema = newPageSchema.partial().strict();
 export type PagePatch = z.infer<typeof pagePatchSchema>;
-
-export interface PageView {
-  id: number;
-  title: string;
-  slug: string;
-  /** markdown */
-  body: string;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A page as a partner gets it: markdown rendered to sanitized HTML. */
-export interface PartnerPageView {
-  id: number;
-  title: string;
-  slug: string;
-  html: string;
-}
 
 /** `Brand guidelines & logos` → `brand-guidelines-logos`. */
 export function slugify(title: string): string {
@@ -153,7 +133,7 @@ export async function deletePage(deps: Deps, id: number): Promise<void> {
 }
 
 /** The active pages for the partner's programs, in order, rendered to sanitized HTML. */
-export async function partnerPages(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerPageView[]> {
+export async function partnerPages(deps: Deps, partner: PartnerRow, base: string): Promise<ResourcePage[]> {
   const [rows, visible] = await Promise.all([
     pageQuery(deps).where('status', '=', 'active').orderBy('sort_order').orderBy('id').execute(),
     visibilityFor(deps, 'page', partner.id),
