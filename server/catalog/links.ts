@@ -13,7 +13,6 @@ import type { LinkView } from './schemas.js';
  * shares as `<origin>/r/<their code>/<slug>`; a partner's own deep link (partner_id set) points
  * anywhere on the merchant's allowed domains and only carries that partner's code.
  */
-export type { LinkView } from './schemas.js';
 
 export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const slug = z

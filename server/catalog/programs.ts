@@ -9,7 +9,7 @@ import { getSettings } from './settings.js';
 import { cents, externalId, longText, parseInput, text } from '../shared/validation.js';
 import type { ProgramView, Rate } from './schemas.js';
 
-export type { ProgramView, Rate } from './schemas.js';
+export type { Rate } from './schemas.js';
 /** A program's own rate for one product. */
 export type ProductRate = ProgramView['productRates'][number];
 
