@@ -6,30 +6,28 @@ import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
 import { detectImage, uploadUrl } from './uploads.js';
 import { parseInput } from '../shared/validation.js';
+import { resourceFields } from './resource-fields.js';
 import type { BannerView, PartnerBanner } from './schemas.js';
 
-export const httpUrl = z
+const httpUrl = z
   .string()
   .trim()
   .max(2048, 'is at most 2048 characters')
   .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'is not an http or https address');
 const dimension = z.number().int('is not a whole number').min(1, 'is at least 1').max(4000, 'is at most 4000');
-export const sortOrder = z.number().int('is not a whole number').min(-1_000_000).max(1_000_000);
-export const programIds = z.array(z.number().int().positive('is not a program id')).max(100, 'lists at most 100 programs');
-export const resourceStatus = z.enum(['active', 'archived']);
 
 export const bannerFields = {
-  name: z.string().trim().min(1, 'is required').max(120, 'is at most 120 characters'),
+  name: resourceFields.name,
   imageUrl: httpUrl,
   uploadId: z.number().int().positive('is not an upload id'),
   width: dimension,
   height: dimension,
   alt: z.string().trim().min(1, 'is required: describe the image for people who cannot see it').max(300, 'is at most 300 characters'),
-  linkId: z.number().int().positive('is not a link id'),
-  linkSlug: z.string().trim().min(1).max(100),
-  sortOrder,
-  status: resourceStatus,
-  programIds,
+  linkId: resourceFields.linkId,
+  linkSlug: resourceFields.linkSlug,
+  sortOrder: resourceFields.sortOrder,
+  status: resourceFields.status,
+  programIds: resourceFields.programIds,
 };
 
 export const newBannerSchema = z
@@ -42,9 +40,9 @@ export const newBannerSchema = z
     alt: bannerFields.alt,
     linkId: bannerFields.linkId.optional(),
     linkSlug: bannerFields.linkSlug.optional(),
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    sortOrder: resourceFields.sortOrder.optional(),
+    status: resourceFields.status.optional(),
+    programIds: resourceFields.programIds.optional(),
   })
   .strict();
 export type NewBanner = z.infer<typeof newBannerSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { programIds, resourceStatus, sortOrder } from './banners.js';
+import { resourceFields } from './resource-fields.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
@@ -13,11 +13,11 @@ export const PLACEHOLDERS = ['link', 'partner.name', 'partner.code'] as const;
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 const fields = {
-  name: z.string().trim().min(1, 'is required').max(120, 'is at most 120 characters'),
+  name: resourceFields.name,
   subject: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters'),
   body: z.string().trim().min(1, 'is required').max(20_000, 'is at most 20000 characters'),
-  linkId: z.number().int().positive('is not a link id'),
-  linkSlug: z.string().trim().min(1).max(100),
+  linkId: resourceFields.linkId,
+  linkSlug: resourceFields.linkSlug,
 };
 
 export const newEmailSchema = z
@@ -27,9 +27,9 @@ export const newEmailSchema = z
     body: fields.body,
     linkId: fields.linkId.optional(),
     linkSlug: fields.linkSlug.optional(),
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    sortOrder: resourceFields.sortOrder.optional(),
+    status: resourceFields.status.optional(),
+    programIds: resourceFields.programIds.optional(),
   })
   .strict();
 export type NewEmail = z.infer<typeof newEmailSchema>;
@@ -40,9 +40,9 @@ export const emailPatchSchema = z
     ...fields,
     /** null: no link of its own ({{link}} then needs one — refused) */
     linkId: fields.linkId.nullable(),
-    sortOrder,
-    status: resourceStatus,
-    programIds,
+    sortOrder: resourceFields.sortOrder,
+    status: resourceFields.status,
+    programIds: resourceFields.programIds,
   })
   .partial()
   .strict();

@@ -44,32 +44,15 @@ const createLinkRoute = createRoute({
   },
 });
 
-const bannersRoute = createRoute({
-  method: 'get',
-  path: '/banners',
-  tags,
-  security,
-  summary: 'Banners, each with a ready HTML snippet carrying the partner\'s link',
-  responses: { 200: jsonResponse(z.object({ banners: z.array(PartnerBannerSchema) }), 'The banners'), 401: errors[401] },
-});
+/** GET one kind of the partner's material: `{ <key>: [item, …] }`. */
+function listRoute<K extends string, T extends z.ZodType>(path: string, key: K, item: T, summary: string) {
+  const shape = { [key]: z.array(item) } as { [P in K]: z.ZodArray<T> };
+  return createRoute({ method: 'get', path, tags, security, summary, responses: { 200: jsonResponse(z.object(shape), `The ${key}`), 401: errors[401] } });
+}
 
-const emailsRoute = createRoute({
-  method: 'get',
-  path: '/email-copy',
-  tags,
-  security,
-  summary: 'Email texts with {{link}}, {{partner.name}} and {{partner.code}} filled in',
-  responses: { 200: jsonResponse(z.object({ emails: z.array(PartnerEmailSchema) }), 'The emails'), 401: errors[401] },
-});
-
-const pagesRoute = createRoute({
-  method: 'get',
-  path: '/resources',
-  tags,
-  security,
-  summary: 'Resource pages, markdown rendered to sanitized HTML',
-  responses: { 200: jsonResponse(z.object({ pages: z.array(PartnerPageSchema) }), 'The pages'), 401: errors[401] },
-});
+const bannersRoute = listRoute('/banners', 'banners', PartnerBannerSchema, "Banners, each with a ready HTML snippet carrying the partner's link");
+const emailsRoute = listRoute('/email-copy', 'emails', PartnerEmailSchema, 'Email texts with {{link}}, {{partner.name}} and {{partner.code}} filled in');
+const pagesRoute = listRoute('/resources', 'pages', PartnerPageSchema, 'Resource pages, markdown rendered to sanitized HTML');
 
 /** Mounted at /api/v1/partner. */
 export function partnerResourceRoutes(deps: Deps) {

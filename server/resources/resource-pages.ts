@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { programIds, resourceStatus, sortOrder } from './banners.js';
+import { resourceFields } from './resource-fields.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { renderMarkdown } from './markdown.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
@@ -23,9 +23,9 @@ export const newPageSchema = z
     title: fields.title,
     slug: fields.slug.optional(),
     body: fields.body,
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    sortOrder: resourceFields.sortOrder.optional(),
+    status: resourceFields.status.optional(),
+    programIds: resourceFields.programIds.optional(),
   })
   .strict();
 export type NewPage = z.infer<typeof newPageSchema>;
