@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
-import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
+import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { detectImage, uploadUrl } from './uploads.js';
 import { parseInput } from '../shared/validation.js';
 import { resourceFields } from './resource-fields.js';
@@ -181,13 +181,7 @@ export async function updateBanner(deps: Deps, id: number, patch: BannerPatch, b
   return getBanner(deps, id, base);
 }
 
-export async function deleteBanner(deps: Deps, id: number): Promise<void> {
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('banners').where('id', '=', id).executeTakeFirst();
-    if (!gone.numDeletedRows) throw notFound(`Banner ${id}`);
-    await setResourcePrograms(trx, 'banner', id, []);
-  });
-}
+export const deleteBanner = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'banner', id);
 
 /** The active banners for the partner's programs, each carrying the partner's own link. */
 export async function partnerBanners(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerBanner[]> {

@@ -4,7 +4,7 @@ import type { PartnerRow } from '../db/schema.js';
 import { resourceFields } from './resource-fields.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
-import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
+import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
 import type { EmailView, PartnerEmail } from './schemas.js';
 
@@ -178,13 +178,7 @@ export async function updateEmail(deps: Deps, id: number, patch: EmailPatch): Pr
   return getEmail(deps, id);
 }
 
-export async function deleteEmail(deps: Deps, id: number): Promise<void> {
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('email_copy').where('id', '=', id).executeTakeFirst();
-    if (!gone.numDeletedRows) throw notFound(`Email copy ${id}`);
-    await setResourcePrograms(trx, 'email', id, []);
-  });
-}
+export const deleteEmail = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'email', id);
 
 /**
  * The active emails for the partner's programs with every placeholder filled in. When an

@@ -4,7 +4,7 @@ import type { PartnerRow } from '../db/schema.js';
 import { resourceFields } from './resource-fields.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { renderMarkdown } from './markdown.js';
-import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
+import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
 import type { PageView, ResourcePage } from './schemas.js';
 
@@ -124,13 +124,7 @@ export async function updatePage(deps: Deps, id: number, patch: PagePatch): Prom
   return getPage(deps, id);
 }
 
-export async function deletePage(deps: Deps, id: number): Promise<void> {
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('resource_pages').where('id', '=', id).executeTakeFirst();
-    if (!gone.numDeletedRows) throw notFound(`Resource page ${id}`);
-    await setResourcePrograms(trx, 'page', id, []);
-  });
-}
+export const deletePage = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'page', id);
 
 /** The active pages for the partner's programs, in order, rendered to sanitized HTML. */
 export async function partnerPages(deps: Deps, partner: PartnerRow, base: string): Promise<ResourcePage[]> {
