@@ -17,10 +17,11 @@ import {
 import { createProgram, getProgram, listPrograms, newProgramSchema, programPatchSchema, updateProgram } from './programs.js';
 import { changeSettings } from './merchant-settings.js';
 import { getSettings, settingsPatchSchema, settingsSchema } from './settings.js';
-import { idParam } from '../shared/validation.js';
+import { idParam, Pagination } from '../shared/validation.js';
 import { publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { LinkSchema, Pagination, PartnerAccountDetailSchema, PartnerAccountSchema, ProgramSchema } from '../shared/engine-schemas.js';
+import { LinkSchema, ProgramSchema } from './schemas.js';
+import { PartnerAccountDetailSchema, PartnerAccountSchema } from '../partners/schemas.js';
 
 const security = [{ adminKey: [] }];
 const IdParams = z.object({ id: idParam });

@@ -7,29 +7,13 @@ import { missingProgramIds } from './programs.js';
 import { type Executor } from '../db/executor.js';
 import { idValue, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
+import type { LinkView } from './schemas.js';
 
 /**
  * Redirect links. A merchant link (partner_id null) is a slug and a destination every partner
  * shares as `<origin>/r/<their code>/<slug>`; a partner's own deep link (partner_id set) points
  * anywhere on the merchant's allowed domains and only carries that partner's code.
  */
-export interface LinkView {
-  id: number;
-  slug: string;
-  name: string;
-  destination: string;
-  status: 'active' | 'disabled';
-  /** null for a merchant link; the owner's code for a partner's own deep link */
-  partnerCode: string | null;
-  /** a deep link's fixed sub-id */
-  sub: string | null;
-  /** programs the link is for; empty: every program */
-  programIds: number[];
-  /** the link as partners share it; `{code}` stands for the partner's code in merchant links */
-  url: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const slug = z

@@ -1,33 +1,10 @@
 import type { Deps } from '../deps.js';
-import type { ProgramRow, RateType } from '../db/schema.js';
+import type { ProgramRow } from '../db/schema.js';
+import type { PartnerProgram } from './schemas.js';
 import { getSettings } from './settings.js';
 
-export interface Rate {
-  type: RateType;
-  /** basis points for percent (1000 = 10%), cents for flat */
-  value: number;
-}
-
-/** A program as its partner sees it: what it is and how it pays. */
-export interface PartnerProgramView {
-  id: number;
-  name: string;
-  description: string;
-  priority: number;
-  currency: string;
-  saleCommission: Rate;
-  productRates: (Rate & { productId: string })[];
-  leadCommission: number | null;
-  recurring: { mode: 'every' | 'first_n' | 'none'; payments: number | null };
-  secondTier: Rate | null;
-  attributionWindowDays: number;
-  attributionModel: 'first_click' | 'last_click';
-  holdDays: number;
-  enrolledAt: string;
-}
-
 /** The active programs a partner is enrolled in, highest priority first. */
-export async function programsOf(deps: Deps, partnerId: number): Promise<PartnerProgramView[]> {
+export async function programsOf(deps: Deps, partnerId: number): Promise<PartnerProgram[]> {
   const { kysely } = deps.db;
   const rows = await kysely
     .selectFrom('enrollments')

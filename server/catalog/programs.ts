@@ -1,51 +1,17 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
-import type { ProgramRow, RateType } from '../db/schema.js';
+import type { ProgramRow } from '../db/schema.js';
 import { forgetCookieWindow } from '../tracking/clicks.js';
 import { notFound } from '../shared/errors.js';
 import { FULL_RATE_BPS, MAX_AMOUNT } from '../shared/money.js';
 import { getSettings } from './settings.js';
 import { cents, externalId, longText, parseInput, text } from '../shared/validation.js';
+import type { ProgramView, Rate } from './schemas.js';
 
-export interface Rate {
-  /** percent: basis points (1000 = 10%); flat: cents */
-  type: RateType;
-  value: number;
-}
-
-export interface ProductRate extends Rate {
-  productId: string;
-}
-
-export type RecurringMode = 'every' | 'first_n' | 'none';
-export type AttributionModel = 'first_click' | 'last_click';
-
-/** A program as the admin API and CLI show it. */
-export interface ProgramView {
-  id: number;
-  name: string;
-  description: string;
-  /** Higher wins when a partner is in several programs that cover a product. */
-  priority: number;
-  saleCommission: Rate;
-  /** Cents per lead, or null for no lead commission. */
-  leadCommission: number | null;
-  recurring: { mode: RecurringMode; payments: number | null };
-  /** Paid to the partner's parent on the same sales; null: none. */
-  secondTier: Rate | null;
-  /** null: the settings' attributionWindowDays */
-  attributionWindowDays: number | null;
-  attributionModel: AttributionModel;
-  /** null: the settings' holdDays */
-  holdDays: number | null;
-  status: 'active' | 'archived';
-  /** Partners who sign themselves up join it (unless settings.signupProgramIds names programs). */
-  openToSignup: boolean;
-  productRates: ProductRate[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Rate } from './schemas.js';
+/** A program's own rate for one product. */
+export type ProductRate = ProgramView['productRates'][number];
 
 const rate = z
   .object({

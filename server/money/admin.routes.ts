@@ -18,18 +18,10 @@ import {
 } from './payments.js';
 import { getSale, listSales } from '../tracking/sales.js';
 import { getSettings } from '../catalog/settings.js';
-import { externalId, idParam } from '../shared/validation.js';
+import { externalId, idParam, Pagination } from '../shared/validation.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import {
-  BalanceSchema,
-  CommissionSchema,
-  EntryWithBalanceSchema,
-  LedgerEntrySchema,
-  Pagination,
-  PaymentSchema,
-  PayoutSchema,
-  SaleSchema,
-} from '../shared/engine-schemas.js';
+import { BalanceSchema, CommissionSchema, EntryWithBalanceSchema, LedgerEntrySchema, PaymentSchema, PayoutSchema } from './schemas.js';
+import { SaleSchema } from '../tracking/schemas.js';
 
 const security = [{ adminKey: [] }];
 const IdParams = z.object({ id: idParam });

@@ -2,7 +2,7 @@ import { maskEmail } from '../shared/privacy.js';
 import type { Deps } from '../deps.js';
 import type { CommissionRow, CommissionStatus, PartnerRow, RateType } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
-import type { Attribution, Credit } from '../tracking/attribution.js';
+import type { Credit } from '../tracking/attribution.js';
 import { DAY_MS } from '../shared/time.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { appendLedgerEntry } from './ledger.js';
@@ -10,41 +10,11 @@ import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { NoCommissionReason } from './no-commission-reasons.js';
+import type { Commission, CommissionReason } from './schemas.js';
 import type { Settings } from '../catalog/settings.js';
 import { onePage } from '../db/paging.js';
 
 export { NO_COMMISSION_REASONS, type NoCommissionReason } from './no-commission-reasons.js';
-
-/**
- * Why a commission exists, stored as JSON with it and shown by the reports: which rule credited
- * the partner, through which link and click, under which program and rate.
- */
-export interface CommissionReason {
-  attribution: Attribution;
-  linkSlug: string | null;
-  linkName: string | null;
-  /** ISO time of the click that earned it */
-  clickAt: string | null;
-  sub: string | null;
-  programId: number;
-  programName: string;
-  rateType: RateType;
-  rateValue: number;
-  tier: 'direct' | 'second';
-  /** second tier: the code of the partner whose sale it was */
-  childCode?: string;
-  orderId?: string;
-  /** lead commissions: the lead's email, masked */
-  leadEmail?: string;
-  /** the sale's products this commission covers (sales with items) */
-  productIds?: string[];
-  /** flat per-unit overrides: how many units */
-  quantity?: number;
-  rateSource?: 'override' | 'default' | 'lead';
-  subscriptionId?: string;
-  /** the number of this payment in its subscription */
-  payment?: number;
-}
 
 export interface SaleLine {
   productId: string | null;
@@ -318,32 +288,14 @@ export async function insertCommissions(
 
 // ── reading and reversing ───────────────────────────────────────────────────────────────────
 
-export interface CommissionView {
-  id: number;
-  partnerCode: string;
-  kind: 'sale' | 'lead';
-  tier: 'direct' | 'second';
-  programId: number | null;
-  programName: string | null;
-  orderId: string | null;
-  baseAmount: number;
-  rateType: RateType;
-  rateValue: number;
-  amount: number;
-  clawedBack: number;
-  status: CommissionStatus;
-  payableAt: string;
-  approvedAt: string | null;
-  createdAt: string;
-  reason: CommissionReason;
-}
+export type { Commission as CommissionView } from './schemas.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function listCommissions(
   deps: Deps,
   options: { partnerId?: number; status?: CommissionStatus; id?: number; limit?: number; offset?: number } = {},
-): Promise<CommissionView[]> {
+): Promise<Commission[]> {
   await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
   let query = deps.db.kysely
     .selectFrom('commissions as c')
@@ -381,7 +333,7 @@ export async function listCommissions(
   }));
 }
 
-export async function getCommission(deps: Deps, id: number): Promise<CommissionView> {
+export async function getCommission(deps: Deps, id: number): Promise<Commission> {
   const [view] = await listCommissions(deps, { id });
   if (!view) throw notFound(`Commission ${id}`, 'commission_not_found');
   return view;
@@ -392,7 +344,7 @@ export async function getCommission(deps: Deps, id: number): Promise<CommissionV
  * reverses the commission's entry, and the commission ends `clawed_back`. A paid commission
  * can be reversed too; the partner's balance then goes below zero until new commissions cover it.
  */
-export async function reverseCommission(deps: Deps, id: number, note: string, settings: Settings): Promise<CommissionView> {
+export async function reverseCommission(deps: Deps, id: number, note: string, settings: Settings): Promise<Commission> {
   const db = deps.db.kysely;
   const row = await db.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`Commission ${id}`, 'commission_not_found');

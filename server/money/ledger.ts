@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
+import type { LedgerEntry } from './schemas.js';
 import type { Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { onePage } from '../db/paging.js';
@@ -60,20 +61,7 @@ export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLe
     .executeTakeFirstOrThrow();
 }
 
-export interface LedgerEntryView {
-  id: number;
-  at: string;
-  type: LedgerEntryType;
-  amount: number;
-  balance: number;
-  currency: string;
-  description: string;
-  commissionId: number | null;
-  paymentId: number | null;
-  reversesId: number | null;
-}
-
-export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntryView => ({
+export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntry => ({
   id: row.id,
   at: new Date(row.at).toISOString(),
   type: row.type,
@@ -87,7 +75,7 @@ export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntryView => ({
 });
 
 /** A partner's entries, newest first (the admin API's view; partners read theirs in reports). */
-export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number } = {}): Promise<LedgerEntryView[]> {
+export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number } = {}): Promise<LedgerEntry[]> {
   const rows = await deps.db.kysely
     .selectFrom('ledger_entries')
     .selectAll()

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { PaymentsTable, PayoutMethod } from '../db/schema.js';
+import type { PaymentsTable } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import { appendLedgerEntry, ledgerEntryView, type LedgerEntryView } from './ledger.js';
+import { appendLedgerEntry, ledgerEntryView } from './ledger.js';
+import type { LedgerEntry, Payment, PayoutDue } from './schemas.js';
 import { moneyNow, moneyNowOf, type MoneyNow } from './money-terms.js';
 import { formatMoney } from '../shared/money.js';
 import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
@@ -43,25 +44,9 @@ export type AdjustmentInput = z.input<typeof adjustmentSchema>;
 
 export const reversalSchema = z.object({ note: text(500) }).strict();
 
-export interface PaymentView {
-  id: number;
-  partnerCode: string;
-  amount: number;
-  currency: string;
-  method: string | null;
-  reference: string | null;
-  note: string | null;
-  forced: boolean;
-  reversed: boolean;
-  at: string;
-  ledgerEntryId: number;
-  /** the partner's balance, pending and payable now */
-  balance: MoneyNow;
-}
-
 type PaymentRow = { [K in keyof PaymentsTable]: K extends 'id' ? number : PaymentsTable[K] };
 
-async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: MoneyNow): Promise<PaymentView> {
+async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: MoneyNow): Promise<Payment> {
   const db = deps.db.kysely;
   const entry = await db.selectFrom('ledger_entries').select('id').where('payment_id', '=', row.id).where('reverses_id', 'is', null).executeTakeFirstOrThrow();
   const reversal = await db.selectFrom('ledger_entries').select('id').where('reverses_id', '=', entry.id).executeTakeFirst();
@@ -86,7 +71,7 @@ async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: M
  * marked paid oldest-first as far as payments cover them. A payment above what is payable now
  * is refused (`exceeds_approved_balance`) unless `force` is set.
  */
-export async function recordPayment(deps: Deps, input: PaymentInput): Promise<PaymentView> {
+export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Payment> {
   const data = parseInput(paymentSchema, input);
   const partner = await partnerByCode(deps, data.partnerCode);
   const settings = await getSettings(deps);
@@ -132,7 +117,7 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
 }
 
-export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number } = {}): Promise<PaymentView[]> {
+export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number } = {}): Promise<Payment[]> {
   const db = deps.db.kysely;
   let query = db.selectFrom('payments').innerJoin('partners', 'partners.id', 'payments.partner_id').selectAll('payments').select('partners.code');
   if (options.partnerId !== undefined) query = query.where('payments.partner_id', '=', options.partnerId);
@@ -147,7 +132,7 @@ export async function listPayments(deps: Deps, options: { partnerId?: number; li
 }
 
 /** A manual change to a partner's balance with a note: a bonus (+) or a deduction (−). */
-export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Promise<{ entry: LedgerEntryView; balance: MoneyNow }> {
+export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Promise<{ entry: LedgerEntry; balance: MoneyNow }> {
   const data = parseInput(adjustmentSchema, input);
   const partner = await partnerByCode(deps, data.partnerCode);
   const settings = await getSettings(deps);
@@ -172,7 +157,7 @@ export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Prom
  * (`reverses_id`); the original stays. Commissions are reversed with reverseCommission, and
  * clawbacks by nothing (record a sale or an adjustment instead).
  */
-export async function reverseLedgerEntry(deps: Deps, entryId: number, note: string): Promise<{ entry: LedgerEntryView; balance: MoneyNow }> {
+export async function reverseLedgerEntry(deps: Deps, entryId: number, note: string): Promise<{ entry: LedgerEntry; balance: MoneyNow }> {
   const { note: checked } = parseInput(reversalSchema, { note });
   const db = deps.db.kysely;
   const original = await db.selectFrom('ledger_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
@@ -203,7 +188,7 @@ export async function reverseLedgerEntry(deps: Deps, entryId: number, note: stri
 }
 
 /** Undoes a payment by its payment id: reverses its ledger entry (see reverseLedgerEntry). */
-export async function reversePayment(deps: Deps, paymentId: number, note: string): Promise<{ entry: LedgerEntryView; balance: MoneyNow }> {
+export async function reversePayment(deps: Deps, paymentId: number, note: string): Promise<{ entry: LedgerEntry; balance: MoneyNow }> {
   const entry = await deps.db.kysely
     .selectFrom('ledger_entries')
     .select('id')
@@ -212,19 +197,6 @@ export async function reversePayment(deps: Deps, paymentId: number, note: string
     .executeTakeFirst();
   if (!entry) throw notFound(`Payment ${paymentId}`, 'payment_not_found');
   return reverseLedgerEntry(deps, entry.id, note);
-}
-
-export interface PayoutDue {
-  partnerCode: string;
-  name: string;
-  email: string;
-  /** what to pay: payable now */
-  amount: number;
-  /** balance, pending and payable now (see money-terms.ts) */
-  balance: MoneyNow;
-  /** where to send it, from the partner's profile */
-  payoutMethod: PayoutMethod | null;
-  payoutDetailsMasked: string | null;
 }
 
 /** A payout with the partner's payout details in full (for the payout CSV, never for lists). */

@@ -1,36 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { login, revokeSession } from './auth.js';
-import { PARTNER_CODE_PATTERN, partnerView } from './partners.js';
+import { partnerView } from './partners.js';
 import { signUp } from './signup.js';
 import { clientAddress } from '../http/client-address.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
-import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
-import { PartnerSchema } from './schemas.js';
-
-const LoginBody = z
-  .object({
-    code: z.string().trim().min(1, 'Enter your partner code').max(64, 'is at most 64 characters').openapi({ example: 'demo' }),
-    password: z.string().min(1, 'Enter your password').max(256, 'is at most 256 characters').openapi({ example: 'demo-password' }),
-    deviceToken: z
-      .string()
-      .max(100, 'is at most 100 characters')
-      .optional()
-      .openapi({ description: 'The `deviceToken` an earlier sign-in of this partner gave this browser: it is not locked out by strangers’ failures' }),
-  })
-  .strict()
-  .openapi('LoginRequest');
-
-const LoginResult = z
-  .object({
-    token: z.string().openapi({ description: 'Bearer token for the partner API' }),
-    expiresAt: z.string().openapi({ example: '2026-01-31T21:00:00.000Z' }),
-    partner: PartnerSchema,
-    deviceToken: z.string().optional().openapi({
-      description: 'Keep it in this browser (per partner code) and send it with later sign-ins: that browser is then exempt from the lock strangers’ failures put on the code',
-    }),
-  })
-  .openapi('LoginResult');
+import { errors, jsonBody, jsonResponse, router } from '../http/openapi.js';
+import { LoginRequestSchema, LoginResultSchema, SignupRequestSchema, SignupResultSchema } from './schemas.js';
 
 const loginRoute = createRoute({
   method: 'post',
@@ -42,9 +18,9 @@ const loginRoute = createRoute({
     'five failures for one code from one address within 15 minutes lock that code there, and ten failures for one code from anywhere within a day make ' +
     'each further try wait 1, 2, 4 … up to 60 minutes after the previous one (429 with Retry-After, the right password included). ' +
     'A browser that sends the `deviceToken` of an earlier sign-in of this partner is not held by those locks; it has its own (5 failures a day, then the same waits).',
-  request: jsonBody(LoginBody),
+  request: jsonBody(LoginRequestSchema),
   responses: {
-    200: jsonResponse(LoginResult, 'Signed in'),
+    200: jsonResponse(LoginResultSchema, 'Signed in'),
     400: errors[400],
     401: errors[401],
     403: errors[403],
@@ -61,38 +37,6 @@ const logoutRoute = createRoute({
   responses: { 204: { description: 'Signed out' }, 401: errors[401] },
 });
 
-const SignupBody = z
-  .object({
-    name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters'),
-    email: z.string().trim().max(254, 'is at most 254 characters').email('Enter a valid email address'),
-    code: z
-      .string()
-      .trim()
-      .regex(PARTNER_CODE_PATTERN, 'Use 2 to 32 letters, digits, - or _, starting with a letter or digit')
-      .openapi({ description: 'The partner code (user name) the partner wants' }),
-    password: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
-    acceptTerms: z.literal(true, { message: 'Accept the program terms to sign up' }),
-    referrerCode: z
-      .string()
-      .trim()
-      .max(64)
-      .optional()
-      .openapi({ description: 'Code of the partner who referred this one; an unknown or inactive code is ignored, not refused' }),
-  })
-  .strict()
-  .openapi('SignupRequest');
-
-const SignupResult = z
-  .object({
-    partner: PartnerSchema,
-    status: z.enum(['active', 'pending']),
-    message: z.string(),
-    token: z.string().optional(),
-    expiresAt: z.string().optional(),
-    deviceToken: z.string().optional().openapi({ description: 'As in LoginResult' }),
-  })
-  .openapi('SignupResult');
-
 const signupRoute = createRoute({
   method: 'post',
   path: '/signup',
@@ -101,9 +45,9 @@ const signupRoute = createRoute({
   description:
     'Creates a partner. With signupMode "approval" (the default) the partner waits for the merchant; with "open" it is active and signed in at once (token included); "closed" answers 403. ' +
     'At most 10 sign-ups an hour from one address and 3 an hour with one email address (429 with Retry-After).',
-  request: jsonBody(SignupBody),
+  request: jsonBody(SignupRequestSchema),
   responses: {
-    201: jsonResponse(SignupResult, 'Signed up'),
+    201: jsonResponse(SignupResultSchema, 'Signed up'),
     400: errors[400],
     403: errors[403],
     409: errors[409],

@@ -3,44 +3,8 @@ import type { Deps } from '../deps.js';
 import { changePassword, changeProfile } from './account-changes.js';
 import { partnerView } from './partners.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
-import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
-import { PartnerSchema } from './schemas.js';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `is at most ${max} characters`)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
-
-const ProfilePatch = z
-  .object({
-    name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters').optional(),
-    email: z.string().trim().max(254).email('Enter a valid email address').optional(),
-    phone: optionalText(40).refine((v) => v == null || /^[+()0-9 .-]{3,40}$/.test(v), 'Enter a phone number using digits, spaces, + ( ) . -'),
-    company: optionalText(120),
-    website: optionalText(300).refine((v) => v == null || /^https?:\/\/[^\s]+$/.test(v), 'Enter a web address starting with https://'),
-    address: optionalText(500),
-    payoutMethod: z.enum(['paypal', 'bank_transfer', 'check', 'other']).nullable().optional(),
-    payoutDetails: optionalText(500),
-    currentPassword: z
-      .string()
-      .max(256, 'is at most 256 characters')
-      .optional()
-      .openapi({ description: 'Required when the email, payout method or payout details change' }),
-  })
-  .strict()
-  .openapi('ProfilePatch');
-
-const PasswordChange = z
-  .object({
-    currentPassword: z.string().min(1, 'Enter your current password').max(256),
-    newPassword: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
-  })
-  .strict()
-  .openapi('PasswordChange');
+import { errors, jsonBody, jsonResponse, router } from '../http/openapi.js';
+import { PartnerSchema, PasswordChangeSchema, ProfilePatchSchema } from './schemas.js';
 
 const meRoute = createRoute({
   method: 'get',
@@ -60,7 +24,7 @@ const patchMeRoute = createRoute({
     'Changing the email, payout method or payout details needs `currentPassword` (400 `current_password_required` or `wrong_password` on field ' +
     '`currentPassword`; wrong guesses are limited per partner like sign-in: 429 with Retry-After) and ends the partner’s other sessions.',
   security: [{ partnerToken: [] }],
-  request: jsonBody(ProfilePatch),
+  request: jsonBody(ProfilePatchSchema),
   responses: { 200: jsonResponse(PartnerSchema, 'The updated partner'), 400: errors[400], 401: errors[401], 429: errors[429] },
 });
 
@@ -71,7 +35,7 @@ const passwordRoute = createRoute({
   summary: 'Change password (ends the partner’s other sessions)',
   description: 'Wrong current passwords are limited per partner like sign-in (429 with Retry-After).',
   security: [{ partnerToken: [] }],
-  request: jsonBody(PasswordChange),
+  request: jsonBody(PasswordChangeSchema),
   responses: { 204: { description: 'Changed' }, 400: errors[400], 401: errors[401], 429: errors[429] },
 });
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
+import type { PartnerRow, PartnerStatus } from '../db/schema.js';
 import { approveDueCommissions } from '../money/approvals.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
-import { moneyNow, moneyNowOf, type MoneyNow } from '../money/money-terms.js';
-import { PARTNER_CODE_PATTERN } from './partners.js';
+import { moneyNow, moneyNowOf } from '../money/money-terms.js';
+import { PARTNER_CODE_PATTERN, type PartnerAccountDetailView, type PartnerAccountView } from './schemas.js';
 import { maskPayoutDetails } from '../money/payout-details.js';
 import { hashPassword } from './passwords.js';
 import { missingProgramIds } from '../catalog/programs.js';
@@ -12,31 +12,6 @@ import { type Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { email, idValue, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
-
-/** A partner as the merchant sees it (admin API, CLI). */
-export interface PartnerAccountView {
-  id: number;
-  code: string;
-  name: string;
-  email: string;
-  status: PartnerStatus;
-  /** The partner who referred this one (paid second-tier commissions on this partner's sales). */
-  parentCode: string | null;
-  programIds: number[];
-  /** balance, pending and payable now (see money-terms.ts) */
-  balance: MoneyNow;
-  /** how the partner wants to be paid (from their profile) */
-  payoutMethod: PayoutMethod | null;
-  /** their payout details masked (j•••@example.com, •••• 3000): lists show only this */
-  payoutDetailsMasked: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One partner's own record: their payout details in full. */
-export interface PartnerAccountDetailView extends PartnerAccountView {
-  payoutDetails: string | null;
-}
 
 export const partnerCode = z
   .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })

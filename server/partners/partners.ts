@@ -1,24 +1,12 @@
 import type { Deps } from '../deps.js';
-import type { PartnerRow, PartnerStatus, PayoutMethod } from '../db/schema.js';
+import type { z } from 'zod';
+import type { PartnerRow, PartnerStatus } from '../db/schema.js';
+import type { Partner, ProfilePatchSchema } from './schemas.js';
 import { conflict } from '../shared/errors.js';
 import { hashPassword } from './passwords.js';
 
 /** What a partner (and the elements) may see of a partner record. */
-export interface PartnerView {
-  code: string;
-  name: string;
-  email: string;
-  status: PartnerStatus;
-  phone: string | null;
-  company: string | null;
-  website: string | null;
-  address: string | null;
-  payoutMethod: PayoutMethod | null;
-  payoutDetails: string | null;
-  createdAt: string;
-}
-
-export const partnerView = (row: PartnerRow): PartnerView => ({
+export const partnerView = (row: PartnerRow): Partner => ({
   code: row.code,
   name: row.name,
   email: row.email,
@@ -32,17 +20,8 @@ export const partnerView = (row: PartnerRow): PartnerView => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
-/** What a partner may change of their own record. `null` clears an optional field. */
-export interface ProfilePatch {
-  name?: string;
-  email?: string;
-  phone?: string | null;
-  company?: string | null;
-  website?: string | null;
-  address?: string | null;
-  payoutMethod?: PayoutMethod | null;
-  payoutDetails?: string | null;
-}
+/** What a partner may change of their own record (the checked PATCH /me body). `null` clears an optional field. */
+export type ProfilePatch = Partial<Omit<z.output<typeof ProfilePatchSchema>, 'currentPassword'>>;
 
 export async function updateProfile(deps: Deps, partnerId: number, patch: ProfilePatch): Promise<PartnerRow> {
   const columns = {
@@ -63,8 +42,6 @@ export async function updateProfile(deps: Deps, partnerId: number, patch: Profil
     .returningAll()
     .executeTakeFirstOrThrow();
 }
-
-export const PARTNER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
 export interface NewPartner {
   code: string;

@@ -1,4 +1,10 @@
-import { z } from '../http/openapi.js';
+import { z } from '@hono/zod-openapi';
+import { BalanceSchema, PayoutMethodSchema } from '../money/schemas.js';
+
+/** The partner answers and requests: the partner themself, sign-in, sign-up, profile changes; and the admin's view of an account. */
+
+/** A partner code: 2 to 32 letters, digits, - or _, starting with a letter or digit. */
+export const PARTNER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
 export const PartnerSchema = z
   .object({
@@ -10,8 +16,134 @@ export const PartnerSchema = z
     company: z.string().nullable(),
     website: z.string().nullable(),
     address: z.string().nullable(),
-    payoutMethod: z.enum(['paypal', 'bank_transfer', 'check', 'other']).nullable(),
+    payoutMethod: PayoutMethodSchema.nullable(),
     payoutDetails: z.string().nullable().openapi({ description: 'PayPal email, bank details… shown only to the partner and the merchant' }),
     createdAt: z.string().openapi({ example: '2026-01-31T09:00:00.000Z' }),
   })
   .openapi('Partner');
+export type Partner = z.infer<typeof PartnerSchema>;
+
+export const LoginRequestSchema = z
+  .object({
+    code: z.string().trim().min(1, 'Enter your partner code').max(64, 'is at most 64 characters').openapi({ example: 'demo' }),
+    password: z.string().min(1, 'Enter your password').max(256, 'is at most 256 characters').openapi({ example: 'demo-password' }),
+    deviceToken: z
+      .string()
+      .max(100, 'is at most 100 characters')
+      .optional()
+      .openapi({ description: 'The `deviceToken` an earlier sign-in of this partner gave this browser: it is not locked out by strangers’ failures' }),
+  })
+  .strict()
+  .openapi('LoginRequest');
+export type LoginRequest = z.input<typeof LoginRequestSchema>;
+
+export const LoginResultSchema = z
+  .object({
+    token: z.string().openapi({ description: 'Bearer token for the partner API' }),
+    expiresAt: z.string().openapi({ example: '2026-01-31T21:00:00.000Z' }),
+    partner: PartnerSchema,
+    deviceToken: z.string().optional().openapi({
+      description: 'Keep it in this browser (per partner code) and send it with later sign-ins: that browser is then exempt from the lock strangers’ failures put on the code',
+    }),
+  })
+  .openapi('LoginResult');
+export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+export const SignupRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters'),
+    email: z.string().trim().max(254, 'is at most 254 characters').email('Enter a valid email address'),
+    code: z
+      .string()
+      .trim()
+      .regex(PARTNER_CODE_PATTERN, 'Use 2 to 32 letters, digits, - or _, starting with a letter or digit')
+      .openapi({ description: 'The partner code (user name) the partner wants' }),
+    password: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
+    acceptTerms: z.literal(true, { message: 'Accept the program terms to sign up' }),
+    referrerCode: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .openapi({ description: 'Code of the partner who referred this one; an unknown or inactive code is ignored, not refused' }),
+  })
+  .strict()
+  .openapi('SignupRequest');
+export type SignupRequest = z.input<typeof SignupRequestSchema>;
+
+export const SignupResultSchema = z
+  .object({
+    partner: PartnerSchema,
+    status: z.enum(['active', 'pending']),
+    message: z.string(),
+    token: z.string().optional(),
+    expiresAt: z.string().optional(),
+    deviceToken: z.string().optional().openapi({ description: 'As in LoginResult' }),
+  })
+  .openapi('SignupResult');
+export type SignupResult = z.infer<typeof SignupResultSchema>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `is at most ${max} characters`)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+
+/** What a partner may change of their profile; null clears an optional field. */
+export const ProfilePatchSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters').optional(),
+    email: z.string().trim().max(254).email('Enter a valid email address').optional(),
+    phone: optionalText(40).refine((v) => v == null || /^[+()0-9 .-]{3,40}$/.test(v), 'Enter a phone number using digits, spaces, + ( ) . -'),
+    company: optionalText(120),
+    website: optionalText(300).refine((v) => v == null || /^https?:\/\/[^\s]+$/.test(v), 'Enter a web address starting with https://'),
+    address: optionalText(500),
+    payoutMethod: PayoutMethodSchema.nullable().optional(),
+    payoutDetails: optionalText(500),
+    currentPassword: z
+      .string()
+      .max(256, 'is at most 256 characters')
+      .optional()
+      .openapi({ description: 'Required when the email, payout method or payout details change' }),
+  })
+  .strict()
+  .openapi('ProfilePatch');
+export type ProfilePatch = z.input<typeof ProfilePatchSchema>;
+
+export const PasswordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(256),
+    newPassword: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
+  })
+  .strict()
+  .openapi('PasswordChange');
+export type PasswordChange = z.input<typeof PasswordChangeSchema>;
+
+
+export const PartnerAccountSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    email: z.string(),
+    status: z.enum(['active', 'pending', 'disabled']),
+    parentCode: z.string().nullable(),
+    programIds: z.array(z.number().int()),
+    balance: BalanceSchema,
+    payoutMethod: PayoutMethodSchema.nullable().openapi({ description: 'how the partner wants to be paid (their profile)' }),
+    payoutDetailsMasked: z.string().nullable().openapi({ description: 'their payout details masked (emails as j•••@example.com, others as •••• plus the last 4 characters)', example: '•••• 3000' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('PartnerAccount');
+
+export type PartnerAccountView = z.infer<typeof PartnerAccountSchema>;
+
+export const PartnerAccountDetailSchema = PartnerAccountSchema.extend({
+  payoutDetails: z.string().nullable().openapi({ description: 'their payout details in full (PayPal email, IBAN…)', example: 'DE89 3704 0044 0532 0130 00' }),
+}).openapi('PartnerAccountDetail');
+
+export type PartnerAccountDetailView = z.infer<typeof PartnerAccountDetailSchema>;

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Deps } from '../deps.js';
+import type { SignupRequestSchema } from './schemas.js';
 import type { PartnerRow } from '../db/schema.js';
 import { atMost, beginAttempt, tooManyAttempts } from './attempts.js';
 import { startSession, type Session } from './auth.js';
@@ -7,14 +9,8 @@ import { DomainError } from '../shared/errors.js';
 import { createPartner, findPartnerByCode } from './partners.js';
 import { getSettings, type Settings } from '../catalog/settings.js';
 
-export interface SignupInput {
-  name: string;
-  email: string;
-  code: string;
-  password: string;
-  /** The partner who referred this one (second tier), by code; ignored unless it names an active partner. */
-  referrerCode?: string;
-}
+/** The checked sign-up body, terms accepted. `referrerCode`: ignored unless it names an active partner. */
+export type SignupInput = Omit<z.output<typeof SignupRequestSchema>, 'acceptTerms'>;
 
 const HOUR = 3_600_000;
 /** Sign-ups from one address: 10 an hour. */

@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import { bannerPatchSchema, createBanner, deleteBanner, getBanner, listBanners, newBannerSchema, updateBanner } from './banners.js';
 import { createEmail, deleteEmail, emailPatchSchema, getEmail, listEmails, newEmailSchema, updateEmail } from './email-copy.js';
 import { createPage, deletePage, getPage, listPages, newPageSchema, pagePatchSchema, updatePage } from './resource-pages.js';
-import { deleteUpload, getUpload, IMAGE_TYPES, listUploads, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, storeUpload } from './uploads.js';
+import { deleteUpload, getUpload, listUploads, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, storeUpload } from './uploads.js';
+import { BannerSchema, EmailCopySchema, IMAGE_TYPES, ResourcePageSchema, UploadSchema } from './schemas.js';
 import { errorBody } from '../http/errors.js';
 import { limitBody, publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
@@ -15,69 +16,6 @@ import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 
 const security = [{ adminKey: [] }];
 const IdParam = z.object({ id: z.coerce.number().int('is not an id').positive('is not an id').openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const timestamps = { createdAt: z.string(), updatedAt: z.string() };
-const scoped = { programIds: z.array(z.number().int()).openapi({ description: 'Programs it is for; empty: every program' }) };
-
-const Banner = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    imageUrl: z.string().nullable(),
-    uploadId: z.number().int().nullable(),
-    imageSrc: z.string().openapi({ description: 'Where the image loads from: imageUrl or <server>/uploads/<uploadId>' }),
-    width: z.number().int(),
-    height: z.number().int(),
-    alt: z.string(),
-    linkId: z.number().int(),
-    linkSlug: z.string(),
-    sortOrder: z.number().int(),
-    status: z.enum(['active', 'archived']),
-    ...scoped,
-    ...timestamps,
-  })
-  .openapi('Banner');
-
-const EmailCopy = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    subject: z.string(),
-    body: z.string().openapi({ description: 'Plain text with {{link}}, {{partner.name}}, {{partner.code}}' }),
-    linkId: z.number().int().nullable(),
-    linkSlug: z.string().nullable(),
-    sortOrder: z.number().int(),
-    status: z.enum(['active', 'archived']),
-    ...scoped,
-    ...timestamps,
-  })
-  .openapi('EmailCopy');
-
-const ResourcePage = z
-  .object({
-    id: z.number().int(),
-    title: z.string(),
-    slug: z.string(),
-    body: z.string().openapi({ description: 'Markdown' }),
-    sortOrder: z.number().int(),
-    status: z.enum(['active', 'archived']),
-    ...scoped,
-    ...timestamps,
-  })
-  .openapi('ResourcePage');
-
-const Upload = z
-  .object({
-    id: z.number().int(),
-    contentType: z.enum(IMAGE_TYPES as [string, ...string[]]),
-    size: z.number().int(),
-    sha256: z.string(),
-    width: z.number().int().nullable(),
-    height: z.number().int().nullable(),
-    url: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('Upload');
-
 /** list / create / get / update / delete routes of one kind of material */
 function crudRoutes<I extends z.ZodType, C extends z.ZodType, P extends z.ZodType>(path: string, tag: string, what: string, item: I, create: C, patch: P, listKey: string) {
   const base = { tags: [tag], security };
@@ -124,9 +62,9 @@ function crudRoutes<I extends z.ZodType, C extends z.ZodType, P extends z.ZodTyp
   };
 }
 
-const banners = crudRoutes('/banners', 'admin: banners', 'banner', Banner, newBannerSchema, bannerPatchSchema, 'banners');
-const emails = crudRoutes('/email-copy', 'admin: email copy', 'email', EmailCopy, newEmailSchema, emailPatchSchema, 'emails');
-const pages = crudRoutes('/resource-pages', 'admin: resource pages', 'resource page', ResourcePage, newPageSchema, pagePatchSchema, 'pages');
+const banners = crudRoutes('/banners', 'admin: banners', 'banner', BannerSchema, newBannerSchema, bannerPatchSchema, 'banners');
+const emails = crudRoutes('/email-copy', 'admin: email copy', 'email', EmailCopySchema, newEmailSchema, emailPatchSchema, 'emails');
+const pages = crudRoutes('/resource-pages', 'admin: resource pages', 'resource page', ResourcePageSchema, newPageSchema, pagePatchSchema, 'pages');
 
 const listUploadsRoute = createRoute({
   tags: ['admin: uploads'],
@@ -134,7 +72,7 @@ const listUploadsRoute = createRoute({
   method: 'get',
   path: '/uploads',
   summary: 'Uploaded images (without their bytes)',
-  responses: { 200: jsonResponse(z.object({ uploads: z.array(Upload) }), 'Every upload'), 401: errors[401] },
+  responses: { 200: jsonResponse(z.object({ uploads: z.array(UploadSchema) }), 'Every upload'), 401: errors[401] },
 });
 const deleteUploadRoute = createRoute({
   tags: ['admin: uploads'],
@@ -201,7 +139,7 @@ const uploadRoute = createRoute({
     },
   },
   responses: {
-    201: jsonResponse(Upload, 'Stored'),
+    201: jsonResponse(UploadSchema, 'Stored'),
     400: errors[400],
     401: errors[401],
     413: { ...errors[413], description: `The image is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },

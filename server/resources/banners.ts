@@ -3,32 +3,31 @@ import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
-import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
+import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { detectImage, uploadUrl } from './uploads.js';
 import { parseInput } from '../shared/validation.js';
+import { resourceFields } from './resource-fields.js';
+import type { BannerView, PartnerBanner } from './schemas.js';
 
-export const httpUrl = z
+const httpUrl = z
   .string()
   .trim()
   .max(2048, 'is at most 2048 characters')
   .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'is not an http or https address');
 const dimension = z.number().int('is not a whole number').min(1, 'is at least 1').max(4000, 'is at most 4000');
-export const sortOrder = z.number().int('is not a whole number').min(-1_000_000).max(1_000_000);
-export const programIds = z.array(z.number().int().positive('is not a program id')).max(100, 'lists at most 100 programs');
-export const resourceStatus = z.enum(['active', 'archived']);
 
 export const bannerFields = {
-  name: z.string().trim().min(1, 'is required').max(120, 'is at most 120 characters'),
+  name: resourceFields.name,
   imageUrl: httpUrl,
   uploadId: z.number().int().positive('is not an upload id'),
   width: dimension,
   height: dimension,
   alt: z.string().trim().min(1, 'is required: describe the image for people who cannot see it').max(300, 'is at most 300 characters'),
-  linkId: z.number().int().positive('is not a link id'),
-  linkSlug: z.string().trim().min(1).max(100),
-  sortOrder,
-  status: resourceStatus,
-  programIds,
+  linkId: resourceFields.linkId,
+  linkSlug: resourceFields.linkSlug,
+  sortOrder: resourceFields.sortOrder,
+  status: resourceFields.status,
+  programIds: resourceFields.programIds,
 };
 
 export const newBannerSchema = z
@@ -41,9 +40,9 @@ export const newBannerSchema = z
     alt: bannerFields.alt,
     linkId: bannerFields.linkId.optional(),
     linkSlug: bannerFields.linkSlug.optional(),
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    sortOrder: resourceFields.sortOrder.optional(),
+    status: resourceFields.status.optional(),
+    programIds: resourceFields.programIds.optional(),
   })
   .strict();
 export type NewBanner = z.infer<typeof newBannerSchema>;
@@ -51,41 +50,6 @@ export type NewBanner = z.infer<typeof newBannerSchema>;
 /** Only the fields sent change: `.partial()` of the rules, which carry no defaults. */
 export const bannerPatchSchema = z.object(bannerFields).partial().strict();
 export type BannerPatch = z.infer<typeof bannerPatchSchema>;
-
-/** A banner as the merchant manages it. */
-export interface BannerView {
-  id: number;
-  name: string;
-  imageUrl: string | null;
-  uploadId: number | null;
-  /** Where the image is loaded from: the external URL or this server's /uploads/<id>. */
-  imageSrc: string;
-  width: number;
-  height: number;
-  alt: string;
-  linkId: number;
-  linkSlug: string;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  /** Empty: for every program. */
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A banner as a partner gets it: their link and a ready HTML snippet. */
-export interface PartnerBannerView {
-  id: number;
-  name: string;
-  imageUrl: string;
-  width: number;
-  height: number;
-  alt: string;
-  /** The partner's tracking link the banner points to. */
-  linkUrl: string;
-  /** `<a href="…"><img …></a>`, every value HTML-escaped. */
-  html: string;
-}
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -217,16 +181,10 @@ export async function updateBanner(deps: Deps, id: number, patch: BannerPatch, b
   return getBanner(deps, id, base);
 }
 
-export async function deleteBanner(deps: Deps, id: number): Promise<void> {
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('banners').where('id', '=', id).executeTakeFirst();
-    if (!gone.numDeletedRows) throw notFound(`Banner ${id}`);
-    await setResourcePrograms(trx, 'banner', id, []);
-  });
-}
+export const deleteBanner = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'banner', id);
 
 /** The active banners for the partner's programs, each carrying the partner's own link. */
-export async function partnerBanners(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerBannerView[]> {
+export async function partnerBanners(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerBanner[]> {
   const [rows, visible] = await Promise.all([
     bannerQuery(deps)
       .where('banners.status', '=', 'active')

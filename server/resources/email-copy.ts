@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { programIds, resourceStatus, sortOrder } from './banners.js';
+import { resourceFields } from './resource-fields.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
-import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
+import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
+import type { EmailView, PartnerEmail } from './schemas.js';
 
 /** The placeholders email copy may use, filled in for each partner. */
 export const PLACEHOLDERS = ['link', 'partner.name', 'partner.code'] as const;
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 const fields = {
-  name: z.string().trim().min(1, 'is required').max(120, 'is at most 120 characters'),
+  name: resourceFields.name,
   subject: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters'),
   body: z.string().trim().min(1, 'is required').max(20_000, 'is at most 20000 characters'),
-  linkId: z.number().int().positive('is not a link id'),
-  linkSlug: z.string().trim().min(1).max(100),
+  linkId: resourceFields.linkId,
+  linkSlug: resourceFields.linkSlug,
 };
 
 export const newEmailSchema = z
@@ -26,9 +27,9 @@ export const newEmailSchema = z
     body: fields.body,
     linkId: fields.linkId.optional(),
     linkSlug: fields.linkSlug.optional(),
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    sortOrder: resourceFields.sortOrder.optional(),
+    status: resourceFields.status.optional(),
+    programIds: resourceFields.programIds.optional(),
   })
   .strict();
 export type NewEmail = z.infer<typeof newEmailSchema>;
@@ -39,37 +40,13 @@ export const emailPatchSchema = z
     ...fields,
     /** null: no link of its own ({{link}} then needs one — refused) */
     linkId: fields.linkId.nullable(),
-    sortOrder,
-    status: resourceStatus,
-    programIds,
+    sortOrder: resourceFields.sortOrder,
+    status: resourceFields.status,
+    programIds: resourceFields.programIds,
   })
   .partial()
   .strict();
 export type EmailPatch = z.infer<typeof emailPatchSchema>;
-
-export interface EmailView {
-  id: number;
-  name: string;
-  subject: string;
-  body: string;
-  linkId: number | null;
-  linkSlug: string | null;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** An email as a partner gets it: placeholders filled in with their name, code and link. */
-export interface PartnerEmailView {
-  id: number;
-  name: string;
-  subject: string;
-  body: string;
-  /** The partner's tracking link {{link}} became, when the email has one. */
-  linkUrl: string | null;
-}
 
 const usesLink = (text: string) => [...text.matchAll(PLACEHOLDER)].some((m) => m[1] === 'link');
 
@@ -201,20 +178,14 @@ export async function updateEmail(deps: Deps, id: number, patch: EmailPatch): Pr
   return getEmail(deps, id);
 }
 
-export async function deleteEmail(deps: Deps, id: number): Promise<void> {
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('email_copy').where('id', '=', id).executeTakeFirst();
-    if (!gone.numDeletedRows) throw notFound(`Email copy ${id}`);
-    await setResourcePrograms(trx, 'email', id, []);
-  });
-}
+export const deleteEmail = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'email', id);
 
 /**
  * The active emails for the partner's programs with every placeholder filled in. When an
  * email's own link was removed or disabled, {{link}} becomes the partner's first available
  * merchant link.
  */
-export async function partnerEmails(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerEmailView[]> {
+export async function partnerEmails(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerEmail[]> {
   const [rows, visible, linkVisible] = await Promise.all([
     emailQuery(deps).where('email_copy.status', '=', 'active').orderBy('email_copy.sort_order').orderBy('email_copy.id').execute(),
     visibilityFor(deps, 'email', partner.id),
@@ -233,7 +204,7 @@ export async function partnerEmails(deps: Deps, partner: PartnerRow, base: strin
     const first = links.find((l) => linkVisible(l.id));
     return (fallback = first ? partnerLinkUrl(base, partner.code, first.slug) : null);
   };
-  const out: PartnerEmailView[] = [];
+  const out: PartnerEmail[] = [];
   for (const row of rows.filter((r) => visible(r.id))) {
     const linkUrl = row.link_slug && row.link_status === 'active' ? partnerLinkUrl(base, partner.code, row.link_slug) : await fallbackLink();
     const values = { link: linkUrl ?? '', partner: { name: partner.name, code: partner.code } };

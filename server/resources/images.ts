@@ -1,10 +1,10 @@
 import { createInflate, crc32 } from 'node:zlib';
 import { DomainError } from '../shared/errors.js';
+import type { ImageType } from './schemas.js';
 
 /** Largest width or height of an uploaded image, in pixels. */
 export const MAX_IMAGE_SIDE = 8000;
 
-export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
 export interface CheckedImage {
   contentType: ImageType;

@@ -5,12 +5,10 @@ import type { Database, LinkRow, PartnerRow } from '../db/schema.js';
 import { checkDestination, allowedHosts } from '../tracking/destinations.js';
 import { DomainError } from '../shared/errors.js';
 import { visibilityFor } from './resource-programs.js';
+import type { NewDeepLinkSchema, PartnerLink, PartnerLinks } from './schemas.js';
+import { SUB_PATTERN, SUB_RULE } from '../shared/validation.js';
+import type { z } from 'zod';
 
-/** A sub-id (ad code) a partner adds to a link to tell their channels apart. */
-/** One sub-id rule for the redirect and the partner API (validation.ts). */
-import { SUB_PATTERN } from '../shared/validation.js';
-export { SUB_PATTERN };
-export const SUB_RULE = 'may use letters, digits, dot, dash and underscore (at most 40)';
 /** How many custom deep links one partner may keep. */
 export const MAX_DEEP_LINKS = 500;
 
@@ -18,21 +16,6 @@ export const MAX_DEEP_LINKS = 500;
 export function partnerLinkUrl(base: string, code: string, slug: string, sub?: string | null): string {
   const url = `${base}/r/${encodeURIComponent(code)}/${encodeURIComponent(slug)}`;
   return sub ? `${url}?sub=${encodeURIComponent(sub)}` : url;
-}
-
-/** A link as a partner sees it: theirs to share, with its clicks by them. */
-export interface PartnerLinkView {
-  id: number;
-  /** `merchant`: a link the merchant set up for every partner; `custom`: this partner's own deep link. */
-  kind: 'merchant' | 'custom';
-  name: string;
-  slug: string;
-  destination: string;
-  sub: string | null;
-  /** The partner's full tracking URL. */
-  url: string;
-  clicks: number;
-  createdAt: string;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -52,7 +35,7 @@ export async function resolveMerchantLink(db: Db, ref: { linkId?: number | null;
   return link;
 }
 
-const view = (link: LinkRow, partner: PartnerRow, base: string, clicks: number): PartnerLinkView => ({
+const view = (link: LinkRow, partner: PartnerRow, base: string, clicks: number): PartnerLink => ({
   id: link.id,
   kind: link.partner_id === null ? 'merchant' : 'custom',
   name: link.name,
@@ -68,7 +51,7 @@ const view = (link: LinkRow, partner: PartnerRow, base: string, clicks: number):
  * The partner's links: the merchant's active links for their programs, then their own deep
  * links (newest first), each with its full URL and the clicks this partner got on it.
  */
-export async function listPartnerLinks(deps: Deps, partner: PartnerRow, base: string): Promise<{ links: PartnerLinkView[]; allowedDomains: string[] }> {
+export async function listPartnerLinks(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerLinks> {
   const { kysely } = deps.db;
   const [merchant, own, counts, visible, allowedDomains] = await Promise.all([
     kysely.selectFrom('links').selectAll().where('partner_id', 'is', null).where('status', '=', 'active').orderBy('id').execute(),
@@ -87,13 +70,8 @@ export async function listPartnerLinks(deps: Deps, partner: PartnerRow, base: st
   return { links, allowedDomains };
 }
 
-export interface NewDeepLink {
-  destination: string;
-  sub?: string | null;
-  name?: string | null;
-  /** a chosen slug (the demo seed and tests); partners always get a random one */
-  slug?: string;
-}
+/** A deep link to make: what the partner sent, or a chosen slug (the demo seed and tests); partners always get a random one. */
+export type NewDeepLink = z.output<typeof NewDeepLinkSchema> & { slug?: string };
 
 function defaultName(href: string) {
   const url = new URL(href);
@@ -112,7 +90,7 @@ const newSlug = () => {
  * sub again returns the existing link (`created: false`). The one way to make a deep link: the
  * partner API's link generator and the demo seed both come here.
  */
-export async function createDeepLink(deps: Deps, partner: PartnerRow, input: NewDeepLink, base: string): Promise<{ link: PartnerLinkView; created: boolean }> {
+export async function createDeepLink(deps: Deps, partner: PartnerRow, input: NewDeepLink, base: string): Promise<{ link: PartnerLink; created: boolean }> {
   const destination = await checkDestination(deps, input.destination, 'destination');
   const sub = input.sub?.trim() || null;
   if (sub !== null && !SUB_PATTERN.test(sub)) throw new DomainError('invalid', 'invalid_sub', `The sub-id ${SUB_RULE}`, 'sub');

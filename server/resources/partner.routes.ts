@@ -2,9 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { partnerBanners } from './banners.js';
 import { partnerEmails } from './email-copy.js';
-import { checkOwnPartnerLink, createDeepLink, listPartnerLinks, SUB_PATTERN, SUB_RULE } from './partner-links.js';
+import { checkOwnPartnerLink, createDeepLink, listPartnerLinks } from './partner-links.js';
 import { qrPng, qrSvg } from './qr.js';
 import { partnerPages } from './resource-pages.js';
+import { NewDeepLinkSchema, PartnerBannerSchema, PartnerEmailSchema, PartnerLinkSchema, PartnerLinksSchema, PartnerPageSchema } from './schemas.js';
 import { publicBase, requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 
@@ -13,64 +14,6 @@ import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 const security = [{ partnerToken: [] }];
 const tags = ['partner: resources'];
 
-const PartnerLink = z
-  .object({
-    id: z.number().int(),
-    kind: z.enum(['merchant', 'custom']).openapi({ description: "merchant: the merchant's link for every partner; custom: the partner's own deep link" }),
-    name: z.string(),
-    slug: z.string(),
-    destination: z.string(),
-    sub: z.string().nullable(),
-    url: z.string().openapi({ example: 'https://partners.example.com/r/demo/spring-sale' }),
-    clicks: z.number().int().openapi({ description: 'Clicks this partner got on this link' }),
-    createdAt: z.string(),
-  })
-  .openapi('PartnerLink');
-
-const PartnerLinks = z
-  .object({
-    links: z.array(PartnerLink),
-    allowedDomains: z.array(z.string()).openapi({ description: 'Hosts a custom deep link may point to (`*.example.com` covers subdomains)' }),
-  })
-  .openapi('PartnerLinks');
-
-const NewDeepLink = z
-  .object({
-    destination: z.string().trim().min(1, 'Enter the address of a page on our site').max(2048, 'is at most 2048 characters').openapi({ example: 'https://shop.example.com/boots' }),
-    sub: z
-      .string()
-      .trim()
-      .max(64, 'is at most 64 characters')
-      .refine((v) => v === '' || SUB_PATTERN.test(v), SUB_RULE)
-      .nullable()
-      .optional()
-      .openapi({ example: 'newsletter' }),
-    name: z.string().trim().max(120, 'is at most 120 characters').nullable().optional(),
-  })
-  .strict()
-  .openapi('NewDeepLink');
-
-const PartnerBanner = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    imageUrl: z.string(),
-    width: z.number().int(),
-    height: z.number().int(),
-    alt: z.string(),
-    linkUrl: z.string(),
-    html: z.string().openapi({ example: '<a href="https://partners.example.com/r/demo/home" rel="sponsored"><img src="…" width="300" height="250" alt="…"></a>' }),
-  })
-  .openapi('PartnerBanner');
-
-const PartnerEmail = z
-  .object({ id: z.number().int(), name: z.string(), subject: z.string(), body: z.string(), linkUrl: z.string().nullable() })
-  .openapi('PartnerEmail');
-
-const PartnerPage = z
-  .object({ id: z.number().int(), title: z.string(), slug: z.string(), html: z.string().openapi({ description: 'Sanitized HTML rendered from the markdown' }) })
-  .openapi('PartnerResourcePage');
-
 const listLinksRoute = createRoute({
   method: 'get',
   path: '/links',
@@ -78,7 +21,7 @@ const listLinksRoute = createRoute({
   security,
   summary: "The partner's links with full URLs and click counts",
   description: "The merchant's active links for the partner's programs, then the partner's own deep links (newest first).",
-  responses: { 200: jsonResponse(PartnerLinks, 'The links'), 401: errors[401] },
+  responses: { 200: jsonResponse(PartnerLinksSchema, 'The links'), 401: errors[401] },
 });
 
 const createLinkRoute = createRoute({
@@ -89,10 +32,10 @@ const createLinkRoute = createRoute({
   summary: 'Create a custom deep link to a page on the merchant\'s site',
   description:
     'The destination must be an http(s) address on one of `allowedDomains`; anything else is refused (422 `destination_not_allowed`, 400 `invalid_destination`). The same destination and sub again answers the existing link with 200.',
-  request: jsonBody(NewDeepLink),
+  request: jsonBody(NewDeepLinkSchema),
   responses: {
-    201: jsonResponse(PartnerLink, 'Created'),
-    200: jsonResponse(PartnerLink, 'The partner has this link already'),
+    201: jsonResponse(PartnerLinkSchema, 'Created'),
+    200: jsonResponse(PartnerLinkSchema, 'The partner has this link already'),
     400: errors[400],
     401: errors[401],
     413: errors[413],
@@ -101,32 +44,15 @@ const createLinkRoute = createRoute({
   },
 });
 
-const bannersRoute = createRoute({
-  method: 'get',
-  path: '/banners',
-  tags,
-  security,
-  summary: 'Banners, each with a ready HTML snippet carrying the partner\'s link',
-  responses: { 200: jsonResponse(z.object({ banners: z.array(PartnerBanner) }), 'The banners'), 401: errors[401] },
-});
+/** GET one kind of the partner's material: `{ <key>: [item, …] }`. */
+function listRoute<K extends string, T extends z.ZodType>(path: string, key: K, item: T, summary: string) {
+  const shape = { [key]: z.array(item) } as { [P in K]: z.ZodArray<T> };
+  return createRoute({ method: 'get', path, tags, security, summary, responses: { 200: jsonResponse(z.object(shape), `The ${key}`), 401: errors[401] } });
+}
 
-const emailsRoute = createRoute({
-  method: 'get',
-  path: '/email-copy',
-  tags,
-  security,
-  summary: 'Email texts with {{link}}, {{partner.name}} and {{partner.code}} filled in',
-  responses: { 200: jsonResponse(z.object({ emails: z.array(PartnerEmail) }), 'The emails'), 401: errors[401] },
-});
-
-const pagesRoute = createRoute({
-  method: 'get',
-  path: '/resources',
-  tags,
-  security,
-  summary: 'Resource pages, markdown rendered to sanitized HTML',
-  responses: { 200: jsonResponse(z.object({ pages: z.array(PartnerPage) }), 'The pages'), 401: errors[401] },
-});
+const bannersRoute = listRoute('/banners', 'banners', PartnerBannerSchema, "Banners, each with a ready HTML snippet carrying the partner's link");
+const emailsRoute = listRoute('/email-copy', 'emails', PartnerEmailSchema, 'Email texts with {{link}}, {{partner.name}} and {{partner.code}} filled in');
+const pagesRoute = listRoute('/resources', 'pages', PartnerPageSchema, 'Resource pages, markdown rendered to sanitized HTML');
 
 /** Mounted at /api/v1/partner. */
 export function partnerResourceRoutes(deps: Deps) {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { programIds, resourceStatus, sortOrder } from './banners.js';
+import { resourceFields } from './resource-fields.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { renderMarkdown } from './markdown.js';
-import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
+import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
+import type { PageView, ResourcePage } from './schemas.js';
 
 export const PAGE_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** Markdown `#` becomes this heading level in the partner API's HTML (the element titles pages with h3). */
@@ -22,36 +23,15 @@ export const newPageSchema = z
     title: fields.title,
     slug: fields.slug.optional(),
     body: fields.body,
-    sortOrder: sortOrder.optional(),
-    status: resourceStatus.optional(),
-    programIds: programIds.optional(),
+    sortOrder: resourceFields.sortOrder.optional(),
+    status: resourceFields.status.optional(),
+    programIds: resourceFields.programIds.optional(),
   })
   .strict();
 export type NewPage = z.infer<typeof newPageSchema>;
 
 export const pagePatchSchema = newPageSchema.partial().strict();
 export type PagePatch = z.infer<typeof pagePatchSchema>;
-
-export interface PageView {
-  id: number;
-  title: string;
-  slug: string;
-  /** markdown */
-  body: string;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A page as a partner gets it: markdown rendered to sanitized HTML. */
-export interface PartnerPageView {
-  id: number;
-  title: string;
-  slug: string;
-  html: string;
-}
 
 /** `Brand guidelines & logos` → `brand-guidelines-logos`. */
 export function slugify(title: string): string {
@@ -144,16 +124,10 @@ export async function updatePage(deps: Deps, id: number, patch: PagePatch): Prom
   return getPage(deps, id);
 }
 
-export async function deletePage(deps: Deps, id: number): Promise<void> {
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('resource_pages').where('id', '=', id).executeTakeFirst();
-    if (!gone.numDeletedRows) throw notFound(`Resource page ${id}`);
-    await setResourcePrograms(trx, 'page', id, []);
-  });
-}
+export const deletePage = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'page', id);
 
 /** The active pages for the partner's programs, in order, rendered to sanitized HTML. */
-export async function partnerPages(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerPageView[]> {
+export async function partnerPages(deps: Deps, partner: PartnerRow, base: string): Promise<ResourcePage[]> {
   const [rows, visible] = await Promise.all([
     pageQuery(deps).where('status', '=', 'active').orderBy('sort_order').orderBy('id').execute(),
     visibilityFor(deps, 'page', partner.id),

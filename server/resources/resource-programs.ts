@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { Database } from '../db/schema.js';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, notFound } from '../shared/errors.js';
 
 /**
  * Which programs a link, banner, email or resource page is for (`resource_programs`). No rows:
@@ -63,4 +63,20 @@ export async function visibilityFor(deps: Deps, kind: ResourceKind, partnerId: n
     const programs = scoped.get(resourceId);
     return !programs || programs.some((p) => mine.has(p));
   };
+}
+
+const MATERIAL = {
+  banner: { table: 'banners', what: 'Banner' },
+  email: { table: 'email_copy', what: 'Email copy' },
+  page: { table: 'resource_pages', what: 'Resource page' },
+} as const;
+
+/** Deletes a banner, email or resource page with its program list (404 when there is none). */
+export async function deleteMaterial(deps: Deps, kind: keyof typeof MATERIAL, id: number): Promise<void> {
+  const { table, what } = MATERIAL[kind];
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom(table).where('id', '=', id).executeTakeFirst();
+    if (!gone.numDeletedRows) throw notFound(`${what} ${id}`);
+    await setResourcePrograms(trx, kind, id, []);
+  });
 }

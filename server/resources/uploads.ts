@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
-import { checkImage, type ImageType } from './images.js';
+import { checkImage } from './images.js';
+import type { ImageType, UploadView } from './schemas.js';
 
-export { MAX_IMAGE_SIDE, type ImageType } from './images.js';
+export { MAX_IMAGE_SIDE } from './images.js';
 
 /** Largest image the server stores (the upload route's own body limit). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
-
-export const IMAGE_TYPES: readonly ImageType[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 export interface ImageInfo {
   contentType: ImageType;
@@ -72,18 +71,6 @@ function webpSize(bytes: Uint8Array, view: DataView): { width?: number; height?:
     return { width: read24(24) + 1, height: read24(27) + 1 };
   }
   return {};
-}
-
-export interface UploadView {
-  id: number;
-  contentType: ImageType;
-  size: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  /** Where the image is served (`<base>/uploads/<id>`). */
-  url: string;
-  createdAt: string;
 }
 
 export const uploadUrl = (base: string, id: number) => `${base}/uploads/${id}`;

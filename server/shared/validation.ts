@@ -70,6 +70,7 @@ export const externalId = (max = 128) =>
 
 /** A partner's own ad code (sub-id): short letters, digits, dot, dash, underscore. */
 export const SUB_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
+export const SUB_RULE = 'may use letters, digits, dot, dash and underscore (at most 40)';
 export const sub = z.string().regex(SUB_PATTERN, 'must be 1–40 letters, digits, dots, dashes or underscores');
 
 export const email = z
@@ -91,3 +92,9 @@ export const idParam = z.coerce
   .int('must be a whole number')
   .positive('must be a positive id')
   .max(Number.MAX_SAFE_INTEGER, 'is too large');
+
+/** `limit` and `offset` of a paged list (query string). */
+export const Pagination = {
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
+  offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(10_000_000).optional(),
+};

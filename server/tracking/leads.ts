@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { findCredit, type NotAttributed } from './attribution.js';
+import { findCredit } from './attribution.js';
 import { insertCommissions, planLeadCommission } from '../money/commissions.js';
 import { getSettings } from '../catalog/settings.js';
-import type { SaleCommissionResult } from './sales.js';
 import { clickIdInput, partnerCodeInput } from './sales.js';
 import { email, externalId, parseInput, text } from '../shared/validation.js';
+import type { LeadResult } from './schemas.js';
 
 export const leadSchema = z
   .object({
@@ -19,18 +19,6 @@ export const leadSchema = z
   .strict();
 export type LeadInput = z.input<typeof leadSchema>;
 
-export interface LeadResult {
-  leadId: number | null;
-  email: string;
-  attributed: boolean;
-  partnerCode: string | null;
-  attribution: 'last_click' | 'first_click' | 'partner_code' | null;
-  notAttributedReason: NotAttributed | 'self_referral' | null;
-  selfReferral: boolean;
-  sub: string | null;
-  recordedAt: string | null;
-  commission: SaleCommissionResult | null;
-}
 
 /**
  * Records a lead (a sign-up, a trial, a contact form) for the partner who referred it, by

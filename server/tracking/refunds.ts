@@ -1,11 +1,11 @@
 import type { Deps } from '../deps.js';
-import type { SalesTable } from '../db/schema.js';
 import { settlePaid } from '../money/approvals.js';
 import { appendLedgerEntry } from '../money/ledger.js';
 import { getSettings } from '../catalog/settings.js';
 import { DomainError } from '../shared/errors.js';
 import { formatMoney, prorate } from '../shared/money.js';
 import { externalId, parseInput, positiveCents, text } from '../shared/validation.js';
+import type { RefundResult } from './schemas.js';
 import { z } from 'zod';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
@@ -21,18 +21,6 @@ export const refundSchema = z
   })
   .strict();
 export type RefundInput = z.input<typeof refundSchema>;
-
-// ── answer ─────────────────────────────────────────────────────────────────────────────────
-
-export interface RefundResult {
-  refundId: number;
-  externalId: string | null;
-  orderId: string;
-  amount: number;
-  recordedAt: string;
-  sale: { amount: number; refundedAmount: number; status: SalesTable['status'] };
-  clawbacks: { commissionId: number; partnerCode: string; amount: number; ledgerEntryId: number }[];
-}
 
 // ── refunds ─────────────────────────────────────────────────────────────────────────────────
 

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { PartnerRow, SalesTable } from '../db/schema.js';
-import { findCredit, programsOf, subscriptionCredit, type Attribution, type Credit, type NotAttributed } from './attribution.js';
+import type { PartnerRow } from '../db/schema.js';
+import { findCredit, programsOf, subscriptionCredit, type Credit, type NotAttributed } from './attribution.js';
 import { insertCommissions, noCommissionReason, planSaleCommissions, type NoCommissionReason, type SaleFacts, type SaleLine } from '../money/commissions.js';
 import { DomainError } from '../shared/errors.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
+import type { SaleResult, SaleView } from './schemas.js';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
 
@@ -65,41 +66,6 @@ export const saleSchema = z
     }
   });
 export type SaleInput = z.input<typeof saleSchema>;
-
-// ── answers ─────────────────────────────────────────────────────────────────────────────────
-
-export interface SaleCommissionResult {
-  id: number;
-  partnerCode: string;
-  tier: 'direct' | 'second';
-  programId: number;
-  programName: string;
-  baseAmount: number;
-  rateType: 'percent' | 'flat';
-  rateValue: number;
-  amount: number;
-  status: 'pending' | 'approved' | 'paid' | 'clawed_back';
-  payableAt: string;
-}
-
-export interface SaleResult {
-  saleId: number;
-  orderId: string;
-  amount: number;
-  currency: string;
-  recordedAt: string;
-  attributed: boolean;
-  partnerCode: string | null;
-  attribution: Attribution | null;
-  notAttributedReason: NotAttributed | 'self_referral' | null;
-  clickId: string | null;
-  sub: string | null;
-  subscriptionId: string | null;
-  selfReferral: boolean;
-  /** An attributed sale that earns its partner no direct commission: why (see noCommissionReason); else null. */
-  noCommissionReason: NoCommissionReason | null;
-  commissions: SaleCommissionResult[];
-}
 
 /** JSON with sorted keys, so the same request hashes the same however its keys are ordered. */
 function stable(value: unknown): string {
@@ -250,22 +216,6 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
 }
 
 // ── reading ─────────────────────────────────────────────────────────────────────────────────
-
-export interface SaleView {
-  id: number;
-  orderId: string;
-  partnerCode: string | null;
-  amount: number;
-  refundedAmount: number;
-  currency: string;
-  status: SalesTable['status'];
-  selfReferral: boolean;
-  customerEmail: string | null;
-  sub: string | null;
-  subscriptionId: string | null;
-  at: string;
-  items: { productId: string; amount: number; quantity: number }[];
-}
 
 /** Sales for the merchant, newest first (by partner when given). */
 export async function listSales(

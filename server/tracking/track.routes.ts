@@ -5,7 +5,7 @@ import { recordSale, saleSchema } from './sales.js';
 import { refundSchema, recordRefund } from './refunds.js';
 import { requireAdmin } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router } from '../http/openapi.js';
-import { LeadResultSchema, RefundResultSchema, SaleResultSchema } from '../shared/engine-schemas.js';
+import { LeadResultSchema, RefundResultSchema, SaleResultSchema } from './schemas.js';
 
 const security = [{ adminKey: [] }];
 const common = { 400: errors[400], 401: errors[401], 413: errors[413], 415: errors[415] } as const;

@@ -1,86 +1,15 @@
-/** The shapes the partner API answers with (see /api/v1/openapi.json). */
-export interface Partner {
-  code: string;
-  name: string;
-  email: string;
-  status: 'active' | 'pending' | 'disabled';
-  phone?: string | null;
-  company?: string | null;
-  website?: string | null;
-  address?: string | null;
-  payoutMethod?: PayoutMethod | null;
-  payoutDetails?: string | null;
-  createdAt: string;
-}
-
-export type PayoutMethod = 'paypal' | 'bank_transfer' | 'check' | 'other';
-
 /**
- * What a partner may change of their profile; null clears an optional field. Changing the email
- * or the payout details needs `currentPassword`.
+ * The shapes the partner API answers with (see /api/v1/openapi.json). Each is written once, as
+ * the server's zod schema; these are type-only imports, so nothing of the server or of zod
+ * reaches the bundle.
  */
-export type ProfilePatch = Partial<Pick<Partner, 'name' | 'email' | 'phone' | 'company' | 'website' | 'address' | 'payoutMethod' | 'payoutDetails'>> & {
-  currentPassword?: string;
-};
+import type { LoginResult, Partner, ProfilePatch, SignupRequest, SignupResult } from '../../server/partners/schemas.js';
+import type { PartnerProgram, Portal, Welcome } from '../../server/catalog/schemas.js';
+import type { NewDeepLink, PartnerBanner, PartnerEmail, PartnerLink, PartnerLinks, ResourcePage } from '../../server/resources/schemas.js';
 
-export interface Rate {
-  type: 'percent' | 'flat';
-  /** basis points (1000 = 10%) or cents */
-  value: number;
-}
-
-export interface PartnerProgram {
-  id: number;
-  name: string;
-  description: string;
-  priority: number;
-  currency: string;
-  saleCommission: Rate;
-  productRates: (Rate & { productId: string })[];
-  /** cents per lead */
-  leadCommission: number | null;
-  recurring: { mode: 'every' | 'first_n' | 'none'; payments: number | null };
-  secondTier: Rate | null;
-  attributionWindowDays: number;
-  attributionModel: 'first_click' | 'last_click';
-  holdDays: number;
-  enrolledAt: string;
-}
-
-export interface Portal {
-  merchantName: string;
-  currency: string;
-  minimumPayout: number;
-  menus: { welcome: boolean; profile: boolean; programs: boolean; commissions: boolean };
-}
-
-export interface LoginResult {
-  token: string;
-  /** ISO 8601 */
-  expiresAt: string;
-  partner: Partner;
-  /** Kept by the browser and sent with later sign-ins (see DeviceTokens). */
-  deviceToken?: string;
-}
-
-export interface SignupRequest {
-  name: string;
-  email: string;
-  code: string;
-  password: string;
-  acceptTerms: true;
-  referrerCode?: string;
-}
-
-export interface SignupResult {
-  partner: Partner;
-  status: 'active' | 'pending';
-  message: string;
-  /** Present when the program signs new partners in at once. */
-  token?: string;
-  expiresAt?: string;
-  deviceToken?: string;
-}
+export type { LoginResult, Partner, ProfilePatch, SignupRequest, SignupResult, PartnerProgram, Portal, Welcome };
+export type { PayoutMethod } from '../../server/money/schemas.js';
+export type { Rate } from '../../server/catalog/schemas.js';
 
 export interface Credentials {
   code: string;
@@ -93,62 +22,7 @@ export interface RequestOptions {
 
 // ── Resources: links, banners, email copy, resource pages ──────────────────────────────
 
-/** One of the partner's tracking links. */
-export interface PartnerLink {
-  id: number;
-  /** `merchant`: set up by the merchant for every partner; `custom`: the partner's own deep link. */
-  kind: 'merchant' | 'custom';
-  name: string;
-  slug: string;
-  destination: string;
-  sub: string | null;
-  /** The full tracking URL, e.g. `https://partners.example.com/r/demo/home`. */
-  url: string;
-  /** Clicks this partner got on it. */
-  clicks: number;
-  createdAt: string;
-}
-
-export interface PartnerLinks {
-  links: PartnerLink[];
-  /** Hosts a custom deep link may point to (`*.example.com` covers subdomains). */
-  allowedDomains: string[];
-}
-
-export interface NewDeepLink {
-  destination: string;
-  sub?: string;
-}
-
-export interface PartnerBanner {
-  id: number;
-  name: string;
-  imageUrl: string;
-  width: number;
-  height: number;
-  alt: string;
-  /** The partner's link the banner points to. */
-  linkUrl: string;
-  /** The ready snippet: `<a href="…"><img …></a>`. */
-  html: string;
-}
-
-export interface PartnerEmail {
-  id: number;
-  name: string;
-  subject: string;
-  /** Plain text with the partner's link and name filled in. */
-  body: string;
-  linkUrl: string | null;
-}
-
-export interface ResourcePage {
-  id: number;
-  title: string;
-  slug: string;
-  /** Sanitized HTML rendered by the server from the merchant's markdown. */
-  html: string;
-}
+export type { NewDeepLink, PartnerBanner, PartnerEmail, PartnerLink, PartnerLinks, ResourcePage };
 
 /**
  * Everything the elements ask of the server. `HttpPartnerApi` talks to the real one; tests and
@@ -168,7 +42,7 @@ export interface PartnerApi extends PartnerReportsApi {
   programs(options?: RequestOptions): Promise<PartnerProgram[]>;
   portal(options?: RequestOptions): Promise<Portal>;
   /** The merchant's welcome message as sanitized HTML. */
-  welcome(options?: RequestOptions): Promise<{ merchantName: string; html: string }>;
+  welcome(options?: RequestOptions): Promise<Welcome>;
   // resources
   links(options?: RequestOptions): Promise<PartnerLinks>;
   createLink(link: NewDeepLink, options?: RequestOptions): Promise<PartnerLink>;

@@ -1,30 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-banners/partner-banners.js';
 import type { PartnerBannersElement } from '../../components/partner-banners/partner-banners.component.js';
-import { sessionStore } from '../../src/session.js';
-import { stubClipboard } from '../helpers/clipboard.js';
 import { part, parts, shadow, text } from '../helpers/dom.js';
-import { demoBanners, fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoBanners, type FakeApiOptions } from '../helpers/fake-api.js';
+import { resourceElement } from '../helpers/resource-element.js';
 
-async function render(options: FakeApiOptions = {}, signedIn = true, style = '') {
-  if (signedIn) signInFake();
-  const api = fakeApi(options);
-  const el = await fixture<PartnerBannersElement>(html`<partner-banners style=${style} .api=${api}></partner-banners>`);
-  return { el, api };
-}
-const loaded = (el: PartnerBannersElement) => waitUntil(() => part(el, 'gallery') || part(el, 'empty') || part(el, 'error'), 'the banners load');
+const { render, loaded, stubClipboard } = resourceElement<PartnerBannersElement>('partner-banners', 'gallery', 'banners');
 const banner = (el: Element, id: number) => shadow(el, `[data-banner-id="${id}"]`)!;
 const select = (el: Element) => part<HTMLSelectElement>(el, 'size-filter')!;
 const shownNames = (el: Element) => parts(el, 'banner').map((b) => text(b.querySelector('h3')));
 
-let clipboard: ReturnType<typeof stubClipboard> | undefined;
-afterEach(() => {
-  clipboard?.restore();
-  clipboard = undefined;
-  sessionStore().end();
-  sessionStorage.clear();
-});
 
 describe('<partner-banners>', () => {
   it('signed out: asks to sign in and makes no request', async () => {
@@ -117,7 +103,7 @@ describe('<partner-banners>', () => {
   });
 
   it('copies the HTML snippet with a visible and announced confirmation and fires partner-copy', async () => {
-    clipboard = stubClipboard('async');
+    const clipboard = stubClipboard('async');
     const { el } = await render();
     await loaded(el);
     const button = banner(el, 2).querySelector<HTMLButtonElement>('[part~="copy-button"]')!;

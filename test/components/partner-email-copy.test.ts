@@ -1,29 +1,15 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-email-copy/partner-email-copy.js';
 import { mailtoHref, type PartnerEmailCopyElement } from '../../components/partner-email-copy/partner-email-copy.component.js';
-import { sessionStore } from '../../src/session.js';
-import { stubClipboard } from '../helpers/clipboard.js';
 import { part, parts, shadow, text } from '../helpers/dom.js';
-import { demoEmails, fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoEmails, type FakeApiOptions } from '../helpers/fake-api.js';
+import { resourceElement } from '../helpers/resource-element.js';
 
-async function render(options: FakeApiOptions = {}, signedIn = true) {
-  if (signedIn) signInFake();
-  const api = fakeApi(options);
-  const el = await fixture<PartnerEmailCopyElement>(html`<partner-email-copy .api=${api}></partner-email-copy>`);
-  return { el, api };
-}
-const loaded = (el: PartnerEmailCopyElement) => waitUntil(() => part(el, 'list') || part(el, 'empty') || part(el, 'error'), 'the emails load');
+const { render, loaded, stubClipboard } = resourceElement<PartnerEmailCopyElement>('partner-email-copy', 'list', 'emails');
 const email = (el: Element, id: number) => shadow(el, `[data-email-id="${id}"]`)!;
 const buttons = (el: Element, id: number) => [...email(el, id).querySelectorAll<HTMLButtonElement>('[part~="copy-button"]')];
 
-let clipboard: ReturnType<typeof stubClipboard> | undefined;
-afterEach(() => {
-  clipboard?.restore();
-  clipboard = undefined;
-  sessionStore().end();
-  sessionStorage.clear();
-});
 
 describe('<partner-email-copy>', () => {
   it('signed out: asks to sign in and makes no request', async () => {
@@ -62,7 +48,7 @@ describe('<partner-email-copy>', () => {
   });
 
   it('copies the subject and the text, each confirmed on its own button and announced', async () => {
-    clipboard = stubClipboard('async');
+    const clipboard = stubClipboard('async');
     const { el } = await render();
     await loaded(el);
     const [subject, body] = buttons(el, 1);
@@ -89,7 +75,7 @@ describe('<partner-email-copy>', () => {
   });
 
   it('copies by keyboard: Tab to the button, Enter', async () => {
-    clipboard = stubClipboard('async');
+    const clipboard = stubClipboard('async');
     const { el } = await render();
     await loaded(el);
     buttons(el, 2)[0]!.focus();

@@ -1,31 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-links/partner-links.js';
 import type { PartnerLinksElement } from '../../components/partner-links/partner-links.component.js';
 import { ApiError } from '../../src/api/errors.js';
-import { sessionStore } from '../../src/session.js';
-import { stubClipboard } from '../helpers/clipboard.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
-import { demoLinks, fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoLinks, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { resourceElement } from '../helpers/resource-element.js';
 
-async function render(options: FakeApiOptions = {}, signedIn = true) {
-  if (signedIn) signInFake();
-  const api = fakeApi(options);
-  const el = await fixture<PartnerLinksElement>(html`<partner-links .api=${api}></partner-links>`);
-  return { el, api };
-}
-const loaded = (el: PartnerLinksElement) => waitUntil(() => part(el, 'list') || part(el, 'empty') || part(el, 'error'), 'the links load');
+const { render, loaded, stubClipboard } = resourceElement<PartnerLinksElement>('partner-links', 'list', 'links');
 const row = (el: Element, id: number) => shadow(el, `[data-link-id="${id}"]`)!;
 const urlOf = (el: Element, id: number) => (row(el, id).querySelector('[part~="url"]') as HTMLInputElement).value;
 const inRow = <T extends HTMLElement>(el: Element, id: number, partName: string) => row(el, id).querySelector<T>(`[part~="${partName}"]`)!;
-
-let clipboard: ReturnType<typeof stubClipboard> | undefined;
-afterEach(() => {
-  clipboard?.restore();
-  clipboard = undefined;
-  sessionStore().end();
-  sessionStorage.clear();
-});
 
 describe('<partner-links> states', () => {
   it('signed out: asks to sign in and makes no request', async () => {
@@ -113,7 +98,7 @@ describe('<partner-links> states', () => {
 
 describe('<partner-links> copying', () => {
   it('copies a link: the clipboard gets it, the button says Copied, the live region announces it, partner-copy fires', async () => {
-    clipboard = stubClipboard('async');
+    const clipboard = stubClipboard('async');
     const { el } = await render();
     await loaded(el);
     const button = inRow<HTMLButtonElement>(el, 2, 'copy-button');
@@ -132,7 +117,7 @@ describe('<partner-links> copying', () => {
   });
 
   it('copies by keyboard', async () => {
-    clipboard = stubClipboard('async');
+    const clipboard = stubClipboard('async');
     const { el } = await render();
     await loaded(el);
     inRow<HTMLButtonElement>(el, 1, 'copy-button').focus();
@@ -142,7 +127,7 @@ describe('<partner-links> copying', () => {
   });
 
   it('falls back to select-and-copy when the Clipboard API refuses, and keeps focus', async () => {
-    clipboard = stubClipboard('fallback');
+    const clipboard = stubClipboard('fallback');
     const { el } = await render();
     await loaded(el);
     const button = inRow<HTMLButtonElement>(el, 1, 'copy-button');
@@ -157,7 +142,7 @@ describe('<partner-links> copying', () => {
   });
 
   it('says so when copying is impossible', async () => {
-    clipboard = stubClipboard('broken');
+    stubClipboard('broken');
     const { el } = await render();
     await loaded(el);
     const button = inRow<HTMLButtonElement>(el, 1, 'copy-button');
@@ -194,7 +179,7 @@ describe('<partner-links> sub-id', () => {
   });
 
   it('copies the link with the sub-id', async () => {
-    clipboard = stubClipboard('async');
+    const clipboard = stubClipboard('async');
     const { el } = await render();
     await loaded(el);
     type(shadow<HTMLInputElement>(el, '#sub')!, 'ig');

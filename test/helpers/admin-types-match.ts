@@ -4,17 +4,19 @@
  * drift between the two fails — in the typecheck, not in a merchant's browser.
  */
 import type { z } from 'zod';
-import type * as S from '../../server/shared/engine-schemas.js';
+import type * as C from '../../server/catalog/schemas.js';
+import type * as M from '../../server/money/schemas.js';
+import type * as P from '../../server/partners/schemas.js';
 import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const adminTypesMatchServer: [
-  Same<AdminBalance, z.infer<typeof S.BalanceSchema>>,
-  Same<PartnerAccount, z.infer<typeof S.PartnerAccountSchema>>,
-  Same<PartnerAccountDetail, z.infer<typeof S.PartnerAccountDetailSchema>>,
-  Same<AdminLedgerEntry, z.infer<typeof S.LedgerEntrySchema>>,
-  Same<AdminCommissionReason, z.infer<typeof S.CommissionReasonSchema>>,
-  Same<AdminCommission, z.infer<typeof S.CommissionSchema>>,
-  Same<AdminProgram, Pick<z.infer<typeof S.ProgramSchema>, 'id' | 'name' | 'status'>>,
+  Same<AdminBalance, z.infer<typeof M.BalanceSchema>>,
+  Same<PartnerAccount, z.infer<typeof P.PartnerAccountSchema>>,
+  Same<PartnerAccountDetail, z.infer<typeof P.PartnerAccountDetailSchema>>,
+  Same<AdminLedgerEntry, z.infer<typeof M.LedgerEntrySchema>>,
+  Same<AdminCommissionReason, z.infer<typeof M.CommissionReasonSchema>>,
+  Same<AdminCommission, z.infer<typeof M.CommissionSchema>>,
+  Same<AdminProgram, Pick<z.infer<typeof C.ProgramSchema>, 'id' | 'name' | 'status'>>,
 ] = [true, true, true, true, true, true, true];

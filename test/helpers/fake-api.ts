@@ -130,6 +130,12 @@ export const demoPartner: Partner = {
   name: 'Dana Demo',
   email: 'dana.demo@example.com',
   status: 'active',
+  phone: null,
+  company: null,
+  website: null,
+  address: null,
+  payoutMethod: null,
+  payoutDetails: null,
   createdAt: '2026-01-05T09:30:00.000Z',
 };
 
