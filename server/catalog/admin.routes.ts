@@ -20,6 +20,9 @@ import { getSettings, settingsPatchSchema, settingsSchema } from './settings.js'
 import { idParam } from '../shared/validation.js';
 import { publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
+import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
+import { PartnerSortQuery } from '../partners/admin.schemas.js';
+import { keysetPage, TIME_KEY, timeKey } from '../shared/keyset.js';
 import { LinkSchema, Pagination, PartnerAccountDetailSchema, PartnerAccountSchema, ProgramSchema } from '../shared/engine-schemas.js';
 
 const security = [{ adminKey: [] }];
@@ -97,10 +100,15 @@ const listPartnersRoute = createRoute({
     query: z.object({
       status: z.enum(['active', 'pending', 'disabled']).optional(),
       q: z.string().max(100, 'must be at most 100 characters').optional().openapi({ description: 'part of the code, name or email' }),
+      ...PartnerSortQuery,
       ...Pagination,
+      ...CursorQuery,
     }),
   },
-  responses: { 200: jsonResponse(z.object({ partners: z.array(PartnerAccountSchema), total: z.number().int() }), 'The partners'), ...adminErrors },
+  responses: {
+    200: jsonResponse(z.object({ partners: z.array(PartnerAccountSchema), total: z.number().int(), nextCursor: NextCursor }), 'The partners'),
+    ...adminErrors,
+  },
 });
 
 const createPartnerRoute = createRoute({
@@ -164,8 +172,8 @@ const listLinksRoute = createRoute({
   tags: ['admin'],
   summary: 'List redirect links (merchant links; ?partner=<code> for a partner’s own deep links)',
   security,
-  request: { query: z.object({ partner: partnerCode.optional(), status: z.enum(['active', 'disabled']).optional(), ...Pagination }) },
-  responses: { 200: jsonResponse(z.object({ links: z.array(LinkSchema) }), 'The links'), ...adminErrors, 404: errors[404] },
+  request: { query: z.object({ partner: partnerCode.optional(), status: z.enum(['active', 'disabled']).optional(), ...Pagination, ...CursorQuery }) },
+  responses: { 200: jsonResponse(z.object({ links: z.array(LinkSchema), nextCursor: NextCursor }), 'The links'), ...adminErrors, 404: errors[404] },
 });
 
 const createLinkRoute = createRoute({
@@ -256,9 +264,13 @@ export function registerCatalogRoutes<E extends Env>(app: OpenAPIHono<E>, deps: 
   });
 
   app.openapi(listLinksRoute, async (c) => {
-    const { partner, ...options } = c.req.valid('query');
+    const { partner, status, ...request } = c.req.valid('query');
     const partnerId = partner ? (await partnerByCode(deps, partner)).id : null;
-    return c.json({ links: await listLinks(deps, publicBase(c, deps), { ...options, partnerId }) }, 200);
+    const page = await keysetPage('links', TIME_KEY, request, (after, limit, offset) =>
+      listLinks(deps, publicBase(c, deps), { partnerId, limit, ...(status && { status }), ...(offset !== undefined && { offset }), ...(after && { after }) }),
+      (link) => timeKey(link.createdAt, link.id),
+    );
+    return c.json({ links: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(createLinkRoute, async (c) => c.json(await createLink(deps, c.req.valid('json'), publicBase(c, deps)), 201));
   app.openapi(getLinkRoute, async (c) => c.json(await getLink(deps, c.req.valid('param').id, publicBase(c, deps)), 200));

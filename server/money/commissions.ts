@@ -10,6 +10,9 @@ import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
+import { clawbacksOf, parseWhy, type Clawback, type CommissionWhy } from './reports/commissions.js';
+import { pageWhere, type Range } from './reports/range.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 /**
  * Why a commission exists, stored as JSON with it and shown by the reports: which rule credited
@@ -351,13 +354,17 @@ export interface CommissionView {
   approvedAt: string | null;
   createdAt: string;
   reason: CommissionReason;
+  /** why it exists, as the partner's commission report says it */
+  why: CommissionWhy;
+  /** what refunds and reversals took back of it, and why (null: nothing) */
+  clawback: Clawback | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function listCommissions(
   deps: Deps,
-  options: { partnerId?: number; status?: CommissionStatus; id?: number; limit?: number; offset?: number } = {},
+  options: { partnerId?: number; programId?: number; status?: CommissionStatus; id?: number; ids?: number[]; range?: Pick<Range, 'from' | 'until'>; after?: Key; limit?: number; offset?: number } = {},
 ): Promise<CommissionView[]> {
   await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
   let query = deps.db.kysely
@@ -370,12 +377,17 @@ export async function listCommissions(
   if (options.partnerId !== undefined) query = query.where('c.partner_id', '=', options.partnerId);
   if (options.status) query = query.where('c.status', '=', options.status);
   if (options.id !== undefined) query = query.where('c.id', '=', options.id);
+  if (options.ids) query = query.where('c.id', 'in', options.ids);
+  if (options.programId !== undefined) query = query.where('c.program_id', '=', options.programId);
+  if (options.range) query = query.where((eb) => pageWhere(eb, { at: 'c.created_at', id: 'c.id' }, options.range!));
+  if (options.after) query = query.where((eb) => afterKey(eb, ['c.created_at', 'c.id'], options.after!, 'desc'));
   const rows = await query
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0)
     .execute();
+  const clawbacks = await clawbacksOf(deps.db.kysely, rows);
   return rows.map((r) => ({
     id: r.id,
     partnerCode: r.partner_code,
@@ -394,6 +406,8 @@ export async function listCommissions(
     approvedAt: r.approved_at === null ? null : iso(r.approved_at),
     createdAt: iso(r.created_at),
     reason: JSON.parse(r.reason) as CommissionReason,
+    why: parseWhy(r.reason, r.program_id),
+    clawback: clawbacks.get(r.id) ?? null,
   }));
 }
 

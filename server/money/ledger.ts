@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 /**
  * The partner's money: one append-only row per change. `amount` is the signed effect on the
@@ -86,11 +87,12 @@ export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntryView => ({
 });
 
 /** A partner's entries, newest first (the admin API's view; partners read theirs in reports). */
-export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number } = {}): Promise<LedgerEntryView[]> {
+export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number; after?: Key } = {}): Promise<LedgerEntryView[]> {
   const rows = await deps.db.kysely
     .selectFrom('ledger_entries')
     .selectAll()
     .where('partner_id', '=', partnerId)
+    .$if(!!options.after, (q) => q.where((eb) => afterKey(eb, ['at', 'id'], options.after!, 'desc')))
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit ?? 100)

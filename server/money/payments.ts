@@ -10,6 +10,7 @@ import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
 import { maskPayoutDetails } from './payout-details.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, parseInput, positiveCents, text } from '../shared/validation.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 export const paymentSchema = z
   .object({
@@ -131,10 +132,11 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
 }
 
-export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number } = {}): Promise<PaymentView[]> {
+export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number; after?: Key } = {}): Promise<PaymentView[]> {
   const db = deps.db.kysely;
   let query = db.selectFrom('payments').innerJoin('partners', 'partners.id', 'payments.partner_id').selectAll('payments').select('partners.code');
   if (options.partnerId !== undefined) query = query.where('payments.partner_id', '=', options.partnerId);
+  if (options.after) query = query.where((eb) => afterKey(eb, ['payments.at', 'payments.id'], options.after!, 'desc'));
   const rows = await query
     .orderBy('payments.at', 'desc')
     .orderBy('payments.id', 'desc')

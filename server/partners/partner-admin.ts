@@ -11,6 +11,8 @@ import { missingProgramIds } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { email, idValue, parseInput, text } from '../shared/validation.js';
+import { keysetPage } from '../shared/keyset.js';
+import { partnerKeyShape, partnerListName, partnersMatching, partnersPageQuery, type PartnerListOptions } from './partner-list.js';
 
 /** A partner as the merchant sees it (admin API, CLI). */
 export interface PartnerAccountView {
@@ -218,29 +220,22 @@ export async function getPartnerAccount(deps: Deps, code: string): Promise<Partn
   return partnerAccountView(deps, await partnerByCode(deps, code));
 }
 
-export interface PartnerListOptions {
-  status?: PartnerStatus;
-  /** matches code, name or email */
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+export type { PartnerListOptions } from './partner-list.js';
 
-export async function listPartnerAccounts(deps: Deps, options: PartnerListOptions = {}): Promise<{ partners: PartnerAccountView[]; total: number }> {
+/** A page of partners (see partner-list.ts): `total` matches the filters, `nextCursor` continues the sort. */
+export async function listPartnerAccounts(
+  deps: Deps,
+  options: PartnerListOptions = {},
+): Promise<{ partners: PartnerAccountView[]; total: number; nextCursor: string | null }> {
   const db = deps.db.kysely;
-  let query = db.selectFrom('partners');
-  if (options.status) query = query.where('status', '=', options.status);
-  if (options.q) {
-    const like = `%${options.q}%`;
-    query = query.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('email', 'like', like)]));
-  }
-  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await query
-    .selectAll()
-    .orderBy('code')
-    .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
-    .execute();
+  const total = Number((await partnersMatching(db, options).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const { rows, nextCursor } = await keysetPage(
+    partnerListName(options),
+    partnerKeyShape(options.sort),
+    options,
+    (after, limit, offset) => partnersPageQuery(db, { ...options, after, limit, offset }).execute(),
+    (row) => [row.sort_key, row.id],
+  );
   await approveDueCommissions(deps);
   const currency = (await getSettings(deps)).currency;
   const balances = await moneyNowOf(db, rows.map((r) => r.id), { currency, now: deps.clock() });
@@ -252,6 +247,7 @@ export async function listPartnerAccounts(deps: Deps, options: PartnerListOption
     : [];
   return {
     total,
+    nextCursor,
     partners: rows.map((row) => ({
       id: row.id,
       code: row.code,

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type ExpressionWrapper, type SqlBool } from 'kysely';
 import { invalid } from './errors.js';
 
 /**
@@ -38,19 +38,19 @@ export function decodeKeyset(list: string, value: string, shape: KeyShape): KeyV
 /**
  * Rows strictly after `key` in the order of `columns` (every column `direction`): a bound on
  * the first column, so an index on those columns is entered at the key, and the row-value
- * comparison that decides ties. The column names are fixed strings of each list, never input.
+ * comparison that decides ties. Columns are fixed names (or expressions) of each list, never input.
  */
 export function afterKey<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
-  columns: readonly string[],
+  columns: readonly (string | Expression<unknown>)[],
   key: Key,
   direction: 'asc' | 'desc',
 ): ExpressionWrapper<DB, TB, SqlBool> {
   const e = eb as unknown as ExpressionBuilder<any, any>;
-  const [first, ...rest] = columns as [string, ...string[]];
-  const op = direction === 'asc' ? '>' : '<';
-  const bound = e(e.ref(first), direction === 'asc' ? '>=' : '<=', key[0]);
-  const tie = rest.length === 1 ? e(e.refTuple(first, rest[0]!), op, e.tuple(key[0], key[1])) : e(e.ref(first), op, key[0]);
+  const [first, second] = columns.map((c) => (typeof c === 'string' ? sql.ref(c) : c)) as [Expression<unknown>, Expression<unknown> | undefined];
+  const op = sql.raw(direction === 'asc' ? '>' : '<');
+  const bound = e(first, direction === 'asc' ? '>=' : '<=', key[0]);
+  const tie = second ? sql<SqlBool>`(${first}, ${second}) ${op} (${key[0]}, ${key[1]})` : sql<SqlBool>`${first} ${op} ${key[0]}`;
   return e.and([bound, tie]) as unknown as ExpressionWrapper<DB, TB, SqlBool>;
 }
 

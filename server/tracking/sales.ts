@@ -7,6 +7,7 @@ import { insertCommissions, noCommissionReason, planSaleCommissions, type NoComm
 import { DomainError } from '../shared/errors.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
 
@@ -269,12 +270,13 @@ export interface SaleView {
 /** Sales for the merchant, newest first (by partner when given). */
 export async function listSales(
   deps: Deps,
-  options: { partnerId?: number; orderId?: string; limit?: number; offset?: number } = {},
+  options: { partnerId?: number; orderId?: string; limit?: number; offset?: number; after?: Key } = {},
 ): Promise<SaleView[]> {
   const db = deps.db.kysely;
   let query = db.selectFrom('sales').leftJoin('partners', 'partners.id', 'sales.partner_id').selectAll('sales').select('partners.code');
   if (options.partnerId !== undefined) query = query.where('sales.partner_id', '=', options.partnerId);
   if (options.orderId !== undefined) query = query.where('sales.order_id', '=', options.orderId);
+  if (options.after) query = query.where((eb) => afterKey(eb, ['sales.at', 'sales.id'], options.after!, 'desc'));
   const rows = await query
     .orderBy('sales.at', 'desc')
     .orderBy('sales.id', 'desc')
