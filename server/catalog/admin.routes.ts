@@ -5,7 +5,6 @@ import { createLink, deleteLink, getLink, linkPatchSchema, listLinks, newLinkSch
 import {
   createPartnerAccount,
   deletePartnerAccount,
-  getPartnerAccount,
   listPartnerAccounts,
   newPartnerSchema,
   partnerByCode,
@@ -21,7 +20,8 @@ import { idParam } from '../shared/validation.js';
 import { publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
 import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
-import { PartnerSortQuery } from '../partners/admin.schemas.js';
+import { PartnerDetailSchema, PartnerSortQuery } from '../partners/admin.schemas.js';
+import { getPartnerDetail } from '../partners/partner-detail.js';
 import { keysetPage, TIME_KEY, timeKey } from '../shared/keyset.js';
 import { LinkSchema, Pagination, PartnerAccountDetailSchema, PartnerAccountSchema, ProgramSchema } from '../shared/engine-schemas.js';
 
@@ -129,7 +129,7 @@ const getPartnerRoute = createRoute({
   summary: 'One partner with programs, parent, balance and payout details',
   security,
   request: { params: CodeParams },
-  responses: { 200: jsonResponse(PartnerAccountDetailSchema, 'The partner with payout details in full'), ...adminErrors, 404: errors[404] },
+  responses: { 200: jsonResponse(PartnerDetailSchema, 'The partner with payout details in full, profile, programs, parent, children and all-time figures'), ...adminErrors, 404: errors[404] },
 });
 
 const updatePartnerRoute = createRoute({
@@ -252,7 +252,7 @@ export function registerCatalogRoutes<E extends Env>(app: OpenAPIHono<E>, deps: 
 
   app.openapi(listPartnersRoute, async (c) => c.json(await listPartnerAccounts(deps, c.req.valid('query')), 200));
   app.openapi(createPartnerRoute, async (c) => c.json(await createPartnerAccount(deps, c.req.valid('json')), 201));
-  app.openapi(getPartnerRoute, async (c) => c.json(await getPartnerAccount(deps, c.req.valid('param').code), 200));
+  app.openapi(getPartnerRoute, async (c) => c.json(await getPartnerDetail(deps, c.req.valid('param').code), 200));
   app.openapi(updatePartnerRoute, async (c) => c.json(await updatePartnerAccount(deps, c.req.valid('param').code, c.req.valid('json')), 200));
   app.openapi(setPasswordRoute, async (c) => {
     await updatePartnerAccount(deps, c.req.valid('param').code, { password: c.req.valid('json').password });
