@@ -362,12 +362,23 @@ export interface CommissionView {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function listCommissions(
-  deps: Deps,
-  options: { partnerId?: number; programId?: number; status?: CommissionStatus; id?: number; ids?: number[]; range?: Pick<Range, 'from' | 'until'>; after?: Key; limit?: number; offset?: number } = {},
-): Promise<CommissionView[]> {
-  await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
-  let query = deps.db.kysely
+export interface CommissionListOptions {
+  partnerId?: number;
+  programId?: number;
+  status?: CommissionStatus;
+  id?: number;
+  ids?: number[];
+  /** recorded within (created_at) */
+  range?: Pick<Range, 'from' | 'until'>;
+  /** keyset: after this (created_at, id), newest first */
+  after?: Key;
+  limit?: number;
+  offset?: number;
+}
+
+/** The merchant's commission list, newest first: by partner, status or program each from its own index. */
+export function commissionsQuery(db: Executor, options: CommissionListOptions) {
+  let query = db
     .selectFrom('commissions as c')
     .innerJoin('partners as p', 'p.id', 'c.partner_id')
     .leftJoin('programs as g', 'g.id', 'c.program_id')
@@ -381,12 +392,16 @@ export async function listCommissions(
   if (options.programId !== undefined) query = query.where('c.program_id', '=', options.programId);
   if (options.range) query = query.where((eb) => pageWhere(eb, { at: 'c.created_at', id: 'c.id' }, options.range!));
   if (options.after) query = query.where((eb) => afterKey(eb, ['c.created_at', 'c.id'], options.after!, 'desc'));
-  const rows = await query
+  return query
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(options.limit ?? 100)
-    .offset(options.offset ?? 0)
-    .execute();
+    .offset(options.offset ?? 0);
+}
+
+export async function listCommissions(deps: Deps, options: CommissionListOptions = {}): Promise<CommissionView[]> {
+  await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
+  const rows = await commissionsQuery(deps.db.kysely, options).execute();
   const clawbacks = await clawbacksOf(deps.db.kysely, rows);
   return rows.map((r) => ({
     id: r.id,
