@@ -198,6 +198,8 @@ export async function updatePartnerAccount(deps: Deps, code: string, patch: Part
         ...(data.name !== undefined && { name: data.name }),
         ...(data.email !== undefined && { email: data.email }),
         ...(data.status !== undefined && { status: data.status }),
+        // a rejected sign-up the merchant lets in after all stops showing the rejection
+        ...(data.status !== undefined && data.status !== 'disabled' && { rejection_reason: null, rejected_at: null }),
         ...(parentId !== undefined && { parent_id: parentId }),
         ...(password_hash !== undefined && { password_hash }),
         updated_at: now,

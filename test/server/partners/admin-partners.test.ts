@@ -128,6 +128,11 @@ describe('sign-ups: approve or reject with a reason', () => {
     assertError(await s.call('POST', '/api/v1/auth/login', { body: { code: 'spammer', password: 'wrong-password' } }), 401, 'invalid_credentials');
     assertError(await s.admin('POST', '/api/v1/admin/partners/spammer/reject', { reason: 'again' }), 409, 'partner_not_pending');
     assertError(await s.admin('POST', '/api/v1/admin/partners/spammer/approve'), 409, 'partner_not_pending');
+    // the merchant changes their mind through the usual PATCH: the rejection goes, sign-in works
+    const reinstated = await s.admin('PATCH', '/api/v1/admin/partners/spammer', { status: 'active' });
+    assert.equal(reinstated.status, 200, reinstated.text);
+    assert.equal((await s.admin('GET', '/api/v1/admin/partners/spammer')).json.rejection, null);
+    assert.ok(await s.login('spammer', 'partner-password'));
   });
 
   test('an active partner cannot be rejected', async () => {
