@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import { explainQueryPlan } from '../../../server/db/explain.js';
 import { commissionsQuery } from '../../../server/money/commissions.js';
+import { paymentsQuery } from '../../../server/money/payments.js';
 import { assertError, DAY, engineServer, type EngineServer } from '../../helpers/engine.js';
 
 /** Follows nextCursor through `path` (which lists under `field`); every id in the order served. */
@@ -165,9 +166,8 @@ describe('the merchant-wide lists read their indexes', () => {
       assert.match(byProgram, /SEARCH c USING (COVERING )?INDEX commissions_program_created \(program_id=\? AND created_at>\? AND created_at<\?\)/, byProgram);
       const everyone = plan(commissionsQuery(db, { limit: 51, after: [Date.UTC(2026, 0, 1), 100] }));
       assert.match(everyone, /SEARCH c USING (COVERING )?INDEX commissions_created \(created_at<\?\)/, everyone);
-      // the same ORDER BY as listPayments
-      const payments = plan(db.selectFrom('payments').select('id').orderBy('at', 'desc').orderBy('id', 'desc').limit(51));
-      assert.match(payments, /SCAN payments USING (COVERING )?INDEX payments_at/, payments);
+      const payments = plan(paymentsQuery(db, { limit: 51, after: [Date.UTC(2026, 0, 1), 100] }));
+      assert.match(payments, /SEARCH payments USING (COVERING )?INDEX payments_at \(at<\?\)/, payments);
       for (const text of [byStatus, byProgram, everyone, payments]) assert.doesNotMatch(text, /TEMP B-TREE/, text);
     } finally {
       await s.close();
