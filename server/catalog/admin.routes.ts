@@ -5,7 +5,6 @@ import { createLink, deleteLink, getLink, linkPatchSchema, listLinks, newLinkSch
 import {
   createPartnerAccount,
   deletePartnerAccount,
-  getPartnerAccount,
   listPartnerAccounts,
   newPartnerSchema,
   partnerByCode,
@@ -22,6 +21,10 @@ import { publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
 import { LinkSchema, ProgramSchema } from './schemas.js';
 import { PartnerAccountDetailSchema, PartnerAccountSchema } from '../partners/schemas.js';
+import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
+import { PartnerDetailSchema, PartnerSortQuery } from '../partners/admin.schemas.js';
+import { getPartnerDetail } from '../partners/partner-detail.js';
+import { keysetPage, TIME_KEY, timeKey } from '../shared/keyset.js';
 
 const security = [{ adminKey: [] }];
 const IdParams = z.object({ id: idParam });
@@ -98,10 +101,15 @@ const listPartnersRoute = createRoute({
     query: z.object({
       status: z.enum(['active', 'pending', 'disabled']).optional(),
       q: z.string().max(100, 'must be at most 100 characters').optional().openapi({ description: 'part of the code, name or email' }),
+      ...PartnerSortQuery,
       ...Pagination,
+      ...CursorQuery,
     }),
   },
-  responses: { 200: jsonResponse(z.object({ partners: z.array(PartnerAccountSchema), total: z.number().int() }), 'The partners'), ...adminErrors },
+  responses: {
+    200: jsonResponse(z.object({ partners: z.array(PartnerAccountSchema), total: z.number().int(), nextCursor: NextCursor }), 'The partners'),
+    ...adminErrors,
+  },
 });
 
 const createPartnerRoute = createRoute({
@@ -122,7 +130,7 @@ const getPartnerRoute = createRoute({
   summary: 'One partner with programs, parent, balance and payout details',
   security,
   request: { params: CodeParams },
-  responses: { 200: jsonResponse(PartnerAccountDetailSchema, 'The partner with payout details in full'), ...adminErrors, 404: errors[404] },
+  responses: { 200: jsonResponse(PartnerDetailSchema, 'The partner with payout details in full, profile, programs, parent, children and all-time figures'), ...adminErrors, 404: errors[404] },
 });
 
 const updatePartnerRoute = createRoute({
@@ -165,8 +173,8 @@ const listLinksRoute = createRoute({
   tags: ['admin'],
   summary: 'List redirect links (merchant links; ?partner=<code> for a partner’s own deep links)',
   security,
-  request: { query: z.object({ partner: partnerCode.optional(), status: z.enum(['active', 'disabled']).optional(), ...Pagination }) },
-  responses: { 200: jsonResponse(z.object({ links: z.array(LinkSchema) }), 'The links'), ...adminErrors, 404: errors[404] },
+  request: { query: z.object({ partner: partnerCode.optional(), status: z.enum(['active', 'disabled']).optional(), ...Pagination, ...CursorQuery }) },
+  responses: { 200: jsonResponse(z.object({ links: z.array(LinkSchema), nextCursor: NextCursor }), 'The links'), ...adminErrors, 404: errors[404] },
 });
 
 const createLinkRoute = createRoute({
@@ -245,7 +253,7 @@ export function registerCatalogRoutes<E extends Env>(app: OpenAPIHono<E>, deps: 
 
   app.openapi(listPartnersRoute, async (c) => c.json(await listPartnerAccounts(deps, c.req.valid('query')), 200));
   app.openapi(createPartnerRoute, async (c) => c.json(await createPartnerAccount(deps, c.req.valid('json')), 201));
-  app.openapi(getPartnerRoute, async (c) => c.json(await getPartnerAccount(deps, c.req.valid('param').code), 200));
+  app.openapi(getPartnerRoute, async (c) => c.json(await getPartnerDetail(deps, c.req.valid('param').code), 200));
   app.openapi(updatePartnerRoute, async (c) => c.json(await updatePartnerAccount(deps, c.req.valid('param').code, c.req.valid('json')), 200));
   app.openapi(setPasswordRoute, async (c) => {
     await updatePartnerAccount(deps, c.req.valid('param').code, { password: c.req.valid('json').password });
@@ -257,9 +265,13 @@ export function registerCatalogRoutes<E extends Env>(app: OpenAPIHono<E>, deps: 
   });
 
   app.openapi(listLinksRoute, async (c) => {
-    const { partner, ...options } = c.req.valid('query');
+    const { partner, status, ...request } = c.req.valid('query');
     const partnerId = partner ? (await partnerByCode(deps, partner)).id : null;
-    return c.json({ links: await listLinks(deps, publicBase(c, deps), { ...options, partnerId }) }, 200);
+    const page = await keysetPage('links', TIME_KEY, request, (after, limit, offset) =>
+      listLinks(deps, publicBase(c, deps), { partnerId, limit, ...(status && { status }), ...(offset !== undefined && { offset }), ...(after && { after }) }),
+      (link) => timeKey(link.createdAt, link.id),
+    );
+    return c.json({ links: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(createLinkRoute, async (c) => c.json(await createLink(deps, c.req.valid('json'), publicBase(c, deps)), 201));
   app.openapi(getLinkRoute, async (c) => c.json(await getLink(deps, c.req.valid('param').id, publicBase(c, deps)), 200));

@@ -8,6 +8,7 @@ import { type Executor } from '../db/executor.js';
 import { idValue, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
 import type { LinkView } from './schemas.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 /**
  * Redirect links. A merchant link (partner_id null) is a slug and a destination every partner
@@ -206,12 +207,13 @@ export async function deleteLink(deps: Deps, id: number): Promise<void> {
 export async function listLinks(
   deps: Deps,
   origin: string,
-  options: { partnerId?: number | null; status?: 'active' | 'disabled'; limit?: number; offset?: number } = {},
+  options: { partnerId?: number | null; status?: 'active' | 'disabled'; limit?: number; offset?: number; after?: Key } = {},
 ): Promise<LinkView[]> {
   let query = deps.db.kysely.selectFrom('links').selectAll();
   if (options.partnerId === null) query = query.where('partner_id', 'is', null);
   else if (options.partnerId !== undefined) query = query.where('partner_id', '=', options.partnerId);
   if (options.status) query = query.where('status', '=', options.status);
+  if (options.after) query = query.where((eb) => afterKey(eb, ['created_at', 'id'], options.after!, 'asc'));
   const rows = await query
     .orderBy('created_at')
     .orderBy('id')

@@ -47,6 +47,9 @@ export interface PartnersTable {
   address: Generated<string | null>;
   payout_method: Generated<PayoutMethod | null>;
   payout_details: Generated<string | null>;
+  /** a rejected sign-up: the reason the partner is told (the account is disabled) */
+  rejection_reason: Generated<string | null>;
+  rejected_at: Generated<number | null>;
   created_at: number;
   updated_at: number;
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import type { Deps } from '../deps.js';
-import { approveCommission, approveDueCommissions } from './approvals.js';
+import { approveCommission, approveCommissions, approveDueCommissions } from './approvals.js';
 import { getCommission, listCommissions, reverseCommission } from './commissions.js';
 import { listLedger } from './ledger.js';
 import { moneyNow } from './money-terms.js';
@@ -20,8 +20,12 @@ import { getSale, listSales } from '../tracking/sales.js';
 import { getSettings } from '../catalog/settings.js';
 import { externalId, idParam, Pagination } from '../shared/validation.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { BalanceSchema, CommissionSchema, EntryWithBalanceSchema, LedgerEntrySchema, PaymentSchema, PayoutSchema } from './schemas.js';
+import { BalanceSchema, EntryWithBalanceSchema, LedgerEntrySchema, PaymentSchema, PayoutSchema } from './schemas.js';
 import { SaleSchema } from '../tracking/schemas.js';
+import { AdminCommissionSchema, BatchApprovalResultSchema, BatchApprovalSchema, CommissionListSchema } from './commission.schemas.js';
+import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
+import { keysetPage, TIME_KEY, timeKey } from '../shared/keyset.js';
+import { parseRange } from './reports/range.js';
 
 const security = [{ adminKey: [] }];
 const IdParams = z.object({ id: idParam });
@@ -32,12 +36,21 @@ const listCommissionsRoute = createRoute({
   method: 'get',
   path: '/commissions',
   tags: ['admin'],
-  summary: 'Commissions, newest first (filter by partner and status)',
+  summary: 'Commissions, newest first (filter by partner, status, program and period)',
+  description: 'Each with why it exists (`why`: attribution, link, program) and what was clawed back (`clawback`). Page with `cursor` (the previous `nextCursor`).',
   security,
   request: {
-    query: z.object({ partner: partnerQuery, status: z.enum(['pending', 'approved', 'paid', 'clawed_back']).optional(), ...Pagination }),
+    query: z.object({
+      partner: partnerQuery,
+      status: z.enum(['pending', 'approved', 'paid', 'clawed_back']).optional(),
+      program: idParam.optional().openapi({ description: 'a program id' }),
+      from: z.string().max(40).optional().openapi({ description: 'recorded on or after: a date (2026-01-31, UTC) or a date-time with offset' }),
+      to: z.string().max(40).optional().openapi({ description: 'recorded on or before (a date: the whole day)' }),
+      ...Pagination,
+      ...CursorQuery,
+    }),
   },
-  responses: { 200: jsonResponse(z.object({ commissions: z.array(CommissionSchema) }), 'The commissions'), ...adminErrors, 404: errors[404] },
+  responses: { 200: jsonResponse(CommissionListSchema, 'The commissions'), ...adminErrors, 404: errors[404] },
 });
 
 const getCommissionRoute = createRoute({
@@ -47,7 +60,7 @@ const getCommissionRoute = createRoute({
   summary: 'One commission with the reason it exists',
   security,
   request: { params: IdParams },
-  responses: { 200: jsonResponse(CommissionSchema, 'The commission'), ...adminErrors, 404: errors[404] },
+  responses: { 200: jsonResponse(AdminCommissionSchema, 'The commission'), ...adminErrors, 404: errors[404] },
 });
 
 const approveRoute = createRoute({
@@ -58,7 +71,18 @@ const approveRoute = createRoute({
   description: 'Only the status changes (the money is on the ledger since the sale). Approving an approved or paid commission changes nothing; a clawed-back one is 409.',
   security,
   request: { params: IdParams },
-  responses: { 200: jsonResponse(CommissionSchema, 'The commission'), ...adminErrors, 404: errors[404], 409: errors[409] },
+  responses: { 200: jsonResponse(AdminCommissionSchema, 'The commission'), ...adminErrors, 404: errors[404], 409: errors[409] },
+});
+
+const approveManyRoute = createRoute({
+  method: 'post',
+  path: '/commissions/approve',
+  tags: ['admin'],
+  summary: 'Approve many pending commissions now, in one transaction',
+  description: 'Answers which were approved and which were skipped and why (not_found, already_approved, already_paid, clawed_back); a skipped id stops nothing.',
+  security,
+  request: jsonBody(BatchApprovalSchema),
+  responses: { 200: jsonResponse(BatchApprovalResultSchema, 'Approved and skipped'), ...adminErrors },
 });
 
 const reverseCommissionRoute = createRoute({
@@ -68,7 +92,7 @@ const reverseCommissionRoute = createRoute({
   summary: 'Take back what is left of a commission (fraud, a deal undone), with a note',
   security,
   request: { params: IdParams, ...jsonBody(reversalSchema) },
-  responses: { 200: jsonResponse(CommissionSchema, 'The commission, clawed back'), ...adminErrors, 404: errors[404], 409: errors[409] },
+  responses: { 200: jsonResponse(AdminCommissionSchema, 'The commission, clawed back'), ...adminErrors, 404: errors[404], 409: errors[409] },
 });
 
 const createPaymentRoute = createRoute({
@@ -89,8 +113,8 @@ const listPaymentsRoute = createRoute({
   tags: ['admin'],
   summary: 'Payments, newest first',
   security,
-  request: { query: z.object({ partner: partnerQuery, ...Pagination }) },
-  responses: { 200: jsonResponse(z.object({ payments: z.array(PaymentSchema) }), 'The payments'), ...adminErrors, 404: errors[404] },
+  request: { query: z.object({ partner: partnerQuery, ...Pagination, ...CursorQuery }) },
+  responses: { 200: jsonResponse(z.object({ payments: z.array(PaymentSchema), nextCursor: NextCursor }), 'The payments'), ...adminErrors, 404: errors[404] },
 });
 
 const payoutsRoute = createRoute({
@@ -132,9 +156,9 @@ const partnerLedgerRoute = createRoute({
   tags: ['admin'],
   summary: 'A partner’s ledger, newest first, with the balance',
   security,
-  request: { params: z.object({ code: partnerCode }), query: z.object(Pagination) },
+  request: { params: z.object({ code: partnerCode }), query: z.object({ ...Pagination, ...CursorQuery }) },
   responses: {
-    200: jsonResponse(z.object({ balance: BalanceSchema, entries: z.array(LedgerEntrySchema) }), 'The entries'),
+    200: jsonResponse(z.object({ balance: BalanceSchema, entries: z.array(LedgerEntrySchema), nextCursor: NextCursor }), 'The entries'),
     ...adminErrors,
     404: errors[404],
   },
@@ -146,8 +170,8 @@ const listSalesRoute = createRoute({
   tags: ['admin'],
   summary: 'Sales, newest first',
   security,
-  request: { query: z.object({ partner: partnerQuery, ...Pagination }) },
-  responses: { 200: jsonResponse(z.object({ sales: z.array(SaleSchema) }), 'The sales'), ...adminErrors, 404: errors[404] },
+  request: { query: z.object({ partner: partnerQuery, ...Pagination, ...CursorQuery }) },
+  responses: { 200: jsonResponse(z.object({ sales: z.array(SaleSchema), nextCursor: NextCursor }), 'The sales'), ...adminErrors, 404: errors[404] },
 });
 
 const getSaleRoute = createRoute({
@@ -164,9 +188,14 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
   const partnerId = async (code: string | undefined) => (code ? (await partnerByCode(deps, code)).id : undefined);
 
   app.openapi(listCommissionsRoute, async (c) => {
-    const { partner, ...options } = c.req.valid('query');
+    const { partner, program, from, to, cursor, limit, offset, status } = c.req.valid('query');
     const id = await partnerId(partner);
-    return c.json({ commissions: await listCommissions(deps, { ...options, ...(id !== undefined && { partnerId: id }) }) }, 200);
+    const filters = { ...(status && { status }), ...(program !== undefined && { programId: program }), ...(id !== undefined && { partnerId: id }), range: parseRange({ from, to }) };
+    const page = await keysetPage('commissions', TIME_KEY, { cursor, limit, offset }, (after, n, skip) =>
+      listCommissions(deps, { ...filters, ...(after && { after }), limit: n, ...(skip !== undefined && { offset: skip }) }),
+      (r) => timeKey(r.createdAt, r.id),
+    );
+    return c.json({ commissions: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(getCommissionRoute, async (c) => c.json(await getCommission(deps, c.req.valid('param').id), 200));
   app.openapi(approveRoute, async (c) => {
@@ -174,15 +203,24 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
     await approveCommission(deps, id);
     return c.json(await getCommission(deps, id), 200);
   });
+  app.openapi(approveManyRoute, async (c) => {
+    const { approved, skipped } = await approveCommissions(deps, c.req.valid('json').ids);
+    const views = approved.length ? await listCommissions(deps, { ids: approved, limit: approved.length }) : [];
+    return c.json({ approved: approved.map((id) => views.find((v) => v.id === id)!), skipped }, 200);
+  });
   app.openapi(reverseCommissionRoute, async (c) =>
     c.json(await reverseCommission(deps, c.req.valid('param').id, c.req.valid('json').note, await getSettings(deps)), 200),
   );
 
   app.openapi(createPaymentRoute, async (c) => c.json(await recordPayment(deps, c.req.valid('json')), 201));
   app.openapi(listPaymentsRoute, async (c) => {
-    const { partner, ...options } = c.req.valid('query');
+    const { partner, ...request } = c.req.valid('query');
     const id = await partnerId(partner);
-    return c.json({ payments: await listPayments(deps, { ...options, ...(id !== undefined && { partnerId: id }) }) }, 200);
+    const page = await keysetPage('payments', TIME_KEY, request, (after, limit, offset) =>
+      listPayments(deps, { limit, ...(offset !== undefined && { offset }), ...(after && { after }), ...(id !== undefined && { partnerId: id }) }),
+      (p) => timeKey(p.at, p.id),
+    );
+    return c.json({ payments: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(payoutsRoute, async (c) => {
     const settings = await getSettings(deps);
@@ -197,15 +235,21 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
     const partner = await partnerByCode(deps, c.req.valid('param').code);
     await approveDueCommissions(deps, { partnerId: partner.id });
     const settings = await getSettings(deps);
-    return c.json(
-      { balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }), entries: await listLedger(deps, partner.id, c.req.valid('query')) },
-      200,
+    const page = await keysetPage(`ledger:${partner.id}`, TIME_KEY, c.req.valid('query'), (after, limit, offset) =>
+      listLedger(deps, partner.id, { limit, ...(offset !== undefined && { offset }), ...(after && { after }) }),
+      (e) => timeKey(e.at, e.id),
     );
+    const balance = await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() });
+    return c.json({ balance, entries: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(listSalesRoute, async (c) => {
-    const { partner, ...options } = c.req.valid('query');
+    const { partner, ...request } = c.req.valid('query');
     const id = await partnerId(partner);
-    return c.json({ sales: await listSales(deps, { ...options, ...(id !== undefined && { partnerId: id }) }) }, 200);
+    const page = await keysetPage('sales', TIME_KEY, request, (after, limit, offset) =>
+      listSales(deps, { limit, ...(offset !== undefined && { offset }), ...(after && { after }), ...(id !== undefined && { partnerId: id }) }),
+      (s) => timeKey(s.at, s.id),
+    );
+    return c.json({ sales: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(getSaleRoute, async (c) => c.json(await getSale(deps, c.req.valid('param').orderId), 200));
 }

@@ -103,3 +103,50 @@ export async function settlePaid(trx: Executor, partnerId: number): Promise<void
   if (toPaid.length) await trx.updateTable('commissions').set({ status: 'paid' }).where('id', 'in', toPaid).execute();
   if (toApproved.length) await trx.updateTable('commissions').set({ status: 'approved' }).where('id', 'in', toApproved).execute();
 }
+
+export type SkipReason = 'not_found' | 'already_approved' | 'already_paid' | 'clawed_back';
+
+const SKIP_MESSAGES: Record<SkipReason, (id: number) => string> = {
+  not_found: (id) => `Commission ${id} does not exist`,
+  already_approved: (id) => `Commission ${id} is approved already`,
+  already_paid: (id) => `Commission ${id} is paid already`,
+  clawed_back: (id) => `Commission ${id} was clawed back in full and cannot be approved`,
+};
+
+/**
+ * Approves many pending commissions now, in one transaction: each id is approved or skipped
+ * with the reason (unknown, approved or paid already, clawed back). Ids are taken once each,
+ * in the order given.
+ */
+export async function approveCommissions(
+  deps: Deps,
+  ids: number[],
+): Promise<{ approved: number[]; skipped: { id: number; reason: SkipReason; message: string }[] }> {
+  const unique = [...new Set(ids)];
+  const now = deps.clock();
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const rows = unique.length ? await trx.selectFrom('commissions').select(['id', 'status', 'partner_id']).where('id', 'in', unique).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const approved: number[] = [];
+    const skipped: { id: number; reason: SkipReason; message: string }[] = [];
+    for (const id of unique) {
+      const row = byId.get(id);
+      const reason: SkipReason | null = !row
+        ? 'not_found'
+        : row.status === 'approved'
+          ? 'already_approved'
+          : row.status === 'paid'
+            ? 'already_paid'
+            : row.status === 'clawed_back'
+              ? 'clawed_back'
+              : null;
+      if (reason) skipped.push({ id, reason, message: SKIP_MESSAGES[reason](id) });
+      else approved.push(id);
+    }
+    if (approved.length) {
+      await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', 'in', approved).where('status', '=', 'pending').execute();
+      for (const partnerId of new Set(approved.map((id) => byId.get(id)!.partner_id))) await settlePaid(trx, partnerId);
+    }
+    return { approved, skipped };
+  });
+}

@@ -10,9 +10,12 @@ import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { NoCommissionReason } from './no-commission-reasons.js';
-import type { Commission, CommissionReason } from './schemas.js';
+import type { CommissionReason } from './schemas.js';
 import type { Settings } from '../catalog/settings.js';
 import { onePage } from '../db/paging.js';
+import { clawbacksOf, parseWhy } from './reports/commissions.js';
+import { pageWhere, type Range } from './reports/range.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 export { NO_COMMISSION_REASONS, type NoCommissionReason } from './no-commission-reasons.js';
 
@@ -288,16 +291,27 @@ export async function insertCommissions(
 
 // ── reading and reversing ───────────────────────────────────────────────────────────────────
 
-export type { Commission as CommissionView } from './schemas.js';
-
+import type { AdminCommission as CommissionView } from './commission.schemas.js';
+export type { CommissionView };
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function listCommissions(
-  deps: Deps,
-  options: { partnerId?: number; status?: CommissionStatus; id?: number; limit?: number; offset?: number } = {},
-): Promise<Commission[]> {
-  await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
-  let query = deps.db.kysely
+export interface CommissionListOptions {
+  partnerId?: number;
+  programId?: number;
+  status?: CommissionStatus;
+  id?: number;
+  ids?: number[];
+  /** recorded within (created_at) */
+  range?: Pick<Range, 'from' | 'until'>;
+  /** keyset: after this (created_at, id), newest first */
+  after?: Key;
+  limit?: number;
+  offset?: number;
+}
+
+/** The merchant's commission list, newest first: by partner, status or program each from its own index. */
+export function commissionsQuery(db: Executor, options: CommissionListOptions) {
+  let query = db
     .selectFrom('commissions as c')
     .innerJoin('partners as p', 'p.id', 'c.partner_id')
     .leftJoin('programs as g', 'g.id', 'c.program_id')
@@ -307,11 +321,20 @@ export async function listCommissions(
   if (options.partnerId !== undefined) query = query.where('c.partner_id', '=', options.partnerId);
   if (options.status) query = query.where('c.status', '=', options.status);
   if (options.id !== undefined) query = query.where('c.id', '=', options.id);
-  const rows = await query
+  if (options.ids) query = query.where('c.id', 'in', options.ids);
+  if (options.programId !== undefined) query = query.where('c.program_id', '=', options.programId);
+  if (options.range) query = query.where((eb) => pageWhere(eb, { at: 'c.created_at', id: 'c.id' }, options.range!));
+  if (options.after) query = query.where((eb) => afterKey(eb, ['c.created_at', 'c.id'], options.after!, 'desc'));
+  return query
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
-    .$call(onePage(options))
-    .execute();
+    .$call(onePage(options));
+}
+
+export async function listCommissions(deps: Deps, options: CommissionListOptions = {}): Promise<CommissionView[]> {
+  await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
+  const rows = await commissionsQuery(deps.db.kysely, options).execute();
+  const clawbacks = await clawbacksOf(deps.db.kysely, rows);
   return rows.map((r) => ({
     id: r.id,
     partnerCode: r.partner_code,
@@ -330,10 +353,12 @@ export async function listCommissions(
     approvedAt: r.approved_at === null ? null : iso(r.approved_at),
     createdAt: iso(r.created_at),
     reason: JSON.parse(r.reason) as CommissionReason,
+    why: parseWhy(r.reason, r.program_id),
+    clawback: clawbacks.get(r.id) ?? null,
   }));
 }
 
-export async function getCommission(deps: Deps, id: number): Promise<Commission> {
+export async function getCommission(deps: Deps, id: number): Promise<CommissionView> {
   const [view] = await listCommissions(deps, { id });
   if (!view) throw notFound(`Commission ${id}`, 'commission_not_found');
   return view;
@@ -344,7 +369,7 @@ export async function getCommission(deps: Deps, id: number): Promise<Commission>
  * reverses the commission's entry, and the commission ends `clawed_back`. A paid commission
  * can be reversed too; the partner's balance then goes below zero until new commissions cover it.
  */
-export async function reverseCommission(deps: Deps, id: number, note: string, settings: Settings): Promise<Commission> {
+export async function reverseCommission(deps: Deps, id: number, note: string, settings: Settings): Promise<CommissionView> {
   const db = deps.db.kysely;
   const row = await db.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`Commission ${id}`, 'commission_not_found');

@@ -4,6 +4,7 @@ import type { LedgerEntry } from './schemas.js';
 import type { Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { onePage } from '../db/paging.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 /**
  * The partner's money: one append-only row per change. `amount` is the signed effect on the
@@ -75,11 +76,12 @@ export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntry => ({
 });
 
 /** A partner's entries, newest first (the admin API's view; partners read theirs in reports). */
-export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number } = {}): Promise<LedgerEntry[]> {
+export async function listLedger(deps: Deps, partnerId: number, options: { limit?: number; offset?: number; after?: Key } = {}): Promise<LedgerEntry[]> {
   const rows = await deps.db.kysely
     .selectFrom('ledger_entries')
     .selectAll()
     .where('partner_id', '=', partnerId)
+    .$if(!!options.after, (q) => q.where((eb) => afterKey(eb, ['at', 'id'], options.after!, 'desc')))
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .$call(onePage(options))

@@ -12,6 +12,8 @@ import { maskPayoutDetails } from './payout-details.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, parseInput, positiveCents, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
+import { afterKey, type Key } from '../shared/keyset.js';
+import type { Executor } from '../db/executor.js';
 
 export const paymentSchema = z
   .object({
@@ -117,15 +119,22 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
 }
 
-export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number } = {}): Promise<Payment[]> {
-  const db = deps.db.kysely;
+type PaymentListOptions = { partnerId?: number; limit?: number; offset?: number; after?: Key };
+
+/** Payments newest first: of one partner by payments_partner_at, of everyone by payments_at. */
+export function paymentsQuery(db: Executor, options: PaymentListOptions) {
   let query = db.selectFrom('payments').innerJoin('partners', 'partners.id', 'payments.partner_id').selectAll('payments').select('partners.code');
   if (options.partnerId !== undefined) query = query.where('payments.partner_id', '=', options.partnerId);
-  const rows = await query
+  if (options.after) query = query.where((eb) => afterKey(eb, ['payments.at', 'payments.id'], options.after!, 'desc'));
+  return query
     .orderBy('payments.at', 'desc')
     .orderBy('payments.id', 'desc')
-    .$call(onePage(options))
-    .execute();
+    .$call(onePage(options));
+}
+
+export async function listPayments(deps: Deps, options: PaymentListOptions = {}): Promise<Payment[]> {
+  const db = deps.db.kysely;
+  const rows = await paymentsQuery(db, options).execute();
   const currency = (await getSettings(deps)).currency;
   const balances = await moneyNowOf(db, rows.map((r) => r.partner_id), { currency, now: deps.clock() });
   return Promise.all(rows.map((r) => paymentView(deps, r, r.code, balances.get(r.partner_id)!)));

@@ -59,6 +59,9 @@ export async function login(deps: Deps, input: { code: string; password: string;
     throw new DomainError('unauthorized', 'invalid_credentials', INVALID_CREDENTIALS);
   }
   await attempt.succeeded();
+  if (partner.status === 'disabled' && partner.rejection_reason !== null) {
+    throw new DomainError('forbidden', 'account_rejected', `Your application to the partner program was not accepted: ${partner.rejection_reason}`);
+  }
   if (partner.status === 'disabled') {
     throw new DomainError('forbidden', 'account_disabled', 'This partner account is disabled. Please contact the program manager.');
   }

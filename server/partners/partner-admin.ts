@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { PartnerRow, PartnerStatus } from '../db/schema.js';
+import type { PartnerRow } from '../db/schema.js';
 import { approveDueCommissions } from '../money/approvals.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { moneyNow, moneyNowOf } from '../money/money-terms.js';
@@ -11,7 +11,8 @@ import { missingProgramIds } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
 import { email, idValue, parseInput, text } from '../shared/validation.js';
-import { onePage } from '../db/paging.js';
+import { keysetPage } from '../shared/keyset.js';
+import { partnerKeyShape, partnerListName, partnersMatching, partnersPageQuery, type PartnerListOptions } from './partner-list.js';
 
 export const partnerCode = z
   .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
@@ -172,6 +173,8 @@ export async function updatePartnerAccount(deps: Deps, code: string, patch: Part
         ...(data.name !== undefined && { name: data.name }),
         ...(data.email !== undefined && { email: data.email }),
         ...(data.status !== undefined && { status: data.status }),
+        // a rejected sign-up the merchant lets in after all stops showing the rejection
+        ...(data.status !== undefined && data.status !== 'disabled' && { rejection_reason: null, rejected_at: null }),
         ...(parentId !== undefined && { parent_id: parentId }),
         ...(password_hash !== undefined && { password_hash }),
         updated_at: now,
@@ -194,28 +197,22 @@ export async function getPartnerAccount(deps: Deps, code: string): Promise<Partn
   return partnerAccountView(deps, await partnerByCode(deps, code));
 }
 
-export interface PartnerListOptions {
-  status?: PartnerStatus;
-  /** matches code, name or email */
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+export type { PartnerListOptions } from './partner-list.js';
 
-export async function listPartnerAccounts(deps: Deps, options: PartnerListOptions = {}): Promise<{ partners: PartnerAccountView[]; total: number }> {
+/** A page of partners (see partner-list.ts): `total` matches the filters, `nextCursor` continues the sort. */
+export async function listPartnerAccounts(
+  deps: Deps,
+  options: PartnerListOptions = {},
+): Promise<{ partners: PartnerAccountView[]; total: number; nextCursor: string | null }> {
   const db = deps.db.kysely;
-  let query = db.selectFrom('partners');
-  if (options.status) query = query.where('status', '=', options.status);
-  if (options.q) {
-    const like = `%${options.q}%`;
-    query = query.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('email', 'like', like)]));
-  }
-  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await query
-    .selectAll()
-    .orderBy('code')
-    .$call(onePage(options))
-    .execute();
+  const total = Number((await partnersMatching(db, options).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const { rows, nextCursor } = await keysetPage(
+    partnerListName(options),
+    partnerKeyShape(options.sort),
+    options,
+    (after, limit, offset) => partnersPageQuery(db, { ...options, after, limit, offset }).execute(),
+    (row) => [row.sort_key, row.id],
+  );
   await approveDueCommissions(deps);
   const currency = (await getSettings(deps)).currency;
   const balances = await moneyNowOf(db, rows.map((r) => r.id), { currency, now: deps.clock() });
@@ -227,6 +224,7 @@ export async function listPartnerAccounts(deps: Deps, options: PartnerListOption
     : [];
   return {
     total,
+    nextCursor,
     partners: rows.map((row) => ({
       id: row.id,
       code: row.code,

@@ -1,10 +1,16 @@
 import type { Deps } from '../deps.js';
 import { router } from '../http/openapi.js';
+import { registerPartnerAdminRoutes } from './admin.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { embedRoutes } from './embed.routes.js';
 import { meRoutes } from './me.routes.js';
 
-/** Partner accounts, mounted at /api/v1: sign-in and sign-up under /auth, the profile under /me, embed tokens. */
+/**
+ * Partner accounts, mounted at /api/v1: sign-in and sign-up under /auth, the profile under /me,
+ * embed tokens, and the merchant's review of sign-ups under /admin.
+ */
 export function partnerRoutes(deps: Deps) {
-  return router().route('/auth', authRoutes(deps)).route('/', meRoutes(deps)).route('/', embedRoutes(deps));
+  const admin = router();
+  registerPartnerAdminRoutes(admin, deps);
+  return router().route('/auth', authRoutes(deps)).route('/', meRoutes(deps)).route('/', embedRoutes(deps)).route('/admin', admin);
 }

@@ -9,6 +9,7 @@ import { getSettings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
 import type { SaleResult, SaleView } from './schemas.js';
+import { afterKey, type Key } from '../shared/keyset.js';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
 
@@ -220,12 +221,13 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
 /** Sales for the merchant, newest first (by partner when given). */
 export async function listSales(
   deps: Deps,
-  options: { partnerId?: number; orderId?: string; limit?: number; offset?: number } = {},
+  options: { partnerId?: number; orderId?: string; limit?: number; offset?: number; after?: Key } = {},
 ): Promise<SaleView[]> {
   const db = deps.db.kysely;
   let query = db.selectFrom('sales').leftJoin('partners', 'partners.id', 'sales.partner_id').selectAll('sales').select('partners.code');
   if (options.partnerId !== undefined) query = query.where('sales.partner_id', '=', options.partnerId);
   if (options.orderId !== undefined) query = query.where('sales.order_id', '=', options.orderId);
+  if (options.after) query = query.where((eb) => afterKey(eb, ['sales.at', 'sales.id'], options.after!, 'desc'));
   const rows = await query
     .orderBy('sales.at', 'desc')
     .orderBy('sales.id', 'desc')

@@ -99,10 +99,17 @@ export function parseWhy(reason: string, programId: number | null): CommissionWh
 
 type PageRow = Awaited<ReturnType<ReturnType<typeof commissionsPageQuery>['execute']>>[number];
 
+export interface Clawback {
+  amount: number;
+  /** ISO 8601: the latest clawback */
+  date: string;
+  reason: string;
+}
+
 /** Clawback details of a set of commissions: total, last date, and the refund reasons (else the ledger's words). */
-async function clawbacksOf(db: Db, rows: PageRow[]) {
+export async function clawbacksOf(db: Db, rows: Pick<PageRow, 'id' | 'clawed_back' | 'sale_id' | 'created_at'>[]) {
   const clawed = rows.filter((r) => r.clawed_back > 0);
-  const result = new Map<number, { amount: number; date: string; reason: string }>();
+  const result = new Map<number, Clawback>();
   if (!clawed.length) return result;
   const entries = await db
     .selectFrom('ledger_entries')
