@@ -3,6 +3,7 @@ import { requireAdmin } from './middleware.js';
 import { router } from './openapi.js';
 import { registerCatalogRoutes } from '../catalog/admin.routes.js';
 import { registerMoneyRoutes } from '../money/admin.routes.js';
+import { registerPayoutRoutes } from '../money/payouts.routes.js';
 
 /**
  * The merchant's API under /api/v1/admin: `Authorization: Bearer <admin key>` (a key from
@@ -14,5 +15,6 @@ export function adminRoutes(deps: Deps) {
   app.use('*', requireAdmin(deps));
   registerCatalogRoutes(app, deps);
   registerMoneyRoutes(app, deps);
+  registerPayoutRoutes(app, deps);
   return app;
 }

@@ -5,6 +5,7 @@ import { approveCommission, approveDueCommissions } from './approvals.js';
 import { getCommission, listCommissions, reverseCommission } from './commissions.js';
 import { listLedger } from './ledger.js';
 import { moneyNow } from './money-terms.js';
+import { PayoutsCsvQuery, payoutsCsvContent, payoutsCsvDescription, payoutsCsvResponse, wantsPayoutsCsv } from './payouts.routes.js';
 import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
 import {
   adjustmentSchema,
@@ -97,7 +98,7 @@ const listPaymentsRoute = createRoute({
   tags: ['admin'],
   summary: 'Payments, newest first',
   security,
-  request: { query: z.object({ partner: partnerQuery, ...Pagination }) },
+  request: { query: z.object({ partner: partnerQuery, batch: idParam.optional().openapi({ description: 'only the payments of this batch (POST /payments/batch)' }), ...Pagination }) },
   responses: { 200: jsonResponse(z.object({ payments: z.array(PaymentSchema) }), 'The payments'), ...adminErrors, 404: errors[404] },
 });
 
@@ -107,9 +108,18 @@ const payoutsRoute = createRoute({
   tags: ['admin'],
   summary: 'Partners due a payout: payable now at least `min` cents (default settings.minimumPayout)',
   security,
-  request: { query: z.object({ min: z.coerce.number({ error: 'must be a number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative').max(100_000_000_000).optional() }) },
+  description: payoutsCsvDescription,
+  request: {
+    query: z.object({
+      min: z.coerce.number({ error: 'must be a number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative').max(100_000_000_000).optional(),
+      ...PayoutsCsvQuery,
+    }),
+  },
   responses: {
-    200: jsonResponse(z.object({ minimum: z.number().int(), currency: z.string(), payouts: z.array(PayoutSchema) }), 'Who to pay and how much'),
+    200: {
+      description: 'Who to pay and how much (with format=csv: the file to pay them with)',
+      content: { 'application/json': { schema: z.object({ minimum: z.number().int(), currency: z.string(), payouts: z.array(PayoutSchema) }) }, ...payoutsCsvContent },
+    },
     ...adminErrors,
   },
 });
@@ -188,13 +198,15 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
 
   app.openapi(createPaymentRoute, async (c) => c.json(await recordPayment(deps, c.req.valid('json')), 201));
   app.openapi(listPaymentsRoute, async (c) => {
-    const { partner, ...options } = c.req.valid('query');
+    const { partner, batch, ...options } = c.req.valid('query');
     const id = await partnerId(partner);
-    return c.json({ payments: await listPayments(deps, { ...options, ...(id !== undefined && { partnerId: id }) }) }, 200);
+    return c.json({ payments: await listPayments(deps, { ...options, ...(id !== undefined && { partnerId: id }), ...(batch !== undefined && { batchId: batch }) }) }, 200);
   });
   app.openapi(payoutsRoute, async (c) => {
     const settings = await getSettings(deps);
-    const minimum = c.req.valid('query').min ?? settings.minimumPayout;
+    const query = c.req.valid('query');
+    const minimum = query.min ?? settings.minimumPayout;
+    if (wantsPayoutsCsv(query)) return payoutsCsvResponse(c, deps, settings, minimum, query);
     const payouts = (await payoutsDue(deps, minimum)).map(({ payoutDetails: _inFull, ...masked }) => masked);
     return c.json({ minimum, currency: settings.currency, payouts }, 200);
   });
