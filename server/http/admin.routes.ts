@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { requireAdmin } from './middleware.js';
 import { router } from './openapi.js';
 import { registerCatalogRoutes } from '../catalog/admin.routes.js';
+import { registerProgramExampleRoute } from '../catalog/program-example.routes.js';
 import { registerMoneyRoutes } from '../money/admin.routes.js';
 import { registerPayoutRoutes } from '../money/payouts.routes.js';
 
@@ -13,6 +14,7 @@ import { registerPayoutRoutes } from '../money/payouts.routes.js';
 export function adminRoutes(deps: Deps) {
   const app = router();
   app.use('*', requireAdmin(deps));
+  registerProgramExampleRoute(app, deps);
   registerCatalogRoutes(app, deps);
   registerMoneyRoutes(app, deps);
   registerPayoutRoutes(app, deps);
