@@ -46,34 +46,42 @@ export function dashboardPeriod(query: DashboardQuery, now: number): { from: num
   return { from, until, timeZone };
 }
 
-const quarter = sql<number>`at / ${QUARTER_HOUR}`;
 const num = (v: number | string | bigint | null | undefined) => Number(v ?? 0);
+
+/** The period cut into its days in the time zone: [start, stop) each, the first and last clipped to the period. */
+export function daysOf(from: number, until: number, timeZone: string): { date: string; start: number; stop: number }[] {
+  const dayOf = dayKeyer(timeZone);
+  const days = [];
+  for (let start = startOfDay(from, timeZone); start < until; start = startOfDay(start, timeZone, 1)) {
+    days.push({ date: dayOf(Math.floor(start / QUARTER_HOUR)), start: Math.max(start, from), stop: Math.min(startOfDay(start, timeZone, 1), until) });
+  }
+  return days;
+}
+type Days = { start: number; stop: number }[];
+
+/** `days(day, start, stop)`: the days as a table the database joins each day's index range to. */
+const daysTable = (days: Days) => sql`days(day, start, stop) as (values ${sql.join(days.map((d, i) => sql`(${i}, ${d.start}, ${d.stop})`))})`;
 
 // ── the queries (each an index range read; test/server/money/dashboard-plan.test.ts checks their plans) ──
 
 export const dashboardQueries = {
-  clicks: (db: Executor, from: number, until: number) =>
-    db.selectFrom('clicks').select((eb) => [quarter.as('q'), eb.fn.countAll<number>().as('n')]).where('at', '>=', from).where('at', '<', until).groupBy('q'),
+  /** per day of the period: one range read of the covering index each, summed in the database */
+  clicksByDay: (days: Days) =>
+    sql<{ day: number; n: number }>`with ${daysTable(days)}
+      select days.day as day, count(*) as n from days join clicks x on x.at >= days.start and x.at < days.stop group by days.day`,
+  salesByDay: (days: Days) =>
+    sql<{ day: number; n: number; amount: number }>`with ${daysTable(days)}
+      select days.day as day, count(*) as n, sum(x.amount) as amount from days
+      join sales x on x.at >= days.start and x.at < days.stop and x.self_referral = 0 and x.partner_id is not null group by days.day`,
+  earnedByDay: (days: Days) =>
+    sql<{ day: number; amount: number }>`with ${daysTable(days)}
+      select days.day as day, sum(x.amount) as amount from days
+      join ledger_entries x on x.type = 'commission' and x.at >= days.start and x.at < days.stop group by days.day`,
   leads: (db: Executor, from: number, until: number) =>
     db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', from).where('at', '<', until),
-  sales: (db: Executor, from: number, until: number) =>
-    db
-      .selectFrom('sales')
-      .select((eb) => [quarter.as('q'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount').as('amount')])
-      .where('at', '>=', from)
-      .where('at', '<', until)
-      .where('self_referral', '=', 0)
-      .where('partner_id', 'is not', null)
-      .groupBy('q'),
-  /** earned by quarter hour, and paid (payment rows are negative) in total */
-  ledger: (db: Executor, from: number, until: number) =>
-    db
-      .selectFrom('ledger_entries')
-      .select((eb) => ['type', quarter.as('q'), eb.fn.sum<number>('amount').as('total')])
-      .where('type', 'in', ['commission', 'payment'])
-      .where('at', '>=', from)
-      .where('at', '<', until)
-      .groupBy(['type', 'q']),
+  /** payment rows are negative; reversals of payments positive */
+  paid: (db: Executor, from: number, until: number) =>
+    db.selectFrom('ledger_entries').select(sql<number>`coalesce(sum(amount), 0)`.as('total')).where('type', '=', 'payment').where('at', '>=', from).where('at', '<', until),
   owed: (db: Executor) => db.selectFrom('ledger_entries').select(sql<number>`coalesce(sum(amount), 0)`.as('total')),
   /** pending commissions: still on hold (held) and past their hold (what the sweep approves next) */
   pending: (db: Executor, now: number) =>
@@ -130,35 +138,19 @@ export async function dashboard(deps: Deps, query: DashboardQuery): Promise<Dash
   const { from, until, timeZone } = dashboardPeriod(query, now);
   const settings = await getSettings(deps);
   const q = dashboardQueries;
-  const dayOf = dayKeyer(timeZone);
-
-  const trend = new Map<string, { date: string; clicks: number; sales: number; earned: number }>();
-  for (let day = startOfDay(from, timeZone); day < until; day = startOfDay(day, timeZone, 1)) {
-    const date = dayOf(Math.floor(day / QUARTER_HOUR));
-    trend.set(date, { date, clicks: 0, sales: 0, earned: 0 });
-  }
-  const dayAt = (quarterHour: number) => trend.get(dayOf(quarterHour))!;
-
-  let clicks = 0;
-  for (const r of await q.clicks(db, from, until).execute()) {
-    clicks += num(r.n);
-    dayAt(num(r.q)).clicks += num(r.n);
-  }
+  const days = daysOf(from, until, timeZone);
+  const trend = days.map((d) => ({ date: d.date, clicks: 0, sales: 0, earned: 0 }));
   const sales = { count: 0, amount: 0 };
-  for (const r of await q.sales(db, from, until).execute()) {
+  for (const r of (await q.clicksByDay(days).execute(db)).rows) trend[r.day]!.clicks = num(r.n);
+  for (const r of (await q.salesByDay(days).execute(db)).rows) {
+    trend[r.day]!.sales = num(r.n);
     sales.count += num(r.n);
     sales.amount += num(r.amount);
-    dayAt(num(r.q)).sales += num(r.n);
   }
-  let earned = 0;
-  let paid = 0;
-  for (const r of await q.ledger(db, from, until).execute()) {
-    if (r.type === 'payment') paid -= num(r.total);
-    else {
-      earned += num(r.total);
-      dayAt(num(r.q)).earned += num(r.total);
-    }
-  }
+  for (const r of (await q.earnedByDay(days).execute(db)).rows) trend[r.day]!.earned = num(r.amount);
+  const clicks = trend.reduce((t, d) => t + d.clicks, 0);
+  const earned = trend.reduce((t, d) => t + d.earned, 0);
+  const paid = -num((await q.paid(db, from, until).executeTakeFirstOrThrow()).total);
 
   const owed = num((await q.owed(db).executeTakeFirstOrThrow()).total);
   const pending = await q.pending(db, now).executeTakeFirstOrThrow();
@@ -177,7 +169,7 @@ export async function dashboard(deps: Deps, query: DashboardQuery): Promise<Dash
     currency: settings.currency,
     period: { clicks, leads: num((await q.leads(db, from, until).executeTakeFirstOrThrow()).n), sales, earned, paid },
     now: { balance: owed, pending: held, payableNow: owed - held, currency: settings.currency },
-    trend: [...trend.values()],
+    trend,
     topPartners: top.map((t) => {
       const p = partners.find((x) => x.id === t.partner_id)!;
       return { code: p.code, name: p.name, earned: num(t.earned), sales: salesOf.get(t.partner_id) ?? { count: 0, amount: 0 } };

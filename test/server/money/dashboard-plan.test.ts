@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { explainQueryPlan } from '../../../server/db/explain.js';
-import { dashboard, dashboardQueries as q } from '../../../server/money/dashboard.js';
+import { dashboard, dashboardQueries as q, daysOf } from '../../../server/money/dashboard.js';
 import { bulkLedger } from '../../helpers/ledger-fixtures.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
 
@@ -20,15 +20,20 @@ after(() => s.close());
 
 const plan = (query: Parameters<typeof explainQueryPlan>[1]) => explainQueryPlan(s.db, query).join('\n');
 const from = end - 30 * 86_400_000;
+const days = daysOf(from, end, 'Europe/Paris');
+const raw = (query: { compile: (db: typeof s.db.kysely) => Parameters<typeof explainQueryPlan>[1] extends { compile: () => infer C } ? C : never }) =>
+  explainQueryPlan(s.db, { compile: () => query.compile(s.db.kysely) }).join('\n');
 
 describe('dashboard EXPLAIN QUERY PLAN', () => {
-  test('the period figures search their covering index by time', () => {
+  test('the period figures search their covering index by time, day by day', () => {
+    assert.equal(days.length, 31, 'the 30 days from midnight UTC touch 31 days in Paris');
     const db = s.db.kysely;
     const cases: [string, string, string][] = [
-      [plan(q.clicks(db, from, end)), 'clicks', 'COVERING INDEX dashboard_clicks_at \\(at>\\? AND at<\\?\\)'],
+      [raw(q.clicksByDay(days)), 'x', 'COVERING INDEX dashboard_clicks_at \\(at>\\? AND at<\\?\\)'],
       [plan(q.leads(db, from, end)), 'leads', 'COVERING INDEX dashboard_leads_at \\(at>\\? AND at<\\?\\)'],
-      [plan(q.sales(db, from, end)), 'sales', 'COVERING INDEX dashboard_sales_at \\(at>\\? AND at<\\?\\)'],
-      [plan(q.ledger(db, from, end)), 'ledger_entries', 'COVERING INDEX dashboard_ledger_type_at \\(type=\\? AND at>\\? AND at<\\?\\)'],
+      [raw(q.salesByDay(days)), 'x', 'COVERING INDEX dashboard_sales_at \\(at>\\? AND at<\\?\\)'],
+      [raw(q.earnedByDay(days)), 'x', 'COVERING INDEX dashboard_ledger_type_at \\(type=\\? AND at>\\? AND at<\\?\\)'],
+      [plan(q.paid(db, from, end)), 'ledger_entries', 'COVERING INDEX dashboard_ledger_type_at \\(type=\\? AND at>\\? AND at<\\?\\)'],
       [plan(q.topPartners(db, from, end)), 'ledger_entries', 'COVERING INDEX dashboard_ledger_type_at \\(type=\\? AND at>\\? AND at<\\?\\)'],
       [plan(q.pending(db, end)), 'commissions', 'INDEX commissions_status_payable \\(status=\\?\\)'],
       [plan(q.signupsWaiting(db)), 'partners', 'COVERING INDEX dashboard_partners_status \\(status=\\?\\)'],
