@@ -163,6 +163,29 @@ async function replaceRates(db: Executor, programId: number, rates: ProductRate[
   }
 }
 
+/** The programs row of a create-program body (createProgram stores it; the live example plans with it unsaved). */
+export function programRowOf(data: z.output<typeof newProgramSchema>, options: { openToSignup: boolean; now: number }) {
+  return {
+    name: data.name,
+    description: data.description,
+    priority: data.priority,
+    sale_commission_type: data.saleCommission.type,
+    sale_commission_value: data.saleCommission.value,
+    lead_commission: data.leadCommission ?? null,
+    recurring_mode: data.recurring?.mode ?? 'every',
+    recurring_payments: data.recurring?.payments ?? null,
+    second_tier_type: data.secondTier?.type ?? null,
+    second_tier_value: data.secondTier?.value ?? null,
+    attribution_window_days: data.attributionWindowDays ?? null,
+    attribution_model: data.attributionModel,
+    hold_days: data.holdDays ?? null,
+    status: data.status,
+    open_to_signup: options.openToSignup ? (1 as const) : (0 as const),
+    created_at: options.now,
+    updated_at: options.now,
+  };
+}
+
 export async function createProgram(deps: Deps, input: NewProgram): Promise<ProgramView> {
   const data = parseInput(newProgramSchema, input);
   const now = deps.clock();
@@ -171,25 +194,7 @@ export async function createProgram(deps: Deps, input: NewProgram): Promise<Prog
     const first = !(await trx.selectFrom('programs').select('id').limit(1).executeTakeFirst());
     const row = await trx
       .insertInto('programs')
-      .values({
-        name: data.name,
-        description: data.description,
-        priority: data.priority,
-        sale_commission_type: data.saleCommission.type,
-        sale_commission_value: data.saleCommission.value,
-        lead_commission: data.leadCommission ?? null,
-        recurring_mode: data.recurring?.mode ?? 'every',
-        recurring_payments: data.recurring?.payments ?? null,
-        second_tier_type: data.secondTier?.type ?? null,
-        second_tier_value: data.secondTier?.value ?? null,
-        attribution_window_days: data.attributionWindowDays ?? null,
-        attribution_model: data.attributionModel,
-        hold_days: data.holdDays ?? null,
-        status: data.status,
-        open_to_signup: (data.openToSignup ?? first) ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(programRowOf(data, { openToSignup: data.openToSignup ?? first, now }))
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceRates(trx, row.id, data.productRates);

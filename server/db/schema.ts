@@ -23,6 +23,7 @@ export interface Database {
   refunds: RefundsTable;
   commissions: CommissionsTable;
   payments: PaymentsTable;
+  payment_batches: PaymentBatchesTable;
   ledger_entries: LedgerEntriesTable;
   uploads: UploadsTable;
   banners: BannersTable;
@@ -255,6 +256,13 @@ export interface PaymentsTable {
   reference: string | null;
   note: string | null;
   forced: number;
+  at: number;
+  /** the batch it was recorded in (POST /admin/payments/batch), or null */
+  batch_id: number | null;
+}
+
+export interface PaymentBatchesTable {
+  id: Generated<number>;
   at: number;
 }
 

@@ -5,6 +5,7 @@ import { approveCommission, approveCommissions, approveDueCommissions } from './
 import { getCommission, listCommissions, reverseCommission } from './commissions.js';
 import { listLedger } from './ledger.js';
 import { moneyNow } from './money-terms.js';
+import { PayoutsCsvQuery, payoutsCsvContent, payoutsCsvDescription, payoutsCsvResponse, wantsPayoutsCsv } from './payouts.routes.js';
 import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
 import {
   adjustmentSchema,
@@ -113,7 +114,7 @@ const listPaymentsRoute = createRoute({
   tags: ['admin'],
   summary: 'Payments, newest first',
   security,
-  request: { query: z.object({ partner: partnerQuery, ...Pagination, ...CursorQuery }) },
+  request: { query: z.object({ partner: partnerQuery, batch: idParam.optional().openapi({ description: 'only the payments of this batch (POST /payments/batch)' }), ...Pagination, ...CursorQuery }) },
   responses: { 200: jsonResponse(z.object({ payments: z.array(PaymentSchema), nextCursor: NextCursor }), 'The payments'), ...adminErrors, 404: errors[404] },
 });
 
@@ -123,9 +124,18 @@ const payoutsRoute = createRoute({
   tags: ['admin'],
   summary: 'Partners due a payout: payable now at least `min` cents (default settings.minimumPayout)',
   security,
-  request: { query: z.object({ min: z.coerce.number({ error: 'must be a number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative').max(100_000_000_000).optional() }) },
+  description: payoutsCsvDescription,
+  request: {
+    query: z.object({
+      min: z.coerce.number({ error: 'must be a number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative').max(100_000_000_000).optional(),
+      ...PayoutsCsvQuery,
+    }),
+  },
   responses: {
-    200: jsonResponse(z.object({ minimum: z.number().int(), currency: z.string(), payouts: z.array(PayoutSchema) }), 'Who to pay and how much'),
+    200: {
+      description: 'Who to pay and how much (with format=csv: the file to pay them with)',
+      content: { 'application/json': { schema: z.object({ minimum: z.number().int(), currency: z.string(), payouts: z.array(PayoutSchema) }) }, ...payoutsCsvContent },
+    },
     ...adminErrors,
   },
 });
@@ -214,17 +224,19 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
 
   app.openapi(createPaymentRoute, async (c) => c.json(await recordPayment(deps, c.req.valid('json')), 201));
   app.openapi(listPaymentsRoute, async (c) => {
-    const { partner, ...request } = c.req.valid('query');
+    const { partner, batch, ...request } = c.req.valid('query');
     const id = await partnerId(partner);
     const page = await keysetPage('payments', TIME_KEY, request, (after, limit, offset) =>
-      listPayments(deps, { limit, ...(offset !== undefined && { offset }), ...(after && { after }), ...(id !== undefined && { partnerId: id }) }),
+      listPayments(deps, { limit, ...(offset !== undefined && { offset }), ...(after && { after }), ...(id !== undefined && { partnerId: id }), ...(batch !== undefined && { batchId: batch }) }),
       (p) => timeKey(p.at, p.id),
     );
     return c.json({ payments: page.rows, nextCursor: page.nextCursor }, 200);
   });
   app.openapi(payoutsRoute, async (c) => {
     const settings = await getSettings(deps);
-    const minimum = c.req.valid('query').min ?? settings.minimumPayout;
+    const query = c.req.valid('query');
+    const minimum = query.min ?? settings.minimumPayout;
+    if (wantsPayoutsCsv(query)) return payoutsCsvResponse(c, deps, settings, minimum, query);
     const payouts = (await payoutsDue(deps, minimum)).map(({ payoutDetails: _inFull, ...masked }) => masked);
     return c.json({ minimum, currency: settings.currency, payouts }, 200);
   });

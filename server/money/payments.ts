@@ -46,9 +46,9 @@ export type AdjustmentInput = z.input<typeof adjustmentSchema>;
 
 export const reversalSchema = z.object({ note: text(500) }).strict();
 
-type PaymentRow = { [K in keyof PaymentsTable]: K extends 'id' ? number : PaymentsTable[K] };
+export type PaymentRow = { [K in keyof PaymentsTable]: K extends 'id' ? number : PaymentsTable[K] };
 
-async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: MoneyNow): Promise<Payment> {
+export async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: MoneyNow): Promise<Payment> {
   const db = deps.db.kysely;
   const entry = await db.selectFrom('ledger_entries').select('id').where('payment_id', '=', row.id).where('reverses_id', 'is', null).executeTakeFirstOrThrow();
   const reversal = await db.selectFrom('ledger_entries').select('id').where('reverses_id', '=', entry.id).executeTakeFirst();
@@ -64,8 +64,72 @@ async function paymentView(deps: Deps, row: PaymentRow, code: string, balance: M
     reversed: !!reversal,
     at: new Date(row.at).toISOString(),
     ledgerEntryId: entry.id,
+    batchId: row.batch_id,
     balance,
   };
+}
+
+/** What one payment pays and how; `amount` undefined: everything payable now. */
+export interface PaymentOrder {
+  amount?: number | undefined;
+  method?: string | undefined;
+  reference?: string | undefined;
+  note?: string | undefined;
+  force?: boolean | undefined;
+}
+
+/**
+ * One payment inside the caller's transaction (a single payment or a batch): checked against
+ * what is payable now, then the payment row, its negative ledger entry, and the partner's
+ * approved commissions marked paid oldest-first. Errors name `amount`.
+ */
+export async function insertPayment(
+  trx: Executor,
+  partner: { id: number; code: string },
+  order: PaymentOrder,
+  context: { currency: string; now: number; batchId?: number },
+): Promise<PaymentRow> {
+  const { currency, now } = context;
+  const money = (c: number) => formatMoney(c, currency);
+  const balance = await moneyNow(trx, partner.id, { currency, now });
+  const amount = order.amount ?? balance.payableNow;
+  if (amount <= 0) {
+    throw new DomainError('unprocessable', 'nothing_payable', `${partner.code} has nothing payable now (${money(balance.payableNow)})`, 'amount');
+  }
+  if (amount > balance.payableNow && !order.force) {
+    throw new DomainError(
+      'unprocessable',
+      'exceeds_approved_balance',
+      `${partner.code} has ${money(Math.max(0, balance.payableNow))} payable now; ${money(amount)} is more${context.batchId === undefined ? ' (force the payment to pay it anyway)' : ''}`,
+      'amount',
+    );
+  }
+  const payment = await trx
+    .insertInto('payments')
+    .values({
+      partner_id: partner.id,
+      amount,
+      currency,
+      method: order.method ?? null,
+      reference: order.reference ?? null,
+      note: order.note ?? null,
+      forced: order.force && amount > balance.payableNow ? 1 : 0,
+      at: now,
+      batch_id: context.batchId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const via = [order.method && `via ${order.method}`, order.reference && `ref ${order.reference}`].filter(Boolean).join(', ');
+  await appendLedgerEntry(trx, now, {
+    partnerId: partner.id,
+    type: 'payment',
+    amount: -amount,
+    currency,
+    description: `Payment${via ? ` ${via}` : ''}${order.note ? ` — ${order.note}` : ''}`,
+    paymentId: payment.id,
+  });
+  await settlePaid(trx, partner.id);
+  return payment;
 }
 
 /**
@@ -79,52 +143,17 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   const settings = await getSettings(deps);
   await approveDueCommissions(deps, { partnerId: partner.id });
   const now = deps.clock();
-  const money = (c: number) => formatMoney(c, settings.currency);
-  const row = await deps.db.kysely.transaction().execute(async (trx) => {
-    const balance = await moneyNow(trx, partner.id, { currency: settings.currency, now });
-    if (data.amount > balance.payableNow && !data.force) {
-      throw new DomainError(
-        'unprocessable',
-        'exceeds_approved_balance',
-        `${partner.code} has ${money(Math.max(0, balance.payableNow))} payable now; ${money(data.amount)} is more (force the payment to pay it anyway)`,
-        'amount',
-      );
-    }
-    const payment = await trx
-      .insertInto('payments')
-      .values({
-        partner_id: partner.id,
-        amount: data.amount,
-        currency: settings.currency,
-        method: data.method ?? null,
-        reference: data.reference ?? null,
-        note: data.note ?? null,
-        forced: data.force && data.amount > balance.payableNow ? 1 : 0,
-        at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const via = [data.method && `via ${data.method}`, data.reference && `ref ${data.reference}`].filter(Boolean).join(', ');
-    await appendLedgerEntry(trx, now, {
-      partnerId: partner.id,
-      type: 'payment',
-      amount: -data.amount,
-      currency: settings.currency,
-      description: `Payment${via ? ` ${via}` : ''}${data.note ? ` — ${data.note}` : ''}`,
-      paymentId: payment.id,
-    });
-    await settlePaid(trx, partner.id);
-    return payment;
-  });
+  const row = await deps.db.kysely.transaction().execute((trx) => insertPayment(trx, partner, data, { currency: settings.currency, now }));
   return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
 }
 
-type PaymentListOptions = { partnerId?: number; limit?: number; offset?: number; after?: Key };
+type PaymentListOptions = { partnerId?: number; batchId?: number; limit?: number; offset?: number; after?: Key };
 
 /** Payments newest first: of one partner by payments_partner_at, of everyone by payments_at. */
 export function paymentsQuery(db: Executor, options: PaymentListOptions) {
   let query = db.selectFrom('payments').innerJoin('partners', 'partners.id', 'payments.partner_id').selectAll('payments').select('partners.code');
   if (options.partnerId !== undefined) query = query.where('payments.partner_id', '=', options.partnerId);
+  if (options.batchId !== undefined) query = query.where('payments.batch_id', '=', options.batchId);
   if (options.after) query = query.where((eb) => afterKey(eb, ['payments.at', 'payments.id'], options.after!, 'desc'));
   return query
     .orderBy('payments.at', 'desc')

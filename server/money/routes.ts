@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { router } from '../http/openapi.js';
 import { registerMoneyRoutes } from './admin.routes.js';
 import { partnerReportRoutes } from './partner-reports.routes.js';
+import { registerPayoutRoutes } from './payouts.routes.js';
 
 /**
  * Money, mounted at /api/v1: commissions, approvals, payments and sales for the merchant under
@@ -11,5 +12,6 @@ import { partnerReportRoutes } from './partner-reports.routes.js';
 export function moneyRoutes(deps: Deps) {
   const admin = router();
   registerMoneyRoutes(admin, deps);
+  registerPayoutRoutes(admin, deps);
   return router().route('/admin', admin).route('/partner', partnerReportRoutes(deps));
 }

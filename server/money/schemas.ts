@@ -97,6 +97,7 @@ export const PaymentSchema = z
     reversed: z.boolean(),
     at: z.string(),
     ledgerEntryId: z.number().int(),
+    batchId: z.number().int().nullable().openapi({ description: 'the batch it was recorded in (POST /payments/batch), or null' }),
     balance: BalanceSchema,
   })
   .openapi('Payment');

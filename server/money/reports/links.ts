@@ -27,7 +27,7 @@ export function checkTimeZone(value: string | undefined): string {
   }
 }
 
-const QUARTER_HOUR = 900_000;
+export const QUARTER_HOUR = 900_000;
 
 type Db = Kysely<Database>;
 type Where = Pick<Range, 'from' | 'until'>;
@@ -111,7 +111,7 @@ export function ratesOf(c: LinkCounts): LinkRates {
 }
 
 /** Day keys in a time zone, memoised per quarter hour (every real UTC offset is a multiple of 15 minutes). */
-function dayKeyer(timeZone: string) {
+export function dayKeyer(timeZone: string) {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const memo = new Map<number, string>();
   return (q: number) => {
