@@ -8,6 +8,7 @@ import { limitBody, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
 import { adminRoutes } from './http/admin.routes.js';
+import { merchantAuthRoutes } from './merchants/auth.routes.js';
 import { adminResourceRoutes, adminUploadRoutes, uploadServingRoutes } from './resources/admin.routes.js';
 import { authRoutes } from './partners/auth.routes.js';
 import { embedRoutes } from './partners/embed.routes.js';
@@ -56,6 +57,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', meRoutes(deps));
   app.route('/api/v1', partnerHomeRoutes(deps));
   app.route('/api/v1', embedRoutes(deps));
+  app.route('/api/v1/admin', merchantAuthRoutes(deps)); // before the admin routes: sign-in needs no credentials
   app.route('/api/v1/admin', adminRoutes(deps));
   app.route('/api/v1/track', trackRoutes(deps));
   app.route('/', redirectRoutes(deps)); // before the static files: a redirect never touches the disk
@@ -73,7 +75,12 @@ export function createApp(deps: Deps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY)',
+    description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY): full access. A merchant user’s token works on the same routes within its role',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'merchantToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A merchant user’s token from POST /api/v1/admin/auth/login: works on /api/v1/admin/* within the user’s role',
   });
   serveApiDocument(
     app,
