@@ -7,6 +7,7 @@ import { notFound } from '../shared/errors.js';
 import { FULL_RATE_BPS, MAX_AMOUNT } from '../shared/money.js';
 import { getSettings } from './settings.js';
 import { cents, externalId, longText, parseInput, text } from '../shared/validation.js';
+import { audit } from '../merchants/audit.js';
 
 export interface Rate {
   /** percent: basis points (1000 = 10%); flat: cents */
@@ -230,12 +231,14 @@ export async function createProgram(deps: Deps, input: NewProgram): Promise<Prog
     return row.id;
   });
   forgetCookieWindow(await getSettings(deps));
-  return getProgram(deps, id);
+  const view = await getProgram(deps, id);
+  await audit(deps, { action: 'program.create', target: { type: 'program', id }, after: view });
+  return view;
 }
 
 export async function updateProgram(deps: Deps, id: number, patch: ProgramPatch): Promise<ProgramView> {
   const data = parseInput(programPatchSchema, patch);
-  await getProgram(deps, id);
+  const before = await getProgram(deps, id);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('programs')
@@ -245,7 +248,10 @@ export async function updateProgram(deps: Deps, id: number, patch: ProgramPatch)
     if (data.productRates) await replaceRates(trx, id, data.productRates);
   });
   forgetCookieWindow(await getSettings(deps));
-  return getProgram(deps, id);
+  const after = await getProgram(deps, id);
+  const archived = before.status !== 'archived' && after.status === 'archived';
+  await audit(deps, { action: archived ? 'program.archive' : 'program.update', target: { type: 'program', id }, before, after });
+  return after;
 }
 
 export async function getProgram(deps: Deps, id: number): Promise<ProgramView> {

@@ -10,6 +10,7 @@ import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
+import { audit } from '../merchants/audit.js';
 
 /**
  * Why a commission exists, stored as JSON with it and shown by the reports: which rule credited
@@ -413,6 +414,7 @@ export async function reverseCommission(deps: Deps, id: number, note: string, se
   const row = await db.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`Commission ${id}`, 'commission_not_found');
   if (row.clawed_back >= row.amount) throw new DomainError('conflict', 'already_reversed', `Commission ${id} has nothing left to reverse`);
+  const before = await getCommission(deps, id);
   const now = deps.clock();
   await db.transaction().execute(async (trx) => {
     const fresh = await trx.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -431,5 +433,7 @@ export async function reverseCommission(deps: Deps, id: number, note: string, se
     await trx.updateTable('commissions').set({ clawed_back: fresh.amount, status: 'clawed_back' }).where('id', '=', id).execute();
     await settlePaid(trx, fresh.partner_id);
   });
-  return getCommission(deps, id);
+  const after = await getCommission(deps, id);
+  await audit(deps, { action: 'commission.reverse', target: { type: 'commission', id }, before, after: { ...after, note } });
+  return after;
 }

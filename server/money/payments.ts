@@ -10,6 +10,7 @@ import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
 import { maskPayoutDetails } from './payout-details.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, parseInput, positiveCents, text } from '../shared/validation.js';
+import { audit } from '../merchants/audit.js';
 
 export const paymentSchema = z
   .object({
@@ -128,7 +129,9 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
     await settlePaid(trx, partner.id);
     return payment;
   });
-  return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
+  const view = await paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
+  await audit(deps, { action: 'payment.record', target: { type: 'payment', id: row.id }, after: view });
+  return view;
 }
 
 export async function listPayments(deps: Deps, options: { partnerId?: number; limit?: number; offset?: number } = {}): Promise<PaymentView[]> {
@@ -164,7 +167,9 @@ export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Prom
     return row;
   });
   await approveDueCommissions(deps, { partnerId: partner.id });
-  return { entry: ledgerEntryView(entry), balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }) };
+  const result = { entry: ledgerEntryView(entry), balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }) };
+  await audit(deps, { action: 'adjustment.record', target: { type: 'ledger_entry', id: entry.id }, after: { partnerCode: partner.code, ...result } });
+  return result;
 }
 
 /**
@@ -199,7 +204,9 @@ export async function reverseLedgerEntry(deps: Deps, entryId: number, note: stri
     await settlePaid(trx, original.partner_id);
     return row;
   });
-  return { entry: ledgerEntryView(entry), balance: await moneyNow(db, original.partner_id, { currency: settings.currency, now: deps.clock() }) };
+  const result = { entry: ledgerEntryView(entry), balance: await moneyNow(db, original.partner_id, { currency: settings.currency, now: deps.clock() }) };
+  await audit(deps, { action: 'ledger.reverse', target: { type: 'ledger_entry', id: entryId }, before: ledgerEntryView(original), after: result });
+  return result;
 }
 
 /** Undoes a payment by its payment id: reverses its ledger entry (see reverseLedgerEntry). */
