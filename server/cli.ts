@@ -4,6 +4,7 @@ import { UsageError, type Command } from './cli/command.js';
 import { adminCommands } from './cli/admin.js';
 import { coreCommands } from './cli/core.js';
 import { engineCommands } from './cli/engine.js';
+import { merchantUserCommands } from './cli/merchant-users.js';
 import { resourceCommands } from './cli/resources.js';
 
 export type { Command };
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   ...engineCommands,
   ...resourceCommands,
   ...adminCommands,
+  ...merchantUserCommands,
 };
 
 function help() {

@@ -6,6 +6,7 @@ import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
 import { detectImage, uploadUrl } from './uploads.js';
 import { parseInput } from '../shared/validation.js';
+import { audit } from '../merchants/audit.js';
 
 export const httpUrl = z
   .string()
@@ -182,13 +183,16 @@ export async function createBanner(deps: Deps, input: NewBanner, base: string): 
     await setResourcePrograms(trx, 'banner', row.id, programs);
     return row.id;
   });
-  return getBanner(deps, id, base);
+  const view = await getBanner(deps, id, base);
+  await audit(deps, { action: 'banner.create', target: { type: 'banner', id }, after: view });
+  return view;
 }
 
 export async function updateBanner(deps: Deps, id: number, patch: BannerPatch, base: string): Promise<BannerView> {
   const data = parseInput(bannerPatchSchema, patch);
   const current = await deps.db.kysely.selectFrom('banners').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound(`Banner ${id}`);
+  const before = await getBanner(deps, id, base);
   if (data.imageUrl !== undefined && data.uploadId !== undefined) {
     throw new DomainError('invalid', 'invalid_request', 'imageUrl: give either imageUrl or uploadId, not both', 'imageUrl');
   }
@@ -214,14 +218,18 @@ export async function updateBanner(deps: Deps, id: number, patch: BannerPatch, b
       .execute();
     if (programs) await setResourcePrograms(trx, 'banner', id, programs);
   });
-  return getBanner(deps, id, base);
+  const after = await getBanner(deps, id, base);
+  await audit(deps, { action: 'banner.update', target: { type: 'banner', id }, before, after });
+  return after;
 }
 
 export async function deleteBanner(deps: Deps, id: number): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('banners').selectAll().where('id', '=', id).executeTakeFirst();
     const gone = await trx.deleteFrom('banners').where('id', '=', id).executeTakeFirst();
     if (!gone.numDeletedRows) throw notFound(`Banner ${id}`);
     await setResourcePrograms(trx, 'banner', id, []);
+    await audit(deps, { action: 'banner.delete', target: { type: 'banner', id }, before }, trx);
   });
 }
 

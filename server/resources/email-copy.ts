@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
+import { audit } from '../merchants/audit.js';
 
 /** The placeholders email copy may use, filled in for each partner. */
 export const PLACEHOLDERS = ['link', 'partner.name', 'partner.code'] as const;
@@ -165,13 +166,16 @@ export async function createEmail(deps: Deps, input: NewEmail): Promise<EmailVie
     await setResourcePrograms(trx, 'email', row.id, programs);
     return row.id;
   });
-  return getEmail(deps, id);
+  const view = await getEmail(deps, id);
+  await audit(deps, { action: 'email_copy.create', target: { type: 'email_copy', id }, after: view });
+  return view;
 }
 
 export async function updateEmail(deps: Deps, id: number, patch: EmailPatch): Promise<EmailView> {
   const data = parseInput(emailPatchSchema, patch);
   const current = await deps.db.kysely.selectFrom('email_copy').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound(`Email copy ${id}`);
+  const before = await getEmail(deps, id);
   if (data.subject !== undefined) checkPlaceholders(data.subject, 'subject');
   if (data.body !== undefined) checkPlaceholders(data.body, 'body');
   let linkId = current.link_id;
@@ -198,14 +202,18 @@ export async function updateEmail(deps: Deps, id: number, patch: EmailPatch): Pr
       .execute();
     if (programs) await setResourcePrograms(trx, 'email', id, programs);
   });
-  return getEmail(deps, id);
+  const after = await getEmail(deps, id);
+  await audit(deps, { action: 'email_copy.update', target: { type: 'email_copy', id }, before, after });
+  return after;
 }
 
 export async function deleteEmail(deps: Deps, id: number): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('email_copy').selectAll().where('id', '=', id).executeTakeFirst();
     const gone = await trx.deleteFrom('email_copy').where('id', '=', id).executeTakeFirst();
     if (!gone.numDeletedRows) throw notFound(`Email copy ${id}`);
     await setResourcePrograms(trx, 'email', id, []);
+    await audit(deps, { action: 'email_copy.delete', target: { type: 'email_copy', id }, before }, trx);
   });
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { checkImage, type ImageType } from './images.js';
+import { audit } from '../merchants/audit.js';
 
 export { MAX_IMAGE_SIDE, type ImageType } from './images.js';
 
@@ -114,7 +115,7 @@ export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: s
     .values({ content_type: info.contentType, bytes: Buffer.from(bytes), size: bytes.length, sha256, created_at: deps.clock() })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
-  return {
+  const view: UploadView = {
     id: row.id,
     contentType: info.contentType,
     size: bytes.length,
@@ -124,6 +125,8 @@ export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: s
     url: uploadUrl(base, row.id),
     createdAt: new Date(row.created_at).toISOString(),
   };
+  await audit(deps, { action: 'upload.create', target: { type: 'upload', id: row.id }, after: view });
+  return view;
 }
 
 /** The stored bytes and their type, or undefined. */
@@ -149,9 +152,10 @@ export async function listUploads(deps: Deps, base: string): Promise<UploadView[
 /** Deletes an upload no banner uses. */
 export async function deleteUpload(deps: Deps, id: number): Promise<void> {
   const { kysely } = deps.db;
-  const upload = await kysely.selectFrom('uploads').select('id').where('id', '=', id).executeTakeFirst();
+  const upload = await kysely.selectFrom('uploads').select(['id', 'content_type', 'size', 'sha256', 'created_at']).where('id', '=', id).executeTakeFirst();
   if (!upload) throw notFound(`Upload ${id}`);
   const used = await kysely.selectFrom('banners').select('id').where('upload_id', '=', id).executeTakeFirst();
   if (used) throw conflict('id', `Upload ${id} is used by banner ${used.id}; delete or change that banner first`, 'upload_in_use');
   await kysely.deleteFrom('uploads').where('id', '=', id).execute();
+  await audit(deps, { action: 'upload.delete', target: { type: 'upload', id }, before: upload });
 }
