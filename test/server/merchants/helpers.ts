@@ -14,5 +14,5 @@ export async function merchantServer() {
     if (res.status !== 200) throw new Error(`sign-in of ${who.email} failed: ${res.status} ${res.text}`);
     return res.json.token as string;
   }
-  return { ...s, signIn, ownerToken: await signIn(OWNER), staffToken: await signIn(STAFF) };
+  return Object.assign(s, { signIn, ownerToken: await signIn(OWNER), staffToken: await signIn(STAFF) });
 }
