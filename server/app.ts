@@ -10,6 +10,7 @@ import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { consoleRoutes } from './http/console.routes.js';
+import { merchantRoutes } from './merchants/routes.js';
 import { systemRoutes } from './http/system.routes.js';
 import { moneyRoutes } from './money/routes.js';
 import { partnerRoutes } from './partners/routes.js';
@@ -47,13 +48,16 @@ export function createApp(deps: Deps) {
   // JSON bodies of at most 100 KB, but for the raw image upload (≤ 2 MB, its own rule)
   app.use('/api/*', except(isImageUpload, limitBody(), requireJson()));
   // The merchant's API: `Authorization: Bearer <admin key>` (a key from `partner-center
-  // admin-key create`, or PARTNER_CENTER_ADMIN_KEY) on all of /api/v1/admin, unknown paths
-  // included; partner tokens never pass. Its security scheme (`adminKey`) is registered below.
-  app.use('/api/v1/admin/*', requireAdmin(deps));
+  // admin-key create`, or PARTNER_CENTER_ADMIN_KEY) or a merchant user's token (within the
+  // user's role) on all of /api/v1/admin, unknown paths included, but for the merchant user's
+  // own sign-in under /admin/auth; partner tokens never pass. The security schemes
+  // (`adminKey`, `merchantToken`) are registered below.
+  app.use('/api/v1/admin/*', except('/api/v1/admin/auth/*', requireAdmin(deps)));
 
   // one router per capability, each holding its routes next to its rules
   app.route('/api/v1', systemRoutes(deps, VERSION));
   app.route('/api/v1', partnerRoutes(deps));
+  app.route('/api/v1', merchantRoutes(deps));
   app.route('/api/v1', catalogRoutes(deps));
   app.route('/api/v1', moneyRoutes(deps));
   app.route('/', trackingRoutes(deps)); // before the static files: a redirect never touches the disk
@@ -67,7 +71,12 @@ export function createApp(deps: Deps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY)',
+    description: 'An admin API key (partner-center admin-key create, or PARTNER_CENTER_ADMIN_KEY): full access. A merchant user’s token works on the same routes within its role',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'merchantToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A merchant user’s token from POST /api/v1/admin/auth/login: works on /api/v1/admin/* within the user’s role',
   });
   serveApiDocument(
     app,

@@ -9,6 +9,7 @@ import { linkCommands } from './cli/links.js';
 import { partnerCommands } from './cli/partners.js';
 import { paymentCommands } from './cli/payments.js';
 import { programCommands } from './cli/programs.js';
+import { merchantUserCommands } from './cli/merchant-users.js';
 import { resourceCommands } from './cli/resources.js';
 import { saleCommands } from './cli/sales.js';
 
@@ -26,6 +27,7 @@ export const commands: Record<string, Command> = {
   ...backupCommands,
   ...resourceCommands,
   ...adminCommands,
+  ...merchantUserCommands,
 };
 
 function help() {

@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { drainClicks } from './db/hot-path.js';
-import { DEMO_CREDENTIALS, seedDemo } from './demo/seed.js';
+import { DEMO_CREDENTIALS, DEMO_OWNER, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
@@ -63,6 +63,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   if (config.demo) {
     log(`  Demo:     ${url}/`);
     log(`  Sign in as partner code "${DEMO_CREDENTIALS.code}", password "${DEMO_CREDENTIALS.password}"`);
+    log(`  Sign in as merchant owner "${DEMO_OWNER.email}", password "${DEMO_OWNER.password}" (POST /api/v1/admin/auth/login)`);
   }
   if (!config.publicUrl && (process.env.NODE_ENV === 'production' || !config.demo)) {
     console.warn(

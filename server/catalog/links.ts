@@ -9,6 +9,7 @@ import { idValue, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
 import type { LinkView } from './schemas.js';
 import { afterKey, type Key } from '../shared/keyset.js';
+import { audit } from '../merchants/audit.js';
 
 /**
  * Redirect links. A merchant link (partner_id null) is a slug and a destination every partner
@@ -163,13 +164,16 @@ async function insertLink(
     await setPrograms(trx, row.id, data.programIds);
     return row.id;
   });
-  return getLink(deps, id, origin);
+  const view = await getLink(deps, id, origin);
+  await audit(deps, { action: 'link.create', target: { type: 'link', id }, after: view });
+  return view;
 }
 
 /** Changes a link's name, destination, status or programs. The slug is fixed: partners have shared it. */
 export async function updateLink(deps: Deps, id: number, patch: LinkPatch, origin: string): Promise<LinkView> {
   const data = parseInput(linkPatchSchema, patch);
   const row = await linkRow(deps, id);
+  const before = await getLink(deps, id, origin);
   if (data.programIds) await checkPrograms(deps.db.kysely, data.programIds);
   const destinationValue = data.destination !== undefined && row.partner_id !== null ? await checkDestination(deps, data.destination) : data.destination;
   await deps.db.kysely.transaction().execute(async (trx) => {
@@ -185,13 +189,15 @@ export async function updateLink(deps: Deps, id: number, patch: LinkPatch, origi
       .execute();
     if (data.programIds) await setPrograms(trx, id, data.programIds);
   });
-  return getLink(deps, id, origin);
+  const after = await getLink(deps, id, origin);
+  await audit(deps, { action: 'link.update', target: { type: 'link', id }, before, after });
+  return after;
 }
 
 /** Deletes a link nobody has clicked and no banner or email uses; anything else should be disabled instead. */
 export async function deleteLink(deps: Deps, id: number): Promise<void> {
   const db = deps.db.kysely;
-  await linkRow(deps, id);
+  const row = await linkRow(deps, id);
   const inUse = async (table: 'clicks' | 'banners' | 'email_copy') =>
     db.selectFrom(table).select('id').where('link_id', '=', id).limit(1).executeTakeFirst();
   if (await inUse('clicks')) throw new DomainError('conflict', 'link_in_use', `Link ${id} has clicks and is kept for the reports; set status "disabled" instead`);
@@ -201,6 +207,7 @@ export async function deleteLink(deps: Deps, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('resource_programs').where('kind', '=', 'link').where('resource_id', '=', id).execute();
     await trx.deleteFrom('links').where('id', '=', id).execute();
+    await audit(deps, { action: 'link.delete', target: { type: 'link', id }, before: row }, trx);
   });
 }
 

@@ -8,6 +8,7 @@ import { FULL_RATE_BPS, MAX_AMOUNT } from '../shared/money.js';
 import { getSettings } from './settings.js';
 import { cents, externalId, longText, parseInput, text } from '../shared/validation.js';
 import type { ProgramView, Rate } from './schemas.js';
+import { audit } from '../merchants/audit.js';
 
 export type { Rate } from './schemas.js';
 /** A program's own rate for one product. */
@@ -201,12 +202,14 @@ export async function createProgram(deps: Deps, input: NewProgram): Promise<Prog
     return row.id;
   });
   forgetCookieWindow(await getSettings(deps));
-  return getProgram(deps, id);
+  const view = await getProgram(deps, id);
+  await audit(deps, { action: 'program.create', target: { type: 'program', id }, after: view });
+  return view;
 }
 
 export async function updateProgram(deps: Deps, id: number, patch: ProgramPatch): Promise<ProgramView> {
   const data = parseInput(programPatchSchema, patch);
-  await getProgram(deps, id);
+  const before = await getProgram(deps, id);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('programs')
@@ -216,7 +219,10 @@ export async function updateProgram(deps: Deps, id: number, patch: ProgramPatch)
     if (data.productRates) await replaceRates(trx, id, data.productRates);
   });
   forgetCookieWindow(await getSettings(deps));
-  return getProgram(deps, id);
+  const after = await getProgram(deps, id);
+  const archived = before.status !== 'archived' && after.status === 'archived';
+  await audit(deps, { action: archived ? 'program.archive' : 'program.update', target: { type: 'program', id }, before, after });
+  return after;
 }
 
 export async function getProgram(deps: Deps, id: number): Promise<ProgramView> {

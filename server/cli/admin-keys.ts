@@ -1,4 +1,4 @@
-import { createAdminKey } from '../partners/admin-keys.js';
+import { createAdminKey } from '../merchants/admin-keys.js';
 import { defineCommand, UsageError, withDeps, type Command } from './command.js';
 
 /** `admin-key create`: the key a merchant's backend sends to the admin and track APIs. */

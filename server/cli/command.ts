@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import type { Deps } from '../deps.js';
+import { runAs } from '../merchants/actor.js';
 
 /** One CLI command: `partner-center <name> [args]`. Commands live in server/cli/*.ts. */
 export interface Command {
@@ -18,13 +19,13 @@ export class UsageError extends Error {
 
 /**
  * Opens the database named by `--db` (else DATABASE_PATH, else the default), runs `fn` with
- * the same deps the server uses, and closes it.
+ * the same deps the server uses, and closes it. Changes it makes are audited as the CLI's.
  */
 export async function withDeps<T>(db: string | undefined, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig(db ? ['--db', db] : []);
   const database = openDatabase(config.databasePath);
   try {
-    return await fn({ db: database, config, clock: Date.now });
+    return await runAs({ type: 'cli' }, () => fn({ db: database, config, clock: Date.now }));
   } finally {
     await database.close();
   }
@@ -110,4 +111,11 @@ export function defineCommand<const O extends OptionTable>(name: string, spec: C
       return spec.run({ values: values as Values<O>, args: positionals });
     },
   };
+}
+
+/** Standard input, read to the end, without one trailing newline (`--password-stdin`). */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }

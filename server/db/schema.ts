@@ -29,6 +29,9 @@ export interface Database {
   banners: BannersTable;
   email_copy: EmailCopyTable;
   resource_pages: ResourcePagesTable;
+  merchant_users: MerchantUsersTable;
+  merchant_sessions: MerchantSessionsTable;
+  audit_log: AuditLogTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -331,3 +334,43 @@ export interface ResourcePagesTable {
   created_at: number;
   updated_at: number;
 }
+
+export type MerchantRole = 'owner' | 'staff';
+export type MerchantUserStatus = 'active' | 'disabled';
+
+export interface MerchantUsersTable {
+  id: Generated<number>;
+  /** lower-case */
+  email: string;
+  role: MerchantRole;
+  status: Generated<MerchantUserStatus>;
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+export type MerchantUserRow = Selectable<MerchantUsersTable>;
+
+export interface MerchantSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export type AuditActorType = 'user' | 'key' | 'cli';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_type: AuditActorType;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON, secrets removed */
+  before: string | null;
+  after: string | null;
+}
+export type AuditLogRow = Selectable<AuditLogTable>;

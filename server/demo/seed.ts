@@ -14,8 +14,11 @@ import { createProgram } from '../catalog/programs.js';
 import { recordSale } from '../tracking/sales.js';
 import { recordRefund } from '../tracking/refunds.js';
 import { seedResources } from './seed-resources.js';
+import { createMerchantUser } from '../merchants/users.js';
 
 export const DEMO_CREDENTIALS = { code: 'demo', password: 'demo-password' } as const;
+/** The merchant's side of the demo: an owner who signs in to the console. */
+export const DEMO_OWNER = { email: 'owner@northwind.example', password: 'demo-owner-password' } as const;
 
 /** Where the demo's links lead (an example shop; partners' deep links must stay on it). */
 const SHOP = 'https://northwind.example';
@@ -195,5 +198,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   now = end;
   await approveDueCommissions(at);
   await seedResources(at);
+  await createMerchantUser(at, { ...DEMO_OWNER, role: 'owner' });
   return true;
 }

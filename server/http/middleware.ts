@@ -3,7 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { isAdminKey } from '../partners/admin-keys.js';
+import { findAdminKey } from '../merchants/admin-keys.js';
+import { runAs, type Actor } from '../merchants/actor.js';
+import { refusalFor } from '../merchants/roles.js';
+import { authenticateMerchant } from '../merchants/users.js';
 import { authenticate } from '../partners/auth.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from './errors.js';
@@ -51,16 +54,39 @@ export const requirePartner = (deps: Deps) =>
     await next();
   });
 
+export type AdminEnv = { Variables: { actor: Actor; token: string } };
+
+const ADMIN_PREFIX = '/api/v1/admin';
+
 /**
- * Merchant routes (admin API, server-to-server tracking): `Authorization: Bearer <admin key>`,
- * a key from `partner-center admin-key create` or PARTNER_CENTER_ADMIN_KEY. Partner tokens never pass.
+ * Merchant routes (admin API, server-to-server tracking): `Authorization: Bearer <token>` with
+ * an admin API key (a key from `partner-center admin-key create` or PARTNER_CENTER_ADMIN_KEY:
+ * full access) or a merchant user's sign-in token (POST /api/v1/admin/auth/login: within the
+ * user's role, see merchants/roles.ts). Partner tokens never pass. The actor is put on the
+ * context (`c.var.actor`) and made current for the request, so domain writes audit who did them.
  */
 export const requireAdmin = (deps: Deps) =>
   createMiddleware(async (c, next) => {
-    const key = bearerToken(c);
-    if (!key) throw new DomainError('unauthorized', 'unauthorized', 'Send the admin API key: Authorization: Bearer <admin key>');
-    if (!(await isAdminKey(deps, key))) throw new DomainError('unauthorized', 'invalid_admin_key', 'The admin API key is unknown or revoked');
-    await next();
+    const token = bearerToken(c);
+    if (!token) throw new DomainError('unauthorized', 'unauthorized', 'Send an admin API key or a merchant sign-in token: Authorization: Bearer <token>');
+    let actor: Actor;
+    const user = await authenticateMerchant(deps, token);
+    if (user) {
+      const path = c.req.path.startsWith(ADMIN_PREFIX) ? c.req.path.slice(ADMIN_PREFIX.length) : c.req.path;
+      const refusal = refusalFor(user.role, c.req.method, path);
+      if (refusal) throw new DomainError('forbidden', 'forbidden', refusal);
+      actor = { type: 'user', id: user.id, email: user.email, role: user.role };
+    } else if (token.startsWith('pcm_')) {
+      throw new DomainError('unauthorized', 'session_expired', 'Your session has ended. Please sign in again.');
+    } else {
+      const key = await findAdminKey(deps, token);
+      if (!key) throw new DomainError('unauthorized', 'invalid_admin_key', 'The admin API key is unknown or revoked');
+      actor = { type: 'key', ...key };
+    }
+    const typed = c as unknown as Context<AdminEnv>;
+    typed.set('actor', actor);
+    typed.set('token', token);
+    await runAs(actor, () => next());
   });
 
 /** The origin partners' links are built on: PUBLIC_URL, else the origin of this request. */

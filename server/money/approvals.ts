@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import type { CommissionStatus } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import type { Executor } from '../db/executor.js';
+import { audit } from '../merchants/audit.js';
 
 /**
  * Commissions start `pending`, become `approved` (payable) when their hold days are over or the
@@ -49,6 +50,7 @@ export async function approveCommission(deps: Deps, id: number): Promise<{ id: n
     await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', '=', id).where('status', '=', 'pending').execute();
     await settlePaid(trx, row.partner_id);
     const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    await audit(deps, { action: 'commission.approve', target: { type: 'commission', id }, before: { status: row.status }, after: { status: after.status } }, trx);
     return { id, status: after.status, changed: true };
   });
 }

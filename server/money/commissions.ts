@@ -16,6 +16,7 @@ import { onePage } from '../db/paging.js';
 import { clawbacksOf, parseWhy } from './reports/commissions.js';
 import { pageWhere, type Range } from './reports/range.js';
 import { afterKey, type Key } from '../shared/keyset.js';
+import { audit } from '../merchants/audit.js';
 
 export { NO_COMMISSION_REASONS, type NoCommissionReason } from './no-commission-reasons.js';
 
@@ -374,6 +375,7 @@ export async function reverseCommission(deps: Deps, id: number, note: string, se
   const row = await db.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`Commission ${id}`, 'commission_not_found');
   if (row.clawed_back >= row.amount) throw new DomainError('conflict', 'already_reversed', `Commission ${id} has nothing left to reverse`);
+  const before = await getCommission(deps, id);
   const now = deps.clock();
   await db.transaction().execute(async (trx) => {
     const fresh = await trx.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -392,5 +394,7 @@ export async function reverseCommission(deps: Deps, id: number, note: string, se
     await trx.updateTable('commissions').set({ clawed_back: fresh.amount, status: 'clawed_back' }).where('id', '=', id).execute();
     await settlePaid(trx, fresh.partner_id);
   });
-  return getCommission(deps, id);
+  const after = await getCommission(deps, id);
+  await audit(deps, { action: 'commission.reverse', target: { type: 'commission', id }, before, after: { ...after, note } });
+  return after;
 }

@@ -14,6 +14,7 @@ import { cents, parseInput, positiveCents, text } from '../shared/validation.js'
 import { onePage } from '../db/paging.js';
 import { afterKey, type Key } from '../shared/keyset.js';
 import type { Executor } from '../db/executor.js';
+import { audit } from '../merchants/audit.js';
 
 export const paymentSchema = z
   .object({
@@ -144,7 +145,9 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   await approveDueCommissions(deps, { partnerId: partner.id });
   const now = deps.clock();
   const row = await deps.db.kysely.transaction().execute((trx) => insertPayment(trx, partner, data, { currency: settings.currency, now }));
-  return paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
+  const view = await paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
+  await audit(deps, { action: 'payment.record', target: { type: 'payment', id: row.id }, after: view });
+  return view;
 }
 
 type PaymentListOptions = { partnerId?: number; batchId?: number; limit?: number; offset?: number; after?: Key };
@@ -187,7 +190,9 @@ export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Prom
     return row;
   });
   await approveDueCommissions(deps, { partnerId: partner.id });
-  return { entry: ledgerEntryView(entry), balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }) };
+  const result = { entry: ledgerEntryView(entry), balance: await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }) };
+  await audit(deps, { action: 'adjustment.record', target: { type: 'ledger_entry', id: entry.id }, after: { partnerCode: partner.code, ...result } });
+  return result;
 }
 
 /**
@@ -222,7 +227,9 @@ export async function reverseLedgerEntry(deps: Deps, entryId: number, note: stri
     await settlePaid(trx, original.partner_id);
     return row;
   });
-  return { entry: ledgerEntryView(entry), balance: await moneyNow(db, original.partner_id, { currency: settings.currency, now: deps.clock() }) };
+  const result = { entry: ledgerEntryView(entry), balance: await moneyNow(db, original.partner_id, { currency: settings.currency, now: deps.clock() }) };
+  await audit(deps, { action: 'ledger.reverse', target: { type: 'ledger_entry', id: entryId }, before: ledgerEntryView(original), after: result });
+  return result;
 }
 
 /** Undoes a payment by its payment id: reverses its ledger entry (see reverseLedgerEntry). */

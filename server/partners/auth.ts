@@ -32,16 +32,17 @@ export interface Session {
   deviceToken?: string;
 }
 
-const signInRefused = (waitMs: number) => tooManyAttempts('failed sign-in attempts', waitMs);
-
 /**
  * The limits one sign-in counts against. A browser that signed in as this partner before
  * (its device token) has its own; anyone else counts per code and address, and per code.
+ * `scope` keeps other sign-ins (merchant users: `merchant-login`, per email) in buckets of their own.
  */
-function signInLimits(code: string, ip: string, device?: { id: number }): Limit[] {
-  if (device) return [growing(`login:device:${device.id}`, DEVICE_LIMIT)];
-  return [atMost(`login:address:${code}|${ip}`, ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs), growing(`login:code:${code}`, STRANGER_LIMIT)];
+export function signInLimits(code: string, ip: string, device?: { id: number }, scope = 'login'): Limit[] {
+  if (device) return [growing(`${scope}:device:${device.id}`, DEVICE_LIMIT)];
+  return [atMost(`${scope}:address:${code}|${ip}`, ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs), growing(`${scope}:code:${code}`, STRANGER_LIMIT)];
 }
+
+export const signInRefused = (waitMs: number) => tooManyAttempts('failed sign-in attempts', waitMs);
 
 /**
  * Code + password → a new session, or a DomainError (401 / 403 / 429). The attempt is counted
@@ -112,6 +113,7 @@ export async function pruneSignInRows(deps: Deps): Promise<{ attempts: number; s
   const attempts = await pruneAttempts(deps, ATTEMPTS_HORIZON_MS);
   const expired = await deps.db.kysely.deleteFrom('sessions').where('expires_at', '<=', deps.clock() - DAY).executeTakeFirst();
   const devices = await pruneDevices(deps);
+  await deps.db.kysely.deleteFrom('merchant_sessions').where('expires_at', '<=', deps.clock() - DAY).execute();
   return { attempts, sessions: Number(expired.numDeletedRows), devices };
 }
 

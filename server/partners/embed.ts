@@ -3,6 +3,7 @@ import { startSession, type Session } from './auth.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { findPartnerByCode } from './partners.js';
 import { hashToken, newToken } from './tokens.js';
+import { audit } from '../merchants/audit.js';
 
 export const EMBED_TTL_DEFAULT_SECONDS = 300;
 
@@ -25,6 +26,8 @@ export async function mintEmbedToken(deps: Deps, partnerCode: string, ttlSeconds
     .insertInto('sessions')
     .values({ token_hash: hashToken(token), partner_id: partner.id, kind: 'embed', created_at: now, expires_at: expiresAt, revoked_at: null })
     .execute();
+  // "view as partner" and embedding sign a partner in: who did it is kept (the token never is)
+  await audit(deps, { action: 'embed_token.create', target: { type: 'partner', id: partner.code }, after: { partnerCode: partner.code, expiresAt: new Date(expiresAt).toISOString() } });
   return { embedToken: token, expiresAt, partner };
 }
 

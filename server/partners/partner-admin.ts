@@ -13,6 +13,7 @@ import { getSettings } from '../catalog/settings.js';
 import { email, idValue, parseInput, text } from '../shared/validation.js';
 import { keysetPage } from '../shared/keyset.js';
 import { partnerKeyShape, partnerListName, partnersMatching, partnersPageQuery, type PartnerListOptions } from './partner-list.js';
+import { audit } from '../merchants/audit.js';
 
 export const partnerCode = z
   .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
@@ -154,14 +155,27 @@ export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount)
     return row.id;
   });
   const row = await db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return partnerAccountView(deps, row);
+  const view = await partnerAccountView(deps, row);
+  await audit(deps, { action: 'partner.create', target: { type: 'partner', id: view.code }, after: { ...forAudit(view), password: 'set' } });
+  return view;
 }
+
+/** What the audit log keeps of a partner: the account, not its moving balance (secrets go in audit()). */
+const forAudit = ({ balance: _balance, ...account }: PartnerAccountDetailView) => account;
+
+const partnerAction = (data: PartnerPatch) => {
+  const fields = Object.keys(data);
+  if (fields.length === 1 && fields[0] === 'password') return 'partner.set_password';
+  if (fields.length === 1 && fields[0] === 'status') return 'partner.status';
+  return 'partner.update';
+};
 
 /** Changes name, email, status, parent, programs or password. A new password or a disabled account ends the partner's sessions. */
 export async function updatePartnerAccount(deps: Deps, code: string, patch: PartnerPatch): Promise<PartnerAccountDetailView> {
   const data = parseInput(partnerPatchSchema, patch);
   const db = deps.db.kysely;
   const partner = await partnerByCode(deps, code);
+  const before = forAudit(await partnerAccountView(deps, partner));
   if (data.programIds) await checkPrograms(db, data.programIds);
   const parentId = data.parentCode ? await checkParent(db, data.parentCode, partner.id) : data.parentCode === null ? null : undefined;
   const password_hash = data.password ? await hashPassword(data.password) : undefined;
@@ -186,7 +200,10 @@ export async function updatePartnerAccount(deps: Deps, code: string, patch: Part
       await trx.updateTable('sessions').set({ revoked_at: now }).where('partner_id', '=', partner.id).where('revoked_at', 'is', null).execute();
     }
   });
-  return partnerAccountView(deps, await partnerByCode(deps, partner.code));
+  const after = await partnerAccountView(deps, await partnerByCode(deps, partner.code));
+  const changedPassword = password_hash !== undefined && { password: 'changed' };
+  await audit(deps, { action: partnerAction(data), target: { type: 'partner', id: partner.code }, before: { ...before, ...changedPassword }, after: { ...forAudit(after), ...changedPassword } });
+  return after;
 }
 
 export async function setPartnerPassword(deps: Deps, code: string, newPassword: string): Promise<PartnerAccountDetailView> {
@@ -259,4 +276,5 @@ export async function deletePartnerAccount(deps: Deps, code: string): Promise<vo
     await trx.updateTable('partners').set({ parent_id: null }).where('parent_id', '=', partner.id).execute();
     await trx.deleteFrom('partners').where('id', '=', partner.id).execute();
   });
+  await audit(deps, { action: 'partner.delete', target: { type: 'partner', id: partner.code }, before: partner });
 }

@@ -8,6 +8,7 @@ import { detectImage, uploadUrl } from './uploads.js';
 import { parseInput } from '../shared/validation.js';
 import { resourceFields } from './resource-fields.js';
 import type { BannerView, PartnerBanner } from './schemas.js';
+import { audit } from '../merchants/audit.js';
 
 const httpUrl = z
   .string()
@@ -146,13 +147,16 @@ export async function createBanner(deps: Deps, input: NewBanner, base: string): 
     await setResourcePrograms(trx, 'banner', row.id, programs);
     return row.id;
   });
-  return getBanner(deps, id, base);
+  const view = await getBanner(deps, id, base);
+  await audit(deps, { action: 'banner.create', target: { type: 'banner', id }, after: view });
+  return view;
 }
 
 export async function updateBanner(deps: Deps, id: number, patch: BannerPatch, base: string): Promise<BannerView> {
   const data = parseInput(bannerPatchSchema, patch);
   const current = await deps.db.kysely.selectFrom('banners').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound(`Banner ${id}`);
+  const before = await getBanner(deps, id, base);
   if (data.imageUrl !== undefined && data.uploadId !== undefined) {
     throw new DomainError('invalid', 'invalid_request', 'imageUrl: give either imageUrl or uploadId, not both', 'imageUrl');
   }
@@ -178,7 +182,9 @@ export async function updateBanner(deps: Deps, id: number, patch: BannerPatch, b
       .execute();
     if (programs) await setResourcePrograms(trx, 'banner', id, programs);
   });
-  return getBanner(deps, id, base);
+  const after = await getBanner(deps, id, base);
+  await audit(deps, { action: 'banner.update', target: { type: 'banner', id }, before, after });
+  return after;
 }
 
 export const deleteBanner = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'banner', id);

@@ -7,6 +7,7 @@ import { partnerLinkUrl, resolveMerchantLink } from './partner-links.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
 import type { EmailView, PartnerEmail } from './schemas.js';
+import { audit } from '../merchants/audit.js';
 
 /** The placeholders email copy may use, filled in for each partner. */
 export const PLACEHOLDERS = ['link', 'partner.name', 'partner.code'] as const;
@@ -142,13 +143,16 @@ export async function createEmail(deps: Deps, input: NewEmail): Promise<EmailVie
     await setResourcePrograms(trx, 'email', row.id, programs);
     return row.id;
   });
-  return getEmail(deps, id);
+  const view = await getEmail(deps, id);
+  await audit(deps, { action: 'email_copy.create', target: { type: 'email_copy', id }, after: view });
+  return view;
 }
 
 export async function updateEmail(deps: Deps, id: number, patch: EmailPatch): Promise<EmailView> {
   const data = parseInput(emailPatchSchema, patch);
   const current = await deps.db.kysely.selectFrom('email_copy').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound(`Email copy ${id}`);
+  const before = await getEmail(deps, id);
   if (data.subject !== undefined) checkPlaceholders(data.subject, 'subject');
   if (data.body !== undefined) checkPlaceholders(data.body, 'body');
   let linkId = current.link_id;
@@ -175,7 +179,9 @@ export async function updateEmail(deps: Deps, id: number, patch: EmailPatch): Pr
       .execute();
     if (programs) await setResourcePrograms(trx, 'email', id, programs);
   });
-  return getEmail(deps, id);
+  const after = await getEmail(deps, id);
+  await audit(deps, { action: 'email_copy.update', target: { type: 'email_copy', id }, before, after });
+  return after;
 }
 
 export const deleteEmail = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'email', id);

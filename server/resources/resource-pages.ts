@@ -7,6 +7,7 @@ import { renderMarkdown } from './markdown.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
 import type { PageView, ResourcePage } from './schemas.js';
+import { audit } from '../merchants/audit.js';
 
 export const PAGE_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** Markdown `#` becomes this heading level in the partner API's HTML (the element titles pages with h3). */
@@ -97,13 +98,16 @@ export async function createPage(deps: Deps, input: NewPage): Promise<PageView> 
     await setResourcePrograms(trx, 'page', row.id, programs);
     return row.id;
   });
-  return getPage(deps, id);
+  const view = await getPage(deps, id);
+  await audit(deps, { action: 'resource_page.create', target: { type: 'resource_page', id }, after: view });
+  return view;
 }
 
 export async function updatePage(deps: Deps, id: number, patch: PagePatch): Promise<PageView> {
   const data = parseInput(pagePatchSchema, patch);
   const current = await pageQuery(deps).where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound(`Resource page ${id}`);
+  const before = await getPage(deps, id);
   if (data.slug !== undefined) await checkSlugFree(deps, data.slug, id);
   const programs = data.programIds === undefined ? undefined : await checkProgramIds(deps.db.kysely, data.programIds);
   await deps.db.kysely.transaction().execute(async (trx) => {
@@ -121,7 +125,9 @@ export async function updatePage(deps: Deps, id: number, patch: PagePatch): Prom
       .execute();
     if (programs) await setResourcePrograms(trx, 'page', id, programs);
   });
-  return getPage(deps, id);
+  const after = await getPage(deps, id);
+  await audit(deps, { action: 'resource_page.update', target: { type: 'resource_page', id }, before, after });
+  return after;
 }
 
 export const deletePage = (deps: Deps, id: number): Promise<void> => deleteMaterial(deps, 'page', id);

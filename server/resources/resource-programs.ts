@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { Database } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
+import { audit } from '../merchants/audit.js';
 
 /**
  * Which programs a link, banner, email or resource page is for (`resource_programs`). No rows:
@@ -66,17 +67,19 @@ export async function visibilityFor(deps: Deps, kind: ResourceKind, partnerId: n
 }
 
 const MATERIAL = {
-  banner: { table: 'banners', what: 'Banner' },
-  email: { table: 'email_copy', what: 'Email copy' },
-  page: { table: 'resource_pages', what: 'Resource page' },
+  banner: { table: 'banners', what: 'Banner', target: 'banner' },
+  email: { table: 'email_copy', what: 'Email copy', target: 'email_copy' },
+  page: { table: 'resource_pages', what: 'Resource page', target: 'resource_page' },
 } as const;
 
-/** Deletes a banner, email or resource page with its program list (404 when there is none). */
+/** Deletes a banner, email or resource page with its program list (404 when there is none), audited. */
 export async function deleteMaterial(deps: Deps, kind: keyof typeof MATERIAL, id: number): Promise<void> {
-  const { table, what } = MATERIAL[kind];
+  const { table, what, target } = MATERIAL[kind];
   await deps.db.kysely.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
     const gone = await trx.deleteFrom(table).where('id', '=', id).executeTakeFirst();
     if (!gone.numDeletedRows) throw notFound(`${what} ${id}`);
     await setResourcePrograms(trx, kind, id, []);
+    await audit(deps, { action: `${target}.delete`, target: { type: target, id }, before }, trx);
   });
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { checkImage } from './images.js';
 import type { ImageType, UploadView } from './schemas.js';
+import { audit } from '../merchants/audit.js';
 
 export { MAX_IMAGE_SIDE } from './images.js';
 
@@ -101,7 +102,7 @@ export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: s
     .values({ content_type: info.contentType, bytes: Buffer.from(bytes), size: bytes.length, sha256, created_at: deps.clock() })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
-  return {
+  const view: UploadView = {
     id: row.id,
     contentType: info.contentType,
     size: bytes.length,
@@ -111,6 +112,8 @@ export async function storeUpload(deps: Deps, bytes: Uint8Array, declaredType: s
     url: uploadUrl(base, row.id),
     createdAt: new Date(row.created_at).toISOString(),
   };
+  await audit(deps, { action: 'upload.create', target: { type: 'upload', id: row.id }, after: view });
+  return view;
 }
 
 /** The stored bytes and their type, or undefined. */
@@ -136,9 +139,10 @@ export async function listUploads(deps: Deps, base: string): Promise<UploadView[
 /** Deletes an upload no banner uses. */
 export async function deleteUpload(deps: Deps, id: number): Promise<void> {
   const { kysely } = deps.db;
-  const upload = await kysely.selectFrom('uploads').select('id').where('id', '=', id).executeTakeFirst();
+  const upload = await kysely.selectFrom('uploads').select(['id', 'content_type', 'size', 'sha256', 'created_at']).where('id', '=', id).executeTakeFirst();
   if (!upload) throw notFound(`Upload ${id}`);
   const used = await kysely.selectFrom('banners').select('id').where('upload_id', '=', id).executeTakeFirst();
   if (used) throw conflict('id', `Upload ${id} is used by banner ${used.id}; delete or change that banner first`, 'upload_in_use');
   await kysely.deleteFrom('uploads').where('id', '=', id).execute();
+  await audit(deps, { action: 'upload.delete', target: { type: 'upload', id }, before: upload });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createAdminKey } from '../../../server/partners/admin-keys.js';
+import { createAdminKey } from '../../../server/merchants/admin-keys.js';
 import { ADMIN_KEY, assertError, engineServer, EVERY_PROGRAM_RULE, type EngineServer } from '../../helpers/engine.js';
 
 let s: EngineServer;

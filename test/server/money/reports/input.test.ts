@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createAdminKey } from '../../../../server/partners/admin-keys.js';
+import { createAdminKey } from '../../../../server/merchants/admin-keys.js';
 import { aliceAndBob } from '../../../helpers/reports-scenario.js';
 import { testServer, type TestServer } from '../../../helpers/server.js';
 

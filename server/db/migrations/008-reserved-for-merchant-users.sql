@@ -1,1 +1,0 @@
--- name: reserved for the merchant users migration of issue 11 (another branch brings the real 008)
