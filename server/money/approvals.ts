@@ -148,6 +148,10 @@ export async function approveCommissions(
     if (approved.length) {
       await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', 'in', approved).where('status', '=', 'pending').execute();
       for (const partnerId of new Set(approved.map((id) => byId.get(id)!.partner_id))) await settlePaid(trx, partnerId);
+      for (const id of approved) {
+        const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+        await audit(deps, { action: 'commission.approve', target: { type: 'commission', id }, before: { status: 'pending' }, after: { status: after.status } }, trx);
+      }
     }
     return { approved, skipped };
   });

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { audit } from '../merchants/audit.js';
 import { approveDueCommissions } from './approvals.js';
 import { moneyNowOf } from './money-terms.js';
 import { insertPayment, paymentView, type PaymentRow } from './payments.js';
@@ -48,7 +49,7 @@ export async function recordPaymentBatch(deps: Deps, input: PaymentBatchRequest)
 
   const balances = await moneyNowOf(db, rows.map((r) => r.partner_id), { currency, now: deps.clock() });
   const codeOf = new Map([...partners.values()].map((p) => [p.id, p.code]));
-  return {
+  const batch = {
     batchId,
     at: new Date(now).toISOString(),
     count: rows.length,
@@ -56,4 +57,7 @@ export async function recordPaymentBatch(deps: Deps, input: PaymentBatchRequest)
     currency,
     payments: await Promise.all(rows.map((r) => paymentView(deps, r, codeOf.get(r.partner_id)!, balances.get(r.partner_id)!))),
   };
+  const { payments, ...summary } = batch;
+  await audit(deps, { action: 'payment.batch', target: { type: 'payment_batch', id: batchId }, after: { ...summary, payments: payments.map((p) => ({ id: p.id, partner: p.partnerCode, amount: p.amount })) } });
+  return batch;
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { audit } from '../merchants/audit.js';
 import type { PartnerRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validation.js';
@@ -43,6 +44,7 @@ async function decide(deps: Deps, partner: PartnerRow, set: { status: 'active' |
 
 export async function approveSignup(deps: Deps, code: string): Promise<PartnerRow> {
   const updated = await decide(deps, await pendingPartner(deps, code), { status: 'active', rejection_reason: null, rejected_at: null });
+  await audit(deps, { action: 'partner.approve', target: { type: 'partner', id: updated.code }, before: { status: 'pending' }, after: { status: updated.status } });
   await notifyPartnerSignupDecision(deps, { partner: updated, decision: 'approved' });
   return updated;
 }
@@ -50,6 +52,7 @@ export async function approveSignup(deps: Deps, code: string): Promise<PartnerRo
 export async function rejectSignup(deps: Deps, code: string, input: RejectionInput): Promise<PartnerRow> {
   const { reason } = parseInput(RejectionSchema, input);
   const updated = await decide(deps, await pendingPartner(deps, code), { status: 'disabled', rejection_reason: reason, rejected_at: deps.clock() });
+  await audit(deps, { action: 'partner.reject', target: { type: 'partner', id: updated.code }, before: { status: 'pending' }, after: { status: updated.status, rejectionReason: reason } });
   await notifyPartnerSignupDecision(deps, { partner: updated, decision: 'rejected', reason });
   return updated;
 }

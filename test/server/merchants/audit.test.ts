@@ -142,3 +142,39 @@ test('filters, keyset paging and CSV export', async () => {
   assertError(await s.call('GET', '/api/v1/admin/audit?format=xml', { token: t }), 400, 'invalid_request', 'format');
   s.close();
 });
+
+test('the console’s batch actions are audited too: sign-up decisions, batch approval, payment batches', async () => {
+  const s = await merchantServer();
+  const t = s.ownerToken;
+  const program = await s.call('POST', '/api/v1/admin/programs', { token: t, body: { name: 'Affiliates', saleCommission: { type: 'percent', value: 1000 }, holdDays: 30 } });
+  for (const code of ['ann', 'bob']) {
+    const made = await s.call('POST', '/api/v1/admin/partners', { token: t, body: { code, name: code, email: `${code}@p.example`, password: 'partner-password', programIds: [program.json.id], status: 'pending' } });
+    assert.equal(made.status, 201, made.text);
+  }
+  assert.equal((await s.call('POST', '/api/v1/admin/partners/ann/approve', { token: t })).status, 200);
+  assert.equal((await s.call('POST', '/api/v1/admin/partners/bob/reject', { token: t, body: { reason: 'No website yet' } })).status, 200);
+  const sale = await s.call('POST', '/api/v1/track/sales', { token: ADMIN_KEY, body: { orderId: 'O-1', amount: 10000, currency: 'USD', partnerCode: 'ann' } });
+  assert.equal(sale.status, 201, sale.text);
+  const pending = await s.call('GET', '/api/v1/admin/commissions?partner=ann', { token: t });
+  const ids = pending.json.commissions.map((c: any) => c.id);
+  assert.equal(ids.length, 1, pending.text);
+  assert.equal((await s.call('POST', '/api/v1/admin/commissions/approve', { token: t, body: { ids } })).status, 200);
+  const batch = await s.call('POST', '/api/v1/admin/payments/batch', { token: t, body: { payments: [{ partner: 'ann', amount: 1000 }], method: 'paypal' } });
+  assert.equal(batch.status, 201, batch.text);
+
+  const log = await s.call('GET', '/api/v1/admin/audit?limit=100', { token: t });
+  const entries = log.json.items.map((e: any) => [e.action, e.targetId]).reverse();
+  for (const expected of [
+    ['partner.approve', 'ann'],
+    ['partner.reject', 'bob'],
+    ['commission.approve', String(ids[0])],
+    ['payment.batch', String(batch.json.batchId)],
+  ]) {
+    assert.ok(entries.some((e: string[]) => e[0] === expected[0] && e[1] === expected[1]), `${expected.join(' ')} in ${JSON.stringify(entries)}`);
+  }
+  const rejected = log.json.items.find((e: any) => e.action === 'partner.reject');
+  assert.deepEqual(rejected.after, { status: 'disabled', rejectionReason: 'No website yet' });
+  const paid = log.json.items.find((e: any) => e.action === 'payment.batch');
+  assert.equal(paid.after.total, 1000);
+  s.close();
+});
