@@ -142,8 +142,9 @@ describe('every other PATCH route changes only the fields it names', () => {
         [{ name: 'Alice Anders' }],
         [{ email: 'alice@new.example' }],
         [{ status: 'active' }],
-        [{ parentCode: 'coach' }],
-        [{ programIds: [one.id, two.id] }],
+        // the record names its parent and programs beside the codes and ids: they follow them
+        [{ parentCode: 'coach' }, { parent: { code: 'coach', name: 'Partner coach' } }],
+        [{ programIds: [one.id, two.id] }, { programs: [one, two].map((p) => ({ id: p.id, name: p.name, status: 'active' })) }],
         [{ password: 'another-password' }, { password: undefined }],
       ],
       read,
