@@ -5,6 +5,9 @@
  */
 import type { z } from 'zod';
 import type * as S from '../../server/shared/engine-schemas.js';
+import type { newProgramSchema, programPatchSchema } from '../../server/catalog/programs.js';
+import type { Settings, settingsPatchSchema } from '../../server/catalog/settings.js';
+import type { MerchantSettings, NewProgram, Program, ProgramPatch, SettingsPatch } from '../../admin/api/types.js';
 import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -17,4 +20,9 @@ export const adminTypesMatchServer: [
   Same<AdminCommissionReason, z.infer<typeof S.CommissionReasonSchema>>,
   Same<AdminCommission, z.infer<typeof S.CommissionSchema>>,
   Same<AdminProgram, Pick<z.infer<typeof S.ProgramSchema>, 'id' | 'name' | 'status'>>,
-] = [true, true, true, true, true, true, true];
+  Same<Program, z.infer<typeof S.ProgramSchema>>,
+  Same<NewProgram, z.input<typeof newProgramSchema>>,
+  Same<ProgramPatch, z.input<typeof programPatchSchema>>,
+  Same<MerchantSettings, Settings>,
+  Same<SettingsPatch, z.input<typeof settingsPatchSchema>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
