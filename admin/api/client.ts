@@ -139,6 +139,10 @@ export class HttpAdminApi implements AdminApi {
     return (await this.call((http) => http.get('programs', { searchParams: params(query), signal }).json<{ programs: T.Program[] }>())).programs;
   }
 
+  program(id: number, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get(`programs/${id}`, { signal }).json<T.Program>());
+  }
+
   createProgram(program: T.NewProgram, { signal }: RequestOptions = {}) {
     return this.call((http) => http.post('programs', { json: program, signal }).json<T.Program>());
   }

@@ -321,6 +321,7 @@ export type MerchantUserPatch = Partial<{ role: AdminRole; status: 'active' | 'd
 /** What the Programs and Settings sections ask of the admin API. */
 export interface ProgramsAndSettingsApi {
   listPrograms(query?: { status?: 'active' | 'archived' }, options?: RequestOptions): Promise<Program[]>;
+  program(id: number, options?: RequestOptions): Promise<Program>;
   createProgram(program: NewProgram, options?: RequestOptions): Promise<Program>;
   updateProgram(id: number, patch: ProgramPatch, options?: RequestOptions): Promise<Program>;
   archiveProgram(id: number, options?: RequestOptions): Promise<Program>;

@@ -323,6 +323,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       }),
 
     listPrograms: (query = {}) => answer('listPrograms', [query], () => programs.filter((p) => !query.status || p.status === query.status).map((p) => structuredClone(p))),
+    program: (id) => answer('program', [id], () => structuredClone(findProgram(id))),
     createProgram: (body) =>
       answer('createProgram', [body], () => {
         const id = Math.max(0, ...programs.map((p) => p.id)) + 1;
