@@ -46,7 +46,7 @@ export function parseWhole(text: string, min: number, max: number): number | und
  * (`allowedOrigins.2`, `saleCommission.value`) to the form's name; undefined when it names none.
  */
 export function serverFieldError(error: unknown, nameOf: (field: string) => string | undefined): FieldErrors | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'invalid_request' || !error.field) return undefined;
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 409) || !error.field) return undefined;
   const name = nameOf(error.field);
   if (!name) return undefined;
   const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
