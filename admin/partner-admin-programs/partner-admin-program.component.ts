@@ -13,7 +13,13 @@ import { bodyOf, draftField, draftOf, emptyDraft, patchOf, type ProgramDraft } f
 /** How long typing pauses before the example is asked for again. */
 export const EXAMPLE_DELAY_MS = 350;
 
-type Example = { state: 'idle' | 'calculating' | 'invalid' } | { state: 'done'; example: ProgramExample } | { state: 'failed'; error: unknown };
+type Example =
+  | { state: 'idle' }
+  /** asking the server; the last answer (if any) stays shown meanwhile, so the live region is not re-read on every pause */
+  | { state: 'calculating'; last?: ProgramExample }
+  | { state: 'invalid'; why: string }
+  | { state: 'done'; example: ProgramExample }
+  | { state: 'failed'; error: unknown };
 
 interface Loaded {
   program: Program | null;
@@ -267,14 +273,15 @@ export class PartnerAdminProgramElement extends SectionElement {
     const locale = localeOf(this);
     const m = (n: number, c = currency) => formatMoney(n, c, locale);
     let text: unknown;
-    if (ex.state === 'done') {
-      const { example: x } = ex;
+    const shown = ex.state === 'done' ? ex.example : ex.state === 'calculating' ? ex.last : undefined;
+    if (shown) {
+      const x = shown;
       text =
         `A ${m(x.saleAmount, x.currency)} sale pays ${m(x.sale.partner, x.currency)}${x.sale.parent ? `; the parent gets ${m(x.sale.parent, x.currency)}` : ''}.` +
         (x.lead ? ` A lead pays ${m(x.lead, x.currency)}.` : '') +
         ` Payable after ${x.holdDays} day${x.holdDays === 1 ? '' : 's'}.`;
     } else if (ex.state === 'failed') text = html`<span part="example-error">The example could not be calculated: ${this.errorText(ex.error)}</span>`;
-    else if (ex.state === 'invalid') text = 'Fix the highlighted rules to see an example.';
+    else if (ex.state === 'invalid') text = ex.why;
     else text = 'Calculating…';
     return html`<aside part="example" class="card" aria-labelledby="example-title">
       <h3 id="example-title">Example</h3>
@@ -283,7 +290,8 @@ export class PartnerAdminProgramElement extends SectionElement {
         <input id="exampleSale" name="exampleSale" inputmode="decimal" .value=${this.exampleSale}
           @input=${(ev: Event) => ((this.exampleSale = (ev.target as HTMLInputElement).value), this.scheduleExample(currency))} />
       </div>
-      <p part="example-text" role="status" aria-live="polite">${text}</p>
+      <p part="example-text" role="status" aria-live="polite" aria-busy=${ex.state === 'calculating' ? 'true' : 'false'}>${text}</p>
+      ${ex.state === 'calculating' && ex.last ? html`<p class="hint" aria-hidden="true">Updating…</p>` : nothing}
       <p class="hint">Priced by the commission engine itself, for a partner with a parent.</p>
     </aside>`;
   }
@@ -322,14 +330,15 @@ export class PartnerAdminProgramElement extends SectionElement {
   private scheduleExample(currency: string, delay = EXAMPLE_DELAY_MS) {
     clearTimeout(this.#timer);
     // the name does not change what a program pays: an unnamed draft still gets its example
-    const { body } = bodyOf({ ...this.draft, name: this.draft.name.trim() || 'Example' }, currency);
+    const { body, errors } = bodyOf({ ...this.draft, name: this.draft.name.trim() || 'Example' }, currency);
     const saleAmount = parseAmount(this.exampleSale, currency);
     if (!body || saleAmount === undefined) {
       this.#inflight?.abort();
-      this.example = { state: 'invalid' };
+      this.example = { state: 'invalid', why: body ? `Enter a sale amount like ${amountText(199 * 10 ** currencyDigits(currency), currency)}.` : `To see an example: ${Object.values(errors)[0]}.` };
       return;
     }
-    this.example = { state: 'calculating' };
+    const last = this.example.state === 'done' ? this.example.example : this.example.state === 'calculating' ? this.example.last : undefined;
+    this.example = { state: 'calculating', last };
     this.#timer = setTimeout(async () => {
       this.#inflight?.abort();
       const inflight = (this.#inflight = new AbortController());
@@ -339,7 +348,7 @@ export class PartnerAdminProgramElement extends SectionElement {
       } catch (error) {
         if (inflight.signal.aborted) return;
         const field = serverFieldError(error, draftField);
-        this.example = field ? { state: 'invalid' } : { state: 'failed', error };
+        this.example = field ? { state: 'invalid', why: 'Fix the highlighted rules to see an example.' } : { state: 'failed', error };
         if (field) this.errors = { ...this.errors, ...field };
       }
     }, delay);

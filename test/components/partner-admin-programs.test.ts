@@ -90,7 +90,11 @@ describe('<partner-admin-programs>', () => {
     await waitUntil(() => exampleText(form).startsWith('A $50.00'));
     expect(exampleText(form)).to.contain('pays $5.00; the parent gets $1.00');
     type(input(form, 'saleValue'), '120');
-    await waitUntil(() => exampleText(form) === 'Fix the highlighted rules to see an example.');
+    await waitUntil(() => exampleText(form) === 'To see an example: Enter a percent from 0 to 100, like 10 or 12.5.');
+    type(input(form, 'saleValue'), '10');
+    await waitUntil(() => exampleText(form).startsWith('A $50.00'));
+    type(input(form, 'exampleSale'), 'lots');
+    await waitUntil(() => exampleText(form) === 'Enter a sale amount like 199.00.');
 
     type(input(form, 'saleValue'), '12.5');
     submit(form);
