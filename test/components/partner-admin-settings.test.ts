@@ -154,18 +154,24 @@ describe('<partner-admin-settings>', () => {
     await waitUntil(() => shadow(u, '#email-error'));
     expect(text(shadow(u, '#password-error'))).to.equal('Use at least 12 characters');
     expect(u.shadowRoot!.activeElement).to.equal(form.querySelector('[name="email"]'));
+    type(form.querySelector<HTMLInputElement>('[name="email"]')!, 'sam@northwind.example');
+    type(form.querySelector<HTMLInputElement>('[name="password"]')!, 'a-long-password');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => text(shadow(u, '#email-error')).startsWith('A merchant'));
+    expect(text(shadow(u, '#email-error'))).to.equal('A merchant user with the email sam@northwind.example exists already');
+    expect(u.shadowRoot!.activeElement).to.equal(form.querySelector('[name="email"]'));
     type(form.querySelector<HTMLInputElement>('[name="email"]')!, 'kim@northwind.example');
     type(form.querySelector<HTMLInputElement>('[name="password"]')!, 'a-long-password');
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => parts(u, 'row').length === 3);
-    expect(api.calls.find((c) => c.method === 'createMerchantUser')!.args[0]).to.deep.equal({ email: 'kim@northwind.example', role: 'staff', password: 'a-long-password' });
+    expect(api.calls.filter((c) => c.method === 'createMerchantUser').at(-1)!.args[0]).to.deep.equal({ email: 'kim@northwind.example', role: 'staff', password: 'a-long-password' });
     expect(text(part(u, 'announcement'))).to.equal('kim@northwind.example is added as staff; they can sign in now.');
 
     const ownerRole = shadow<HTMLSelectElement>(u, 'select[aria-label="Role of owner@northwind.example"]')!;
     ownerRole.value = 'staff';
     ownerRole.dispatchEvent(new Event('change'));
     await waitUntil(() => part(u, 'error'));
-    expect(text(part(u, 'error'))).to.equal('The last active owner cannot be made staff or disabled.');
+    expect(text(part(u, 'error'))).to.equal('owner@northwind.example is the last active owner and cannot be made staff: make another user an owner first');
     expect(ownerRole.value).to.equal('owner');
 
     const samRole = shadow<HTMLSelectElement>(u, 'select[aria-label="Role of sam@northwind.example"]')!;

@@ -380,7 +380,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     merchantUsers: () => answer('merchantUsers', [], () => users.map((u) => ({ ...u }))),
     createMerchantUser: (user) =>
       answer('createMerchantUser', [user], () => {
-        if (users.some((u) => u.email === user.email)) throw new ApiError(409, 'email_taken', `${user.email} is already a merchant user`, 'email');
+        if (users.some((u) => u.email === user.email)) throw new ApiError(409, 'email_taken', `A merchant user with the email ${user.email} exists already`, 'email');
         const created: MerchantUser = { id: Math.max(0, ...users.map((u) => u.id)) + 1, email: user.email, role: user.role, status: 'active', createdAt: now(), updatedAt: now() };
         users = [...users, created];
         return { ...created };
@@ -389,7 +389,8 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       answer('updateMerchantUser', [id, patch], () => {
         const u = findUser(id);
         if ((patch.role === 'staff' || patch.status === 'disabled') && u.role === 'owner' && lastOwner(id)) {
-          throw new ApiError(409, 'last_owner', 'The last active owner cannot be made staff or disabled.');
+          const what = patch.role === 'staff' ? 'made staff' : 'disabled';
+          throw new ApiError(409, 'last_owner', `${u.email} is the last active owner and cannot be ${what}: make another user an owner first`);
         }
         const { password: _password, ...visible } = patch;
         return { ...Object.assign(u, visible, { updatedAt: now() }) };
@@ -397,7 +398,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     deleteMerchantUser: (id) =>
       answer('deleteMerchantUser', [id], () => {
         const u = findUser(id);
-        if (u.role === 'owner' && lastOwner(id)) throw new ApiError(409, 'last_owner', 'The last active owner cannot be removed.');
+        if (u.role === 'owner' && lastOwner(id)) throw new ApiError(409, 'last_owner', `${u.email} is the last active owner and cannot be removed: make another user an owner first`);
         users = users.filter((x) => x.id !== id);
       }),
   };
