@@ -70,6 +70,11 @@ export class PartnerAdminSettingsElement extends SectionElement {
         border-radius: var(--_radius);
         padding: var(--_space-m) var(--_space-l);
       }
+      .preview-title {
+        font-size: 1.25rem;
+        font-weight: 700;
+        margin: 0 0 var(--_space-s);
+      }
       [part~='preview'] img {
         max-width: 100%;
         height: auto;
@@ -150,6 +155,7 @@ export class PartnerAdminSettingsElement extends SectionElement {
             <section aria-labelledby="preview-title">
               <p class="hint" id="preview-title">Preview, as partners see it</p>
               <div part="preview" role="region" aria-label="Welcome message preview">
+                <p class="preview-title" part="preview-title">Welcome to ${d.merchantName.trim() || settings.merchantName}</p>
                 ${unsafeHTML(previewMarkdown(d.welcomeMessage, { base: this.client.baseUrl, headingOffset: 2 }))}
               </div>
             </section>

@@ -14,10 +14,10 @@ const render = async (options: FakeAdminOptions = {}, route: SectionRoute = { pa
   );
   return { el, api };
 };
-const loaded = (el: Element) => waitUntil(() => part(el, 'table') || part(el, 'empty') || part(el, 'error') || part(el, 'forbidden'));
+const loaded = (el: Element) => waitUntil(() => part(el, 'table') || part(el, 'empty') || part(el, 'error') || part(el, 'forbidden'), 'the section did not load', { timeout: 4000 });
 const detail = (el: Element) => part<PartnerAdminProgramElement>(el, 'detail')!;
 const formOf = async (el: Element) => {
-  await waitUntil(() => detail(el) && part(detail(el), 'form'));
+  await waitUntil(() => detail(el) && part(detail(el), 'form'), 'the program form did not load', { timeout: 4000 });
   return detail(el);
 };
 const input = (form: Element, name: string) => shadow<HTMLInputElement>(form, `[name="${name}"]`)!;
@@ -65,7 +65,7 @@ describe('<partner-admin-programs>', () => {
     const form = await formOf(el);
     expect(el.route.path).to.deep.equal(['new']);
     expect(text(shadow(form, 'h2'))).to.equal('New program');
-    await waitUntil(() => exampleText(form).startsWith('A '));
+    await waitUntil(() => exampleText(form).startsWith('A '), 'the example did not come', { timeout: 3000 });
     expect(exampleText(form)).to.equal('A $199.00 sale pays $19.90. Payable after 30 days.');
 
     submit(form);
@@ -81,20 +81,20 @@ describe('<partner-admin-programs>', () => {
     await form.updateComplete;
     type(input(form, 'secondValue'), '2');
     type(input(form, 'lead'), '5');
-    await waitUntil(() => exampleText(form).includes('parent'));
+    await waitUntil(() => exampleText(form).includes('parent'), 'the example did not come', { timeout: 3000 });
     expect(exampleText(form)).to.equal('A $199.00 sale pays $19.90; the parent gets $3.98. A lead pays $5.00. Payable after 30 days.');
     const asked = api.calls.filter((c) => c.method === 'programExample');
     expect(asked.at(-1)!.args[0]).to.deep.include({ saleAmount: 19_900 });
 
     type(input(form, 'exampleSale'), '50');
-    await waitUntil(() => exampleText(form).startsWith('A $50.00'));
+    await waitUntil(() => exampleText(form).startsWith('A $50.00'), 'the example did not come', { timeout: 3000 });
     expect(exampleText(form)).to.contain('pays $5.00; the parent gets $1.00');
     type(input(form, 'saleValue'), '120');
-    await waitUntil(() => exampleText(form) === 'To see an example: Enter a percent from 0 to 100, like 10 or 12.5.');
+    await waitUntil(() => exampleText(form) === 'To see an example: Enter a percent from 0 to 100, like 10 or 12.5.', 'the example did not come', { timeout: 3000 });
     type(input(form, 'saleValue'), '10');
-    await waitUntil(() => exampleText(form).startsWith('A $50.00'));
+    await waitUntil(() => exampleText(form).startsWith('A $50.00'), 'the example did not come', { timeout: 3000 });
     type(input(form, 'exampleSale'), 'lots');
-    await waitUntil(() => exampleText(form) === 'Enter a sale amount like 199.00.');
+    await waitUntil(() => exampleText(form) === 'Enter a sale amount like 199.00.', 'the example did not come', { timeout: 3000 });
 
     type(input(form, 'saleValue'), '12.5');
     submit(form);
@@ -121,7 +121,7 @@ describe('<partner-admin-programs>', () => {
     expect(input(form, 'recurringPayments').value).to.equal('12');
     expect(input(form, 'rate-0-productId').value).to.equal('pro-plan');
     expect(input(form, 'rate-0-value').value).to.equal('30');
-    await waitUntil(() => exampleText(form).startsWith('A '));
+    await waitUntil(() => exampleText(form).startsWith('A '), 'the example did not come', { timeout: 3000 });
     expect(exampleText(form)).to.equal('A $199.00 sale pays $25.00. Payable after 14 days.');
     await expect(form).to.be.accessible();
 
@@ -160,7 +160,7 @@ describe('<partner-admin-programs>', () => {
   it('says when the example cannot be calculated', async () => {
     const { el } = await render({ fail: { programExample: 'error' } }, { path: ['new'], params: {} });
     const form = await formOf(el);
-    await waitUntil(() => part(form, 'example-error'));
+    await waitUntil(() => part(form, 'example-error'), 'the example did not come', { timeout: 3000 });
     expect(text(part(form, 'example-error'))).to.equal('The example could not be calculated: The server had a problem. Please try again.');
   });
 

@@ -11,7 +11,7 @@ const render = async (options: FakeAdminOptions = {}, role: AdminRole = 'owner',
   const el = await fixture<PartnerAdminSettingsElement>(html`<partner-admin-settings .api=${api} .adminSession=${fakeAdminSession(signedIn, role)}></partner-admin-settings>`);
   return { el, api };
 };
-const loaded = (el: Element) => waitUntil(() => part(el, 'form') || part(el, 'error') || part(el, 'forbidden'));
+const loaded = (el: Element) => waitUntil(() => part(el, 'form') || part(el, 'error') || part(el, 'forbidden'), 'the section did not load', { timeout: 4000 });
 const field = <T extends HTMLElement = HTMLInputElement>(el: Element, name: string) => shadow<T>(el, `[name="${name}"]`)!;
 const toggle = (el: Element, name: string) => {
   const box = field(el, name);
@@ -30,6 +30,7 @@ describe('<partner-admin-settings>', () => {
     expect(field<HTMLTextAreaElement>(el, 'allowedLinkDomains').value).to.equal('northwind.example\n*.northwind.example');
     expect(field(el, 'menus.commissions').checked).to.equal(true);
     const preview = part(el, 'preview')!;
+    expect(text(part(el, 'preview-title'))).to.equal('Welcome to Northwind');
     expect(text(preview.querySelector('h3'))).to.equal('Hello partners');
     expect(preview.querySelector('a')).to.have.attribute('href', 'mailto:partners@northwind.example');
     expect(preview.querySelector('a')).to.have.attribute('rel', 'noopener noreferrer nofollow');
