@@ -2,6 +2,8 @@
 import './partner-admin/partner-admin.js';
 import './partner-admin-partners/partner-admin-partners.js';
 import './partner-admin-commissions/partner-admin-commissions.js';
+import './partner-admin-programs/partner-admin-programs.js';
+import './partner-admin-settings/partner-admin-settings.js';
 
 export { HttpAdminApi, adminApiFor } from './api/client.js';
 export { AdminSession, adminSession } from './api/session.js';

@@ -19,6 +19,7 @@ import type {
   PartnerStatus,
   RequestOptions,
 } from './types.js';
+import type * as T from './types.js';
 
 /** Query parameters without the empty ones. */
 const params = (query: object): Record<string, string> =>
@@ -130,6 +131,68 @@ export class HttpAdminApi implements AdminApi {
 
   reverseCommission(id: number, note: string, { signal }: RequestOptions = {}) {
     return this.call((http) => http.post(`commissions/${id}/reverse`, { json: { note }, signal }).json<AdminCommission>());
+  }
+
+  // ── programs and settings ──
+
+  async listPrograms(query: { status?: 'active' | 'archived' } = {}, { signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get('programs', { searchParams: params(query), signal }).json<{ programs: T.Program[] }>())).programs;
+  }
+
+  program(id: number, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get(`programs/${id}`, { signal }).json<T.Program>());
+  }
+
+  createProgram(program: T.NewProgram, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('programs', { json: program, signal }).json<T.Program>());
+  }
+
+  updateProgram(id: number, patch: T.ProgramPatch, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch(`programs/${id}`, { json: patch, signal }).json<T.Program>());
+  }
+
+  archiveProgram(id: number, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.delete(`programs/${id}`, { signal }).json<T.Program>());
+  }
+
+  programExample(request: T.ProgramExampleRequest, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('programs/example', { json: request, signal }).json<T.ProgramExample>());
+  }
+
+  settings({ signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('settings', { signal }).json<T.MerchantSettings>());
+  }
+
+  updateSettings(patch: T.SettingsPatch, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch('settings', { json: patch, signal }).json<T.MerchantSettings>());
+  }
+
+  async adminKeys({ signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get('admin-keys', { signal }).json<{ keys: T.AdminKey[] }>())).keys;
+  }
+
+  createAdminKey(name: string, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('admin-keys', { json: { name }, signal }).json<T.NewAdminKey>());
+  }
+
+  revokeAdminKey(id: number, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.delete(`admin-keys/${id}`, { signal }).json<T.AdminKey>());
+  }
+
+  async merchantUsers({ signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get('merchant-users', { signal }).json<{ users: T.MerchantUser[] }>())).users;
+  }
+
+  createMerchantUser(user: T.NewMerchantUser, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('merchant-users', { json: user, signal }).json<T.MerchantUser>());
+  }
+
+  updateMerchantUser(id: number, patch: T.MerchantUserPatch, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch(`merchant-users/${id}`, { json: patch, signal }).json<T.MerchantUser>());
+  }
+
+  async deleteMerchantUser(id: number, { signal }: RequestOptions = {}) {
+    await this.call((http) => http.delete(`merchant-users/${id}`, { signal }));
   }
 }
 

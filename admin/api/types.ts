@@ -183,8 +183,163 @@ export interface EmbedTokenResult {
   expiresAt: string;
 }
 
+// ── programs and settings (the Programs and Settings sections) ─────────────────────────────
+
+/** server: RateSchema — percent in basis points (1000 = 10%), flat in minor units */
+export interface ProgramRate {
+  type: 'percent' | 'flat';
+  value: number;
+}
+export type RecurringMode = 'every' | 'first_n' | 'none';
+export type AttributionModel = 'first_click' | 'last_click';
+export interface ProductRate extends ProgramRate {
+  productId: string;
+}
+
+/** server: ProgramSchema (every rule of a program) */
+export interface Program {
+  id: number;
+  name: string;
+  description: string;
+  priority: number;
+  saleCommission: ProgramRate;
+  leadCommission: number | null;
+  recurring: { mode: RecurringMode; payments: number | null };
+  secondTier: ProgramRate | null;
+  attributionWindowDays: number | null;
+  attributionModel: AttributionModel;
+  holdDays: number | null;
+  status: 'active' | 'archived';
+  openToSignup: boolean;
+  productRates: ProductRate[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** server: newProgramSchema (its input): `POST /api/v1/admin/programs` */
+export interface NewProgram {
+  name: string;
+  description?: string;
+  priority?: number;
+  saleCommission: ProgramRate;
+  leadCommission?: number | null;
+  recurring?: { mode: RecurringMode; payments?: number | null };
+  secondTier?: ProgramRate | null;
+  attributionWindowDays?: number | null;
+  attributionModel?: AttributionModel;
+  holdDays?: number | null;
+  status?: 'active' | 'archived';
+  openToSignup?: boolean;
+  productRates?: ProductRate[];
+}
+
+/** server: programPatchSchema: only the fields sent change */
+export type ProgramPatch = Partial<NewProgram>;
+
+/** server (branch i11-api-money): ProgramExampleRequestSchema, the parts the console sends */
+export interface ProgramExampleRequest {
+  program: NewProgram;
+  /** minor units */
+  saleAmount?: number;
+}
+
+/** server (branch i11-api-money): ProgramExampleSchema — `POST /api/v1/admin/programs/example` */
+export interface ProgramExample {
+  currency: string;
+  saleAmount: number;
+  sale: {
+    partner: number;
+    parent: number;
+    commissions: { tier: 'direct' | 'second'; amount: number; baseAmount: number; rateType: 'percent' | 'flat'; rateValue: number; productIds?: string[] }[];
+  };
+  lead: number;
+  holdDays: number;
+}
+
+/** Which Home sections partners see. */
+export interface HomeMenus {
+  welcome: boolean;
+  profile: boolean;
+  programs: boolean;
+  commissions: boolean;
+}
+
+/** server: Settings — `GET /api/v1/admin/settings` */
+export interface MerchantSettings {
+  merchantName: string;
+  currency: string;
+  attributionWindowDays: number;
+  holdDays: number;
+  allowedLinkDomains: string[];
+  allowedOrigins: string[];
+  minimumPayout: number;
+  leadPrivacy: 'masked' | 'full';
+  clickParam: string;
+  welcomeMessage: string;
+  signupMode: 'closed' | 'approval' | 'open';
+  signupProgramIds: number[];
+  menus: HomeMenus;
+}
+
+/** server: settingsPatchSchema — `PATCH /api/v1/admin/settings` (only what changed) */
+export type SettingsPatch = Partial<Omit<MerchantSettings, 'menus'>> & { menus?: Partial<HomeMenus> };
+
+/** server (branch i11-server): AdminKeySchema */
+export interface AdminKey {
+  id: number;
+  name: string;
+  /** the first characters of the key, to recognise it */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** server (branch i11-server): NewAdminKeySchema — the secret, shown this once */
+export interface NewAdminKey extends AdminKey {
+  key: string;
+}
+
+/** server (branch i11-server): MerchantUserSchema */
+export interface MerchantUser {
+  id: number;
+  email: string;
+  role: AdminRole;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewMerchantUser {
+  email: string;
+  role: AdminRole;
+  password: string;
+}
+
+export type MerchantUserPatch = Partial<{ role: AdminRole; status: 'active' | 'disabled'; password: string }>;
+
+/** What the Programs and Settings sections ask of the admin API. */
+export interface ProgramsAndSettingsApi {
+  listPrograms(query?: { status?: 'active' | 'archived' }, options?: RequestOptions): Promise<Program[]>;
+  program(id: number, options?: RequestOptions): Promise<Program>;
+  createProgram(program: NewProgram, options?: RequestOptions): Promise<Program>;
+  updateProgram(id: number, patch: ProgramPatch, options?: RequestOptions): Promise<Program>;
+  archiveProgram(id: number, options?: RequestOptions): Promise<Program>;
+  programExample(request: ProgramExampleRequest, options?: RequestOptions): Promise<ProgramExample>;
+
+  settings(options?: RequestOptions): Promise<MerchantSettings>;
+  updateSettings(patch: SettingsPatch, options?: RequestOptions): Promise<MerchantSettings>;
+  adminKeys(options?: RequestOptions): Promise<AdminKey[]>;
+  createAdminKey(name: string, options?: RequestOptions): Promise<NewAdminKey>;
+  revokeAdminKey(id: number, options?: RequestOptions): Promise<AdminKey>;
+  merchantUsers(options?: RequestOptions): Promise<MerchantUser[]>;
+  createMerchantUser(user: NewMerchantUser, options?: RequestOptions): Promise<MerchantUser>;
+  updateMerchantUser(id: number, patch: MerchantUserPatch, options?: RequestOptions): Promise<MerchantUser>;
+  deleteMerchantUser(id: number, options?: RequestOptions): Promise<void>;
+}
+
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
-export interface AdminApi {
+export interface AdminApi extends ProgramsAndSettingsApi {
   /** The server's base URL (for "view as partner"). */
   readonly baseUrl: string;
   login(credentials: AdminCredentials, options?: RequestOptions): Promise<AdminLoginResult>;

@@ -7,6 +7,9 @@ import type { z } from 'zod';
 import type * as C from '../../server/catalog/schemas.js';
 import type * as M from '../../server/money/schemas.js';
 import type * as P from '../../server/partners/schemas.js';
+import type { newProgramSchema, programPatchSchema } from '../../server/catalog/programs.js';
+import type { Settings, settingsPatchSchema } from '../../server/catalog/settings.js';
+import type { MerchantSettings, NewProgram, Program, ProgramPatch, SettingsPatch } from '../../admin/api/types.js';
 import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -19,4 +22,9 @@ export const adminTypesMatchServer: [
   Same<AdminCommissionReason, z.infer<typeof M.CommissionReasonSchema>>,
   Same<AdminCommission, z.infer<typeof M.CommissionSchema>>,
   Same<AdminProgram, Pick<z.infer<typeof C.ProgramSchema>, 'id' | 'name' | 'status'>>,
-] = [true, true, true, true, true, true, true];
+  Same<Program, z.infer<typeof C.ProgramSchema>>,
+  Same<NewProgram, z.input<typeof newProgramSchema>>,
+  Same<ProgramPatch, z.input<typeof programPatchSchema>>,
+  Same<MerchantSettings, Settings>,
+  Same<SettingsPatch, z.input<typeof settingsPatchSchema>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];

@@ -3,8 +3,14 @@
  * admin/api/client.ts (cursors, approve/reject, batch approve…), with knobs for every state.
  */
 import { AdminSession } from '../../admin/api/session.js';
+import { percentOf } from '../../server/shared/money.js';
 import type {
   AdminApi,
+  AdminKey,
+  MerchantSettings,
+  MerchantUser,
+  Program,
+  ProgramRate,
   AdminCommission,
   AdminLoginResult,
   AdminProgram,
@@ -26,6 +32,11 @@ export interface FakeAdminOptions {
   role?: AdminRole;
   partners?: PartnerAccountDetail[];
   commissions?: AdminCommission[];
+  /** every rule of each program (default: `fullPrograms`) */
+  programs?: Program[];
+  settings?: MerchantSettings;
+  adminKeys?: AdminKey[];
+  merchantUsers?: MerchantUser[];
   /** page size the fake uses whatever the caller asks (to show "Load more") */
   pageSize?: number;
   /** a method that fails: an error to throw, `forbidden` (403), `error` (500) or `pending` (never answers) */
@@ -38,10 +49,71 @@ export interface FakeAdminApi extends AdminApi {
 
 export const ownerUser: AdminUser = { id: 1, email: 'owner@northwind.example', role: 'owner' };
 
-export const adminPrograms: AdminProgram[] = [
-  { id: 1, name: 'Friends of Northwind', status: 'active' },
-  { id: 2, name: 'Creators', status: 'active' },
+const program = (id: number, name: string, extra: Partial<Program> = {}): Program => ({
+  id,
+  name,
+  description: '',
+  priority: 0,
+  saleCommission: { type: 'percent', value: 1000 },
+  leadCommission: null,
+  recurring: { mode: 'every', payments: null },
+  secondTier: null,
+  attributionWindowDays: null,
+  attributionModel: 'last_click',
+  holdDays: null,
+  status: 'active',
+  openToSignup: false,
+  productRates: [],
+  createdAt: '2026-01-02T09:00:00.000Z',
+  updatedAt: '2026-01-02T09:00:00.000Z',
+  ...extra,
+});
+
+/** Programs with every rule: 10% with a 2% second tier; a flat-rate creators' program; an archived one. */
+export const fullPrograms: Program[] = [
+  program(1, 'Friends of Northwind', { description: 'Our customers who tell their friends.', secondTier: { type: 'percent', value: 200 }, openToSignup: true, leadCommission: 500 }),
+  program(2, 'Creators', {
+    priority: 10,
+    saleCommission: { type: 'flat', value: 2500 },
+    recurring: { mode: 'first_n', payments: 12 },
+    attributionWindowDays: 60,
+    attributionModel: 'first_click',
+    holdDays: 14,
+    productRates: [{ productId: 'pro-plan', type: 'percent', value: 3000 }],
+  }),
+  program(3, 'Winter 2025', { status: 'archived', saleCommission: { type: 'percent', value: 1500 } }),
 ];
+
+export const adminPrograms: AdminProgram[] = fullPrograms.filter((p) => p.status === 'active');
+
+export const merchantSettings: MerchantSettings = {
+  merchantName: 'Northwind',
+  currency: 'USD',
+  attributionWindowDays: 30,
+  holdDays: 30,
+  allowedLinkDomains: ['northwind.example', '*.northwind.example'],
+  allowedOrigins: ['https://shop.northwind.example'],
+  minimumPayout: 5000,
+  leadPrivacy: 'masked',
+  clickParam: 'pc_click',
+  welcomeMessage: '# Hello partners\n\nShare your **links** and earn. Questions? [Write to us](mailto:partners@northwind.example).',
+  signupMode: 'approval',
+  signupProgramIds: [],
+  menus: { welcome: true, profile: true, programs: true, commissions: true },
+};
+
+export const adminKeys: AdminKey[] = [
+  { id: 1, name: 'Shop backend', prefix: 'pc_ak_3f9a', createdAt: '2026-01-03T09:00:00.000Z', lastUsedAt: '2026-02-20T08:15:00.000Z', revokedAt: null },
+  { id: 2, name: 'Old CRM sync', prefix: 'pc_ak_77c1', createdAt: '2025-11-01T09:00:00.000Z', lastUsedAt: null, revokedAt: '2026-01-10T09:00:00.000Z' },
+];
+
+export const merchantUsers: MerchantUser[] = [
+  { id: 1, email: 'owner@northwind.example', role: 'owner', status: 'active', createdAt: '2026-01-01T09:00:00.000Z', updatedAt: '2026-01-01T09:00:00.000Z' },
+  { id: 2, email: 'sam@northwind.example', role: 'staff', status: 'active', createdAt: '2026-01-08T09:00:00.000Z', updatedAt: '2026-01-08T09:00:00.000Z' },
+];
+
+/** The fake's stand-in for the engine's planner (the server answers with its own): a rate on the whole sale. */
+const pays = (rate: ProgramRate | null | undefined, amount: number) => (!rate ? 0 : rate.type === 'percent' ? percentOf(amount, rate.value) : rate.value);
 
 const balance = (b: number, pending: number) => ({ balance: b, pending, payableNow: b - pending, currency: 'USD' });
 
@@ -125,6 +197,22 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
   const partners = (options.partners ?? adminPartners).map((p) => ({ ...p }));
   const commissions = (options.commissions ?? adminCommissions).map((c) => ({ ...c }));
   const pageSize = options.pageSize ?? 50;
+  let programs = (options.programs ?? fullPrograms).map((p) => structuredClone(p));
+  let settings = structuredClone(options.settings ?? merchantSettings);
+  let keys = (options.adminKeys ?? adminKeys).map((k) => ({ ...k }));
+  let users = (options.merchantUsers ?? merchantUsers).map((u) => ({ ...u }));
+  const now = () => new Date().toISOString();
+  const findProgram = (id: number) => {
+    const p = programs.find((x) => x.id === id);
+    if (!p) throw new ApiError(404, 'program_not_found', `Program ${id} not found`);
+    return p;
+  };
+  const findUser = (id: number) => {
+    const u = users.find((x) => x.id === id);
+    if (!u) throw new ApiError(404, 'not_found', `Merchant user ${id} not found`);
+    return u;
+  };
+  const lastOwner = (id: number) => users.filter((u) => u.role === 'owner' && u.status === 'active' && u.id !== id).length === 0;
   const user: AdminUser = { ...ownerUser, role: options.role ?? 'owner', email: options.role === 'staff' ? 'staff@northwind.example' : ownerUser.email };
 
   const answer = async <T>(method: FakeAdminMethod, args: unknown[], produce: () => T): Promise<T> => {
@@ -198,7 +286,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         };
       }),
     embedToken: (code) => answer('embedToken', [code], () => (find(code), { embedToken: `embed-${code}`, expiresAt: new Date(Date.now() + 300_000).toISOString() })),
-    programs: () => answer('programs', [], () => adminPrograms),
+    programs: () => answer('programs', [], () => programs.filter((p) => p.status === 'active')),
     currency: () => answer('currency', [], () => 'USD'),
     commissions: (query: CommissionQuery) =>
       answer('commissions', [query], () => {
@@ -232,6 +320,86 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       answer('reverseCommission', [id, note], () => {
         const c = commissions.find((x) => x.id === id)!;
         return Object.assign(c, { status: 'clawed_back' as const, clawedBack: c.amount });
+      }),
+
+    listPrograms: (query = {}) => answer('listPrograms', [query], () => programs.filter((p) => !query.status || p.status === query.status).map((p) => structuredClone(p))),
+    program: (id) => answer('program', [id], () => structuredClone(findProgram(id))),
+    createProgram: (body) =>
+      answer('createProgram', [body], () => {
+        const id = Math.max(0, ...programs.map((p) => p.id)) + 1;
+        const created = program(id, body.name, {
+          ...body,
+          recurring: { mode: body.recurring?.mode ?? 'every', payments: body.recurring?.payments ?? null },
+          openToSignup: body.openToSignup ?? programs.length === 0,
+          createdAt: now(),
+          updatedAt: now(),
+        } as Partial<Program>);
+        programs = [...programs, created];
+        return structuredClone(created);
+      }),
+    updateProgram: (id, patch) =>
+      answer('updateProgram', [id, patch], () => {
+        const p = findProgram(id);
+        Object.assign(p, patch, patch.recurring && { recurring: { mode: patch.recurring.mode, payments: patch.recurring.payments ?? null } }, { updatedAt: now() });
+        return structuredClone(p);
+      }),
+    archiveProgram: (id) => answer('archiveProgram', [id], () => structuredClone(Object.assign(findProgram(id), { status: 'archived' as const, updatedAt: now() }))),
+    programExample: (request) =>
+      answer('programExample', [request], () => {
+        const amount = request.saleAmount ?? 10_000;
+        const p = request.program;
+        return {
+          currency: settings.currency,
+          saleAmount: amount,
+          sale: { partner: pays(p.saleCommission, amount), parent: pays(p.secondTier, amount), commissions: [] },
+          lead: p.leadCommission ?? 0,
+          holdDays: p.holdDays ?? settings.holdDays,
+        };
+      }),
+
+    settings: () => answer('settings', [], () => structuredClone(settings)),
+    updateSettings: (patch) =>
+      answer('updateSettings', [patch], () => {
+        settings = { ...settings, ...patch, menus: { ...settings.menus, ...patch.menus } };
+        return structuredClone(settings);
+      }),
+    adminKeys: () => answer('adminKeys', [], () => keys.map((k) => ({ ...k }))),
+    createAdminKey: (name) =>
+      answer('createAdminKey', [name], () => {
+        const id = Math.max(0, ...keys.map((k) => k.id)) + 1;
+        const key = { id, name, prefix: `pc_ak_${String(id).padStart(4, '0')}`, createdAt: now(), lastUsedAt: null, revokedAt: null };
+        keys = [...keys, key];
+        return { ...key, key: `${key.prefix}_secret-shown-once` };
+      }),
+    revokeAdminKey: (id) =>
+      answer('revokeAdminKey', [id], () => {
+        const key = keys.find((k) => k.id === id);
+        if (!key) throw new ApiError(404, 'not_found', `Admin key ${id} not found`);
+        return { ...Object.assign(key, { revokedAt: now() }) };
+      }),
+    merchantUsers: () => answer('merchantUsers', [], () => users.map((u) => ({ ...u }))),
+    createMerchantUser: (user) =>
+      answer('createMerchantUser', [user], () => {
+        if (users.some((u) => u.email === user.email)) throw new ApiError(409, 'email_taken', `A merchant user with the email ${user.email} exists already`, 'email');
+        const created: MerchantUser = { id: Math.max(0, ...users.map((u) => u.id)) + 1, email: user.email, role: user.role, status: 'active', createdAt: now(), updatedAt: now() };
+        users = [...users, created];
+        return { ...created };
+      }),
+    updateMerchantUser: (id, patch) =>
+      answer('updateMerchantUser', [id, patch], () => {
+        const u = findUser(id);
+        if ((patch.role === 'staff' || patch.status === 'disabled') && u.role === 'owner' && lastOwner(id)) {
+          const what = patch.role === 'staff' ? 'made staff' : 'disabled';
+          throw new ApiError(409, 'last_owner', `${u.email} is the last active owner and cannot be ${what}: make another user an owner first`);
+        }
+        const { password: _password, ...visible } = patch;
+        return { ...Object.assign(u, visible, { updatedAt: now() }) };
+      }),
+    deleteMerchantUser: (id) =>
+      answer('deleteMerchantUser', [id], () => {
+        const u = findUser(id);
+        if (u.role === 'owner' && lastOwner(id)) throw new ApiError(409, 'last_owner', `${u.email} is the last active owner and cannot be removed: make another user an owner first`);
+        users = users.filter((x) => x.id !== id);
       }),
   };
 }
