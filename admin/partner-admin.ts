@@ -3,6 +3,7 @@ import './partner-admin/partner-admin.js';
 import './partner-admin-partners/partner-admin-partners.js';
 import './partner-admin-commissions/partner-admin-commissions.js';
 import './partner-admin-payouts/partner-admin-payouts.js';
+import './partner-admin-audit/partner-admin-audit.js';
 
 export { HttpAdminApi, adminApiFor } from './api/client.js';
 export { AdminSession, adminSession } from './api/session.js';
