@@ -1,5 +1,6 @@
 // The console bundle (dist/admin.js): <partner-admin> and its sections. Partner pages never load it.
 import './partner-admin/partner-admin.js';
+import './partner-admin-dashboard/partner-admin-dashboard.js';
 import './partner-admin-partners/partner-admin-partners.js';
 import './partner-admin-commissions/partner-admin-commissions.js';
 import './partner-admin-payouts/partner-admin-payouts.js';
