@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type * as S from '../../server/shared/engine-schemas.js';
-import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
+import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail, PayoutDue } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -17,4 +17,5 @@ export const adminTypesMatchServer: [
   Same<AdminCommissionReason, z.infer<typeof S.CommissionReasonSchema>>,
   Same<AdminCommission, z.infer<typeof S.CommissionSchema>>,
   Same<AdminProgram, Pick<z.infer<typeof S.ProgramSchema>, 'id' | 'name' | 'status'>>,
-] = [true, true, true, true, true, true, true];
+  Same<PayoutDue, z.infer<typeof S.PayoutSchema>>,
+] = [true, true, true, true, true, true, true, true];
