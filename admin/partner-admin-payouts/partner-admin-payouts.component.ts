@@ -238,7 +238,7 @@ export class PartnerAdminPayoutsElement extends SectionElement {
     const count = payouts.length === 1 ? '1 payment' : `${payouts.length} payments`;
     const question =
       payouts.length === 1 ? `Record a payment of ${total} to ${payouts[0]!.name} (${payouts[0]!.partnerCode})?` : `Record ${count}, ${total} in total, as one batch?`;
-    return html`<div part="confirm" role="group" aria-labelledby="confirm-question">
+    return html`<div part="confirm" role="group" aria-labelledby="confirm-question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancel()}>
       <p id="confirm-question" tabindex="-1">${question}</p>
       ${payouts.length > 1
         ? html`<ul>

@@ -119,6 +119,19 @@ describe('<partner-admin-payouts>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('Cancel or Escape leaves the confirmation without paying, focus back on the button', async () => {
+    const { el, api } = await render();
+    await loaded(el);
+    click(el, 'input[aria-label="Select Ann Archer (ann)"]');
+    await el.updateComplete;
+    part(el, 'pay-selected')!.click();
+    await waitUntil(() => part(el, 'confirm'));
+    shadow(el, '#confirm-question')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitUntil(() => !part(el, 'confirm'));
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-selected'));
+    expect(api.calls.some((c) => c.method === 'recordPayment' || c.method === 'recordPaymentBatch')).to.equal(false);
+  });
+
   it('downloads the payouts due in the chosen layout with the session', async () => {
     const { el, api } = await render();
     await loaded(el);
