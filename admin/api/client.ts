@@ -1,4 +1,5 @@
 import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from '../../src/api/errors.js';
+import { filenameOf } from '../../src/api/client.js';
 import { createHttp, HTTPError, type Http } from '../../src/api/http.js';
 import { adminSession, type AdminSession } from './session.js';
 import type {
@@ -7,16 +8,28 @@ import type {
   AdminCredentials,
   AdminLoginResult,
   AdminProgram,
+  AdminPayment,
   AdminUser,
+  AuditPage,
+  AuditQuery,
   BatchApproveResult,
   CommissionPage,
   CommissionQuery,
+  CsvFile,
+  Dashboard,
+  DashboardQuery,
   EmbedTokenResult,
   PartnerAccountDetail,
   PartnerLedger,
   PartnerPage,
   PartnerQuery,
   PartnerStatus,
+  PaymentBatch,
+  PaymentBatchRequest,
+  PaymentDetails,
+  PaymentQuery,
+  PayoutCsvLayout,
+  PayoutsDue,
   RequestOptions,
 } from './types.js';
 import type * as T from './types.js';
@@ -193,6 +206,47 @@ export class HttpAdminApi implements AdminApi {
 
   async deleteMerchantUser(id: number, { signal }: RequestOptions = {}) {
     await this.call((http) => http.delete(`merchant-users/${id}`, { signal }));
+  }
+
+  /** A CSV answer of `path` as a file to save (the bearer token goes with it, as with every call). */
+  protected downloadCsv(path: string, query: object, fallbackName: string, { signal }: RequestOptions = {}) {
+    return this.call(async (http): Promise<CsvFile> => {
+      const response = await http.get(path, { searchParams: { ...params(query), format: 'csv' }, headers: { Accept: 'text/csv' }, signal, timeout: 120_000 });
+      return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition'), fallbackName) };
+    });
+  }
+
+  payoutsDue({ signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('payouts', { signal }).json<PayoutsDue>());
+  }
+
+  downloadPayoutsCsv(layout: PayoutCsvLayout, options: RequestOptions = {}) {
+    return this.downloadCsv('payouts', { layout }, `payouts-${layout}.csv`, options);
+  }
+
+  recordPayment(partnerCode: string, amount: number, details: PaymentDetails, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('payments', { json: { partnerCode, amount, ...details }, signal }).json<AdminPayment>());
+  }
+
+  recordPaymentBatch(batch: PaymentBatchRequest, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('payments/batch', { json: batch, signal }).json<PaymentBatch>());
+  }
+
+  async payments(query: PaymentQuery, { signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get('payments', { searchParams: params(query), signal }).json<{ payments: AdminPayment[] }>())).payments;
+  }
+
+  dashboard(query: DashboardQuery, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('dashboard', { searchParams: params(query), signal }).json<Dashboard>());
+  }
+
+  audit(query: AuditQuery, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('audit', { searchParams: params(query), signal }).json<AuditPage>());
+  }
+
+  downloadAuditCsv(query: AuditQuery, options: RequestOptions = {}) {
+    const { cursor: _cursor, limit: _limit, ...filters } = query;
+    return this.downloadCsv('audit', filters, 'audit-log.csv', options);
   }
 }
 

@@ -4,9 +4,9 @@
  * TypeScript build does not reach into server/, so test/helpers/admin-types-match.ts checks
  * at `tsc` time that every one of them still equals the server's `z.infer`.
  */
-import type { LedgerEntryType, MoneyNow, PayoutMethod, RequestOptions } from '../../src/api/types.js';
+import type { CsvFile, LedgerEntryType, MoneyNow, PayoutMethod, RequestOptions } from '../../src/api/types.js';
 
-export type { RequestOptions };
+export type { CsvFile, RequestOptions };
 
 export type AdminRole = 'owner' | 'staff';
 
@@ -338,6 +338,142 @@ export interface ProgramsAndSettingsApi {
   deleteMerchantUser(id: number, options?: RequestOptions): Promise<void>;
 }
 
+/** server: PayoutSchema (`GET /api/v1/admin/payouts`: payout details masked) */
+export interface PayoutDue {
+  partnerCode: string;
+  name: string;
+  email: string;
+  /** payable now (cents) */
+  amount: number;
+  balance: AdminBalance;
+  payoutMethod: PayoutMethod | null;
+  payoutDetailsMasked: string | null;
+}
+
+/** `GET /api/v1/admin/payouts` */
+export interface PayoutsDue {
+  /** the minimum payout (cents) the list was made with */
+  minimum: number;
+  currency: string;
+  payouts: PayoutDue[];
+}
+
+/** The columns of `GET /api/v1/admin/payouts?format=csv&layout=…` */
+export type PayoutCsvLayout = 'standard' | 'paypal' | 'wise';
+
+/** server: PaymentSchema */
+export interface AdminPayment {
+  id: number;
+  partnerCode: string;
+  amount: number;
+  currency: string;
+  method: string | null;
+  reference: string | null;
+  note: string | null;
+  forced: boolean;
+  reversed: boolean;
+  at: string;
+  ledgerEntryId: number;
+  /** the batch it was recorded in (POST /payments/batch), or null */
+  batchId: number | null;
+  balance: AdminBalance;
+}
+
+/** `GET /api/v1/admin/payments` (offset paging, newest first) */
+export interface PaymentQuery {
+  partner?: string;
+  batch?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** How a payment (or every payment of a batch) was made. */
+export interface PaymentDetails {
+  method?: string;
+  reference?: string;
+  note?: string;
+}
+
+/** server: PaymentBatchRequestSchema (`POST /api/v1/admin/payments/batch`, all or nothing) */
+export interface PaymentBatchRequest extends PaymentDetails {
+  /** a row without amount pays everything payable now */
+  payments: { partner: string; amount?: number }[];
+}
+
+/** server: PaymentBatchSchema */
+export interface PaymentBatch {
+  batchId: number;
+  at: string;
+  count: number;
+  total: number;
+  currency: string;
+  payments: AdminPayment[];
+}
+
+/** server: DashboardQuerySchema */
+export interface DashboardQuery {
+  from?: string;
+  to?: string;
+  /** IANA zone the trend's days are counted in */
+  timeZone?: string;
+}
+
+interface DashboardSales {
+  count: number;
+  amount: number;
+}
+
+/** server: DashboardSchema (`GET /api/v1/admin/dashboard`) */
+export interface Dashboard {
+  from: string;
+  to: string;
+  timeZone: string;
+  currency: string;
+  period: { clicks: number; leads: number; sales: DashboardSales; earned: number; paid: number };
+  /** every partner, now: balance (owed), pending, payable now */
+  now: AdminBalance;
+  trend: { date: string; clicks: number; sales: number; earned: number }[];
+  topPartners: { code: string; name: string; earned: number; sales: DashboardSales }[];
+  attention: {
+    signupsWaiting: number;
+    pastHold: { count: number; amount: number };
+    payoutsDue: { count: number; amount: number; minimum: number };
+  };
+}
+
+/** server: AuditEntrySchema */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorType: 'user' | 'key' | 'cli';
+  /** the merchant user's email, the admin key's name, or `cli` */
+  actor: string;
+  /** `program.update` */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** `GET /api/v1/admin/audit` filters (`from` inclusive, `to` exclusive: dates or ISO instants) */
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** `GET /api/v1/admin/audit` */
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
 export interface AdminApi extends ProgramsAndSettingsApi {
   /** The server's base URL (for "view as partner"). */
@@ -362,4 +498,18 @@ export interface AdminApi extends ProgramsAndSettingsApi {
   approveCommissions(ids: number[], options?: RequestOptions): Promise<BatchApproveResult>;
   approveCommission(id: number, options?: RequestOptions): Promise<AdminCommission>;
   reverseCommission(id: number, note: string, options?: RequestOptions): Promise<AdminCommission>;
+
+  payoutsDue(options?: RequestOptions): Promise<PayoutsDue>;
+  /** The payouts due as a file to pay them with (payout details in full). */
+  downloadPayoutsCsv(layout: PayoutCsvLayout, options?: RequestOptions): Promise<CsvFile>;
+  /** One payment of `amount` cents (never more than payable now). */
+  recordPayment(partnerCode: string, amount: number, details: PaymentDetails, options?: RequestOptions): Promise<AdminPayment>;
+  recordPaymentBatch(batch: PaymentBatchRequest, options?: RequestOptions): Promise<PaymentBatch>;
+  payments(query: PaymentQuery, options?: RequestOptions): Promise<AdminPayment[]>;
+
+  dashboard(query: DashboardQuery, options?: RequestOptions): Promise<Dashboard>;
+
+  audit(query: AuditQuery, options?: RequestOptions): Promise<AuditPage>;
+  /** Every entry matching the filters as a CSV file. */
+  downloadAuditCsv(query: AuditQuery, options?: RequestOptions): Promise<CsvFile>;
 }

@@ -10,7 +10,7 @@ import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
 import { STATUS_LABEL } from './partner-admin-partners.component.js';
 
-const PAYOUT_METHOD = { paypal: 'PayPal', bank_transfer: 'Bank transfer', check: 'Check', other: 'Other' } as const;
+export const PAYOUT_METHOD = { paypal: 'PayPal', bank_transfer: 'Bank transfer', check: 'Check', other: 'Other' } as const;
 const ENTRY_TYPE = { commission: 'Commission', clawback: 'Clawback', payment: 'Payment', adjustment: 'Adjustment' } as const;
 
 type Form = 'reject' | 'password' | undefined;

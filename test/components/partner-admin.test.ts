@@ -79,16 +79,17 @@ describe('<partner-admin> signed in', () => {
     expect((await fired).detail).to.deep.equal({ email: 'owner@northwind.example', role: 'owner' });
     await waitUntil(() => part(el, 'nav'));
     const links = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => text(a));
-    // only the sections whose elements this bundle defines (dashboard, programs… come from other bundles)
-    expect(links).to.deep.equal(['Partners', 'Programs', 'Commissions', 'Settings']);
-    expect(shadow(el, 'nav a[aria-current="page"]')).to.have.text('Partners');
+    // only the sections whose elements this bundle defines (resources comes from another bundle)
+    expect(links).to.deep.equal(['Dashboard', 'Partners', 'Programs', 'Commissions', 'Payouts', 'Settings', 'Audit log']);
+    expect(shadow(el, 'nav a[aria-current="page"]')).to.have.text('Dashboard');
     expect(text(part(el, 'user'))).to.equal('Signed in as owner@northwind.example (owner)');
     await waitUntil(() => deepActive()?.tagName === 'H2');
-    expect(text(deepActive())).to.equal('Partners');
+    expect(text(deepActive())).to.equal('Dashboard');
     await expect(el).to.be.accessible();
   });
 
   it('follows the URL hash: a section link, a partner page, back and forward', async () => {
+    history.replaceState(null, '', '#/partners');
     const { el } = await render({}, true);
     await waitUntil(() => section(el)?.shadowRoot?.querySelector('[part~="row"]'));
     shadow<HTMLAnchorElement>(el, 'nav a[href="#/commissions"]')!.click();
@@ -108,6 +109,7 @@ describe('<partner-admin> signed in', () => {
   });
 
   it('a section link inside a section writes the URL (a history entry) and focuses the new heading', async () => {
+    history.replaceState(null, '', '#/partners');
     const { el } = await render({}, true);
     await waitUntil(() => section(el)?.shadowRoot?.querySelector('[part~="row"] a'));
     section(el)!.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="row"] a[href="#/partners/bob"]')!.click();

@@ -10,7 +10,7 @@ import type * as P from '../../server/partners/schemas.js';
 import type { newProgramSchema, programPatchSchema } from '../../server/catalog/programs.js';
 import type { Settings, settingsPatchSchema } from '../../server/catalog/settings.js';
 import type { MerchantSettings, NewProgram, Program, ProgramPatch, SettingsPatch } from '../../admin/api/types.js';
-import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
+import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail, PayoutDue } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -27,4 +27,5 @@ export const adminTypesMatchServer: [
   Same<ProgramPatch, z.input<typeof programPatchSchema>>,
   Same<MerchantSettings, Settings>,
   Same<SettingsPatch, z.input<typeof settingsPatchSchema>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<PayoutDue, z.infer<typeof M.PayoutSchema>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -13,6 +13,11 @@ import type {
   ProgramRate,
   AdminCommission,
   AdminLoginResult,
+  AdminPayment,
+  AuditEntry,
+  AuditQuery,
+  Dashboard,
+  PayoutDue,
   AdminProgram,
   AdminRole,
   AdminUser,
@@ -37,6 +42,16 @@ export interface FakeAdminOptions {
   settings?: MerchantSettings;
   adminKeys?: AdminKey[];
   merchantUsers?: MerchantUser[];
+  /** the partners due a payout (default: `duePayouts`) */
+  payouts?: PayoutDue[];
+  /** minimum payout (cents) */
+  minimumPayout?: number;
+  /** payment history, newest first (default: `adminPayments`) */
+  payments?: AdminPayment[];
+  /** what the dashboard answers (default: `adminDashboard()` for the period asked) */
+  dashboard?: Dashboard;
+  /** the audit log, newest first (default: `auditEntries`) */
+  audit?: AuditEntry[];
   /** page size the fake uses whatever the caller asks (to show "Load more") */
   pageSize?: number;
   /** a method that fails: an error to throw, `forbidden` (403), `error` (500) or `pending` (never answers) */
@@ -189,6 +204,119 @@ export const adminCommissions: AdminCommission[] = [
   commission(105, 'ann', { status: 'approved', clawedBack: 995, programId: 2, programName: 'Creators' }),
 ];
 
+// ── payouts, dashboard, audit log (the console's Payouts, Dashboard and Audit log sections) ──
+
+const payout = (p: PartnerAccountDetail): PayoutDue => ({
+  partnerCode: p.code,
+  name: p.name,
+  email: p.email,
+  amount: p.balance.payableNow,
+  balance: p.balance,
+  payoutMethod: p.payoutMethod,
+  payoutDetailsMasked: p.payoutDetailsMasked,
+});
+
+/** Who is due in the default data: ann (PayPal) and two more. */
+export const duePartners: PartnerAccountDetail[] = [
+  adminPartners[0]!,
+  account('eve', 'Eve Evans', {
+    balance: balance(7_500, 0),
+    payoutMethod: 'bank_transfer',
+    payoutDetails: 'DE89 3704 0044 0532 0130 00',
+    payoutDetailsMasked: '•••• 3000',
+  }),
+  account('gus', 'Gus Green', { balance: balance(5_000, 0), payoutMethod: null, payoutDetailsMasked: null }),
+];
+export const duePayouts: PayoutDue[] = duePartners.map(payout);
+
+const payment = (id: number, partnerCode: string, amount: number, at: string, extra: Partial<AdminPayment> = {}): AdminPayment => ({
+  id,
+  partnerCode,
+  amount,
+  currency: 'USD',
+  method: 'PayPal',
+  reference: null,
+  note: null,
+  forced: false,
+  reversed: false,
+  at,
+  ledgerEntryId: id * 10,
+  batchId: null,
+  balance: balance(0, 0),
+  ...extra,
+});
+
+export const adminPayments: AdminPayment[] = [
+  payment(3, 'ann', 5_000, '2026-02-28T15:00:00.000Z', { batchId: 7, reference: 'PP-0228' }),
+  payment(2, 'bob', 2_500, '2026-02-28T15:00:00.000Z', { batchId: 7, reference: 'PP-0228' }),
+  payment(1, 'ann', 4_000, '2026-01-31T15:00:00.000Z', { method: 'Bank transfer', reversed: true, note: 'Sent to the wrong account' }),
+];
+
+/** A dashboard with a week of activity (days from `from`), or one of no activity at all. */
+export function adminDashboard(active = true, from = '2026-03-01', days = 7): Dashboard {
+  const start = Date.parse(`${from}T00:00:00.000Z`);
+  const trend = Array.from({ length: days }, (_, i) => {
+    const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    return active ? { date, clicks: 20 + ((i * 7) % 13), sales: i % 3, earned: (i % 3) * 1_990 } : { date, clicks: 0, sales: 0, earned: 0 };
+  });
+  const sum = (k: 'clicks' | 'sales' | 'earned') => trend.reduce((t, d) => t + d[k], 0);
+  return {
+    from: `${from}T00:00:00.000Z`,
+    to: `${trend.at(-1)!.date}T23:59:59.999Z`,
+    timeZone: 'UTC',
+    currency: 'USD',
+    period: { clicks: sum('clicks'), leads: active ? 4 : 0, sales: { count: sum('sales'), amount: sum('sales') * 19_900 }, earned: sum('earned'), paid: active ? 7_500 : 0 },
+    now: active ? { balance: 25_000, pending: 2_500, payableNow: 22_500, currency: 'USD' } : { balance: 0, pending: 0, payableNow: 0, currency: 'USD' },
+    trend,
+    topPartners: active
+      ? [
+          { code: 'ann', name: 'Ann Archer', earned: sum('earned') - 1_990, sales: { count: sum('sales') - 1, amount: (sum('sales') - 1) * 19_900 } },
+          { code: 'bob', name: 'Bob Baker', earned: 1_990, sales: { count: 1, amount: 19_900 } },
+        ]
+      : [],
+    attention: active
+      ? { signupsWaiting: 1, pastHold: { count: 2, amount: 2_490 }, payoutsDue: { count: 3, amount: 35_000, minimum: 5_000 } }
+      : { signupsWaiting: 0, pastHold: { count: 0, amount: 0 }, payoutsDue: { count: 0, amount: 0, minimum: 5_000 } },
+  };
+}
+
+const entry = (id: number, at: string, actor: string, action: string, targetType: string, targetId: string | null, before: unknown, after: unknown): AuditEntry => ({
+  id,
+  at,
+  actorType: actor === 'cli' ? 'cli' : actor.includes('@') ? 'user' : 'key',
+  actor,
+  action,
+  targetType,
+  targetId,
+  before,
+  after,
+});
+
+export const auditEntries: AuditEntry[] = [
+  entry(6, '2026-03-02T10:05:00.000Z', 'owner@northwind.example', 'payment.create', 'payment', '3', null, { partnerCode: 'ann', amount: 5_000, method: 'PayPal' }),
+  entry(5, '2026-03-02T10:00:00.000Z', 'owner@northwind.example', 'commission.approve', 'commission', '101', { status: 'pending' }, { status: 'approved' }),
+  entry(4, '2026-03-01T09:00:00.000Z', 'owner@northwind.example', 'partner.approve', 'partner', 'cleo', { status: 'pending' }, { status: 'active' }),
+  entry(3, '2026-02-20T08:00:00.000Z', 'Checkout server', 'settings.update', 'settings', null, { welcomeMessage: 'Hello', minimumPayout: 2_500, homeItems: { profile: true, programs: true } }, { welcomeMessage: 'Welcome, partners!', minimumPayout: 5_000, homeItems: { profile: true, programs: false } }),
+  entry(2, '2026-02-10T12:00:00.000Z', 'cli', 'program.create', 'program', '2', null, { name: 'Creators', holdDays: 30 }),
+  entry(1, '2026-02-01T12:00:00.000Z', 'owner@northwind.example', 'partner.update', 'partner', 'dev', { status: 'active', payoutDetails: '[redacted]' }, { status: 'disabled', payoutDetails: '[redacted]' }),
+];
+
+const dayOf = (value: string | undefined) => (value ? new Date(value).getTime() : undefined);
+
+/** The audit entries matching `query`, as GET /audit filters them (`to` exclusive). */
+function auditMatching(entries: AuditEntry[], query: AuditQuery) {
+  const [from, to] = [dayOf(query.from), dayOf(query.to)];
+  return entries.filter(
+    (e) =>
+      (!query.actor || e.actor === query.actor) &&
+      (!query.action || e.action === query.action) &&
+      (!query.targetType || e.targetType === query.targetType) &&
+      (!query.targetId || e.targetId === query.targetId) &&
+      (from === undefined || Date.parse(e.at) >= from) &&
+      (to === undefined || Date.parse(e.at) < to),
+  );
+}
+
 const never = <T>() => new Promise<T>(() => {});
 
 /** A fake admin API; its `calls` list what the element asked. */
@@ -213,6 +341,29 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     return u;
   };
   const lastOwner = (id: number) => users.filter((u) => u.role === 'owner' && u.status === 'active' && u.id !== id).length === 0;
+  const payouts = (options.payouts ?? duePayouts).map((p) => ({ ...p }));
+  const payments = (options.payments ?? adminPayments).map((p) => ({ ...p }));
+  const audit = options.audit ?? auditEntries;
+  const minimum = options.minimumPayout ?? 5_000;
+  let nextPaymentId = Math.max(0, ...payments.map((p) => p.id)) + 1;
+  let nextBatchId = Math.max(0, ...payments.map((p) => p.batchId ?? 0)) + 1;
+  const csv = (filename: string, lines: string[]) => ({ blob: new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' }), filename });
+  /** One payment as POST /payments records it: never more than payable now, errors naming the partner. */
+  const pay = (code: string, amount: number | undefined, details: { method?: string; reference?: string; note?: string }, batchId: number | null, index?: number) => {
+    const due = payouts.find((p) => p.partnerCode === code);
+    const row = index === undefined ? '' : `payments[${index}] (${code}): `;
+    const field = index === undefined ? 'amount' : `payments.${index}.amount`;
+    if (!due) throw new ApiError(404, 'partner_not_found', `${row}Partner "${code}" not found`, index === undefined ? 'partnerCode' : `payments.${index}.partner`);
+    const paying = amount ?? due.amount;
+    if (paying <= 0) throw new ApiError(422, 'nothing_payable', `${row}${code} has nothing payable now ($0.00)`, field);
+    if (paying > due.amount) throw new ApiError(422, 'exceeds_approved_balance', `${row}${code} has $${(due.amount / 100).toFixed(2)} payable now; $${(paying / 100).toFixed(2)} is more`, field);
+    return { due, paying, made: () => {
+      due.amount -= paying;
+      const made = payment(nextPaymentId++, code, paying, new Date().toISOString(), { method: details.method ?? null, reference: details.reference ?? null, note: details.note ?? null, batchId });
+      payments.unshift(made);
+      return made;
+    } };
+  };
   const user: AdminUser = { ...ownerUser, role: options.role ?? 'owner', email: options.role === 'staff' ? 'staff@northwind.example' : ownerUser.email };
 
   const answer = async <T>(method: FakeAdminMethod, args: unknown[], produce: () => T): Promise<T> => {
@@ -401,6 +552,45 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         if (u.role === 'owner' && lastOwner(id)) throw new ApiError(409, 'last_owner', `${u.email} is the last active owner and cannot be removed: make another user an owner first`);
         users = users.filter((x) => x.id !== id);
       }),
+    payoutsDue: () => answer('payoutsDue', [], () => ({ minimum, currency: 'USD', payouts: payouts.filter((p) => p.amount >= minimum).map((p) => ({ ...p })) })),
+    downloadPayoutsCsv: (layout) =>
+      answer('downloadPayoutsCsv', [layout], () => {
+        const due = payouts.filter((p) => p.amount >= minimum);
+        const amount = (p: PayoutDue) => (p.amount / 100).toFixed(2);
+        if (layout === 'paypal') return csv('payouts-paypal-2026-03-02.csv', due.map((p) => `${p.email},${amount(p)},USD,${p.partnerCode},Commission payout,PAYPAL`));
+        if (layout === 'wise') return csv('payouts-wise-2026-03-02.csv', ['name,recipientEmail,paymentReference,receiverType,amountCurrency,amount,sourceCurrency,targetCurrency,IBAN', ...due.map((p) => `${p.name},${p.email},Commission payout,PERSON,target,${amount(p)},USD,USD,`)]);
+        return csv('payouts-2026-03-02.csv', ['code,name,email,amount,currency,payout_method,payout_details', ...due.map((p) => `${p.partnerCode},${p.name},${p.email},${amount(p)},USD,${p.payoutMethod ?? ''},`)]);
+      }),
+    recordPayment: (code, amount, details) => answer('recordPayment', [code, amount, details], () => pay(code, amount, details, null).made()),
+    recordPaymentBatch: (batch) =>
+      answer('recordPaymentBatch', [batch], () => {
+        // all or nothing: every row is checked before any is recorded
+        const checked = batch.payments.map((p, i) => pay(p.partner, p.amount, batch, nextBatchId, i));
+        const batchId = nextBatchId++;
+        const made = checked.map((c) => c.made());
+        return { batchId, at: new Date().toISOString(), count: made.length, total: made.reduce((t, p) => t + p.amount, 0), currency: 'USD', payments: made };
+      }),
+    payments: (query) =>
+      answer('payments', [query], () => {
+        const rows = payments.filter((p) => (!query.partner || p.partnerCode === query.partner) && (query.batch === undefined || p.batchId === query.batch));
+        const offset = query.offset ?? 0;
+        return rows.slice(offset, offset + Math.min(query.limit ?? 50, pageSize));
+      }),
+    dashboard: (query) => answer('dashboard', [query], () => {
+        if (options.dashboard) return options.dashboard;
+        const [from, to] = [query.from ? Date.parse(query.from) : NaN, query.to ? Date.parse(query.to) : NaN];
+        const days = Number.isNaN(from) || Number.isNaN(to) ? 7 : Math.max(1, Math.round((to - from) / 86_400_000));
+        return adminDashboard(true, query.from?.slice(0, 10) ?? '2026-03-01', days);
+      }),
+    audit: (query) =>
+      answer('audit', [query], () => {
+        const { slice, nextCursor } = page(auditMatching(audit, query), query.cursor);
+        return { items: slice, nextCursor };
+      }),
+    downloadAuditCsv: (query) =>
+      answer('downloadAuditCsv', [query], () =>
+        csv('audit-log.csv', ['id,at,actor_type,actor,action,target_type,target_id,before,after', ...auditMatching(audit, query).map((e) => `${e.id},${e.at},${e.actorType},${e.actor},${e.action},${e.targetType},${e.targetId ?? ''},,`)]),
+      ),
   };
 }
 

@@ -1,0 +1,45 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../admin/partner-admin-payouts/partner-admin-payouts.js';
+import type { AdminRole } from '../admin/api/types.js';
+import type { SectionRoute } from '../admin/internal/route.js';
+import { fakeAdminApi, fakeAdminSession, type FakeAdminOptions } from '../test/helpers/fake-admin-api.js';
+
+/** The console's Payouts section on its own, in every state, against the fake admin API. */
+const payouts = (options: FakeAdminOptions = {}, { route = { path: [], params: {} } as SectionRoute, role = 'owner' as AdminRole, signedIn = true } = {}) =>
+  html`<partner-admin-payouts .api=${fakeAdminApi({ role, ...options })} .adminSession=${fakeAdminSession(signedIn, role)} .route=${route}></partner-admin-payouts>`;
+
+const meta: Meta = {
+  title: 'Console/partner-admin-payouts',
+  component: 'partner-admin-payouts',
+  parameters: { layout: 'padded', docs: { story: { inline: false, iframeHeight: 760 } } },
+};
+export default meta;
+type Story = StoryObj;
+
+/** Three partners due (PayPal, bank transfer, none given), and the payment history. */
+export const Populated: Story = { render: () => payouts() };
+
+/** The history of one batch (`#/payouts?batch=7`). */
+export const OneBatch: Story = { render: () => payouts({}, { route: { path: [], params: { batch: '7' } } }) };
+
+/** Nobody's payable now reaches the minimum payout. */
+export const NobodyDue: Story = { render: () => payouts({ minimumPayout: 50_000 }) };
+
+/** Nothing due and no payment ever recorded. */
+export const Empty: Story = { render: () => payouts({ payouts: [], payments: [] }) };
+
+/** Staff: only an owner can record payments; the history still shows. */
+export const Staff: Story = { render: () => payouts({}, { role: 'staff' }) };
+
+/** Staff whose role may not read payments either (403 on both). */
+export const Forbidden: Story = { render: () => payouts({ fail: { payments: 'forbidden' } }, { role: 'staff' }) };
+
+/** The first answers have not come. */
+export const Loading: Story = { render: () => payouts({ fail: { payoutsDue: 'pending', payments: 'pending' } }) };
+
+/** The server failed: said, with Try again. */
+export const Failed: Story = { render: () => payouts({ fail: { payoutsDue: 'error', payments: 'error' } }) };
+
+/** Nobody signed in. */
+export const SignedOut: Story = { render: () => payouts({}, { signedIn: false }) };
