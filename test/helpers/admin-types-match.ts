@@ -5,6 +5,12 @@
  */
 import type { z } from 'zod';
 import type * as S from '../../server/shared/engine-schemas.js';
+import type { LinkView } from '../../server/catalog/links.js';
+import type { BannerView } from '../../server/resources/banners.js';
+import type { EmailView } from '../../server/resources/email-copy.js';
+import type { PageView } from '../../server/resources/resource-pages.js';
+import type { UploadView } from '../../server/resources/uploads.js';
+import type { AdminBanner, AdminEmailCopy, AdminLink, AdminResourcePage, AdminUpload } from '../../admin/api/types.js';
 import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -17,4 +23,9 @@ export const adminTypesMatchServer: [
   Same<AdminCommissionReason, z.infer<typeof S.CommissionReasonSchema>>,
   Same<AdminCommission, z.infer<typeof S.CommissionSchema>>,
   Same<AdminProgram, Pick<z.infer<typeof S.ProgramSchema>, 'id' | 'name' | 'status'>>,
-] = [true, true, true, true, true, true, true];
+  Same<AdminLink, LinkView>,
+  Same<AdminBanner, BannerView>,
+  Same<AdminEmailCopy, EmailView>,
+  Same<AdminResourcePage, PageView>,
+  Same<AdminUpload, UploadView>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
