@@ -2,6 +2,7 @@
 import './partner-admin/partner-admin.js';
 import './partner-admin-partners/partner-admin-partners.js';
 import './partner-admin-commissions/partner-admin-commissions.js';
+import './partner-admin-resources/partner-admin-resources.js';
 
 export { HttpAdminApi, adminApiFor } from './api/client.js';
 export { AdminSession, adminSession } from './api/session.js';
