@@ -76,5 +76,5 @@ export function previewMarkdown(markdown: string, { base, headingOffset = 0 }: {
   const template = document.createElement('template');
   template.innerHTML = marked.parse(markdown) as string;
   serverRules(template.content, base, Math.max(0, Math.min(5, headingOffset)));
-  return safeHtml(template.innerHTML);
+  return safeHtml(template.innerHTML).trim();
 }

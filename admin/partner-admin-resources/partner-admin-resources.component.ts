@@ -88,12 +88,13 @@ export class PartnerAdminResourcesElement extends SectionElement {
           )}
         </ul>
       </nav>
+      ${this.route.path[1] === undefined ? html`<h3 tabindex="-1">${info.label}</h3>` : nothing}
       ${!this.signedIn
         ? this.signedOutView()
         : this.data.render({
             initial: () => loadingView(`Loading ${info.label.toLowerCase()}…`),
-            pending: () => (loaded ? this.view(loaded) : html`<h3 tabindex="-1">${info.label}</h3>${loadingView(`Loading ${info.label.toLowerCase()}…`)}`),
-            error: (e) => html`<h3 tabindex="-1">${info.label}</h3>${this.failure(e, () => void this.data.run())}`,
+            pending: () => (loaded ? this.view(loaded) : loadingView(`Loading ${info.label.toLowerCase()}…`)),
+            error: (e) => this.failure(e, () => void this.data.run()),
             complete: (d) => (d ? this.view(d) : this.signedOutView()),
           })}`;
   }
@@ -103,8 +104,7 @@ export class PartnerAdminResourcesElement extends SectionElement {
     if (id === undefined) return this.list(d);
     const item = id === 'new' ? undefined : d.items.find((x) => String(x.id) === id);
     if (id !== 'new' && !item) {
-      return html`<h3 tabindex="-1">${this.info.label}</h3>
-        <p part="empty" class="notice">There is no ${this.info.one} ${id}; it may have been deleted.
+      return html`<p part="empty" class="notice">There is no ${this.info.one} ${id}; it may have been deleted.
           <a href="#/resources/${this.info.name}" @click=${(e: Event) => this.go(e, [this.info.name])}>All ${this.info.label.toLowerCase()}</a></p>`;
     }
     return html`<partner-admin-resource-editor
@@ -123,8 +123,7 @@ export class PartnerAdminResourcesElement extends SectionElement {
   private list(d: Loaded) {
     const info = this.info;
     const programName = (id: number) => d.programs.find((p) => p.id === id)?.name ?? `Program ${id}`;
-    return html`<h3 tabindex="-1">${info.label}</h3>
-      ${this.announcement(this.said)}
+    return html`${this.announcement(this.said)}
       ${this.actionError ? html`<p part="error" role="alert">${messageOf(this.actionError)}</p>` : nothing}
       <p><a part="new" class="button" href="#/resources/${info.name}/new" @click=${(e: Event) => this.go(e, [info.name, 'new'])}>New ${info.one}</a></p>
       ${d.items.length
