@@ -72,6 +72,8 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
   @state() private uploading = false;
   @state() private confirming = false;
   @state() private said?: string;
+  /** where the image just uploaded is served */
+  @state() private uploadedUrl?: string;
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('item') || changed.has('info')) {
@@ -81,6 +83,7 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
       this.errors = {};
       this.formError = undefined;
       this.confirming = false;
+      this.uploadedUrl = undefined;
     }
   }
 
@@ -170,7 +173,7 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
     return html`<fieldset class="field">
       <legend>Image <span aria-hidden="true">*</span></legend>
       ${this.values.uploadId
-        ? html`<p>Uploaded image ${this.values.uploadId} is used. <button type="button" class="secondary" @click=${() => this.setValues({ uploadId: '' })}>Use another image</button></p>`
+        ? html`<p>Uploaded image ${this.values.uploadId} is used. <button type="button" class="secondary" @click=${() => ((this.uploadedUrl = undefined), this.setValues({ uploadId: '' }))}>Use another image</button></p>`
         : html`<label for="f-image">Upload a PNG, JPEG, GIF or WebP (at most 2 MB)</label>
             <input id="f-image" name="image" type="file" accept=${IMAGE_TYPES.join(',')} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described} @change=${this.upload} />
             <label for="f-imageUrl">…or the image’s web address</label>
@@ -223,7 +226,11 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
   }
 
   private imageSrc() {
-    if (this.values.uploadId) return `${this.client.baseUrl}/uploads/${this.values.uploadId}`;
+    const id = this.values.uploadId;
+    if (id) {
+      if (this.uploadedUrl) return this.uploadedUrl;
+      return this.item && 'uploadId' in this.item && String(this.item.uploadId) === id ? this.item.imageSrc : `${this.client.baseUrl}/uploads/${id}`;
+    }
     const url = this.values.imageUrl?.trim();
     return url && /^https?:\/\/./i.test(url) ? url : undefined;
   }
@@ -268,6 +275,7 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
     this.uploading = true;
     try {
       const upload = await this.client.uploadImage(file);
+      this.uploadedUrl = upload.url;
       this.setValues({ uploadId: String(upload.id), imageUrl: '', ...(upload.width && upload.height ? { width: String(upload.width), height: String(upload.height) } : {}) });
       this.said = `Image uploaded${upload.width && upload.height ? ` (${upload.width} × ${upload.height} pixels)` : ''}.`;
     } catch (error) {

@@ -18,6 +18,7 @@ import type {
   PartnerQuery,
 } from '../../admin/api/types.js';
 import { ApiError } from '../../src/api/errors.js';
+import { bannerImage } from './fake-api.js';
 
 export type FakeAdminMethod = Exclude<keyof AdminApi, 'baseUrl'>;
 
@@ -266,8 +267,8 @@ export const adminResources: { [K in AdminResourceKind]: AdminResourceKinds[K][]
     { id: 3, slug: 'old-promo', name: 'Old promo', destination: 'https://shop.example.com/old', status: 'disabled', partnerCode: null, sub: null, programIds: [], url: `${BASE}/r/{code}/old-promo`, ...stamp },
   ],
   banners: [
-    { id: 11, name: 'Leaderboard', imageUrl: null, uploadId: 5, imageSrc: `${BASE}/uploads/5`, width: 728, height: 90, alt: 'Northwind spring collection', linkId: 1, linkSlug: 'home', sortOrder: 0, status: 'active', programIds: [], ...stamp },
-    { id: 12, name: 'Square', imageUrl: 'https://cdn.example.com/square.png', uploadId: null, imageSrc: 'https://cdn.example.com/square.png', width: 250, height: 250, alt: 'Spring sale: 20% off', linkId: 2, linkSlug: 'spring-sale', sortOrder: 1, status: 'archived', programIds: [2], ...stamp },
+    { id: 11, name: 'Leaderboard', imageUrl: null, uploadId: 5, imageSrc: bannerImage(728, 90, 'Northwind spring'), width: 728, height: 90, alt: 'Northwind spring collection', linkId: 1, linkSlug: 'home', sortOrder: 0, status: 'active', programIds: [], ...stamp },
+    { id: 12, name: 'Square', imageUrl: 'https://cdn.example.com/square.png', uploadId: null, imageSrc: bannerImage(250, 250, '20% off', '#2c5cc5'), width: 250, height: 250, alt: 'Spring sale: 20% off', linkId: 2, linkSlug: 'spring-sale', sortOrder: 1, status: 'archived', programIds: [2], ...stamp },
   ],
   'email-copy': [
     { id: 21, name: 'Spring announcement', subject: 'Northwind spring sale', body: 'Hi!\n\n{{partner.name}} here: Northwind has 20% off this week.\n{{link}}', linkId: 2, linkSlug: 'spring-sale', sortOrder: 0, status: 'active', programIds: [], ...stamp },
@@ -295,7 +296,7 @@ function fakeResourcesApi(options: FakeAdminOptions, answer: Answer) {
   };
   const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => ((a as { sortOrder?: number }).sortOrder ?? 0) - ((b as { sortOrder?: number }).sortOrder ?? 0));
   const withDerived = (kind: AdminResourceKind, item: Record<string, unknown>) => {
-    if (kind === 'banners') item.imageSrc = item.imageUrl ?? `${BASE}/uploads/${item.uploadId}`;
+    if (kind === 'banners' && !String(item.imageSrc ?? '').startsWith('data:')) item.imageSrc = item.imageUrl ?? bannerImage(Number(item.width), Number(item.height), String(item.name));
     if (kind === 'links') item.url = `${BASE}/r/{code}/${item.slug}`;
     if ('linkId' in item) item.linkSlug = store.links.find((l) => l.id === item.linkId)?.slug ?? null;
     return item;
@@ -321,7 +322,7 @@ function fakeResourcesApi(options: FakeAdminOptions, answer: Answer) {
     uploadImage: (file: Blob) =>
       answer('uploadImage', [file], () => {
         const id = ++nextId;
-        return { id, contentType: file.type as 'image/png', size: file.size, sha256: 'f'.repeat(64), width: 300, height: 250, url: `${BASE}/uploads/${id}`, createdAt: stamp.createdAt };
+        return { id, contentType: file.type as 'image/png', size: file.size, sha256: 'f'.repeat(64), width: 300, height: 250, url: bannerImage(300, 250, 'Uploaded', '#7a3e9d'), createdAt: stamp.createdAt };
       }),
     deleteUpload: (id: number) => answer('deleteUpload', [id], () => undefined),
   };
