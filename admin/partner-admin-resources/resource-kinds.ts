@@ -48,8 +48,6 @@ const isHttpUrl = (value: string) => {
   }
 };
 
-/** The form's values as strings (and the chosen programs), by field name. */
-export type Values = Record<string, string> & { programIds?: never };
 
 /**
  * Our own checks before anything is sent, mirroring the server's rules (which stay the
