@@ -80,7 +80,7 @@ describe('<partner-admin> signed in', () => {
     await waitUntil(() => part(el, 'nav'));
     const links = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => text(a));
     // only the sections whose elements this bundle defines (dashboard, programs… come from other bundles)
-    expect(links).to.deep.equal(['Partners', 'Commissions']);
+    expect(links).to.deep.equal(['Partners', 'Resources', 'Commissions']);
     expect(shadow(el, 'nav a[aria-current="page"]')).to.have.text('Partners');
     expect(text(part(el, 'user'))).to.equal('Signed in as owner@northwind.example (owner)');
     await waitUntil(() => deepActive()?.tagName === 'H2');
