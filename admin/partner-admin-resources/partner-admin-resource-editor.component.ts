@@ -173,7 +173,7 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
     return html`<fieldset class="field">
       <legend>Image <span aria-hidden="true">*</span></legend>
       ${this.values.uploadId
-        ? html`<p>Uploaded image ${this.values.uploadId} is used. <button type="button" class="secondary" @click=${() => ((this.uploadedUrl = undefined), this.setValues({ uploadId: '' }))}>Use another image</button></p>`
+        ? html`<p>Uploaded image ${this.values.uploadId} is used. <button type="button" class="secondary" @click=${this.otherImage}>Use another image</button></p>`
         : html`<label for="f-image">Upload a PNG, JPEG, GIF or WebP (at most 2 MB)</label>
             <input id="f-image" name="image" type="file" accept=${IMAGE_TYPES.join(',')} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described} @change=${this.upload} />
             <label for="f-imageUrl">…or the image’s web address</label>
@@ -258,8 +258,27 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
     this.programIds = on ? [...this.programIds, id].sort((a, b) => a - b) : this.programIds.filter((x) => x !== id);
   }
 
+  /**
+   * An image uploaded here but not saved with the banner is deleted when the merchant picks
+   * another or leaves without saving (`DELETE /uploads/{id}`), so no orphan is left behind.
+   */
+  private discardUnsavedUpload() {
+    const id = Number(this.values.uploadId);
+    if (!this.uploadedUrl || !id) return;
+    this.uploadedUrl = undefined;
+    this.client.deleteUpload(id).catch(() => {
+      /* not worth troubling the merchant: an unused upload only takes space */
+    });
+  }
+
+  private otherImage = () => {
+    this.discardUnsavedUpload();
+    this.setValues({ uploadId: '' });
+  };
+
   private back = (e: Event) => {
     e.preventDefault();
+    this.discardUnsavedUpload();
     this.emit(new Event('partner-admin-back', { bubbles: true, composed: true }));
   };
 
@@ -275,6 +294,7 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
     this.uploading = true;
     try {
       const upload = await this.client.uploadImage(file);
+      this.discardUnsavedUpload();
       this.uploadedUrl = upload.url;
       this.setValues({ uploadId: String(upload.id), imageUrl: '', ...(upload.width && upload.height ? { width: String(upload.width), height: String(upload.height) } : {}) });
       this.said = `Image uploaded${upload.width && upload.height ? ` (${upload.width} × ${upload.height} pixels)` : ''}.`;
@@ -305,6 +325,7 @@ export class PartnerAdminResourceEditorElement extends AdminElement {
       const saved = this.creating
         ? await this.client.createResource(this.info.kind, input)
         : await this.client.updateResource(this.info.kind, this.item!.id, input);
+      this.uploadedUrl = undefined; // saved with the banner now
       this.emit(new PartnerAdminResourceSavedEvent({ message: `${this.capital()} “${titleOf(saved)}” ${this.creating ? 'created' : 'saved'}.` }));
     } catch (error) {
       const field = error instanceof ApiError && error.field ? (FORM_FIELD[error.field] ?? error.field) : undefined;

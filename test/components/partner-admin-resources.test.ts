@@ -245,6 +245,21 @@ describe('<partner-admin-resources> editor', () => {
     });
   });
 
+  it('deletes an image uploaded here when another is chosen or the editor is left unsaved', async () => {
+    const { el, api } = await render(['banners', 'new']);
+    const editor = await editorOf(el);
+    const list = new DataTransfer();
+    list.items.add(new File([new Uint8Array([0x89])], 'a.png', { type: 'image/png' }));
+    input(editor, 'image').files = list.files;
+    input(editor, 'image').dispatchEvent(new Event('change'));
+    await waitUntil(() => part(editor, 'image-preview'));
+    button(editor, 'Use another image').click();
+    await waitUntil(() => api.calls.some((c) => c.method === 'deleteUpload'));
+    expect(api.calls.find((c) => c.method === 'deleteUpload')!.args).to.deep.equal([101]);
+    expect(part(editor, 'image-preview')).to.equal(null);
+    expect(input(editor, 'image')).to.exist;
+  });
+
   it('shows the server refusing an upload by the image field', async () => {
     const { ApiError } = await import('../../src/api/errors.js');
     const { el } = await render(['banners', 'new'], { fail: { uploadImage: new ApiError(422, 'type_mismatch', 'The request says image/png but the file is image/gif', 'body') } });
