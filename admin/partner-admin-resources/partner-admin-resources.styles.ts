@@ -96,6 +96,21 @@ export default css`
   .order button {
     min-width: 2.75rem;
   }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: var(--_space-s) var(--_space-m);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  a.button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   [part~='announcement']:empty {
     display: none;
   }
