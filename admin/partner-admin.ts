@@ -7,6 +7,7 @@ import './partner-admin-programs/partner-admin-programs.js';
 import './partner-admin-settings/partner-admin-settings.js';
 import './partner-admin-payouts/partner-admin-payouts.js';
 import './partner-admin-audit/partner-admin-audit.js';
+import './partner-admin-resources/partner-admin-resources.js';
 
 export { HttpAdminApi, adminApiFor } from './api/client.js';
 export { AdminSession, adminSession } from './api/session.js';

@@ -9,6 +9,10 @@ import type {
   AdminLoginResult,
   AdminProgram,
   AdminPayment,
+  AdminResourceInput,
+  AdminResourceKind,
+  AdminResourceKinds,
+  AdminUpload,
   AdminUser,
   AuditPage,
   AuditQuery,
@@ -39,6 +43,9 @@ const params = (query: object): Record<string, string> =>
   Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
 
 const enc = encodeURIComponent;
+
+/** The key each material list comes under (`GET /email-copy` → `{ emails }`). */
+const LIST_KEY: Record<AdminResourceKind, string> = { links: 'links', banners: 'banners', 'email-copy': 'emails', 'resource-pages': 'pages' };
 
 /**
  * The admin API over HTTP with the merchant user's bearer token. It uses the same small fetch
@@ -247,6 +254,42 @@ export class HttpAdminApi implements AdminApi {
   downloadAuditCsv(query: AuditQuery, options: RequestOptions = {}) {
     const { cursor: _cursor, limit: _limit, ...filters } = query;
     return this.downloadCsv('audit', filters, 'audit-log.csv', options);
+  }
+
+  async resources<K extends AdminResourceKind>(kind: K, { signal }: RequestOptions = {}) {
+    const body = await this.call((http) => http.get(kind, { signal }).json<Record<string, AdminResourceKinds[K][]>>());
+    return body[LIST_KEY[kind]] ?? [];
+  }
+
+  createResource<K extends AdminResourceKind>(kind: K, input: AdminResourceInput<K>, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(kind, { json: input, signal }).json<AdminResourceKinds[K]>());
+  }
+
+  updateResource<K extends AdminResourceKind>(kind: K, id: number, patch: AdminResourceInput<K>, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch(`${kind}/${id}`, { json: patch, signal }).json<AdminResourceKinds[K]>());
+  }
+
+  async deleteResource(kind: AdminResourceKind, id: number, { signal }: RequestOptions = {}) {
+    await this.call((http) => http.delete(`${kind}/${id}`, { signal }));
+  }
+
+  /**
+   * The image's bytes as the request body. The shared fetch wrapper sends JSON only (it is the
+   * partner bundle's, whose size must not grow), so this one request goes through fetch itself,
+   * with the same token, and the same error reading through `call`.
+   */
+  uploadImage(file: Blob, { signal }: RequestOptions = {}) {
+    return this.call(async () => {
+      const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
+      if (this.session.token) headers.Authorization = `Bearer ${this.session.token}`;
+      const response = await fetch(`${this.baseUrl}/api/v1/admin/uploads`, { method: 'POST', headers, body: file, signal });
+      if (!response.ok) throw new HTTPError(response);
+      return (await response.json()) as AdminUpload;
+    });
+  }
+
+  async deleteUpload(id: number, { signal }: RequestOptions = {}) {
+    await this.call((http) => http.delete(`uploads/${id}`, { signal }));
   }
 }
 

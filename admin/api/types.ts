@@ -475,7 +475,7 @@ export interface AuditPage {
 }
 
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
-export interface AdminApi extends ProgramsAndSettingsApi {
+export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
   /** The server's base URL (for "view as partner"). */
   readonly baseUrl: string;
   login(credentials: AdminCredentials, options?: RequestOptions): Promise<AdminLoginResult>;
@@ -512,4 +512,102 @@ export interface AdminApi extends ProgramsAndSettingsApi {
   audit(query: AuditQuery, options?: RequestOptions): Promise<AuditPage>;
   /** Every entry matching the filters as a CSV file. */
   downloadAuditCsv(query: AuditQuery, options?: RequestOptions): Promise<CsvFile>;
+}
+
+// ── promotional material (links, banners, email copy, resource pages, uploads) ──────────────
+
+/** server: LinkView (server/catalog/links.ts) */
+export interface AdminLink {
+  id: number;
+  slug: string;
+  name: string;
+  destination: string;
+  status: 'active' | 'disabled';
+  partnerCode: string | null;
+  sub: string | null;
+  programIds: number[];
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** server: BannerView (server/resources/banners.ts) */
+export interface AdminBanner {
+  id: number;
+  name: string;
+  imageUrl: string | null;
+  uploadId: number | null;
+  imageSrc: string;
+  width: number;
+  height: number;
+  alt: string;
+  linkId: number;
+  linkSlug: string;
+  sortOrder: number;
+  status: 'active' | 'archived';
+  programIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** server: EmailView (server/resources/email-copy.ts) */
+export interface AdminEmailCopy {
+  id: number;
+  name: string;
+  subject: string;
+  body: string;
+  linkId: number | null;
+  linkSlug: string | null;
+  sortOrder: number;
+  status: 'active' | 'archived';
+  programIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** server: PageView (server/resources/resource-pages.ts); `body` is markdown */
+export interface AdminResourcePage {
+  id: number;
+  title: string;
+  slug: string;
+  body: string;
+  sortOrder: number;
+  status: 'active' | 'archived';
+  programIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** server: UploadView (server/resources/uploads.ts) */
+export interface AdminUpload {
+  id: number;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  url: string;
+  createdAt: string;
+}
+
+/** Each kind of material by its path under /api/v1/admin. */
+export interface AdminResourceKinds {
+  links: AdminLink;
+  banners: AdminBanner;
+  'email-copy': AdminEmailCopy;
+  'resource-pages': AdminResourcePage;
+}
+export type AdminResourceKind = keyof AdminResourceKinds;
+/** What a create or a change sends: the item's own fields (the server validates them). */
+export type AdminResourceInput<K extends AdminResourceKind> = Partial<Omit<AdminResourceKinds[K], 'id' | 'createdAt' | 'updatedAt'>>;
+
+/** The console's calls for promotional material (part of {@link AdminApi}). */
+export interface AdminResourcesApi {
+  resources<K extends AdminResourceKind>(kind: K, options?: RequestOptions): Promise<AdminResourceKinds[K][]>;
+  createResource<K extends AdminResourceKind>(kind: K, input: AdminResourceInput<K>, options?: RequestOptions): Promise<AdminResourceKinds[K]>;
+  updateResource<K extends AdminResourceKind>(kind: K, id: number, patch: AdminResourceInput<K>, options?: RequestOptions): Promise<AdminResourceKinds[K]>;
+  deleteResource(kind: AdminResourceKind, id: number, options?: RequestOptions): Promise<void>;
+  /** `POST /uploads` with the image's bytes as the body. */
+  uploadImage(file: Blob, options?: RequestOptions): Promise<AdminUpload>;
+  deleteUpload(id: number, options?: RequestOptions): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { MARKED_OPTIONS } from '../../src/internal/markdown-options.js';
 
 /**
  * Merchant-authored markdown → HTML that is safe to put into the partner's page. Markdown may
@@ -7,7 +8,7 @@ import sanitizeHtml from 'sanitize-html';
  * no script, style, iframe, svg, forms or event handlers; links only to http, https and
  * mailto (rel="noopener noreferrer nofollow"); images only from http(s).
  */
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const marked = new Marked(MARKED_OPTIONS);
 
 const TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'em', 'strong', 'b', 'i',

@@ -4,14 +4,13 @@ import type { PartnerRow } from '../db/schema.js';
 import { resourceFields } from './resource-fields.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { renderMarkdown } from './markdown.js';
+import { PAGE_HEADING_OFFSET } from '../../src/internal/markdown-options.js';
 import { checkProgramIds, programsByResource, setResourcePrograms, visibilityFor, deleteMaterial } from './resource-programs.js';
 import { parseInput } from '../shared/validation.js';
 import type { PageView, ResourcePage } from './schemas.js';
 import { audit } from '../merchants/audit.js';
 
 export const PAGE_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-/** Markdown `#` becomes this heading level in the partner API's HTML (the element titles pages with h3). */
-export const PAGE_HEADING_OFFSET = 3;
 
 const fields = {
   title: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters'),

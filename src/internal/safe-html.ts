@@ -1,14 +1,15 @@
 /**
  * A second line of defence for HTML the server already sanitized: parse it in an inert
  * <template> (nothing loads or runs there), walk it, and keep only plain document markup —
- * the same allow-list the server uses. Anything script-capable is dropped with its content.
+ * the same allow-list the server uses (exported for the console's markdown preview). Anything
+ * script-capable is dropped with its content.
  */
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
-const TAGS = new Set([
+export const TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'em', 'strong', 'b', 'i',
   'del', 's', 'sub', 'sup', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ]);
-const ATTRIBUTES: Record<string, string[]> = {
+export const ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'title'],
   img: ['src', 'alt', 'title', 'width', 'height'],
   th: ['align', 'colspan', 'rowspan'],

@@ -79,8 +79,8 @@ describe('<partner-admin> signed in', () => {
     expect((await fired).detail).to.deep.equal({ email: 'owner@northwind.example', role: 'owner' });
     await waitUntil(() => part(el, 'nav'));
     const links = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => text(a));
-    // only the sections whose elements this bundle defines (resources comes from another bundle)
-    expect(links).to.deep.equal(['Dashboard', 'Partners', 'Programs', 'Commissions', 'Payouts', 'Settings', 'Audit log']);
+    // the sections whose elements the console bundle defines
+    expect(links).to.deep.equal(['Dashboard', 'Partners', 'Programs', 'Resources', 'Commissions', 'Payouts', 'Settings', 'Audit log']);
     expect(shadow(el, 'nav a[aria-current="page"]')).to.have.text('Dashboard');
     expect(text(part(el, 'user'))).to.equal('Signed in as owner@northwind.example (owner)');
     await waitUntil(() => deepActive()?.tagName === 'H2');

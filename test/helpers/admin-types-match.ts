@@ -11,6 +11,8 @@ import type { newProgramSchema, programPatchSchema } from '../../server/catalog/
 import type { Settings, settingsPatchSchema } from '../../server/catalog/settings.js';
 import type { MerchantSettings, NewProgram, Program, ProgramPatch, SettingsPatch } from '../../admin/api/types.js';
 import type { AdminBalance, AdminCommission, AdminCommissionReason, AdminLedgerEntry, AdminProgram, PartnerAccount, PartnerAccountDetail, PayoutDue } from '../../admin/api/types.js';
+import type { BannerView, EmailView, PageView, UploadView } from '../../server/resources/schemas.js';
+import type { AdminBanner, AdminEmailCopy, AdminLink, AdminResourcePage, AdminUpload } from '../../admin/api/types.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -28,4 +30,9 @@ export const adminTypesMatchServer: [
   Same<MerchantSettings, Settings>,
   Same<SettingsPatch, z.input<typeof settingsPatchSchema>>,
   Same<PayoutDue, z.infer<typeof M.PayoutSchema>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<AdminLink, C.LinkView>,
+  Same<AdminBanner, BannerView>,
+  Same<AdminEmailCopy, EmailView>,
+  Same<AdminResourcePage, PageView>,
+  Same<AdminUpload, UploadView>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -19,6 +19,8 @@ import type {
   Dashboard,
   PayoutDue,
   AdminProgram,
+  AdminResourceKind,
+  AdminResourceKinds,
   AdminRole,
   AdminUser,
   CommissionQuery,
@@ -27,6 +29,7 @@ import type {
   PartnerQuery,
 } from '../../admin/api/types.js';
 import { ApiError } from '../../src/api/errors.js';
+import { bannerImage } from './fake-api.js';
 
 export type FakeAdminMethod = Exclude<keyof AdminApi, 'baseUrl'>;
 
@@ -54,6 +57,8 @@ export interface FakeAdminOptions {
   audit?: AuditEntry[];
   /** page size the fake uses whatever the caller asks (to show "Load more") */
   pageSize?: number;
+  /** promotional material by kind (default: {@link adminResources}); `[]` for an empty list */
+  resources?: Partial<{ [K in AdminResourceKind]: AdminResourceKinds[K][] }>;
   /** a method that fails: an error to throw, `forbidden` (403), `error` (500) or `pending` (never answers) */
   fail?: Partial<Record<FakeAdminMethod, 'forbidden' | 'error' | 'pending' | Error>>;
 }
@@ -591,6 +596,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       answer('downloadAuditCsv', [query], () =>
         csv('audit-log.csv', ['id,at,actor_type,actor,action,target_type,target_id,before,after', ...auditMatching(audit, query).map((e) => `${e.id},${e.at},${e.actorType},${e.actor},${e.action},${e.targetType},${e.targetId ?? ''},,`)]),
       ),
+    ...fakeResourcesApi(options, answer),
   };
 }
 
@@ -605,4 +611,77 @@ export function fakeAdminSession(signedIn = true, role: AdminRole = 'owner'): Ad
     });
   }
   return session;
+}
+
+// ── promotional material: links, banners, email copy, resource pages, uploads ───────────────
+
+const stamp = { createdAt: '2026-01-10T09:00:00.000Z', updatedAt: '2026-01-10T09:00:00.000Z' };
+const BASE = 'https://partners.example.com';
+
+export const adminResources: { [K in AdminResourceKind]: AdminResourceKinds[K][] } = {
+  links: [
+    { id: 1, slug: 'home', name: 'Home page', destination: 'https://shop.example.com/', status: 'active', partnerCode: null, sub: null, programIds: [], url: `${BASE}/r/{code}/home`, ...stamp },
+    { id: 2, slug: 'spring-sale', name: 'Spring sale', destination: 'https://shop.example.com/spring', status: 'active', partnerCode: null, sub: null, programIds: [2], url: `${BASE}/r/{code}/spring-sale`, ...stamp },
+    { id: 3, slug: 'old-promo', name: 'Old promo', destination: 'https://shop.example.com/old', status: 'disabled', partnerCode: null, sub: null, programIds: [], url: `${BASE}/r/{code}/old-promo`, ...stamp },
+  ],
+  banners: [
+    { id: 11, name: 'Leaderboard', imageUrl: null, uploadId: 5, imageSrc: bannerImage(728, 90, 'Northwind spring'), width: 728, height: 90, alt: 'Northwind spring collection', linkId: 1, linkSlug: 'home', sortOrder: 0, status: 'active', programIds: [], ...stamp },
+    { id: 12, name: 'Square', imageUrl: 'https://cdn.example.com/square.png', uploadId: null, imageSrc: bannerImage(250, 250, '20% off', '#2c5cc5'), width: 250, height: 250, alt: 'Spring sale: 20% off', linkId: 2, linkSlug: 'spring-sale', sortOrder: 1, status: 'archived', programIds: [2], ...stamp },
+  ],
+  'email-copy': [
+    { id: 21, name: 'Spring announcement', subject: 'Northwind spring sale', body: 'Hi!\n\n{{partner.name}} here: Northwind has 20% off this week.\n{{link}}', linkId: 2, linkSlug: 'spring-sale', sortOrder: 0, status: 'active', programIds: [], ...stamp },
+    { id: 22, name: 'Newsletter blurb', subject: 'A shop I like', body: 'Have a look: {{link}}', linkId: 1, linkSlug: 'home', sortOrder: 1, status: 'active', programIds: [1], ...stamp },
+  ],
+  'resource-pages': [
+    { id: 31, title: 'Brand guidelines', slug: 'brand-guidelines', body: '# Our brand\n\nUse the **blue** logo. See [the shop](https://shop.example.com).', sortOrder: 0, status: 'active', programIds: [], ...stamp },
+    { id: 32, title: 'FAQ', slug: 'faq', body: '## How am I paid?\n\nMonthly, by PayPal.', sortOrder: 1, status: 'active', programIds: [1], ...stamp },
+  ],
+};
+
+type Answer = <T>(method: FakeAdminMethod, args: unknown[], produce: () => T) => Promise<T>;
+
+/** The material part of the fake: lists in order, create / change / delete, and an image upload. */
+function fakeResourcesApi(options: FakeAdminOptions, answer: Answer) {
+  const store = Object.fromEntries(
+    (Object.keys(adminResources) as AdminResourceKind[]).map((kind) => [kind, (options.resources?.[kind] ?? adminResources[kind]).map((r) => ({ ...r }))]),
+  ) as unknown as { [K in AdminResourceKind]: AdminResourceKinds[K][] };
+  let nextId = 100;
+  const list = <K extends AdminResourceKind>(kind: K) => store[kind] as AdminResourceKinds[K][];
+  const find = <K extends AdminResourceKind>(kind: K, id: number) => {
+    const item = list(kind).find((r) => r.id === id);
+    if (!item) throw new ApiError(404, 'not_found', `${kind} ${id} not found`);
+    return item;
+  };
+  const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => ((a as { sortOrder?: number }).sortOrder ?? 0) - ((b as { sortOrder?: number }).sortOrder ?? 0));
+  const withDerived = (kind: AdminResourceKind, item: Record<string, unknown>) => {
+    if (kind === 'banners' && !String(item.imageSrc ?? '').startsWith('data:')) item.imageSrc = item.imageUrl ?? bannerImage(Number(item.width), Number(item.height), String(item.name));
+    if (kind === 'links') item.url = `${BASE}/r/{code}/${item.slug}`;
+    if ('linkId' in item) item.linkSlug = store.links.find((l) => l.id === item.linkId)?.slug ?? null;
+    return item;
+  };
+  return {
+    resources: <K extends AdminResourceKind>(kind: K) => answer('resources', [kind], () => sorted(list(kind)).map((r) => ({ ...r }))),
+    createResource: <K extends AdminResourceKind>(kind: K, input: Partial<AdminResourceKinds[K]>) =>
+      answer('createResource', [kind, input], () => {
+        const name = (input as { name?: string; title?: string }).name ?? (input as { title?: string }).title;
+        if (!name?.trim()) throw new ApiError(400, 'invalid_request', `${kind === 'resource-pages' ? 'title' : 'name'}: is required`, kind === 'resource-pages' ? 'title' : 'name');
+        const defaults = { status: 'active', programIds: [], sortOrder: list(kind).length, ...stamp };
+        const item = withDerived(kind, { ...defaults, ...input, id: ++nextId }) as unknown as AdminResourceKinds[K];
+        list(kind).push(item);
+        return { ...item };
+      }),
+    updateResource: <K extends AdminResourceKind>(kind: K, id: number, patch: Partial<AdminResourceKinds[K]>) =>
+      answer('updateResource', [kind, id, patch], () => ({ ...(withDerived(kind, Object.assign(find(kind, id), patch)) as unknown as AdminResourceKinds[K]) })),
+    deleteResource: (kind: AdminResourceKind, id: number) =>
+      answer('deleteResource', [kind, id], () => {
+        const rows = list(kind) as { id: number }[];
+        rows.splice(rows.indexOf(find(kind, id)), 1);
+      }),
+    uploadImage: (file: Blob) =>
+      answer('uploadImage', [file], () => {
+        const id = ++nextId;
+        return { id, contentType: file.type as 'image/png', size: file.size, sha256: 'f'.repeat(64), width: 300, height: 250, url: bannerImage(300, 250, 'Uploaded', '#7a3e9d'), createdAt: stamp.createdAt };
+      }),
+    deleteUpload: (id: number) => answer('deleteUpload', [id], () => undefined),
+  };
 }
