@@ -24,6 +24,7 @@ import type {
   DashboardQuery,
   EmbedTokenResult,
   PartnerAccountDetail,
+  PartnerDetail,
   PartnerLedger,
   PartnerPage,
   PartnerQuery,
@@ -102,15 +103,15 @@ export class HttpAdminApi implements AdminApi {
   }
 
   partner(code: string, { signal }: RequestOptions = {}) {
-    return this.call((http) => http.get(`partners/${enc(code)}`, { signal }).json<PartnerAccountDetail>());
+    return this.call((http) => http.get(`partners/${enc(code)}`, { signal }).json<PartnerDetail>());
   }
 
   approvePartner(code: string, { signal }: RequestOptions = {}) {
-    return this.call((http) => http.post(`partners/${enc(code)}/approve`, { signal }).json<PartnerAccountDetail>());
+    return this.call((http) => http.post(`partners/${enc(code)}/approve`, { signal }).json<PartnerDetail>());
   }
 
   rejectPartner(code: string, reason: string, { signal }: RequestOptions = {}) {
-    return this.call((http) => http.post(`partners/${enc(code)}/reject`, { json: { reason }, signal }).json<PartnerAccountDetail>());
+    return this.call((http) => http.post(`partners/${enc(code)}/reject`, { json: { reason }, signal }).json<PartnerDetail>());
   }
 
   updatePartner(code: string, patch: { status?: PartnerStatus }, { signal }: RequestOptions = {}) {

@@ -1,64 +1,56 @@
 /**
- * The shapes the merchant console reads from the admin API — the one place they are written on
- * the browser side. Each mirrors a zod schema of the server (named beside it); the bundle's
- * TypeScript build does not reach into server/, so test/helpers/admin-types-match.ts checks
- * at `tsc` time that every one of them still equals the server's `z.infer`.
+ * The shapes the merchant console reads from the admin API. Each answer is written once, as the
+ * server's zod schema; these are type-only imports, so nothing of the server or of zod reaches
+ * the bundle. Only what the browser alone uses (queries, credentials, the client's interface)
+ * is written here.
  */
-import type { CsvFile, LedgerEntryType, MoneyNow, PayoutMethod, RequestOptions } from '../../src/api/types.js';
+import type { CsvFile, PayoutMethod, RequestOptions } from '../../src/api/types.js';
+import type { MerchantLoginResult, MerchantUserView } from '../../server/merchants/schemas.js';
+import type { EmbedToken, PartnerAccountDetailView, PartnerAccountView } from '../../server/partners/schemas.js';
+import type { PartnerDetail, PartnerList, PartnerSort } from '../../server/partners/admin.schemas.js';
+import type { ProgramView } from '../../server/catalog/schemas.js';
+import type { Balance, CommissionReason, LedgerEntry, PartnerLedger } from '../../server/money/schemas.js';
+import type { AdminCommission, BatchApprovalResult, CommissionList } from '../../server/money/commission.schemas.js';
 
 export type { CsvFile, RequestOptions };
 
-export type AdminRole = 'owner' | 'staff';
-
 /** A merchant user (`GET /api/v1/admin/auth/me`). */
-export interface AdminUser {
-  id: number;
-  email: string;
-  role: AdminRole;
-}
-
-/** `POST /api/v1/admin/auth/login`. */
-export interface AdminLoginResult {
-  token: string;
-  /** ISO 8601 */
-  expiresAt: string;
-  user: AdminUser;
-}
+export type AdminUser = MerchantUserView;
+export type AdminRole = AdminUser['role'];
+/** `POST /api/v1/admin/auth/login` */
+export type AdminLoginResult = MerchantLoginResult;
 
 export interface AdminCredentials {
   email: string;
   password: string;
 }
 
-/** server: BalanceSchema */
-export interface AdminBalance extends MoneyNow {
-  currency: string;
-}
+export type AdminBalance = Balance;
+/** A partner in the list (payout details masked). */
+export type PartnerAccount = PartnerAccountView;
+export type PartnerStatus = PartnerAccount['status'];
+/** `PATCH /api/v1/admin/partners/{code}`: payout details in full. */
+export type PartnerAccountDetail = PartnerAccountDetailView;
+/** `GET /api/v1/admin/partners/{code}` (and sign-up approve/reject): profile, programs, parent, children, rejection, all-time figures. */
+export type { PartnerDetail };
+/** `GET /api/v1/admin/partners` */
+export type PartnerPage = PartnerList;
+export type AdminProgram = ProgramView;
+export type AdminCommissionReason = CommissionReason;
+/** A commission as the merchant reads it: with `why` and `clawback`. */
+export type { AdminCommission };
+export type CommissionStatus = AdminCommission['status'];
+/** `GET /api/v1/admin/commissions` */
+export type CommissionPage = CommissionList;
+/** `POST /api/v1/admin/commissions/approve` */
+export type BatchApproveResult = BatchApprovalResult;
+export type AdminLedgerEntry = LedgerEntry;
+/** `GET /api/v1/admin/partners/{code}/ledger` */
+export type { PartnerLedger };
+/** `POST /api/v1/admin/embed-tokens` */
+export type EmbedTokenResult = EmbedToken;
 
-export type PartnerStatus = 'active' | 'pending' | 'disabled';
-
-/** server: PartnerAccountSchema (lists) */
-export interface PartnerAccount {
-  id: number;
-  code: string;
-  name: string;
-  email: string;
-  status: PartnerStatus;
-  parentCode: string | null;
-  programIds: number[];
-  balance: AdminBalance;
-  payoutMethod: PayoutMethod | null;
-  payoutDetailsMasked: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** server: PartnerAccountDetailSchema (one partner: payout details in full) */
-export interface PartnerAccountDetail extends PartnerAccount {
-  payoutDetails: string | null;
-}
-
-export type PartnerSort = 'created' | 'name' | 'code';
+export type { PartnerSort };
 export type SortOrder = 'asc' | 'desc';
 
 export interface PartnerQuery {
@@ -68,69 +60,6 @@ export interface PartnerQuery {
   order?: SortOrder;
   cursor?: string;
   limit?: number;
-  /** children of this partner */
-  parent?: string;
-}
-
-/** `GET /api/v1/admin/partners` */
-export interface PartnerPage {
-  partners: PartnerAccount[];
-  total: number;
-  /** null at the end */
-  nextCursor: string | null;
-}
-
-/** server: ProgramSchema (the fields the console shows) */
-export interface AdminProgram {
-  id: number;
-  name: string;
-  status: 'active' | 'archived';
-}
-
-export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'clawed_back';
-
-/** server: CommissionReasonSchema */
-export interface AdminCommissionReason {
-  attribution: 'last_click' | 'first_click' | 'partner_code' | 'lead_email';
-  linkSlug: string | null;
-  linkName: string | null;
-  clickAt: string | null;
-  sub: string | null;
-  programId: number;
-  programName: string;
-  rateType: 'percent' | 'flat';
-  rateValue: number;
-  tier: 'direct' | 'second';
-  childCode?: string;
-  orderId?: string;
-  leadEmail?: string;
-  productIds?: string[];
-  quantity?: number;
-  rateSource?: 'override' | 'default' | 'lead';
-  subscriptionId?: string;
-  payment?: number;
-  selfReferral?: boolean;
-}
-
-/** server: CommissionSchema */
-export interface AdminCommission {
-  id: number;
-  partnerCode: string;
-  kind: 'sale' | 'lead';
-  tier: 'direct' | 'second';
-  programId: number | null;
-  programName: string | null;
-  orderId: string | null;
-  baseAmount: number;
-  rateType: 'percent' | 'flat';
-  rateValue: number;
-  amount: number;
-  clawedBack: number;
-  status: CommissionStatus;
-  payableAt: string;
-  approvedAt: string | null;
-  createdAt: string;
-  reason: AdminCommissionReason;
 }
 
 export interface CommissionQuery {
@@ -142,45 +71,6 @@ export interface CommissionQuery {
   to?: string;
   cursor?: string;
   limit?: number;
-}
-
-/** `GET /api/v1/admin/commissions` */
-export interface CommissionPage {
-  commissions: AdminCommission[];
-  nextCursor: string | null;
-}
-
-/** `POST /api/v1/admin/commissions/approve` */
-export interface BatchApproveResult {
-  approved: number[];
-  skipped: { id: number; reason: string }[];
-}
-
-/** server: LedgerEntrySchema (a partner's ledger row as the merchant reads it) */
-export interface AdminLedgerEntry {
-  id: number;
-  at: string;
-  type: LedgerEntryType;
-  amount: number;
-  balance: number;
-  currency: string;
-  description: string;
-  commissionId: number | null;
-  paymentId: number | null;
-  reversesId: number | null;
-}
-
-/** `GET /api/v1/admin/partners/{code}/ledger` */
-export interface PartnerLedger {
-  balance: AdminBalance;
-  entries: AdminLedgerEntry[];
-  nextCursor?: string | null;
-}
-
-/** `POST /api/v1/admin/embed-tokens` */
-export interface EmbedTokenResult {
-  embedToken: string;
-  expiresAt: string;
 }
 
 // ── programs and settings (the Programs and Settings sections) ─────────────────────────────
@@ -483,9 +373,9 @@ export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
   me(options?: RequestOptions): Promise<AdminUser>;
 
   partners(query: PartnerQuery, options?: RequestOptions): Promise<PartnerPage>;
-  partner(code: string, options?: RequestOptions): Promise<PartnerAccountDetail>;
-  approvePartner(code: string, options?: RequestOptions): Promise<PartnerAccountDetail>;
-  rejectPartner(code: string, reason: string, options?: RequestOptions): Promise<PartnerAccountDetail>;
+  partner(code: string, options?: RequestOptions): Promise<PartnerDetail>;
+  approvePartner(code: string, options?: RequestOptions): Promise<PartnerDetail>;
+  rejectPartner(code: string, reason: string, options?: RequestOptions): Promise<PartnerDetail>;
   updatePartner(code: string, patch: { status?: PartnerStatus }, options?: RequestOptions): Promise<PartnerAccountDetail>;
   setPartnerPassword(code: string, password: string, options?: RequestOptions): Promise<void>;
   partnerLedger(code: string, options?: RequestOptions): Promise<PartnerLedger>;

@@ -9,16 +9,17 @@ import type { AdminCommission, AdminProgram, CommissionPage, CommissionQuery, Co
 import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
 
-/** Why a commission exists, in one sentence: rule, link and click, program and rate. */
+/** Why a commission exists, in one sentence: rule, link and click, program and rate (the server's `why`). */
 export function whyText(c: AdminCommission, locale: string, currency: string): string {
+  const w = c.why;
+  const parts = w.attribution ? [ATTRIBUTION[w.attribution]] : [];
+  if (w.link) parts.push(`on link ${w.link.name ?? w.link.slug}`);
+  if (w.sub) parts.push(`(sub-id ${w.sub})`);
+  if (w.clickAt) parts.push(`clicked ${formatDateTime(w.clickAt, locale)}`);
+  const rate = c.rateType === 'percent' ? formatPercent(c.rateValue, locale) : `${formatMoney(c.rateValue, currency, locale)} flat`;
+  parts.push(`— ${w.program.name ?? c.programName ?? 'no program'} at ${rate}`);
+  if (c.tier === 'second') parts.push(`, second tier${w.childCode ? ` via ${w.childCode}` : ''}`);
   const r = c.reason;
-  const parts = [ATTRIBUTION[r.attribution]];
-  if (r.linkSlug) parts.push(`on link ${r.linkName ?? r.linkSlug}`);
-  if (r.sub) parts.push(`(sub-id ${r.sub})`);
-  if (r.clickAt) parts.push(`clicked ${formatDateTime(r.clickAt, locale)}`);
-  const rate = r.rateType === 'percent' ? formatPercent(r.rateValue, locale) : `${formatMoney(r.rateValue, currency, locale)} flat`;
-  parts.push(`— ${r.programName} at ${rate}`);
-  if (r.tier === 'second') parts.push(`, second tier${r.childCode ? ` via ${r.childCode}` : ''}`);
   if (r.leadEmail) parts.push(`, lead ${r.leadEmail}`);
   if (r.subscriptionId) parts.push(`, subscription payment ${r.payment ?? 1}`);
   if (r.selfReferral) parts.push(' (self-referral)');
@@ -188,7 +189,9 @@ export class PartnerAdminCommissionsElement extends SectionElement {
         <td>${c.kind === 'lead' ? 'Lead' : (c.orderId ?? '—')}<span class="detail">${c.programName ?? ''}</span></td>
         <td class="num">
           ${m(c.amount)}
-          ${c.clawedBack ? html`<span class="detail" part="clawback">${m(-c.clawedBack, true)} clawed back</span>` : nothing}
+          ${c.clawback
+            ? html`<span class="detail" part="clawback">${m(-c.clawback.amount, true)} clawed back ${formatDate(c.clawback.date, locale)}${c.clawback.reason ? `: ${c.clawback.reason}` : ''}</span>`
+            : nothing}
         </td>
         <td class="status">${STATUS[c.status]}${c.status === 'pending' ? html`<span class="detail">payable ${formatDate(c.payableAt, locale)}</span>` : nothing}</td>
         <td part="why">${whyText(c, locale, currency)}</td>
@@ -247,10 +250,12 @@ export class PartnerAdminCommissionsElement extends SectionElement {
     this.run(async () => {
       const ids = [...this.selected];
       const result = await this.client.approveCommissions(ids);
-      this.#mark(result.approved, 'approved');
+      const changed = new Map(this.changed);
+      for (const c of result.approved) changed.set(c.id, c);
+      this.changed = changed;
       this.selected = new Set();
       const approved = result.approved.length === 1 ? '1 commission approved' : `${result.approved.length} commissions approved`;
-      return result.skipped.length ? `${approved}; ${result.skipped.length} skipped (no longer pending).` : `${approved}.`;
+      return result.skipped.length ? `${approved}; ${result.skipped.length} skipped: ${result.skipped.map((s) => `${s.message}.`).join(' ')}` : `${approved}.`;
     });
 
   private approveOne = (c: AdminCommission) =>
@@ -279,14 +284,6 @@ export class PartnerAdminCommissionsElement extends SectionElement {
       this.select(c.id, false);
       return `Commission ${c.id} of ${c.partnerCode} reversed.`;
     });
-  }
-
-  #mark(ids: number[], status: CommissionStatus) {
-    const page = this.list.value;
-    if (!page) return;
-    const next = new Map(this.changed);
-    for (const c of this.rows(page)) if (ids.includes(c.id)) next.set(c.id, { ...c, status });
-    this.changed = next;
   }
 
   private loadMore = async () => {

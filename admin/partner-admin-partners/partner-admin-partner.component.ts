@@ -5,7 +5,7 @@ import { formatDate, formatMoney, localeOf } from '../../src/format.js';
 import { moneyFigure } from '../../src/internal/money-words.js';
 import { loadingView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import type { AdminProgram, PartnerAccountDetail, PartnerLedger, PartnerPage } from '../api/types.js';
+import type { PartnerDetail, PartnerLedger } from '../api/types.js';
 import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
 import { STATUS_LABEL } from './partner-admin-partners.component.js';
@@ -16,11 +16,8 @@ const ENTRY_TYPE = { commission: 'Commission', clawback: 'Clawback', payment: 'P
 type Form = 'reject' | 'password' | undefined;
 
 interface Loaded {
-  partner: PartnerAccountDetail;
+  partner: PartnerDetail;
   ledger: PartnerLedger;
-  programs: AdminProgram[];
-  /** null: the children could not be listed */
-  children: PartnerPage | null;
 }
 
 /**
@@ -48,13 +45,8 @@ export class PartnerAdminPartnerElement extends SectionElement {
   private data = new Task(this, {
     task: async ([token, code], { signal }): Promise<Loaded | undefined> => {
       if (!token || !code) return undefined;
-      const [partner, ledger, programs, children] = await Promise.all([
-        this.client.partner(code, { signal }),
-        this.client.partnerLedger(code, { signal }),
-        this.client.programs({ signal }).catch(() => [] as AdminProgram[]),
-        this.client.partners({ parent: code, limit: 50 }, { signal }).catch(() => null),
-      ]);
-      return { partner, ledger, programs, children };
+      const [partner, ledger] = await Promise.all([this.client.partner(code, { signal }), this.client.partnerLedger(code, { signal })]);
+      return { partner, ledger };
     },
     args: () => [this.signedIn?.token, this.code] as const,
   });
@@ -77,29 +69,31 @@ export class PartnerAdminPartnerElement extends SectionElement {
     return html`<p><a href="#/partners" @click=${(e: Event) => (e.preventDefault(), this.emit(new Event('partner-admin-back', { bubbles: true, composed: true })))}>← All partners</a></p>`;
   }
 
-  private renderPartner({ partner: p, ledger, programs, children }: Loaded) {
+  private renderPartner({ partner: p, ledger }: Loaded) {
     const locale = localeOf(this);
     const m = (n: number, signed = false) => formatMoney(n, ledger.balance.currency, locale, { signed });
-    const programNames = p.programIds.map((id) => programs.find((x) => x.id === id)?.name ?? `Program ${id}`);
+    const programNames = p.programs.map((x) => (x.status === 'archived' ? `${x.name} (archived)` : x.name));
+    const link = (c: { code: string; name: string }) =>
+      html`<a href=${`#/partners/${encodeURIComponent(c.code)}`} @click=${(e: Event) => this.go(e, c.code)}>${c.name} (${c.code})</a>`;
     return html`${this.announcement(this.said)}
       ${this.actionError ? html`<p part="error" role="alert">${this.errorText(this.actionError)}</p>` : nothing}
       ${this.renderActions(p)}
       <h3>Profile</h3>
       <dl class="facts" part="profile">
         <dt>Status</dt> <dd class="status">${STATUS_LABEL[p.status]}</dd>
+        ${p.rejection
+          ? html`<dt>Sign-up rejected</dt> <dd part="rejection">${formatDate(p.rejection.at, locale)}: ${p.rejection.reason}</dd>`
+          : nothing}
         <dt>Email</dt> <dd>${p.email}</dd>
         <dt>Joined</dt> <dd>${formatDate(p.createdAt, locale)}</dd>
         <dt>Payout method</dt> <dd>${p.payoutMethod ? PAYOUT_METHOD[p.payoutMethod] : 'Not given yet'}</dd>
         <dt>Payout details</dt> <dd>${p.payoutDetails ?? 'Not given yet'}</dd>
         <dt>Programs</dt> <dd>${programNames.length ? programNames.join(', ') : 'In no program: their links earn nothing'}</dd>
-        <dt>Parent</dt> <dd>${p.parentCode ? html`<a href=${`#/partners/${encodeURIComponent(p.parentCode)}`} @click=${(e: Event) => this.go(e, p.parentCode!)}>${p.parentCode}</a>` : 'None'}</dd>
+        <dt>Parent</dt> <dd part="parent">${p.parent ? link(p.parent) : 'None'}</dd>
         <dt>Children</dt>
         <dd part="children">
-          ${children === null
-            ? 'Could not be listed.'
-            : children.partners.length
-              ? children.partners.map((c, i) => html`${i ? ', ' : ''}<a href=${`#/partners/${encodeURIComponent(c.code)}`} @click=${(e: Event) => this.go(e, c.code)}>${c.code}</a>`)
-              : 'None'}
+          ${p.children.length ? p.children.map((c, i) => html`${i ? ', ' : ''}${link(c)}`) : 'None'}
+          ${p.childrenCount > p.children.length ? html`<span class="muted">and ${p.childrenCount - p.children.length} more</span>` : nothing}
         </dd>
       </dl>
       <h3>Ledger</h3>
@@ -127,7 +121,7 @@ export class PartnerAdminPartnerElement extends SectionElement {
         : html`<p part="empty" class="notice">No ledger entries yet.</p>`}`;
   }
 
-  private renderActions(p: PartnerAccountDetail) {
+  private renderActions(p: PartnerDetail) {
     return html`<div class="actions" part="actions">
         ${p.status === 'pending'
           ? html`<button type="button" @click=${() => this.act(() => this.client.approvePartner(p.code), `${p.name} is approved and can sign in.`)}>Approve</button>
@@ -188,7 +182,7 @@ export class PartnerAdminPartnerElement extends SectionElement {
     }
   }
 
-  private reject(e: Event, p: PartnerAccountDetail) {
+  private reject(e: Event, p: PartnerDetail) {
     e.preventDefault();
     const reason = (new FormData(e.target as HTMLFormElement).get('reason') as string).trim();
     if (!reason) {
@@ -198,7 +192,7 @@ export class PartnerAdminPartnerElement extends SectionElement {
     return this.act(() => this.client.rejectPartner(p.code, reason), `${p.name}'s sign-up is rejected; they are told why.`);
   }
 
-  private setPassword(e: Event, p: PartnerAccountDetail) {
+  private setPassword(e: Event, p: PartnerDetail) {
     e.preventDefault();
     const password = new FormData(e.target as HTMLFormElement).get('password') as string;
     if (password.length < 8) {

@@ -20,9 +20,9 @@ import { idParam, Pagination } from '../shared/validation.js';
 import { publicBase } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
 import { LinkSchema, ProgramSchema } from './schemas.js';
-import { PartnerAccountDetailSchema, PartnerAccountSchema } from '../partners/schemas.js';
+import { PartnerAccountDetailSchema } from '../partners/schemas.js';
 import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
-import { PartnerDetailSchema, PartnerSortQuery } from '../partners/admin.schemas.js';
+import { PartnerDetailSchema, PartnerListSchema, PartnerSortQuery } from '../partners/admin.schemas.js';
 import { getPartnerDetail } from '../partners/partner-detail.js';
 import { keysetPage, TIME_KEY, timeKey } from '../shared/keyset.js';
 
@@ -107,7 +107,7 @@ const listPartnersRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(z.object({ partners: z.array(PartnerAccountSchema), total: z.number().int(), nextCursor: NextCursor }), 'The partners'),
+    200: jsonResponse(PartnerListSchema, 'The partners'),
     ...adminErrors,
   },
 });

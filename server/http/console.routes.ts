@@ -6,6 +6,7 @@ const page = (title: string, head: string, body: string) => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex" />
+    <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%231f6f5c'/%3E%3C/svg%3E" />
     <title>${title}</title>
     ${head}
     <style>

@@ -21,7 +21,7 @@ import { getSale, listSales } from '../tracking/sales.js';
 import { getSettings } from '../catalog/settings.js';
 import { externalId, idParam, Pagination } from '../shared/validation.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { BalanceSchema, EntryWithBalanceSchema, LedgerEntrySchema, PaymentSchema, PayoutSchema } from './schemas.js';
+import { EntryWithBalanceSchema, PartnerLedgerSchema, PaymentSchema, PayoutSchema } from './schemas.js';
 import { SaleSchema } from '../tracking/schemas.js';
 import { AdminCommissionSchema, BatchApprovalResultSchema, BatchApprovalSchema, CommissionListSchema } from './commission.schemas.js';
 import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
@@ -168,7 +168,7 @@ const partnerLedgerRoute = createRoute({
   security,
   request: { params: z.object({ code: partnerCode }), query: z.object({ ...Pagination, ...CursorQuery }) },
   responses: {
-    200: jsonResponse(z.object({ balance: BalanceSchema, entries: z.array(LedgerEntrySchema), nextCursor: NextCursor }), 'The entries'),
+    200: jsonResponse(PartnerLedgerSchema, 'The entries'),
     ...adminErrors,
     404: errors[404],
   },

@@ -31,6 +31,7 @@ export const AdminCommissionSchema = CommissionSchema.extend({ why: CommissionWh
 export type AdminCommission = z.infer<typeof AdminCommissionSchema>;
 
 export const CommissionListSchema = z.object({ commissions: z.array(AdminCommissionSchema), nextCursor: NextCursor }).openapi('CommissionList');
+export type CommissionList = z.infer<typeof CommissionListSchema>;
 
 export const BatchApprovalSchema = z
   .object({ ids: z.array(idValue).min(1, 'must name at least one commission').max(500, 'must name at most 500 commissions') })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { NextCursor } from '../http/paging.schemas.js';
 
 /** The money answers of the admin API: balances, ledger entries, commissions, payments, payouts due. */
 
@@ -29,6 +30,10 @@ export const LedgerEntrySchema = z
   .openapi('LedgerEntry');
 
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+/** `GET /api/v1/admin/partners/{code}/ledger`: a page of a partner's ledger, newest first, with the balance. */
+export const PartnerLedgerSchema = z.object({ balance: BalanceSchema, entries: z.array(LedgerEntrySchema), nextCursor: NextCursor });
+export type PartnerLedger = z.infer<typeof PartnerLedgerSchema>;
 
 /**
  * Why a commission exists, stored as JSON with it and shown by the reports: which rule credited

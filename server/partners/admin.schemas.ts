@@ -1,9 +1,12 @@
 import { z } from '../http/openapi.js';
-import { PartnerAccountDetailSchema } from './schemas.js';
+import { PartnerAccountDetailSchema, PartnerAccountSchema } from './schemas.js';
+import { NextCursor } from '../http/paging.schemas.js';
 import { text } from '../shared/validation.js';
-import { PARTNER_SORTS } from './partner-list.js';
 
 /** The admin API's partner shapes beyond the engine's: list sorting, the console's detail, sign-up decisions. */
+
+export const PARTNER_SORTS = ['created', 'name', 'code'] as const;
+export type PartnerSort = (typeof PARTNER_SORTS)[number];
 
 export const PartnerSortQuery = {
   sort: z
@@ -12,6 +15,10 @@ export const PartnerSortQuery = {
     .openapi({ description: 'created, name (case-insensitive) or code (the default)' }),
   order: z.enum(['asc', 'desc'], { error: 'must be "asc" or "desc"' }).optional().openapi({ description: 'asc (the default) or desc' }),
 };
+
+/** `GET /api/v1/admin/partners` */
+export const PartnerListSchema = z.object({ partners: z.array(PartnerAccountSchema), total: z.number().int(), nextCursor: NextCursor });
+export type PartnerList = z.infer<typeof PartnerListSchema>;
 
 const Iso = z.string().openapi({ description: 'ISO 8601', example: '2026-01-31T09:00:00.000Z' });
 const PartnerRef = z.object({ code: z.string(), name: z.string() }).openapi('PartnerRef');

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { EMBED_TTL_DEFAULT_SECONDS, exchangeEmbedToken, mintEmbedToken } from './embed.js';
 import { partnerView } from './partners.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
-import { PartnerSchema } from './schemas.js';
+import { EmbedTokenSchema, PartnerSchema } from './schemas.js';
 
 const MintBody = z
   .object({
@@ -12,10 +12,6 @@ const MintBody = z
   })
   .strict()
   .openapi('EmbedTokenRequest');
-
-const MintResult = z
-  .object({ embedToken: z.string(), expiresAt: z.string(), partner: PartnerSchema })
-  .openapi('EmbedToken');
 
 const ExchangeBody = z.object({ embedToken: z.string().min(1, 'is required').max(200) }).strict().openapi('EmbedExchange');
 
@@ -28,7 +24,7 @@ const mintRoute = createRoute({
     'For merchants whose partners are already signed in on the merchant site: put the token in the page as `<meta name="partner-center:embed-token" content="…">` and the elements sign the partner in without a second login. Never expose the admin key to the browser.',
   security: [{ adminKey: [] }],
   request: jsonBody(MintBody),
-  responses: { 201: jsonResponse(MintResult, 'The embed token'), 400: errors[400], 401: errors[401], 404: errors[404], 422: errors[422] },
+  responses: { 201: jsonResponse(EmbedTokenSchema, 'The embed token'), 400: errors[400], 401: errors[401], 404: errors[404], 422: errors[422] },
 });
 
 const exchangeRoute = createRoute({

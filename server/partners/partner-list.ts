@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { PartnerStatus } from '../db/schema.js';
 import { afterKey, type Key, type KeyShape } from '../shared/keyset.js';
+import { PARTNER_SORTS, type PartnerSort } from './admin.schemas.js';
 
 /**
  * The merchant's partner list: filtered by status and a search over code, name and email,
@@ -11,8 +12,7 @@ import { afterKey, type Key, type KeyShape } from '../shared/keyset.js';
  * the same index and stops once the page is full.
  */
 
-export const PARTNER_SORTS = ['created', 'name', 'code'] as const;
-export type PartnerSort = (typeof PARTNER_SORTS)[number];
+export { PARTNER_SORTS, type PartnerSort };
 
 export interface PartnerListOptions {
   status?: PartnerStatus | undefined;

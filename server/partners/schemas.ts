@@ -147,3 +147,9 @@ export const PartnerAccountDetailSchema = PartnerAccountSchema.extend({
 }).openapi('PartnerAccountDetail');
 
 export type PartnerAccountDetailView = z.infer<typeof PartnerAccountDetailSchema>;
+
+/** `POST /api/v1/admin/embed-tokens` */
+export const EmbedTokenSchema = z
+  .object({ embedToken: z.string(), expiresAt: z.string(), partner: PartnerSchema })
+  .openapi('EmbedToken');
+export type EmbedToken = z.infer<typeof EmbedTokenSchema>;

@@ -13,7 +13,7 @@ function answer(status: number, body: string, headers: Record<string, string> = 
 }
 const api = () => {
   const session = new AdminSession(null);
-  session.start({ token: 'adm_token', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: { id: 1, email: 'o@example.com', role: 'owner' } });
+  session.start({ token: 'adm_token', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: { id: 1, email: 'o@example.com', role: 'owner', status: 'active', createdAt: '2026-01-01T09:00:00.000Z', updatedAt: '2026-01-01T09:00:00.000Z' } });
   return new HttpAdminApi('https://pc.example', session);
 };
 const sent = (r: Request) => { const u = new URL(r.url); return `${r.method} ${u.pathname}${u.search}`; };

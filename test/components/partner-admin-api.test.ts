@@ -14,7 +14,7 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 }
 const signedIn = () => {
   const session = new AdminSession(null);
-  session.start({ token: 'adm_token', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: { id: 1, email: 'o@example.com', role: 'owner' } });
+  session.start({ token: 'adm_token', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: { id: 1, email: 'o@example.com', role: 'owner', status: 'active', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' } });
   return session;
 };
 
@@ -35,7 +35,7 @@ describe('HttpAdminApi', () => {
   });
 
   it('posts the actions to their routes', async () => {
-    answer(200, { approved: [1], skipped: [] });
+    answer(200, { approved: [], skipped: [{ id: 1, reason: 'not_found', message: 'Commission 1 does not exist' }] });
     const api = new HttpAdminApi('https://pc.example', signedIn());
     await api.approveCommissions([1, 2]);
     await api.rejectPartner('a b', 'No fit');

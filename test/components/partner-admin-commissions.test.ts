@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../admin/partner-admin-commissions/partner-admin-commissions.js';
 import type { PartnerAdminCommissionsElement } from '../../admin/partner-admin-commissions/partner-admin-commissions.component.js';
 import type { SectionRoute } from '../../admin/internal/route.js';
+import { formatDate } from '../../src/format.js';
 import { part, parts, shadow, text } from '../helpers/dom.js';
 import { fakeAdminApi, fakeAdminSession, type FakeAdminOptions } from '../helpers/fake-admin-api.js';
 
@@ -30,7 +31,7 @@ describe('<partner-admin-commissions>', () => {
       `Last click on link Spring sale clicked ${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-02-14T09:00:00.000Z'))} — Friends of Northwind at 10%`,
     );
     expect(text(row(el, 104))).to.contain('−$19.90 clawed back').and.contain('Clawed back');
-    expect(text(row(el, 105).querySelector('[part~="clawback"]'))).to.equal('−$9.95 clawed back');
+    expect(text(row(el, 105).querySelector('[part~="clawback"]'))).to.equal(`−$9.95 clawed back ${formatDate('2026-03-05T10:00:00.000Z', 'en')}: Order refunded`);
     await expect(el).to.be.accessible();
   });
 
@@ -94,7 +95,19 @@ describe('<partner-admin-commissions>', () => {
     await waitUntil(() => text(part(el, 'announcement')));
     expect(api.calls.find((c) => c.method === 'reverseCommission')!.args).to.deep.equal([103, 'Order was fraudulent']);
     expect(status(el, 103)).to.equal('Clawed back');
-    expect(text(row(el, 103))).to.contain('−$19.90 clawed back');
+    expect(text(row(el, 103).querySelector('[part~="clawback"]'))).to.contain('−$19.90 clawed back').and.contain(': Order was fraudulent');
+  });
+
+  it('says which selected commissions the server skipped, and why', async () => {
+    const { el, api } = await render();
+    await loaded(el);
+    check(el, 'Select every pending commission shown');
+    await el.updateComplete;
+    await api.approveCommission(102); // approved meanwhile, elsewhere
+    part<HTMLButtonElement>(el, 'approve-selected')!.click();
+    await waitUntil(() => text(part(el, 'announcement')));
+    expect(text(part(el, 'announcement'))).to.equal('1 commission approved; 1 skipped: Commission 102 is approved already.');
+    expect(status(el, 101)).to.equal('Approved');
   });
 
   it('pages with "Load more"', async () => {

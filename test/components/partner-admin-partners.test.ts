@@ -126,7 +126,7 @@ describe('<partner-admin-partners> detail', () => {
     const profile = text(part(d, 'profile'));
     expect(profile).to.contain('Payout method PayPal').and.contain('Payout details ann@example.com');
     expect(profile).to.contain('Programs Friends of Northwind, Creators').and.contain('Parent None');
-    expect(text(part(d, 'children'))).to.equal('bob');
+    expect(text(part(d, 'children'))).to.equal('Bob Baker (bob)');
     const figure = (term: string) => [text(shadow(d, `[data-money="${term}"] dt`)), text(shadow(d, `[data-money="${term}"] dd`))];
     expect([figure('balance'), figure('pending'), figure('payableNow')]).to.deep.equal([
       ['Balance', '$125.00'],
@@ -163,12 +163,15 @@ describe('<partner-admin-partners> detail', () => {
     await waitUntil(() => text(part(d, 'announcement')));
     expect(api.calls.find((c) => c.method === 'rejectPartner')!.args).to.deep.equal(['cleo', 'We only work with outdoor blogs.']);
     expect(text(part(d, 'announcement'))).to.equal("Cleo Cho's sign-up is rejected; they are told why.");
+    await waitUntil(() => part(d, 'rejection'));
+    expect(text(part(d, 'profile'))).to.contain('Status Disabled');
+    expect(text(part(d, 'rejection'))).to.contain('We only work with outdoor blogs.');
   });
 
   it('disables an active partner, and sets a password', async () => {
     const { el, api } = await render({}, { path: ['bob'], params: {} });
     const d = await detailLoaded(el);
-    expect(text(part(d, 'profile'))).to.contain('Parent ann');
+    expect(text(part(d, 'profile'))).to.contain('Parent Ann Archer (ann)');
     button(d, 'Disable').click();
     await waitUntil(() => text(part(d, 'profile')).includes('Status Disabled'));
     expect(api.calls.find((c) => c.method === 'updatePartner')!.args).to.deep.equal(['bob', { status: 'disabled' }]);

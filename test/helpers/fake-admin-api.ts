@@ -24,7 +24,8 @@ import type {
   AdminRole,
   AdminUser,
   CommissionQuery,
-  PartnerAccountDetail,
+  BatchApproveResult,
+  PartnerDetail,
   PartnerLedger,
   PartnerQuery,
 } from '../../admin/api/types.js';
@@ -38,7 +39,7 @@ export interface FakeAdminOptions {
   login?: 'ok' | 'invalid' | 'locked';
   retryAfter?: number;
   role?: AdminRole;
-  partners?: PartnerAccountDetail[];
+  partners?: PartnerDetail[];
   commissions?: AdminCommission[];
   /** every rule of each program (default: `fullPrograms`) */
   programs?: Program[];
@@ -67,7 +68,7 @@ export interface FakeAdminApi extends AdminApi {
   calls: { method: FakeAdminMethod; args: unknown[] }[];
 }
 
-export const ownerUser: AdminUser = { id: 1, email: 'owner@northwind.example', role: 'owner' };
+export const ownerUser: AdminUser = { id: 1, email: 'owner@northwind.example', role: 'owner', status: 'active', createdAt: '2026-01-01T09:00:00.000Z', updatedAt: '2026-01-01T09:00:00.000Z' };
 
 const program = (id: number, name: string, extra: Partial<Program> = {}): Program => ({
   id,
@@ -137,7 +138,8 @@ const pays = (rate: ProgramRate | null | undefined, amount: number) => (!rate ? 
 
 const balance = (b: number, pending: number) => ({ balance: b, pending, payableNow: b - pending, currency: 'USD' });
 
-const account = (code: string, name: string, extra: Partial<PartnerAccountDetail> = {}): PartnerAccountDetail => ({
+/** A partner as GET /admin/partners/{code} answers; `programs`, `parent` and `children` are filled in from the others when asked. */
+const account = (code: string, name: string, extra: Partial<PartnerDetail> = {}): PartnerDetail => ({
   id: code.length * 100 + code.charCodeAt(0),
   code,
   name,
@@ -151,10 +153,20 @@ const account = (code: string, name: string, extra: Partial<PartnerAccountDetail
   payoutDetails: null,
   createdAt: '2026-01-05T09:30:00.000Z',
   updatedAt: '2026-01-05T09:30:00.000Z',
+  phone: null,
+  company: null,
+  website: null,
+  address: null,
+  programs: [],
+  parent: null,
+  children: [],
+  childrenCount: 0,
+  allTime: { earned: 0, clawedBack: 0, paid: 0, adjustments: 0, currency: 'USD' },
+  rejection: null,
   ...extra,
 });
 
-export const adminPartners: PartnerAccountDetail[] = [
+export const adminPartners: PartnerDetail[] = [
   account('ann', 'Ann Archer', {
     balance: balance(12_500, 2_500),
     payoutMethod: 'paypal',
@@ -198,6 +210,15 @@ const commission = (id: number, partnerCode: string, extra: Partial<AdminCommiss
     tier: 'direct',
     orderId: `A-${id}`,
   },
+  why: {
+    attribution: 'last_click',
+    link: { slug: 'spring-sale', name: 'Spring sale' },
+    sub: null,
+    clickAt: '2026-02-14T09:00:00.000Z',
+    program: { id: extra.programId ?? 1, name: extra.programName ?? 'Friends of Northwind' },
+    childCode: null,
+  },
+  clawback: extra.clawedBack ? { amount: extra.clawedBack, date: '2026-03-05T10:00:00.000Z', reason: 'Order refunded' } : null,
   ...extra,
 });
 
@@ -211,7 +232,7 @@ export const adminCommissions: AdminCommission[] = [
 
 // ── payouts, dashboard, audit log (the console's Payouts, Dashboard and Audit log sections) ──
 
-const payout = (p: PartnerAccountDetail): PayoutDue => ({
+const payout = (p: PartnerDetail): PayoutDue => ({
   partnerCode: p.code,
   name: p.name,
   email: p.email,
@@ -222,7 +243,7 @@ const payout = (p: PartnerAccountDetail): PayoutDue => ({
 });
 
 /** Who is due in the default data: ann (PayPal) and two more. */
-export const duePartners: PartnerAccountDetail[] = [
+export const duePartners: PartnerDetail[] = [
   adminPartners[0]!,
   account('eve', 'Eve Evans', {
     balance: balance(7_500, 0),
@@ -386,6 +407,14 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     if (!p) throw new ApiError(404, 'partner_not_found', `Partner "${code}" not found`);
     return p;
   };
+  /** the detail answer: programs, parent and children as the server joins them */
+  const detail = (p: PartnerDetail): PartnerDetail => {
+    const ref = ({ code, name }: PartnerDetail) => ({ code, name });
+    const children = partners.filter((x) => x.parentCode === p.code).map(ref);
+    const parent = partners.find((x) => x.code === p.parentCode);
+    const programs = p.programIds.map((id) => adminPrograms.find((x) => x.id === id) ?? program(id, `Program ${id}`)).map(({ id, name, status }) => ({ id, name, status }));
+    return { ...p, programs, parent: parent ? ref(parent) : null, children, childrenCount: children.length };
+  };
   /** keyset paging over an already ordered list: the cursor is the index to continue at */
   const page = <T>(rows: T[], cursor?: string) => {
     const start = cursor ? Number(cursor) : 0;
@@ -410,8 +439,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         let rows = partners.filter(
           (p) =>
             (!q || [p.code, p.name, p.email].some((f) => f.toLowerCase().includes(q))) &&
-            (!query.status || p.status === query.status) &&
-            (!query.parent || p.parentCode === query.parent),
+            (!query.status || p.status === query.status),
         );
         const key = query.sort ?? 'created';
         const field = key === 'created' ? 'createdAt' : key;
@@ -420,9 +448,12 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         const { slice, nextCursor } = page(rows, query.cursor);
         return { partners: slice, total: rows.length, nextCursor };
       }),
-    partner: (code) => answer('partner', [code], () => ({ ...find(code) })),
-    approvePartner: (code) => answer('approvePartner', [code], () => Object.assign(find(code), { status: 'active' as const })),
-    rejectPartner: (code, reason) => answer('rejectPartner', [code, reason], () => Object.assign(find(code), { status: 'disabled' as const })),
+    partner: (code) => answer('partner', [code], () => detail(find(code))),
+    approvePartner: (code) => answer('approvePartner', [code], () => detail(Object.assign(find(code), { status: 'active' as const }))),
+    rejectPartner: (code, reason) =>
+      answer('rejectPartner', [code, reason], () =>
+        detail(Object.assign(find(code), { status: 'disabled' as const, rejection: { reason, at: new Date().toISOString() } })),
+      ),
     updatePartner: (code, patch) => answer('updatePartner', [code, patch], () => Object.assign(find(code), patch)),
     setPartnerPassword: (code, password) => answer('setPartnerPassword', [code, password], () => void find(code)),
     partnerLedger: (code) =>
@@ -441,7 +472,12 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
           ],
         };
       }),
-    embedToken: (code) => answer('embedToken', [code], () => (find(code), { embedToken: `embed-${code}`, expiresAt: new Date(Date.now() + 300_000).toISOString() })),
+    embedToken: (code) =>
+      answer('embedToken', [code], () => {
+        const { name, email, status, phone, company, website, address, payoutMethod, payoutDetails, createdAt } = find(code);
+        const partner = { code, name, email, status, phone, company, website, address, payoutMethod, payoutDetails, createdAt };
+        return { embedToken: `embed-${code}`, expiresAt: new Date(Date.now() + 300_000).toISOString(), partner };
+      }),
     programs: () => answer('programs', [], () => programs.filter((p) => p.status === 'active')),
     currency: () => answer('currency', [], () => 'USD'),
     commissions: (query: CommissionQuery) =>
@@ -459,23 +495,23 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       }),
     approveCommissions: (ids) =>
       answer('approveCommissions', [ids], () => {
-        const approved: number[] = [];
-        const skipped: { id: number; reason: string }[] = [];
+        const result: BatchApproveResult = { approved: [], skipped: [] };
         for (const id of ids) {
           const c = commissions.find((x) => x.id === id);
-          if (c?.status === 'pending') {
-            c.status = 'approved';
-            approved.push(id);
-          } else skipped.push({ id, reason: 'not_pending' });
+          if (c?.status === 'pending') result.approved.push(Object.assign(c, { status: 'approved' as const }));
+          else if (!c) result.skipped.push({ id, reason: 'not_found', message: `Commission ${id} does not exist` });
+          else if (c.status === 'approved') result.skipped.push({ id, reason: 'already_approved', message: `Commission ${id} is approved already` });
+          else if (c.status === 'paid') result.skipped.push({ id, reason: 'already_paid', message: `Commission ${id} is paid already` });
+          else result.skipped.push({ id, reason: 'clawed_back', message: `Commission ${id} was clawed back in full and cannot be approved` });
         }
-        return { approved, skipped };
+        return result;
       }),
     approveCommission: (id) =>
       answer('approveCommission', [id], () => Object.assign(commissions.find((c) => c.id === id)!, { status: 'approved' as const })),
     reverseCommission: (id, note) =>
       answer('reverseCommission', [id, note], () => {
         const c = commissions.find((x) => x.id === id)!;
-        return Object.assign(c, { status: 'clawed_back' as const, clawedBack: c.amount });
+        return Object.assign(c, { status: 'clawed_back' as const, clawedBack: c.amount, clawback: { amount: c.amount, date: new Date().toISOString(), reason: note } });
       }),
 
     listPrograms: (query = {}) => answer('listPrograms', [query], () => programs.filter((p) => !query.status || p.status === query.status).map((p) => structuredClone(p))),
