@@ -1,25 +1,13 @@
 import { z } from '../http/openapi.js';
 import { BalanceSchema } from './schemas.js';
+import { dateParam } from './reports/schemas.js';
 
 const Cents = (description: string) => z.number().int().openapi({ description: `${description} (integer minor units, e.g. cents)` });
 const Count = (description: string) => z.number().int().openapi({ description });
 
-const dateParam = (end: 'from' | 'to') =>
-  z
-    .string()
-    .max(40)
-    .optional()
-    .openapi({
-      description:
-        end === 'from'
-          ? 'Start of the period, inclusive: a date (2026-01-01, from 00:00 UTC) or a date-time with offset. Omitted: 30 days before `to`, or the start of the day 29 days ago in `timeZone`.'
-          : 'End of the period, inclusive: a date (2026-01-31, through 23:59:59.999 UTC) or a date-time with offset. Omitted: the end of today in `timeZone`.',
-      example: end === 'from' ? '2026-01-01' : '2026-01-31',
-    });
-
 export const DashboardQuerySchema = z.object({
-  from: dateParam('from'),
-  to: dateParam('to'),
+  from: dateParam('from', 'period', '30 days before `to`, or the start of the day 29 days ago in `timeZone`.'),
+  to: dateParam('to', 'period', 'the end of today in `timeZone`.'),
   timeZone: z.string().max(64).optional().openapi({ description: 'IANA time zone the trend’s days (and the default period) are counted in (default UTC)', example: 'Europe/Paris' }),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;

@@ -8,7 +8,7 @@ import { leadCsvLines, leadReport, LEADS_CSV_HEADER } from './reports/leads.js';
 import { checkTimeZone, linkCsvLines, LINKS_CSV_HEADER, linkStats } from './reports/links.js';
 import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, parseRange, type CursorKind } from './reports/range.js';
 import { salesCsvLines, salesReport, SALES_CSV_HEADER } from './reports/sales.js';
-import { BalanceSchema, CommissionReportSchema, LeadReportSchema, LedgerPageSchema, LinkStatsSchema, SalesReportSchema } from './reports/schemas.js';
+import { BalanceSchema, CommissionReportSchema, dateParam, LeadReportSchema, LedgerPageSchema, LinkStatsSchema, SalesReportSchema } from './reports/schemas.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, router, z } from '../http/openapi.js';
 
@@ -19,22 +19,9 @@ import { errors, router, z } from '../http/openapi.js';
  * `?format=csv`), streamed. The answers' shapes: reports/schemas.ts.
  */
 
-const dateParam = (end: 'from' | 'to') =>
-  z
-    .string()
-    .max(40)
-    .optional()
-    .openapi({
-      description:
-        end === 'from'
-          ? 'Start of the range, inclusive: a date (2026-01-01, from 00:00 UTC) or a date-time with offset. Omitted: from the beginning.'
-          : 'End of the range, inclusive: a date (2026-01-31, through 23:59:59.999 UTC) or a date-time with offset. Omitted: up to now.',
-      example: end === 'from' ? '2026-01-01' : '2026-01-31',
-    });
-
 const RangeQuery = z.object({
-  from: dateParam('from'),
-  to: dateParam('to'),
+  from: dateParam('from', 'range', 'from the beginning.'),
+  to: dateParam('to', 'range', 'up to now.'),
   format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: the whole range as a CSV file (same as Accept: text/csv)' }),
 });
 

@@ -263,3 +263,20 @@ export type LinkRates = Pick<LinkStats['totals'], 'conversionRate' | 'earningsPe
  */
 export type PeriodMoney = Pick<LedgerSummary, 'earned' | 'clawedBack' | 'paid'>;
 export type MoneyNow = Pick<Balance, 'pending' | 'payableNow' | 'balance'>;
+
+/**
+ * A `from` or `to` query parameter: a date (whole days in UTC) or a date-time with offset, the
+ * end inclusive; `noun` names what it bounds, `omitted` says what the end is when left out.
+ */
+export const dateParam = (end: 'from' | 'to', noun: 'range' | 'period', omitted: string) =>
+  z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({
+      description:
+        end === 'from'
+          ? `Start of the ${noun}, inclusive: a date (2026-01-01, from 00:00 UTC) or a date-time with offset. Omitted: ${omitted}`
+          : `End of the ${noun}, inclusive: a date (2026-01-31, through 23:59:59.999 UTC) or a date-time with offset. Omitted: ${omitted}`,
+      example: end === 'from' ? '2026-01-01' : '2026-01-31',
+    });
