@@ -12,6 +12,7 @@ import { balanceBeforeQuery, ledgerFlowsQuery } from '../server/money/money-term
 import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/money/reports/ledger.js';
 import { ALL_TIME, parseRange } from '../server/money/reports/range.js';
 import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
+import { measure } from './support/measure.js';
 
 /**
  * My Ledger at scale: 1,000,000 ledger rows over 10,000 partners (one of them with 10,000
@@ -27,23 +28,6 @@ const PARTNERS = 10_000;
 const HEAVY_ROWS = 10_000;
 const END = Date.UTC(2026, 0, 1);
 const SPAN = 3 * 365 * 86_400_000;
-
-const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
-
-async function measure(name: string, runs: number, fn: () => Promise<unknown>) {
-  await fn(); // warm the page cache and the statement cache
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
-  console.log(`  ${name.padEnd(62)} median ${ms(median).padStart(9)}   p95 ${ms(p95).padStart(9)}   (${runs} runs)`);
-  return { median, p95 };
-}
 
 export default async function ledgerBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'partner-center-bench-'));
