@@ -44,6 +44,19 @@ describe('dashboard EXPLAIN QUERY PLAN', () => {
     }
   });
 
+  test('a year of days still searches the period index (no automatic index over every sale)', () => {
+    const year = daysOf(end - 365 * 86_400_000, end, 'UTC');
+    assert.equal(year.length, 365);
+    for (const [text, table, index] of [
+      [raw(q.clicksByDay(year)), 'x', 'COVERING INDEX dashboard_clicks_at \\(at>\\? AND at<\\?\\)'],
+      [raw(q.salesByDay(year)), 'x', 'COVERING INDEX dashboard_sales_at \\(at>\\? AND at<\\?\\)'],
+      [raw(q.earnedByDay(year)), 'x', 'COVERING INDEX dashboard_ledger_type_at \\(type=\\? AND at>\\? AND at<\\?\\)'],
+    ] as const) {
+      assert.match(text, new RegExp(`SEARCH ${table} USING ${index}`), text);
+      assert.doesNotMatch(text, /AUTOMATIC/, text);
+    }
+  });
+
   test('owed reads the narrow covering index, and payouts due one index look-up per active partner', () => {
     assert.match(plan(q.owed(s.db.kysely)), /SCAN ledger_entries USING COVERING INDEX/);
     const due = explainQueryPlan(s.db, { compile: () => q.payoutsDue(end, 5000).compile(s.db.kysely) }).join('\n');
