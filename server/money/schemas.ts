@@ -131,3 +131,11 @@ export const PayoutSchema = z
   .openapi('PayoutDue');
 
 export type PayoutDue = z.infer<typeof PayoutSchema>;
+
+/** `GET /api/v1/admin/payouts` */
+export const PayoutsDueSchema = z.object({
+  minimum: z.number().int(),
+  currency: z.string(),
+  payouts: z.array(PayoutSchema),
+});
+export type PayoutsDue = z.infer<typeof PayoutsDueSchema>;
