@@ -9,6 +9,7 @@ import type {
   AdminKeyView,
   AuditEntry,
   AuditPage,
+  MerchantLogin,
   MerchantLoginResult,
   MerchantUserPatch,
   MerchantUserView,
@@ -21,7 +22,7 @@ import type { LinkView, ProgramView, Rate } from '../../server/catalog/schemas.j
 import type { NewProgram, ProductRate, ProgramPatch } from '../../server/catalog/program.schemas.js';
 import type { ProgramExample, ProgramExampleRequest } from '../../server/catalog/program-example.schemas.js';
 import type { Settings, SettingsPatch } from '../../server/catalog/settings.schemas.js';
-import type { Balance, CommissionReason, LedgerEntry, PartnerLedger, Payment, PayoutDue, PayoutsDue } from '../../server/money/schemas.js';
+import type { Balance, CommissionReason, LedgerEntry, PartnerLedger, Payment, PayoutCsvLayout, PayoutDue, PayoutsDue } from '../../server/money/schemas.js';
 import type { PaymentBatch, PaymentBatchRequest } from '../../server/money/payout-batch.schemas.js';
 import type { Dashboard, DashboardQuery } from '../../server/money/dashboard.schemas.js';
 import type { BannerView, EmailView, PageView, UploadView } from '../../server/resources/schemas.js';
@@ -35,10 +36,8 @@ export type AdminRole = AdminUser['role'];
 /** `POST /api/v1/admin/auth/login` */
 export type AdminLoginResult = MerchantLoginResult;
 
-export interface AdminCredentials {
-  email: string;
-  password: string;
-}
+/** `POST /api/v1/admin/auth/login` body */
+export type AdminCredentials = MerchantLogin;
 
 export type AdminBalance = Balance;
 /** A partner in the list (payout details masked). */
@@ -143,7 +142,7 @@ export type { PayoutDue };
 export type { PayoutsDue };
 
 /** The columns of `GET /api/v1/admin/payouts?format=csv&layout=…` */
-export type PayoutCsvLayout = 'standard' | 'paypal' | 'wise';
+export type { PayoutCsvLayout };
 
 /** A payment and the partner's balance after it; `batchId`: the batch it was recorded in, or null. */
 export type AdminPayment = Payment;

@@ -39,6 +39,7 @@ export const MerchantLoginSchema = z
   })
   .strict()
   .openapi('MerchantLoginRequest');
+export type MerchantLogin = z.input<typeof MerchantLoginSchema>;
 
 export const MerchantLoginResultSchema = z
   .object({

@@ -139,3 +139,7 @@ export const PayoutsDueSchema = z.object({
   payouts: z.array(PayoutSchema),
 });
 export type PayoutsDue = z.infer<typeof PayoutsDueSchema>;
+
+/** The columns of the payouts-due file (`GET /payouts?format=csv&layout=…`; described in payout-csv.ts). */
+export const PAYOUT_CSV_LAYOUTS = ['standard', 'paypal', 'wise'] as const;
+export type PayoutCsvLayout = (typeof PAYOUT_CSV_LAYOUTS)[number];
