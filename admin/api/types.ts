@@ -4,12 +4,28 @@
  * the bundle. Only what the browser alone uses (queries, credentials, the client's interface)
  * is written here.
  */
-import type { CsvFile, PayoutMethod, RequestOptions } from '../../src/api/types.js';
-import type { MerchantLoginResult, MerchantUserView } from '../../server/merchants/schemas.js';
+import type { CsvFile, RequestOptions } from '../../src/api/types.js';
+import type {
+  AdminKeyView,
+  AuditEntry,
+  AuditPage,
+  MerchantLogin,
+  MerchantLoginResult,
+  MerchantUserPatch,
+  MerchantUserView,
+  NewAdminKey,
+  NewMerchantUser,
+} from '../../server/merchants/schemas.js';
 import type { EmbedToken, PartnerAccountDetailView, PartnerAccountView } from '../../server/partners/schemas.js';
 import type { PartnerDetail, PartnerList, PartnerSort } from '../../server/partners/admin.schemas.js';
-import type { ProgramView } from '../../server/catalog/schemas.js';
-import type { Balance, CommissionReason, LedgerEntry, PartnerLedger } from '../../server/money/schemas.js';
+import type { LinkView, ProgramView, Rate } from '../../server/catalog/schemas.js';
+import type { NewProgram, ProductRate, ProgramPatch } from '../../server/catalog/program.schemas.js';
+import type { ProgramExample, ProgramExampleRequest } from '../../server/catalog/program-example.schemas.js';
+import type { Settings, SettingsPatch } from '../../server/catalog/settings.schemas.js';
+import type { Balance, CommissionReason, LedgerEntry, PartnerLedger, Payment, PayoutCsvLayout, PayoutDue, PayoutsDue } from '../../server/money/schemas.js';
+import type { PaymentBatch, PaymentBatchRequest } from '../../server/money/payout-batch.schemas.js';
+import type { Dashboard, DashboardQuery } from '../../server/money/dashboard.schemas.js';
+import type { BannerView, EmailView, PageView, UploadView } from '../../server/resources/schemas.js';
 import type { AdminCommission, BatchApprovalResult, CommissionList } from '../../server/money/commission.schemas.js';
 
 export type { CsvFile, RequestOptions };
@@ -20,10 +36,8 @@ export type AdminRole = AdminUser['role'];
 /** `POST /api/v1/admin/auth/login` */
 export type AdminLoginResult = MerchantLoginResult;
 
-export interface AdminCredentials {
-  email: string;
-  password: string;
-}
+/** `POST /api/v1/admin/auth/login` body */
+export type AdminCredentials = MerchantLogin;
 
 export type AdminBalance = Balance;
 /** A partner in the list (payout details masked). */
@@ -75,138 +89,32 @@ export interface CommissionQuery {
 
 // ── programs and settings (the Programs and Settings sections) ─────────────────────────────
 
-/** server: RateSchema — percent in basis points (1000 = 10%), flat in minor units */
-export interface ProgramRate {
-  type: 'percent' | 'flat';
-  value: number;
-}
-export type RecurringMode = 'every' | 'first_n' | 'none';
-export type AttributionModel = 'first_click' | 'last_click';
-export interface ProductRate extends ProgramRate {
-  productId: string;
-}
+/** A commission rate: percent in basis points (1000 = 10%), flat in cents. */
+export type ProgramRate = Rate;
+export type { ProductRate };
+/** Every rule of a program (`GET /api/v1/admin/programs/{id}`). */
+export type Program = ProgramView;
+export type RecurringMode = Program['recurring']['mode'];
+export type AttributionModel = Program['attributionModel'];
+/** `POST /api/v1/admin/programs` (what the server fills in may be left out) */
+export type { NewProgram };
+/** `PATCH /api/v1/admin/programs/{id}`: only the fields sent change */
+export type { ProgramPatch };
+/** `POST /api/v1/admin/programs/example`: the program as it stands in the form, and the sale to price */
+export type { ProgramExampleRequest, ProgramExample };
 
-/** server: ProgramSchema (every rule of a program) */
-export interface Program {
-  id: number;
-  name: string;
-  description: string;
-  priority: number;
-  saleCommission: ProgramRate;
-  leadCommission: number | null;
-  recurring: { mode: RecurringMode; payments: number | null };
-  secondTier: ProgramRate | null;
-  attributionWindowDays: number | null;
-  attributionModel: AttributionModel;
-  holdDays: number | null;
-  status: 'active' | 'archived';
-  openToSignup: boolean;
-  productRates: ProductRate[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** server: newProgramSchema (its input): `POST /api/v1/admin/programs` */
-export interface NewProgram {
-  name: string;
-  description?: string;
-  priority?: number;
-  saleCommission: ProgramRate;
-  leadCommission?: number | null;
-  recurring?: { mode: RecurringMode; payments?: number | null };
-  secondTier?: ProgramRate | null;
-  attributionWindowDays?: number | null;
-  attributionModel?: AttributionModel;
-  holdDays?: number | null;
-  status?: 'active' | 'archived';
-  openToSignup?: boolean;
-  productRates?: ProductRate[];
-}
-
-/** server: programPatchSchema: only the fields sent change */
-export type ProgramPatch = Partial<NewProgram>;
-
-/** server (branch i11-api-money): ProgramExampleRequestSchema, the parts the console sends */
-export interface ProgramExampleRequest {
-  program: NewProgram;
-  /** minor units */
-  saleAmount?: number;
-}
-
-/** server (branch i11-api-money): ProgramExampleSchema — `POST /api/v1/admin/programs/example` */
-export interface ProgramExample {
-  currency: string;
-  saleAmount: number;
-  sale: {
-    partner: number;
-    parent: number;
-    commissions: { tier: 'direct' | 'second'; amount: number; baseAmount: number; rateType: 'percent' | 'flat'; rateValue: number; productIds?: string[] }[];
-  };
-  lead: number;
-  holdDays: number;
-}
-
+/** `GET /api/v1/admin/settings` */
+export type MerchantSettings = Settings;
 /** Which Home sections partners see. */
-export interface HomeMenus {
-  welcome: boolean;
-  profile: boolean;
-  programs: boolean;
-  commissions: boolean;
-}
+export type HomeMenus = MerchantSettings['menus'];
+/** `PATCH /api/v1/admin/settings` (only what changed) */
+export type { SettingsPatch };
 
-/** server: Settings — `GET /api/v1/admin/settings` */
-export interface MerchantSettings {
-  merchantName: string;
-  currency: string;
-  attributionWindowDays: number;
-  holdDays: number;
-  allowedLinkDomains: string[];
-  allowedOrigins: string[];
-  minimumPayout: number;
-  leadPrivacy: 'masked' | 'full';
-  clickParam: string;
-  welcomeMessage: string;
-  signupMode: 'closed' | 'approval' | 'open';
-  signupProgramIds: number[];
-  menus: HomeMenus;
-}
-
-/** server: settingsPatchSchema — `PATCH /api/v1/admin/settings` (only what changed) */
-export type SettingsPatch = Partial<Omit<MerchantSettings, 'menus'>> & { menus?: Partial<HomeMenus> };
-
-/** server (branch i11-server): AdminKeySchema */
-export interface AdminKey {
-  id: number;
-  name: string;
-  /** the first characters of the key, to recognise it */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-/** server (branch i11-server): NewAdminKeySchema — the secret, shown this once */
-export interface NewAdminKey extends AdminKey {
-  key: string;
-}
-
-/** server (branch i11-server): MerchantUserSchema */
-export interface MerchantUser {
-  id: number;
-  email: string;
-  role: AdminRole;
-  status: 'active' | 'disabled';
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewMerchantUser {
-  email: string;
-  role: AdminRole;
-  password: string;
-}
-
-export type MerchantUserPatch = Partial<{ role: AdminRole; status: 'active' | 'disabled'; password: string }>;
+export type AdminKey = AdminKeyView;
+/** `POST /api/v1/admin/admin-keys`: the secret, shown this once */
+export type { NewAdminKey };
+export type MerchantUser = MerchantUserView;
+export type { NewMerchantUser, MerchantUserPatch };
 
 /** What the Programs and Settings sections ask of the admin API. */
 export interface ProgramsAndSettingsApi {
@@ -228,46 +136,16 @@ export interface ProgramsAndSettingsApi {
   deleteMerchantUser(id: number, options?: RequestOptions): Promise<void>;
 }
 
-/** server: PayoutSchema (`GET /api/v1/admin/payouts`: payout details masked) */
-export interface PayoutDue {
-  partnerCode: string;
-  name: string;
-  email: string;
-  /** payable now (cents) */
-  amount: number;
-  balance: AdminBalance;
-  payoutMethod: PayoutMethod | null;
-  payoutDetailsMasked: string | null;
-}
-
-/** `GET /api/v1/admin/payouts` */
-export interface PayoutsDue {
-  /** the minimum payout (cents) the list was made with */
-  minimum: number;
-  currency: string;
-  payouts: PayoutDue[];
-}
+/** A partner due a payout (payout details masked). */
+export type { PayoutDue };
+/** `GET /api/v1/admin/payouts`: `minimum` is the minimum payout (cents) the list was made with */
+export type { PayoutsDue };
 
 /** The columns of `GET /api/v1/admin/payouts?format=csv&layout=…` */
-export type PayoutCsvLayout = 'standard' | 'paypal' | 'wise';
+export type { PayoutCsvLayout };
 
-/** server: PaymentSchema */
-export interface AdminPayment {
-  id: number;
-  partnerCode: string;
-  amount: number;
-  currency: string;
-  method: string | null;
-  reference: string | null;
-  note: string | null;
-  forced: boolean;
-  reversed: boolean;
-  at: string;
-  ledgerEntryId: number;
-  /** the batch it was recorded in (POST /payments/batch), or null */
-  batchId: number | null;
-  balance: AdminBalance;
-}
+/** A payment and the partner's balance after it; `batchId`: the batch it was recorded in, or null. */
+export type AdminPayment = Payment;
 
 /** `GET /api/v1/admin/payments` (offset paging, newest first) */
 export interface PaymentQuery {
@@ -277,74 +155,16 @@ export interface PaymentQuery {
   offset?: number;
 }
 
+/** `POST /api/v1/admin/payments/batch` (all or nothing): a row without amount pays everything payable now */
+export type { PaymentBatchRequest, PaymentBatch };
 /** How a payment (or every payment of a batch) was made. */
-export interface PaymentDetails {
-  method?: string;
-  reference?: string;
-  note?: string;
-}
+export type PaymentDetails = Pick<PaymentBatchRequest, 'method' | 'reference' | 'note'>;
 
-/** server: PaymentBatchRequestSchema (`POST /api/v1/admin/payments/batch`, all or nothing) */
-export interface PaymentBatchRequest extends PaymentDetails {
-  /** a row without amount pays everything payable now */
-  payments: { partner: string; amount?: number }[];
-}
+/** `GET /api/v1/admin/dashboard`: the period (`timeZone`: the IANA zone the trend's days are counted in) */
+export type { DashboardQuery, Dashboard };
 
-/** server: PaymentBatchSchema */
-export interface PaymentBatch {
-  batchId: number;
-  at: string;
-  count: number;
-  total: number;
-  currency: string;
-  payments: AdminPayment[];
-}
-
-/** server: DashboardQuerySchema */
-export interface DashboardQuery {
-  from?: string;
-  to?: string;
-  /** IANA zone the trend's days are counted in */
-  timeZone?: string;
-}
-
-interface DashboardSales {
-  count: number;
-  amount: number;
-}
-
-/** server: DashboardSchema (`GET /api/v1/admin/dashboard`) */
-export interface Dashboard {
-  from: string;
-  to: string;
-  timeZone: string;
-  currency: string;
-  period: { clicks: number; leads: number; sales: DashboardSales; earned: number; paid: number };
-  /** every partner, now: balance (owed), pending, payable now */
-  now: AdminBalance;
-  trend: { date: string; clicks: number; sales: number; earned: number }[];
-  topPartners: { code: string; name: string; earned: number; sales: DashboardSales }[];
-  attention: {
-    signupsWaiting: number;
-    pastHold: { count: number; amount: number };
-    payoutsDue: { count: number; amount: number; minimum: number };
-  };
-}
-
-/** server: AuditEntrySchema */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorType: 'user' | 'key' | 'cli';
-  /** the merchant user's email, the admin key's name, or `cli` */
-  actor: string;
-  /** `program.update` */
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** Who changed what, when, and the target before and after. */
+export type { AuditEntry };
 
 /** `GET /api/v1/admin/audit` filters (`from` inclusive, `to` exclusive: dates or ISO instants) */
 export interface AuditQuery {
@@ -359,10 +179,7 @@ export interface AuditQuery {
 }
 
 /** `GET /api/v1/admin/audit` */
-export interface AuditPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-}
+export type { AuditPage };
 
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
 export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
@@ -406,79 +223,12 @@ export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
 
 // ── promotional material (links, banners, email copy, resource pages, uploads) ──────────────
 
-/** server: LinkView (server/catalog/links.ts) */
-export interface AdminLink {
-  id: number;
-  slug: string;
-  name: string;
-  destination: string;
-  status: 'active' | 'disabled';
-  partnerCode: string | null;
-  sub: string | null;
-  programIds: number[];
-  url: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** server: BannerView (server/resources/banners.ts) */
-export interface AdminBanner {
-  id: number;
-  name: string;
-  imageUrl: string | null;
-  uploadId: number | null;
-  imageSrc: string;
-  width: number;
-  height: number;
-  alt: string;
-  linkId: number;
-  linkSlug: string;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** server: EmailView (server/resources/email-copy.ts) */
-export interface AdminEmailCopy {
-  id: number;
-  name: string;
-  subject: string;
-  body: string;
-  linkId: number | null;
-  linkSlug: string | null;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** server: PageView (server/resources/resource-pages.ts); `body` is markdown */
-export interface AdminResourcePage {
-  id: number;
-  title: string;
-  slug: string;
-  body: string;
-  sortOrder: number;
-  status: 'active' | 'archived';
-  programIds: number[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** server: UploadView (server/resources/uploads.ts) */
-export interface AdminUpload {
-  id: number;
-  contentType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
-  size: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  url: string;
-  createdAt: string;
-}
+export type AdminLink = LinkView;
+export type AdminBanner = BannerView;
+export type AdminEmailCopy = EmailView;
+/** `body` is markdown */
+export type AdminResourcePage = PageView;
+export type AdminUpload = UploadView;
 
 /** Each kind of material by its path under /api/v1/admin. */
 export interface AdminResourceKinds {

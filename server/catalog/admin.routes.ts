@@ -8,12 +8,13 @@ import {
   listPartnerAccounts,
   newPartnerSchema,
   partnerByCode,
-  partnerCode,
   partnerPatchSchema,
   password,
   updatePartnerAccount,
 } from '../partners/partner-admin.js';
-import { createProgram, getProgram, listPrograms, newProgramSchema, programPatchSchema, updateProgram } from './programs.js';
+import { createProgram, getProgram, listPrograms, updateProgram } from './programs.js';
+import { newProgramSchema, programPatchSchema } from './program.schemas.js';
+import { partnerCode } from '../partners/schemas.js';
 import { changeSettings } from './merchant-settings.js';
 import { getSettings, settingsPatchSchema, settingsSchema } from './settings.js';
 import { idParam, Pagination } from '../shared/validation.js';

@@ -1,6 +1,6 @@
 import { z } from '../http/openapi.js';
-import { newProgramSchema } from './programs.js';
-import { saleSchema } from '../tracking/sales.js';
+import { newProgramSchema } from './program.schemas.js';
+import { saleItemsSchema } from '../tracking/sale.schemas.js';
 import { cents } from '../shared/validation.js';
 
 export const ProgramExampleRequestSchema = z
@@ -10,7 +10,7 @@ export const ProgramExampleRequestSchema = z
     /** the sale to price, in cents (default 10000); with `items`, at least their sum */
     saleAmount: cents('saleAmount').optional(),
     /** the sale's products, as POST /track/sales takes them (product rates apply per line) */
-    items: saleSchema.shape.items,
+    items: saleItemsSchema.optional(),
     /** which payment of a subscription (1 = the first; the recurring rule decides the later ones) */
     payment: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
   })

@@ -1,4 +1,5 @@
-import { createProgram, listPrograms, type NewProgram, type ProductRate } from '../catalog/programs.js';
+import { createProgram, listPrograms } from '../catalog/programs.js';
+import type { NewProgram, ProductRate } from '../catalog/program.schemas.js';
 import { getSettings } from '../catalog/settings.js';
 import { formatMoney } from '../shared/money.js';
 import { defineCommand, UsageError, withDeps, type Command } from './command.js';

@@ -6,7 +6,7 @@ import { csvNumber, csvStream, csvText } from '../shared/csv.js';
 import { idParam } from '../shared/validation.js';
 import { createAdminKey, listAdminKeys, revokeAdminKey } from './admin-keys.js';
 import { listAudit, type AuditQuery } from './audit.js';
-import { AdminKeySchema, AuditEntrySchema, merchantUserPatchSchema, MerchantUserSchema, NewAdminKeySchema, newMerchantUserSchema } from './schemas.js';
+import { AdminKeySchema, AuditPageSchema, merchantUserPatchSchema, MerchantUserSchema, NewAdminKeySchema, newMerchantUserSchema } from './schemas.js';
 import { createMerchantUser, deleteMerchantUser, listMerchantUsers, updateMerchantUser } from './users.js';
 
 const security: Record<string, string[]>[] = [{ adminKey: [] }, { merchantToken: [] }];
@@ -111,13 +111,6 @@ const AuditQuerySchema = z.object({
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'is at least 1').max(500, 'is at most 500').default(50),
   format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: every matching entry as a CSV file' }),
 });
-
-const AuditPageSchema = z
-  .object({
-    items: z.array(AuditEntrySchema),
-    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
-  })
-  .openapi('AuditPage');
 
 const auditRoute = createRoute({
   method: 'get',

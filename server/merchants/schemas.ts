@@ -39,6 +39,7 @@ export const MerchantLoginSchema = z
   })
   .strict()
   .openapi('MerchantLoginRequest');
+export type MerchantLogin = z.input<typeof MerchantLoginSchema>;
 
 export const MerchantLoginResultSchema = z
   .object({
@@ -62,6 +63,7 @@ export const AdminKeySchema = z
 export type AdminKeyView = z.infer<typeof AdminKeySchema>;
 
 export const NewAdminKeySchema = AdminKeySchema.extend({ key: z.string().openapi({ description: 'The key itself: shown this once, never again' }) }).openapi('NewAdminKey');
+export type NewAdminKey = z.infer<typeof NewAdminKeySchema>;
 
 export const AuditEntrySchema = z
   .object({
@@ -76,3 +78,13 @@ export const AuditEntrySchema = z
     after: z.unknown().openapi({ description: 'The target after the change (null when deleted)' }),
   })
   .openapi('AuditEntry');
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** `GET /api/v1/admin/audit` */
+export const AuditPageSchema = z
+  .object({
+    items: z.array(AuditEntrySchema),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
+  .openapi('AuditPage');
+export type AuditPage = z.infer<typeof AuditPageSchema>;

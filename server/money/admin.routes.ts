@@ -6,7 +6,8 @@ import { getCommission, listCommissions, reverseCommission } from './commissions
 import { listLedger } from './ledger.js';
 import { moneyNow } from './money-terms.js';
 import { PayoutsCsvQuery, payoutsCsvContent, payoutsCsvDescription, payoutsCsvResponse, wantsPayoutsCsv } from './payouts.routes.js';
-import { partnerByCode, partnerCode } from '../partners/partner-admin.js';
+import { partnerByCode } from '../partners/partner-admin.js';
+import { partnerCode } from '../partners/schemas.js';
 import {
   adjustmentSchema,
   listPayments,
@@ -21,7 +22,7 @@ import { getSale, listSales } from '../tracking/sales.js';
 import { getSettings } from '../catalog/settings.js';
 import { externalId, idParam, Pagination } from '../shared/validation.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { EntryWithBalanceSchema, PartnerLedgerSchema, PaymentSchema, PayoutSchema } from './schemas.js';
+import { EntryWithBalanceSchema, PartnerLedgerSchema, PaymentSchema, PayoutsDueSchema } from './schemas.js';
 import { SaleSchema } from '../tracking/schemas.js';
 import { AdminCommissionSchema, BatchApprovalResultSchema, BatchApprovalSchema, CommissionListSchema } from './commission.schemas.js';
 import { CursorQuery, NextCursor } from '../http/paging.schemas.js';
@@ -134,7 +135,7 @@ const payoutsRoute = createRoute({
   responses: {
     200: {
       description: 'Who to pay and how much (with format=csv: the file to pay them with)',
-      content: { 'application/json': { schema: z.object({ minimum: z.number().int(), currency: z.string(), payouts: z.array(PayoutSchema) }) }, ...payoutsCsvContent },
+      content: { 'application/json': { schema: PayoutsDueSchema }, ...payoutsCsvContent },
     },
     ...adminErrors,
   },

@@ -1,5 +1,5 @@
 import { z } from '../http/openapi.js';
-import { partnerCode } from '../partners/partner-admin.js';
+import { partnerCode } from '../partners/schemas.js';
 import { positiveCents, text } from '../shared/validation.js';
 import { PaymentSchema } from './schemas.js';
 

@@ -1,6 +1,7 @@
 import { csvLine, csvNumber, csvText } from '../shared/csv.js';
 import { toDecimal } from '../shared/money.js';
 import type { PayoutDueInFull } from './payments.js';
+import type { PayoutCsvLayout } from './schemas.js';
 
 /**
  * The payouts due as a file to pay them with, in one of three layouts, amounts in major units
@@ -18,9 +19,6 @@ import type { PayoutDueInFull } from './payments.js';
  *
  * PayPal and Wise read the first bytes as data, so their files have no byte order mark.
  */
-export const PAYOUT_CSV_LAYOUTS = ['standard', 'paypal', 'wise'] as const;
-export type PayoutCsvLayout = (typeof PAYOUT_CSV_LAYOUTS)[number];
-
 export const STANDARD_PAYOUT_HEADER = ['code', 'name', 'email', 'amount', 'currency', 'payout_method', 'payout_details'];
 export const WISE_PAYOUT_HEADER = ['name', 'recipientEmail', 'paymentReference', 'receiverType', 'amountCurrency', 'amount', 'sourceCurrency', 'targetCurrency', 'IBAN'];
 

@@ -131,3 +131,15 @@ export const PayoutSchema = z
   .openapi('PayoutDue');
 
 export type PayoutDue = z.infer<typeof PayoutSchema>;
+
+/** `GET /api/v1/admin/payouts` */
+export const PayoutsDueSchema = z.object({
+  minimum: z.number().int(),
+  currency: z.string(),
+  payouts: z.array(PayoutSchema),
+});
+export type PayoutsDue = z.infer<typeof PayoutsDueSchema>;
+
+/** The columns of the payouts-due file (`GET /payouts?format=csv&layout=…`; described in payout-csv.ts). */
+export const PAYOUT_CSV_LAYOUTS = ['standard', 'paypal', 'wise'] as const;
+export type PayoutCsvLayout = (typeof PAYOUT_CSV_LAYOUTS)[number];

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import type { Deps } from '../deps.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { partnerCode } from './partner-admin.js';
+import { partnerCode } from './schemas.js';
 import { getPartnerDetail } from './partner-detail.js';
 import { approveSignup, rejectSignup } from './signup-review.js';
 import { PartnerDetailSchema, RejectionSchema } from './admin.schemas.js';

@@ -4,7 +4,7 @@ import type { PartnerRow } from '../db/schema.js';
 import { approveDueCommissions } from '../money/approvals.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { moneyNow, moneyNowOf } from '../money/money-terms.js';
-import { PARTNER_CODE_PATTERN, type PartnerAccountDetailView, type PartnerAccountView } from './schemas.js';
+import { partnerCode, type PartnerAccountDetailView, type PartnerAccountView } from './schemas.js';
 import { maskPayoutDetails } from '../money/payout-details.js';
 import { hashPassword } from './passwords.js';
 import { missingProgramIds } from '../catalog/programs.js';
@@ -14,11 +14,6 @@ import { email, idValue, parseInput, text } from '../shared/validation.js';
 import { keysetPage } from '../shared/keyset.js';
 import { partnerKeyShape, partnerListName, partnersMatching, partnersPageQuery, type PartnerListOptions } from './partner-list.js';
 import { audit } from '../merchants/audit.js';
-
-export const partnerCode = z
-  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
-  .trim()
-  .regex(PARTNER_CODE_PATTERN, 'must be 2–32 letters, digits, dashes or underscores, starting with a letter or digit');
 
 export const password = z
   .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })

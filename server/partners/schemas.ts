@@ -6,6 +6,12 @@ import { BalanceSchema, PayoutMethodSchema } from '../money/schemas.js';
 /** A partner code: 2 to 32 letters, digits, - or _, starting with a letter or digit. */
 export const PARTNER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
+/** A partner code as a request names it (trimmed). */
+export const partnerCode = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
+  .trim()
+  .regex(PARTNER_CODE_PATTERN, 'must be 2–32 letters, digits, dashes or underscores, starting with a letter or digit');
+
 export const PartnerSchema = z
   .object({
     code: z.string().openapi({ example: 'demo' }),

@@ -8,6 +8,7 @@ import { DomainError } from '../shared/errors.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
+import { saleItemsSchema } from './sale.schemas.js';
 import type { SaleResult, SaleView } from './schemas.js';
 import { afterKey, type Key } from '../shared/keyset.js';
 
@@ -42,19 +43,7 @@ export const saleSchema = z
     clickId: clickIdInput,
     partnerCode: partnerCodeInput,
     customer: z.object({ email, name: text(120).optional() }).strict().optional(),
-    items: z
-      .array(
-        z
-          .object({
-            productId: externalId(128),
-            amount: cents('amount'),
-            quantity: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'is too large').default(1),
-          })
-          .strict(),
-      )
-      .min(1, 'must have at least one item when sent')
-      .max(100, 'must have at most 100 items')
-      .optional(),
+    items: saleItemsSchema.optional(),
     /** the same id on every payment of a subscription: later payments earn per the program's recurring terms */
     subscriptionId: externalId(128).optional(),
   })
