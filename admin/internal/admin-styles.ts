@@ -31,16 +31,7 @@ export const adminStyles = css`
     gap: var(--_space-xs);
     font-weight: 600;
   }
-  select,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.75rem;
-    padding: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
+  /* select and textarea look like inputs through baseStyles */
   textarea {
     width: 100%;
     min-height: 5rem;
