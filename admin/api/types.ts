@@ -8,6 +8,7 @@ import type { CsvFile, PayoutMethod, RequestOptions } from '../../src/api/types.
 import type { MerchantLoginResult, MerchantUserView } from '../../server/merchants/schemas.js';
 import type { EmbedToken, PartnerAccountDetailView, PartnerAccountView } from '../../server/partners/schemas.js';
 import type { PartnerDetail, PartnerList, PartnerSort } from '../../server/partners/admin.schemas.js';
+import type { NewPartnerAccount } from '../../server/partners/partner-admin.js';
 import type { ProgramView } from '../../server/catalog/schemas.js';
 import type { Balance, CommissionReason, LedgerEntry, PartnerLedger } from '../../server/money/schemas.js';
 import type { AdminCommission, BatchApprovalResult, CommissionList } from '../../server/money/commission.schemas.js';
@@ -31,6 +32,8 @@ export type PartnerAccount = PartnerAccountView;
 export type PartnerStatus = PartnerAccount['status'];
 /** `PATCH /api/v1/admin/partners/{code}`: payout details in full. */
 export type PartnerAccountDetail = PartnerAccountDetailView;
+/** `POST /api/v1/admin/partners` */
+export type NewPartner = NewPartnerAccount;
 /** `GET /api/v1/admin/partners/{code}` (and sign-up approve/reject): profile, programs, parent, children, rejection, all-time figures. */
 export type { PartnerDetail };
 /** `GET /api/v1/admin/partners` */
@@ -374,6 +377,7 @@ export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
 
   partners(query: PartnerQuery, options?: RequestOptions): Promise<PartnerPage>;
   partner(code: string, options?: RequestOptions): Promise<PartnerDetail>;
+  createPartner(partner: NewPartner, options?: RequestOptions): Promise<PartnerAccountDetail>;
   approvePartner(code: string, options?: RequestOptions): Promise<PartnerDetail>;
   rejectPartner(code: string, reason: string, options?: RequestOptions): Promise<PartnerDetail>;
   updatePartner(code: string, patch: { status?: PartnerStatus }, options?: RequestOptions): Promise<PartnerAccountDetail>;
