@@ -243,8 +243,10 @@ test('the owner runs a program from the console while the partner watches their 
   const dueCount = await payouts.locator('[part~="due"] tbody tr').count();
   const [download] = await Promise.all([page.waitForEvent('download'), payouts.getByRole('button', { name: 'Download CSV of payouts due' }).click()]);
   const csv = await readFile((await download.path())!, 'utf8');
-  assert.match(download.suggestedFilename(), /\.csv$/);
-  assert.ok(csv.split(/\r?\n/).some((line) => line.includes('pat') && line.includes('200.00')), `the CSV has Pat's row:\n${csv}`);
+  assert.match(download.suggestedFilename(), /^payouts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  assert.equal(lines.length, dueCount + 1, 'a header and a line for each partner due');
+  assert.ok(lines.includes('pat,Pat Trail,pat.trail@example.com,200.00,USD,,'), `the CSV has Pat's line:\n${csv}`);
   await payouts.getByRole('status').getByText(`Downloaded ${download.suggestedFilename()}.`).waitFor();
 
   await payouts.getByLabel('Reference').fill('TRAIL-BATCH-1');
@@ -269,16 +271,21 @@ test('the owner runs a program from the console while the partner watches their 
   await auditLog.getByLabel('Who').press('Enter');
   await auditLog.locator('[part~="row"]').first().waitFor();
   const entries = await auditLog.locator('[part~="row"]').evaluateAll((rows) => rows.map((r) => r.textContent!.replace(/\s+/g, ' ').trim()));
-  for (const [action, target] of [
-    ['program.create', 'program'],
-    ['partner.create', 'partner pat'],
-    ['settings.update', 'settings'],
-    ['partner.approve', 'partner quinn'],
-    ['commission.approve', `commission ${commissionId}`],
-    ['payment.batch', 'payment'],
+  for (const [what, change] of [
+    ['program.create program ', 'name: set to “Trail Ambassadors”'],
+    ['partner.create partner pat ', 'programIds: set to ['],
+    ['settings.update settings ', 'menus.profile: true → changed to false'],
+    ['settings.update settings ', "→ changed to “# Trail Ambassadors' base camp"],
+    ['partner.approve partner quinn ', 'status: “pending” → changed to “active”'],
+    [`commission.approve commission ${commissionId} `, 'status: “pending” → changed to “approved”'],
+    ['payment.batch payment_batch ', '{"id":'],
   ]) {
-    assert.ok(entries.some((e) => e.includes(action) && e.includes(target) && e.includes(DEMO_OWNER.email)), `the audit log shows ${action} of ${target}:\n${entries.join('\n')}`);
+    assert.ok(
+      entries.some((e) => e.includes(DEMO_OWNER.email) && e.includes(what) && e.includes(change)),
+      `the audit log shows "${what}" with "${change}":\n${entries.join('\n')}`,
+    );
   }
+  assert.ok(entries.some((e) => e.includes('payment.batch') && e.includes('"partner":"pat","amount":20000')), 'the batch paid Pat $200.00');
   assert.deepEqual(env.errors.slice(errorsBefore), []);
   await portal.close();
   await page.close();
