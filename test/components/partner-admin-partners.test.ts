@@ -181,6 +181,7 @@ describe('<partner-admin-partners> new partner', () => {
     fill(el, 'Name', 'Another Ann');
     fill(el, 'Email', 'ann2@example.com');
     fill(el, 'Partner code', 'ann');
+    fill(el, 'Password', 'another-password');
     submit(el);
     await waitUntil(() => part(el, 'field-error'));
     expect(text(part(el, 'field-error'))).to.equal('The partner code "ann" is taken');
