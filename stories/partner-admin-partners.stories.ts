@@ -47,6 +47,28 @@ export const Forbidden: Story = { render: () => partners({ fail: { partners: 'fo
 /** Nobody signed in. */
 export const SignedOut: Story = { render: () => partners({}, undefined, false) };
 
+/** "New partner": the form, with the active programs to join. */
+export const NewPartner: Story = {
+  render: () => partners(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-admin-partners', '[part~="create"]');
+    root.querySelector<HTMLButtonElement>('[part~="create"]')!.click();
+    await waitFor(() => root.querySelector('[part~="create-form"]'));
+  },
+};
+
+/** "New partner" sent empty: each missing field says so, focus on the first. */
+export const NewPartnerInvalid: Story = {
+  render: () => partners(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-admin-partners', '[part~="create"]');
+    root.querySelector<HTMLButtonElement>('[part~="create"]')!.click();
+    const form = await waitFor(() => root.querySelector<HTMLFormElement>('[part~="create-form"]'));
+    form.requestSubmit();
+    await waitFor(() => root.querySelector('[part~="form-error"]'));
+  },
+};
+
 /** One partner: profile, payout details, programs, parent and children, ledger, actions. */
 export const Detail: Story = {
   render: () => partners({}, { path: ['ann'], params: {} }),

@@ -23,6 +23,7 @@ import type {
   Dashboard,
   DashboardQuery,
   EmbedTokenResult,
+  NewPartner,
   PartnerAccountDetail,
   PartnerDetail,
   PartnerLedger,
@@ -104,6 +105,10 @@ export class HttpAdminApi implements AdminApi {
 
   partner(code: string, { signal }: RequestOptions = {}) {
     return this.call((http) => http.get(`partners/${enc(code)}`, { signal }).json<PartnerDetail>());
+  }
+
+  createPartner(partner: NewPartner, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('partners', { json: partner, signal }).json<PartnerAccountDetail>());
   }
 
   approvePartner(code: string, { signal }: RequestOptions = {}) {

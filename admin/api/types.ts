@@ -26,6 +26,7 @@ import type { Balance, CommissionReason, LedgerEntry, PartnerLedger, Payment, Pa
 import type { PaymentBatch, PaymentBatchRequest } from '../../server/money/payout-batch.schemas.js';
 import type { Dashboard, DashboardQuery } from '../../server/money/dashboard.schemas.js';
 import type { BannerView, EmailView, PageView, UploadView } from '../../server/resources/schemas.js';
+import type { NewPartnerAccount } from '../../server/partners/partner.schemas.js';
 import type { AdminCommission, BatchApprovalResult, CommissionList } from '../../server/money/commission.schemas.js';
 
 export type { CsvFile, RequestOptions };
@@ -45,6 +46,8 @@ export type PartnerAccount = PartnerAccountView;
 export type PartnerStatus = PartnerAccount['status'];
 /** `PATCH /api/v1/admin/partners/{code}`: payout details in full. */
 export type PartnerAccountDetail = PartnerAccountDetailView;
+/** `POST /api/v1/admin/partners` */
+export type NewPartner = NewPartnerAccount;
 /** `GET /api/v1/admin/partners/{code}` (and sign-up approve/reject): profile, programs, parent, children, rejection, all-time figures. */
 export type { PartnerDetail };
 /** `GET /api/v1/admin/partners` */
@@ -191,6 +194,7 @@ export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
 
   partners(query: PartnerQuery, options?: RequestOptions): Promise<PartnerPage>;
   partner(code: string, options?: RequestOptions): Promise<PartnerDetail>;
+  createPartner(partner: NewPartner, options?: RequestOptions): Promise<PartnerAccountDetail>;
   approvePartner(code: string, options?: RequestOptions): Promise<PartnerDetail>;
   rejectPartner(code: string, reason: string, options?: RequestOptions): Promise<PartnerDetail>;
   updatePartner(code: string, patch: { status?: PartnerStatus }, options?: RequestOptions): Promise<PartnerAccountDetail>;

@@ -6,9 +6,10 @@ import { loadingView } from '../../src/internal/states.js';
 import { messageOf } from '../../src/api/errors.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import { adminStyles } from '../internal/admin-styles.js';
+import { describedBy, fieldError, focusFirstInvalid, formProblem, formStyles, invalid, serverFieldError, type FieldErrors } from '../internal/form-fields.js';
 import type { PartnerAdminNavigateEvent } from '../internal/route.js';
 import { SectionElement } from '../internal/section-element.js';
-import type { PartnerAccount, PartnerPage, PartnerQuery, PartnerSort, PartnerStatus, SortOrder } from '../api/types.js';
+import type { AdminProgram, NewPartner, PartnerAccount, PartnerPage, PartnerQuery, PartnerSort, PartnerStatus, SortOrder } from '../api/types.js';
 import type { PartnerAdminPartnerElement } from './partner-admin-partner.component.js';
 
 export const STATUS_LABEL: Record<PartnerStatus, string> = { active: 'Active', pending: 'Waiting for approval', disabled: 'Disabled' };
@@ -37,9 +38,11 @@ const SEARCH_DELAY_MS = 300;
  * @csspart signed-out - Nobody is signed in.
  * @csspart detail - One partner's page.
  * @csspart announcement - What an action just did (live).
+ * @csspart create - "New partner": opens the form that creates one.
+ * @csspart create-form - The new partner's name, email, code, password, programs and parent.
  */
 export class PartnerAdminPartnersElement extends SectionElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [baseStyles, adminStyles, formStyles];
 
   /** pages after the first ("Load more") */
   @state() private more: PartnerAccount[] = [];
@@ -48,6 +51,12 @@ export class PartnerAdminPartnersElement extends SectionElement {
   @state() private moreError?: unknown;
   /** the search as typed (the URL follows after a pause) */
   @state() private typed?: string;
+
+  /** the "New partner" form is open, with the active programs to choose from */
+  @state() private creating?: { programs: AdminProgram[] };
+  @state() private createErrors: FieldErrors = {};
+  @state() private createError?: unknown;
+  @state() private saving = false;
 
   #searchTimer?: ReturnType<typeof setTimeout>;
 
@@ -99,6 +108,11 @@ export class PartnerAdminPartnersElement extends SectionElement {
       ></partner-admin-partner>`;
     }
     return html`<h2 tabindex="-1">Partners</h2>
+      <div class="actions">
+        <button part="create" type="button" aria-expanded=${this.creating ? 'true' : 'false'} @click=${this.toggleCreate}>New partner</button>
+      </div>
+      ${this.createError && !Object.keys(this.createErrors).length ? html`<p part="error" role="alert">${this.errorText(this.createError)}</p>` : nothing}
+      ${this.creating ? this.renderCreate(this.creating.programs) : nothing}
       ${this.renderToolbar()}
       ${this.list.render({
         initial: () => loadingView('Loading partners…'),
@@ -143,6 +157,91 @@ export class PartnerAdminPartnersElement extends SectionElement {
       </label>
     </form>`;
   }
+
+  private renderCreate(programs: AdminProgram[]) {
+    const e = this.createErrors;
+    const field = (name: string, label: string, attrs: { type?: string; autocomplete?: string; hint?: string } = {}) => html`<div class="field">
+      <label for=${`new-${name}`}>${label}</label>
+      <input id=${`new-${name}`} name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete ?? 'off'} aria-invalid=${invalid(e, name)} aria-describedby=${describedBy(e, name, !!attrs.hint)} />
+      ${attrs.hint ? html`<p class="hint" id=${`${name}-hint`}>${attrs.hint}</p>` : nothing} ${fieldError(e, name)}
+    </div>`;
+    return html`${formProblem(e)}
+      <form part="create-form" class="stacked" novalidate aria-label="New partner" @submit=${this.create}>
+        <div class="row">
+          ${field('name', 'Name')} ${field('email', 'Email', { type: 'email' })}
+          ${field('code', 'Partner code', { hint: 'In their links and how they sign in: letters, digits, dashes or underscores.' })}
+        </div>
+        <div class="row">
+          ${field('password', 'Password', { type: 'password', autocomplete: 'new-password', hint: 'At least 8 characters: they sign in with it. Tell it to them.' })}
+          ${field('parentCode', 'Referred by (partner code, optional)', { hint: 'The parent earns second-tier commissions.' })}
+        </div>
+        <fieldset>
+          <legend>Programs</legend>
+          ${programs.length
+            ? programs.map((p) => html`<label class="check"><input type="checkbox" name="programIds" value=${p.id} /> ${p.name}</label>`)
+            : html`<p class="notice">No active program yet: their links earn nothing until they join one.</p>`}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? 'Creating…' : 'Create partner'}</button>
+          <button type="button" class="secondary" @click=${this.toggleCreate}>Cancel</button>
+        </div>
+      </form>`;
+  }
+
+  private toggleCreate = async () => {
+    this.createErrors = {};
+    this.createError = undefined;
+    if (this.creating) {
+      this.creating = undefined;
+      return;
+    }
+    try {
+      const programs = (await this.client.programs()).filter((p) => p.status === 'active');
+      this.creating = { programs };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#new-name')?.focus();
+    } catch (error) {
+      this.createError = error;
+    }
+  };
+
+  private create = async (ev: Event) => {
+    ev.preventDefault();
+    if (this.saving) return;
+    const form = new FormData(ev.target as HTMLFormElement);
+    const value = (name: string) => ((form.get(name) as string | null) ?? '').trim();
+    const partner: NewPartner = {
+      name: value('name'),
+      email: value('email'),
+      code: value('code'),
+      password: (form.get('password') as string | null) ?? '',
+      programIds: form.getAll('programIds').map(Number),
+      ...(value('parentCode') ? { parentCode: value('parentCode') } : {}),
+    };
+    const errors: FieldErrors = {};
+    if (!partner.name) errors.name = 'Give the partner a name.';
+    if (!partner.email) errors.email = 'Give the partner an email address.';
+    if (!partner.code) errors.code = 'Give the partner a code.';
+    if (partner.password.length < 8) errors.password = 'The password needs at least 8 characters.';
+    this.createErrors = errors;
+    this.createError = undefined;
+    if (!Object.keys(errors).length) {
+      this.saving = true;
+      try {
+        const created = await this.client.createPartner(partner);
+        this.creating = undefined;
+        this.navigate([created.code], {});
+        return;
+      } catch (error) {
+        this.createError = error;
+        this.createErrors = serverFieldError(error, (f) => (['name', 'email', 'code', 'password', 'parentCode'].includes(f) ? f : undefined)) ?? {};
+      } finally {
+        this.saving = false;
+      }
+    }
+    await this.updateComplete;
+    focusFirstInvalid(this.renderRoot as ShadowRoot);
+  };
 
   private onSearch = (e: InputEvent) => {
     this.typed = (e.target as HTMLInputElement).value;

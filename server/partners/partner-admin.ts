@@ -4,50 +4,20 @@ import type { PartnerRow } from '../db/schema.js';
 import { approveDueCommissions } from '../money/approvals.js';
 import { conflict, DomainError, notFound } from '../shared/errors.js';
 import { moneyNow, moneyNowOf } from '../money/money-terms.js';
-import { partnerCode, type PartnerAccountDetailView, type PartnerAccountView } from './schemas.js';
+import type { PartnerAccountDetailView, PartnerAccountView } from './schemas.js';
 import { maskPayoutDetails } from '../money/payout-details.js';
 import { hashPassword } from './passwords.js';
 import { missingProgramIds } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
-import { email, idValue, parseInput, text } from '../shared/validation.js';
+import { parseInput } from '../shared/validation.js';
 import { keysetPage } from '../shared/keyset.js';
 import { partnerKeyShape, partnerListName, partnersMatching, partnersPageQuery, type PartnerListOptions } from './partner-list.js';
 import { audit } from '../merchants/audit.js';
 
-export const password = z
-  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
-  .min(8, 'must be at least 8 characters')
-  .max(256, 'must be at most 256 characters');
+import { newPartnerSchema, partnerPatchSchema, password, type NewPartnerAccount } from './partner.schemas.js';
 
-const programIds = z.array(idValue).max(100, 'must list at most 100 programs');
-const status = z.enum(['active', 'pending', 'disabled'], { error: 'must be "active", "pending" or "disabled"' });
-
-/** What the merchant may set of a partner, without create defaults (a patch is `.partial()` of it). */
-const partnerFields = {
-  name: text(120),
-  email,
-  status,
-  /** null: no parent (a patch removes it) */
-  parentCode: partnerCode.nullable(),
-  /** the programs the partner is enrolled in (a patch replaces them) */
-  programIds,
-  password,
-};
-
-export const newPartnerSchema = z
-  .object({
-    code: partnerCode,
-    ...partnerFields,
-    programIds: programIds.default([]),
-    parentCode: partnerFields.parentCode.optional(),
-    status: status.default('active'),
-  })
-  .strict();
-export type NewPartnerAccount = z.input<typeof newPartnerSchema>;
-
-/** Only the fields sent change. */
-export const partnerPatchSchema = z.object(partnerFields).partial().strict();
+export { newPartnerSchema, partnerPatchSchema, password, type NewPartnerAccount };
 export type PartnerPatch = z.input<typeof partnerPatchSchema>;
 
 export async function enrolledProgramIds(db: Executor, partnerId: number): Promise<number[]> {

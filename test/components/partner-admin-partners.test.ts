@@ -114,6 +114,85 @@ describe('<partner-admin-partners> list', () => {
   });
 });
 
+describe('<partner-admin-partners> new partner', () => {
+  const fill = (el: Element, label: string, value: string) => {
+    const id = [...el.shadowRoot!.querySelectorAll('label')].find((l) => text(l) === label)!.htmlFor;
+    type(el.shadowRoot!.getElementById(id) as HTMLInputElement, value);
+  };
+  const submit = (el: Element) => part<HTMLFormElement>(el, 'create-form')!.requestSubmit();
+
+  it('creates a partner in the programs chosen, then opens them', async () => {
+    const { el, api } = await render();
+    await loaded(el);
+    part(el, 'create')!.click();
+    await waitUntil(() => part(el, 'create-form'));
+    expect(part(el, 'create')).to.have.attribute('aria-expanded', 'true');
+    // the active programs to join; focus on the first field
+    expect([...part(el, 'create-form')!.querySelectorAll('label.check')].map(text)).to.deep.equal(['Friends of Northwind', 'Creators']);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('new-name');
+    await expect(el).to.be.accessible();
+    fill(el, 'Name', 'Pat Partner');
+    fill(el, 'Email', 'pat@example.com');
+    fill(el, 'Partner code', 'pat');
+    fill(el, 'Password', 'pat-password-1');
+    fill(el, 'Referred by (partner code, optional)', 'ann');
+    part(el, 'create-form')!.querySelector<HTMLInputElement>('input[value="2"]')!.click();
+    const navigated = oneEvent(el, 'partner-admin-navigate');
+    submit(el);
+    expect((await navigated).detail).to.deep.equal({ path: ['pat'], params: {}, replace: false });
+    expect(api.calls.find((c) => c.method === 'createPartner')!.args[0]).to.deep.equal({
+      name: 'Pat Partner',
+      email: 'pat@example.com',
+      code: 'pat',
+      password: 'pat-password-1',
+      programIds: [2],
+      parentCode: 'ann',
+    });
+    const detail = await detailLoaded(el);
+    expect(text(detail.shadowRoot!.querySelector('h2'))).to.equal('Pat Partner (pat)');
+    expect(text(part(detail, 'parent'))).to.equal('Ann Archer (ann)');
+  });
+
+  it('says what is missing, by the field, without calling the server', async () => {
+    const { el, api } = await render();
+    await loaded(el);
+    part(el, 'create')!.click();
+    await waitUntil(() => part(el, 'create-form'));
+    fill(el, 'Password', 'short');
+    submit(el);
+    await waitUntil(() => part(el, 'form-error'));
+    expect(text(part(el, 'form-error'))).to.equal('4 fields need fixing: Give the partner a name.');
+    expect(parts(el, 'field-error').map(text)).to.deep.equal([
+      'Give the partner a name.',
+      'Give the partner an email address.',
+      'Give the partner a code.',
+      'The password needs at least 8 characters.',
+    ]);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('new-name');
+    expect(api.calls.some((c) => c.method === 'createPartner')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the server’s refusal under the field it names (a code taken)', async () => {
+    const { el } = await render();
+    await loaded(el);
+    part(el, 'create')!.click();
+    await waitUntil(() => part(el, 'create-form'));
+    fill(el, 'Name', 'Another Ann');
+    fill(el, 'Email', 'ann2@example.com');
+    fill(el, 'Partner code', 'ann');
+    fill(el, 'Password', 'another-password');
+    submit(el);
+    await waitUntil(() => part(el, 'field-error'));
+    expect(text(part(el, 'field-error'))).to.equal('The partner code "ann" is taken');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('new-code');
+    // Cancel closes the form
+    button(el, 'Cancel').click();
+    await waitUntil(() => !part(el, 'create-form'));
+    expect(part(el, 'create')).to.have.attribute('aria-expanded', 'false');
+  });
+});
+
 describe('<partner-admin-partners> detail', () => {
   it('opens from the list: profile, payout details, programs, parent and children, ledger in the money words', async () => {
     const { el } = await render();

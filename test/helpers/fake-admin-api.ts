@@ -449,6 +449,13 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         return { partners: slice, total: rows.length, nextCursor };
       }),
     partner: (code) => answer('partner', [code], () => detail(find(code))),
+    createPartner: (input) =>
+      answer('createPartner', [input], () => {
+        if (partners.some((x) => x.code === input.code)) throw new ApiError(409, 'code_taken', `The partner code "${input.code}" is taken`, 'code');
+        const created = account(input.code, input.name, { email: input.email, programIds: input.programIds ?? [], parentCode: input.parentCode ?? null, status: input.status ?? 'active', createdAt: new Date().toISOString() });
+        partners.push(created);
+        return created;
+      }),
     approvePartner: (code) => answer('approvePartner', [code], () => detail(Object.assign(find(code), { status: 'active' as const }))),
     rejectPartner: (code, reason) =>
       answer('rejectPartner', [code, reason], () =>
