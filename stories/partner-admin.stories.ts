@@ -52,11 +52,12 @@ export const LockedOut: Story = {
   },
 };
 
-/** An owner signed in: the sections this page defines, the Partners section open. */
+/** An owner signed in: the sections this page defines, the Dashboard open. */
 export const SignedInOwner: Story = { render: () => shell({}, true) };
 
 /** A staff user on a section their role may not use (403): said, not hidden. */
 export const StaffForbidden: Story = {
+  beforeEach: () => history.replaceState(null, '', `${location.pathname}${location.search}#/partners`),
   render: () => shell({ fail: { partners: 'forbidden' } }, true, 'staff'),
   play: async ({ canvasElement }) => {
     const root = await shadowOf(canvasElement, 'partner-admin', '[part~="section"]');

@@ -661,6 +661,9 @@ export function fakeAdminSession(signedIn = true, role: AdminRole = 'owner'): Ad
 const stamp = { createdAt: '2026-01-10T09:00:00.000Z', updatedAt: '2026-01-10T09:00:00.000Z' };
 const BASE = 'https://partners.example.com';
 
+/** An image address the browser needs no network for (stories and tests run offline). */
+const squareImage = bannerImage(250, 250, '20% off', '#2c5cc5');
+
 export const adminResources: { [K in AdminResourceKind]: AdminResourceKinds[K][] } = {
   links: [
     { id: 1, slug: 'home', name: 'Home page', destination: 'https://shop.example.com/', status: 'active', partnerCode: null, sub: null, programIds: [], url: `${BASE}/r/{code}/home`, ...stamp },
@@ -669,7 +672,7 @@ export const adminResources: { [K in AdminResourceKind]: AdminResourceKinds[K][]
   ],
   banners: [
     { id: 11, name: 'Leaderboard', imageUrl: null, uploadId: 5, imageSrc: bannerImage(728, 90, 'Northwind spring'), width: 728, height: 90, alt: 'Northwind spring collection', linkId: 1, linkSlug: 'home', sortOrder: 0, status: 'active', programIds: [], ...stamp },
-    { id: 12, name: 'Square', imageUrl: 'https://cdn.example.com/square.png', uploadId: null, imageSrc: bannerImage(250, 250, '20% off', '#2c5cc5'), width: 250, height: 250, alt: 'Spring sale: 20% off', linkId: 2, linkSlug: 'spring-sale', sortOrder: 1, status: 'archived', programIds: [2], ...stamp },
+    { id: 12, name: 'Square', imageUrl: squareImage, uploadId: null, imageSrc: squareImage, width: 250, height: 250, alt: 'Spring sale: 20% off', linkId: 2, linkSlug: 'spring-sale', sortOrder: 1, status: 'archived', programIds: [2], ...stamp },
   ],
   'email-copy': [
     { id: 21, name: 'Spring announcement', subject: 'Northwind spring sale', body: 'Hi!\n\n{{partner.name}} here: Northwind has 20% off this week.\n{{link}}', linkId: 2, linkSlug: 'spring-sale', sortOrder: 0, status: 'active', programIds: [], ...stamp },
