@@ -96,6 +96,7 @@ function generate(db: Db): Counts & { heavyCode: string; programIds: number[] } 
        VALUES (?, ?, ?, 'sale', 'direct', ?, 'percent', ?, ?, 0, ?, ?, ?, ?, ?)`,
     );
     const payment = s.prepare(`INSERT INTO payments (partner_id, amount, currency, method, reference, at) VALUES (?, ?, 'USD', 'paypal', ?, ?)`);
+    const latest = s.prepare('INSERT INTO partner_balances (partner_id, balance, at) VALUES (?, ?, ?)');
     const ledger = s.prepare(
       `INSERT INTO ledger_entries (partner_id, at, type, amount, balance, currency, description, commission_id, payment_id) VALUES (?, ?, ?, ?, ?, 'USD', ?, ?, ?)`,
     );
@@ -173,6 +174,7 @@ function generate(db: Db): Counts & { heavyCode: string; programIds: number[] } 
         ledger.run(id, e.at, e.type, e.amount, balance, description, commissionId, paymentId);
         counts.ledger++;
       });
+      if (plan.length) latest.run(id, balance, plan.at(-1)!.at);
     }
 
     const audit = s.prepare(`INSERT INTO audit_log (at, actor_type, actor, action, target_type, target_id, before, after) VALUES (?, ?, ?, ?, 'partner', ?, NULL, ?)`);
@@ -266,7 +268,9 @@ export default async function adminConsoleBench(): Promise<void> {
     await time('commissions, approved + program + year', `${A}/commissions?status=approved&program=${data.programIds[0]}&from=2025-01-01&to=2025-12-31&limit=50`);
     await time('commissions, 20th page by cursor', `${A}/commissions?limit=50&cursor=${await cursorAfter(`${A}/commissions?limit=50`, 19)}`);
     await time('payments, first page', `${A}/payments?limit=50`);
-    await time('payouts due (GET /admin/payouts)', `${A}/payouts`, 10);
+    await time('payouts due, first page (the console: limit=100)', `${A}/payouts?limit=100`, 10);
+    await time('payouts due, 10th page by cursor', `${A}/payouts?limit=100&cursor=${await cursorAfter(`${A}/payouts?limit=100`, 9)}`, 10);
+    await time('payouts due, every partner (the unpaged answer)', `${A}/payouts`, 3);
     await time('dashboard, default 30 days', `${A}/dashboard`, 10);
     await time('dashboard, a year', `${A}/dashboard?from=2025-01-01&to=2025-12-31`, 10);
     await time('audit log, first page', `${A}/audit?limit=50`);

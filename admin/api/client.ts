@@ -33,9 +33,11 @@ import type {
   PaymentBatch,
   PaymentBatchRequest,
   PaymentDetails,
+  PaymentPage,
   PaymentQuery,
   PayoutCsvLayout,
   PayoutsDue,
+  PayoutsDueQuery,
   RequestOptions,
 } from './types.js';
 import type * as T from './types.js';
@@ -229,8 +231,8 @@ export class HttpAdminApi implements AdminApi {
     });
   }
 
-  payoutsDue({ signal }: RequestOptions = {}) {
-    return this.call((http) => http.get('payouts', { signal }).json<PayoutsDue>());
+  payoutsDue(query: PayoutsDueQuery = {}, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('payouts', { searchParams: params(query), signal }).json<PayoutsDue>());
   }
 
   downloadPayoutsCsv(layout: PayoutCsvLayout, options: RequestOptions = {}) {
@@ -245,8 +247,8 @@ export class HttpAdminApi implements AdminApi {
     return this.call((http) => http.post('payments/batch', { json: batch, signal }).json<PaymentBatch>());
   }
 
-  async payments(query: PaymentQuery, { signal }: RequestOptions = {}) {
-    return (await this.call((http) => http.get('payments', { searchParams: params(query), signal }).json<{ payments: AdminPayment[] }>())).payments;
+  payments(query: PaymentQuery, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('payments', { searchParams: params(query), signal }).json<PaymentPage>());
   }
 
   dashboard(query: DashboardQuery, { signal }: RequestOptions = {}) {

@@ -155,7 +155,19 @@ export interface PaymentQuery {
   partner?: string;
   batch?: number;
   limit?: number;
-  offset?: number;
+  cursor?: string;
+}
+
+/** A page of the payment history and the cursor of the next (null: the last). */
+export interface PaymentPage {
+  payments: AdminPayment[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/v1/admin/payouts?limit&cursor`: a page of the partners due, largest first. */
+export interface PayoutsDueQuery {
+  limit?: number;
+  cursor?: string;
 }
 
 /** `POST /api/v1/admin/payments/batch` (all or nothing): a row without amount pays everything payable now */
@@ -210,13 +222,13 @@ export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
   approveCommission(id: number, options?: RequestOptions): Promise<AdminCommission>;
   reverseCommission(id: number, note: string, options?: RequestOptions): Promise<AdminCommission>;
 
-  payoutsDue(options?: RequestOptions): Promise<PayoutsDue>;
+  payoutsDue(query?: PayoutsDueQuery, options?: RequestOptions): Promise<PayoutsDue>;
   /** The payouts due as a file to pay them with (payout details in full). */
   downloadPayoutsCsv(layout: PayoutCsvLayout, options?: RequestOptions): Promise<CsvFile>;
   /** One payment of `amount` cents (never more than payable now). */
   recordPayment(partnerCode: string, amount: number, details: PaymentDetails, options?: RequestOptions): Promise<AdminPayment>;
   recordPaymentBatch(batch: PaymentBatchRequest, options?: RequestOptions): Promise<PaymentBatch>;
-  payments(query: PaymentQuery, options?: RequestOptions): Promise<AdminPayment[]>;
+  payments(query: PaymentQuery, options?: RequestOptions): Promise<PaymentPage>;
 
   dashboard(query: DashboardQuery, options?: RequestOptions): Promise<Dashboard>;
 

@@ -9,6 +9,7 @@ import { baseStyles } from '../../src/styles/tokens.js';
 import type { AuditEntry, AuditPage, AuditQuery } from '../api/types.js';
 import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
+import { MorePages } from '../internal/more-pages.js';
 import { actionText, auditChanges, auditValue } from './audit-diff.js';
 
 const ACTOR_TYPE: Record<AuditEntry['actorType'], string> = { user: 'Console user', key: 'Admin API key', cli: 'Command line' };
@@ -63,9 +64,14 @@ export class PartnerAdminAuditElement extends SectionElement {
     `,
   ];
 
-  @state() private more: AuditEntry[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
+  private more = new MorePages<AuditEntry>(
+    this,
+    async (cursor) => {
+      const page = await this.client.audit({ ...this.query, cursor, limit: 50 });
+      return { rows: page.items, nextCursor: page.nextCursor };
+    },
+    (said) => (this.said = said),
+  );
   @state() private downloading = false;
   @state() private actionError?: unknown;
   @state() private said?: string;
@@ -89,8 +95,7 @@ export class PartnerAdminAuditElement extends SectionElement {
     task: async ([token], { signal }): Promise<AuditPage | undefined> => {
       if (!token) return undefined;
       const page = await this.client.audit({ ...this.query, limit: 50 }, { signal });
-      this.more = [];
-      this.nextCursor = page.nextCursor;
+      this.more.reset(page.nextCursor);
       this.actionError = undefined;
       return page;
     },
@@ -128,7 +133,7 @@ export class PartnerAdminAuditElement extends SectionElement {
   }
 
   private renderList(page: AuditPage) {
-    const rows = [...page.items, ...this.more];
+    const rows = [...page.items, ...this.more.rows];
     if (!rows.length) {
       const filtered = Object.values(this.route.params).some(Boolean);
       return html`<p part="empty" class="notice">${filtered ? 'No change matches these filters.' : 'No changes recorded yet.'}</p>`;
@@ -150,11 +155,7 @@ export class PartnerAdminAuditElement extends SectionElement {
           ${rows.map((e) => this.renderRow(e, locale))}
         </tbody>
       </table>
-      ${this.nextCursor
-        ? html`<button part="more" class="secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-            ${this.loadingMore ? 'Loading…' : 'Load more'}
-          </button>`
-        : nothing}`;
+      ${this.more.button(rows.length, (e) => this.errorText(e))}`;
   }
 
   private renderRow(e: AuditEntry, locale: string) {
@@ -184,27 +185,6 @@ export class PartnerAdminAuditElement extends SectionElement {
       </td>
     </tr>`;
   }
-
-  private loadMore = async () => {
-    if (this.loadingMore || !this.nextCursor) return;
-    this.loadingMore = true;
-    this.actionError = undefined;
-    const shown = (this.list.value?.items.length ?? 0) + this.more.length;
-    try {
-      const page = await this.client.audit({ ...this.query, cursor: this.nextCursor, limit: 50 });
-      this.more = [...this.more, ...page.items];
-      this.nextCursor = page.nextCursor;
-      this.said = `Loaded ${page.items.length} more; showing ${shown + page.items.length}.`;
-      await this.updateComplete;
-      const th = this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"] th')[shown];
-      th?.setAttribute('tabindex', '-1');
-      th?.focus();
-    } catch (error) {
-      this.actionError = error;
-    } finally {
-      this.loadingMore = false;
-    }
-  };
 
   private download = async () => {
     if (this.downloading) return;

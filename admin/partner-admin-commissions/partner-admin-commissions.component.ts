@@ -8,6 +8,7 @@ import { ATTRIBUTION, STATUS } from '../../components/partner-reports/partner-re
 import type { AdminCommission, AdminProgram, CommissionPage, CommissionQuery, CommissionStatus } from '../api/types.js';
 import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
+import { MorePages } from '../internal/more-pages.js';
 
 /** Why a commission exists, in one sentence: rule, link and click, program and rate (the server's `why`). */
 export function whyText(c: AdminCommission, locale: string, currency: string): string {
@@ -51,8 +52,6 @@ export function whyText(c: AdminCommission, locale: string, currency: string): s
 export class PartnerAdminCommissionsElement extends SectionElement {
   static override styles = [baseStyles, adminStyles];
 
-  @state() private more: AdminCommission[] = [];
-  @state() private nextCursor: string | null = null;
   @state() private selected = new Set<number>();
   @state() private reversing?: number;
   @state() private busy = false;
@@ -63,6 +62,15 @@ export class PartnerAdminCommissionsElement extends SectionElement {
   @state() private currency = 'USD';
   /** replaced commissions after an action, by id */
   @state() private changed = new Map<number, AdminCommission>();
+
+  private more = new MorePages<AdminCommission>(
+    this,
+    async (cursor) => {
+      const page = await this.client.commissions({ ...this.query, cursor, limit: 50 });
+      return { rows: page.commissions, nextCursor: page.nextCursor };
+    },
+    (said) => (this.said = said),
+  );
 
   private get query(): CommissionQuery {
     const p = this.route.params;
@@ -85,8 +93,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
         ]);
       }
       const page = await this.client.commissions({ status, program, partner, from, to, limit: 50 }, { signal });
-      this.more = [];
-      this.nextCursor = page.nextCursor;
+      this.more.reset(page.nextCursor);
       this.selected = new Set();
       this.changed = new Map();
       return page;
@@ -132,7 +139,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
   }
 
   private rows(page: CommissionPage) {
-    return [...page.commissions, ...this.more].map((c) => this.changed.get(c.id) ?? c);
+    return [...page.commissions, ...this.more.rows].map((c) => this.changed.get(c.id) ?? c);
   }
 
   private renderList(page: CommissionPage) {
@@ -171,7 +178,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
           ${rows.map((c) => this.renderRow(c, locale))}
         </tbody>
       </table>
-      ${this.nextCursor ? html`<button part="more" class="secondary" type="button" @click=${this.loadMore}>Load more</button>` : nothing}`;
+      ${this.more.button(rows.length, (e) => this.errorText(e))}`;
   }
 
   private renderRow(c: AdminCommission, locale: string) {
@@ -185,7 +192,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
             : nothing}
         </td>
         <td>${formatDate(c.createdAt, locale)}</td>
-        <td>${c.partnerCode}</td>
+        <th scope="row">${c.partnerCode}</th>
         <td>${c.kind === 'lead' ? 'Lead' : (c.orderId ?? '—')}<span class="detail">${c.programName ?? ''}</span></td>
         <td class="num">
           ${m(c.amount)}
@@ -285,15 +292,4 @@ export class PartnerAdminCommissionsElement extends SectionElement {
       return `Commission ${c.id} of ${c.partnerCode} reversed.`;
     });
   }
-
-  private loadMore = async () => {
-    if (!this.nextCursor) return;
-    try {
-      const page = await this.client.commissions({ ...this.query, cursor: this.nextCursor, limit: 50 });
-      this.more = [...this.more, ...page.commissions];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      this.actionError = error;
-    }
-  };
 }

@@ -7,6 +7,7 @@ import { baseStyles } from '../../src/styles/tokens.js';
 import type { AdminPayment } from '../api/types.js';
 import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
+import { MorePages } from '../internal/more-pages.js';
 
 export const HISTORY_PAGE = 25;
 
@@ -31,11 +32,17 @@ export const HISTORY_PAGE = 25;
 export class PartnerAdminPaymentHistoryElement extends SectionElement {
   static override styles = [baseStyles, adminStyles];
 
-  @state() private more: AdminPayment[] = [];
-  @state() private done = false;
-  @state() private loadingMore = false;
-  @state() private moreError?: unknown;
   @state() private reloads = 0;
+  @state() private said?: string;
+
+  private more = new MorePages<AdminPayment>(
+    this,
+    async (cursor) => {
+      const page = await this.client.payments({ batch: this.batch, limit: HISTORY_PAGE, cursor });
+      return { rows: page.payments, nextCursor: page.nextCursor };
+    },
+    (said) => (this.said = said),
+  );
 
   private get batch(): number | undefined {
     const b = Number(this.route.params.batch);
@@ -45,11 +52,9 @@ export class PartnerAdminPaymentHistoryElement extends SectionElement {
   private list = new Task(this, {
     task: async ([token, batch], { signal }): Promise<AdminPayment[] | undefined> => {
       if (!token) return undefined;
-      const rows = await this.client.payments({ batch, limit: HISTORY_PAGE, offset: 0 }, { signal });
-      this.more = [];
-      this.done = rows.length < HISTORY_PAGE;
-      this.moreError = undefined;
-      return rows;
+      const page = await this.client.payments({ batch, limit: HISTORY_PAGE }, { signal });
+      this.more.reset(page.nextCursor);
+      return page.payments;
     },
     args: () => [this.signedIn?.token, this.batch, this.reloads] as const,
   });
@@ -81,12 +86,12 @@ export class PartnerAdminPaymentHistoryElement extends SectionElement {
   }
 
   private renderList(first: AdminPayment[]) {
-    const rows = [...first, ...this.more];
+    const rows = [...first, ...this.more.rows];
     if (!rows.length) {
       return html`<p part="empty" class="notice">${this.batch !== undefined ? `No payment in batch ${this.batch}.` : 'No payments recorded yet.'}</p>`;
     }
     const locale = localeOf(this);
-    return html`${this.list.status === TaskStatus.PENDING ? html`<p role="status">Updating…</p>` : nothing}
+    return html`${this.list.status === TaskStatus.PENDING ? html`<p role="status">Updating…</p>` : nothing} ${this.announcement(this.said)}
       <table part="table">
         <caption class="visually-hidden">Payments, newest first</caption>
         <thead>
@@ -121,31 +126,6 @@ export class PartnerAdminPaymentHistoryElement extends SectionElement {
           )}
         </tbody>
       </table>
-      ${this.moreError ? html`<p part="error" role="alert">${this.errorText(this.moreError)}</p>` : nothing}
-      ${this.done
-        ? nothing
-        : html`<button part="more" class="secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-            ${this.loadingMore ? 'Loading…' : 'Load more'}
-          </button>`}`;
+      ${this.more.button(rows.length, (e) => this.errorText(e))}`;
   }
-
-  private loadMore = async () => {
-    if (this.loadingMore || this.done || !this.list.value) return;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const shown = this.list.value.length + this.more.length;
-    try {
-      const rows = await this.client.payments({ batch: this.batch, limit: HISTORY_PAGE, offset: shown });
-      this.more = [...this.more, ...rows];
-      this.done = rows.length < HISTORY_PAGE;
-      await this.updateComplete;
-      // keyboard users continue at the first new row
-      this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"] th')[shown]?.setAttribute('tabindex', '-1');
-      this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"] th')[shown]?.focus();
-    } catch (error) {
-      this.moreError = error;
-    } finally {
-      this.loadingMore = false;
-    }
-  };
 }

@@ -11,6 +11,7 @@ import type { PayoutCsvLayout, PayoutDue, PayoutsDue, PaymentDetails } from '../
 import { adminStyles } from '../internal/admin-styles.js';
 import type { PartnerAdminNavigateEvent } from '../internal/route.js';
 import { SectionElement } from '../internal/section-element.js';
+import { MorePages } from '../internal/more-pages.js';
 import { PAYOUT_METHOD } from '../partner-admin-partners/partner-admin-partner.component.js';
 import type { PartnerAdminPaymentHistoryElement } from './partner-admin-payment-history.component.js';
 
@@ -56,6 +57,9 @@ const failedIndex = (error: unknown): number | undefined => {
  * @csspart signed-out - Nobody is signed in.
  * @csspart announcement - What an action just did (live).
  */
+/** Partners due read at a time (largest payable first; "Load more" reads the next). */
+export const DUE_PAGE = 100;
+
 export class PartnerAdminPayoutsElement extends SectionElement {
   static override styles = [
     baseStyles,
@@ -101,11 +105,21 @@ export class PartnerAdminPayoutsElement extends SectionElement {
     return this.signedIn?.user.role === 'staff';
   }
 
+  private morePayouts = new MorePages<PayoutDue>(
+    this,
+    async (cursor) => {
+      const page = await this.client.payoutsDue({ limit: DUE_PAGE, cursor });
+      return { rows: page.payouts, nextCursor: page.nextCursor };
+    },
+    (said) => (this.said = said),
+  );
+
   private due = new Task(this, {
     task: async ([token, staff], { signal }): Promise<PayoutsDue | undefined> => {
       if (!token || staff) return undefined;
-      const due = await this.client.payoutsDue({ signal });
+      const due = await this.client.payoutsDue({ limit: DUE_PAGE }, { signal });
       this.selected = new Set();
+      this.morePayouts.reset(due.nextCursor);
       return due;
     },
     args: () => [this.signedIn?.token, this.isStaff, this.reloads] as const,
@@ -149,16 +163,18 @@ export class PartnerAdminPayoutsElement extends SectionElement {
     return formatMoney(cents, currency, localeOf(this));
   }
 
-  private renderDue(due: PayoutsDue) {
+  private renderDue(first: PayoutsDue) {
+    const due = { ...first, payouts: [...first.payouts, ...this.morePayouts.rows] };
     const minimum = this.money(due.minimum, due.currency);
     if (!due.payouts.length) {
       return html`<p part="empty" class="notice">Nobody is due a payout: no partner’s payable now reaches the minimum payout of ${minimum}.</p>`;
     }
     const chosen = due.payouts.filter((p) => this.selected.has(p.partnerCode));
     const all = chosen.length === due.payouts.length;
-    return html`<p>
-        ${due.payouts.length === 1 ? '1 partner' : `${due.payouts.length} partners`} with ${MONEY_WORDS.payableNow.toLowerCase()} of at least the minimum
-        payout, ${minimum}.
+    const { count, amount } = due.total;
+    return html`<p part="due-total">
+        ${count === 1 ? '1 partner' : `${count.toLocaleString(localeOf(this))} partners`} with ${MONEY_WORDS.payableNow.toLowerCase()} of at least the minimum
+        payout, ${minimum}: ${this.money(amount, due.currency)} in all.${due.payouts.length < count ? ` Showing the ${due.payouts.length} largest.` : ''}
       </p>
       ${this.renderExport()}
       <fieldset part="payment-details">
@@ -192,7 +208,8 @@ export class PartnerAdminPayoutsElement extends SectionElement {
         <tbody>
           ${due.payouts.map((p) => this.renderRow(p, due.currency))}
         </tbody>
-      </table>`;
+      </table>
+      ${this.morePayouts.button(due.payouts.length, (e) => this.errorText(e))}`;
   }
 
   private renderRow(p: PayoutDue, currency: string) {

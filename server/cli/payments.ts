@@ -1,5 +1,6 @@
 import { getSettings } from '../catalog/settings.js';
-import { payoutsDue, recordPayment } from '../money/payments.js';
+import { recordPayment } from '../money/payments.js';
+import { payoutsDue } from '../money/payouts-due.js';
 import { csvText } from '../shared/csv.js';
 import { formatMoney, toDecimal } from '../shared/money.js';
 import { defineCommand, withDeps, type Command } from './command.js';
@@ -49,7 +50,7 @@ export const paymentCommands: Record<string, Command> = {
       await withDeps(values.db, async (deps) => {
         const { currency } = await getSettings(deps);
         const min = values.min === undefined ? undefined : await money(deps, values.min, '--min');
-        const due = await payoutsDue(deps, min);
+        const due = (await payoutsDue(deps, min)).rows;
         if (values.csv) {
           const header = 'code,name,email,amount,currency,payout_method,payout_details';
           const rows = due.map((p) => [p.partnerCode, p.name, p.email, toDecimal(p.amount, currency), currency, p.payoutMethod ?? '', p.payoutDetails ?? ''].map(csvText).join(','));

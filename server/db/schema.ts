@@ -25,6 +25,7 @@ export interface Database {
   payments: PaymentsTable;
   payment_batches: PaymentBatchesTable;
   ledger_entries: LedgerEntriesTable;
+  partner_balances: PartnerBalancesTable;
   uploads: UploadsTable;
   banners: BannersTable;
   email_copy: EmailCopyTable;
@@ -287,6 +288,14 @@ export interface LedgerEntriesTable {
   reverses_id: number | null;
 }
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+
+/** A partner's latest running balance (of their latest ledger entry), written with each entry. */
+export interface PartnerBalancesTable {
+  partner_id: number;
+  balance: number;
+  /** the time of the partner's latest entry */
+  at: number;
+}
 
 export interface UploadsTable {
   id: Generated<number>;

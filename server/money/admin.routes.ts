@@ -12,12 +12,12 @@ import {
   adjustmentSchema,
   listPayments,
   paymentSchema,
-  payoutsDue,
   recordAdjustment,
   recordPayment,
   reversalSchema,
   reverseLedgerEntry,
 } from './payments.js';
+import { payoutsDue, payoutsDueTotal } from './payouts-due.js';
 import { getSale, listSales } from '../tracking/sales.js';
 import { getSettings } from '../catalog/settings.js';
 import { externalId, idParam, Pagination } from '../shared/validation.js';
@@ -130,6 +130,8 @@ const payoutsRoute = createRoute({
     query: z.object({
       min: z.coerce.number({ error: 'must be a number of cents' }).int('must be a whole number of cents').min(0, 'must not be negative').max(100_000_000_000).optional(),
       ...PayoutsCsvQuery,
+      limit: Pagination.limit.describe('a page of this many (largest payable first), with `nextCursor`; without `limit` or `cursor` every partner due'),
+      ...CursorQuery,
     }),
   },
   responses: {
@@ -238,8 +240,10 @@ export function registerMoneyRoutes<E extends Env>(app: OpenAPIHono<E>, deps: De
     const query = c.req.valid('query');
     const minimum = query.min ?? settings.minimumPayout;
     if (wantsPayoutsCsv(query)) return payoutsCsvResponse(c, deps, settings, minimum, query);
-    const payouts = (await payoutsDue(deps, minimum)).map(({ payoutDetails: _inFull, ...masked }) => masked);
-    return c.json({ minimum, currency: settings.currency, payouts }, 200);
+    const page = await payoutsDue(deps, minimum, { limit: query.limit, cursor: query.cursor });
+    const payouts = page.rows.map(({ payoutDetails: _inFull, ...masked }) => masked);
+    const total = await payoutsDueTotal(deps.db.kysely, deps.clock(), minimum);
+    return c.json({ minimum, currency: settings.currency, payouts, nextCursor: page.nextCursor, total }, 200);
   });
   app.openapi(adjustmentRoute, async (c) => c.json(await recordAdjustment(deps, c.req.valid('json')), 201));
   app.openapi(reverseEntryRoute, async (c) => c.json(await reverseLedgerEntry(deps, c.req.valid('param').id, c.req.valid('json').note), 201));

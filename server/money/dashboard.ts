@@ -7,6 +7,7 @@ import { invalid } from '../shared/errors.js';
 import { parseRange } from './reports/range.js';
 import { checkTimeZone, dayKeyer, QUARTER_HOUR } from './reports/links.js';
 import type { Dashboard, DashboardQuery } from './dashboard.schemas.js';
+import { payoutsDueTotal } from './payouts-due.js';
 
 /**
  * The merchant's dashboard: the whole program's figures for a period, a daily trend, the top
@@ -84,7 +85,8 @@ export const dashboardQueries = {
   /** payment rows are negative; reversals of payments positive */
   paid: (db: Executor, from: number, until: number) =>
     db.selectFrom('ledger_entries').select(sql<number>`coalesce(sum(amount), 0)`.as('total')).where('type', '=', 'payment').where('at', '>=', from).where('at', '<', until),
-  owed: (db: Executor) => db.selectFrom('ledger_entries').select(sql<number>`coalesce(sum(amount), 0)`.as('total')),
+  /** every partner's latest running balance, one row each */
+  owed: (db: Executor) => db.selectFrom('partner_balances').select(sql<number>`coalesce(sum(balance), 0)`.as('total')),
   /** pending commissions: still on hold (held) and past their hold (what the sweep approves next) */
   pending: (db: Executor, now: number) =>
     db
@@ -116,22 +118,6 @@ export const dashboardQueries = {
       .where('self_referral', '=', 0)
       .groupBy('partner_id'),
   signupsWaiting: (db: Executor) => db.selectFrom('partners').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending'),
-  /**
-   * Active partners whose payable now (latest running balance − commissions still on hold)
-   * reaches `minimum`, as payoutsDue lists them: one index look-up per active partner.
-   */
-  payoutsDue: (now: number, minimum: number) =>
-    sql<{ n: number; amount: number }>`
-      with held as (
-        select partner_id, sum(amount - clawed_back) as held from commissions
-        where status = 'pending' and payable_at > ${now} group by partner_id
-      ),
-      payable as (
-        select (select l.balance from ledger_entries l where l.partner_id = p.id order by l.at desc, l.id desc limit 1) - coalesce(h.held, 0) as amount
-        from partners p left join held h on h.partner_id = p.id
-        where p.status = 'active'
-      )
-      select count(*) as n, coalesce(sum(amount), 0) as amount from payable where amount > 0 and amount >= ${minimum}`,
 };
 
 export async function dashboard(deps: Deps, query: DashboardQuery): Promise<Dashboard> {
@@ -162,7 +148,7 @@ export async function dashboard(deps: Deps, query: DashboardQuery): Promise<Dash
   const ids = top.map((t) => t.partner_id);
   const partners = ids.length ? await db.selectFrom('partners').select(['id', 'code', 'name']).where('id', 'in', ids).execute() : [];
   const salesOf = new Map((ids.length ? await q.salesOf(db, ids, from, until).execute() : []).map((r) => [r.partner_id, { count: num(r.n), amount: num(r.amount) }]));
-  const due = (await q.payoutsDue(now, settings.minimumPayout).execute(db)).rows[0];
+  const due = await payoutsDueTotal(db, now, settings.minimumPayout);
 
   return {
     from: new Date(from).toISOString(),
@@ -179,7 +165,7 @@ export async function dashboard(deps: Deps, query: DashboardQuery): Promise<Dash
     attention: {
       signupsWaiting: num((await q.signupsWaiting(db).executeTakeFirstOrThrow()).n),
       pastHold: { count: num(pending.due_count), amount: num(pending.due_amount) },
-      payoutsDue: { count: num(due?.n), amount: num(due?.amount), minimum: settings.minimumPayout },
+      payoutsDue: { ...due, minimum: settings.minimumPayout },
     },
   };
 }

@@ -9,7 +9,8 @@ import { afterKey, type Key } from '../shared/keyset.js';
 /**
  * The partner's money: one append-only row per change. `amount` is the signed effect on the
  * balance (commission +, clawback −, payment −, adjustment ±) and `balance` the running
- * balance after the row, written in the same transaction as the row. Rows are never updated
+ * balance after the row, written in the same transaction as the row (and copied to the
+ * partner's `partner_balances` row, which whole-program reads sum). Rows are never updated
  * or deleted; a mistake is undone by a new row whose `reverses_id` names the old one.
  */
 export interface NewLedgerEntry {
@@ -44,6 +45,12 @@ export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLe
   if (!Number.isSafeInteger(entry.amount)) throw new RangeError(`ledger amount must be an integer, got ${entry.amount}`);
   const last = await latestEntry(trx, entry.partnerId);
   const at = Math.max(now, last?.at ?? now);
+  const balance = (last?.balance ?? 0) + entry.amount;
+  await trx
+    .insertInto('partner_balances')
+    .values({ partner_id: entry.partnerId, balance, at })
+    .onConflict((oc) => oc.column('partner_id').doUpdateSet({ balance, at }))
+    .execute();
   return trx
     .insertInto('ledger_entries')
     .values({
@@ -51,7 +58,7 @@ export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLe
       at,
       type: entry.type,
       amount: entry.amount,
-      balance: (last?.balance ?? 0) + entry.amount,
+      balance,
       currency: entry.currency,
       description: entry.description,
       commission_id: entry.commissionId ?? null,

@@ -4,14 +4,13 @@ import type { PaymentsTable } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { appendLedgerEntry, ledgerEntryView } from './ledger.js';
-import type { LedgerEntry, Payment, PayoutDue } from './schemas.js';
+import type { LedgerEntry, Payment } from './schemas.js';
 import { moneyNow, moneyNowOf, type MoneyNow } from './money-terms.js';
 import { formatMoney } from '../shared/money.js';
 import { partnerByCode } from '../partners/partner-admin.js';
 import { partnerCode } from '../partners/schemas.js';
-import { maskPayoutDetails } from './payout-details.js';
 import { getSettings } from '../catalog/settings.js';
-import { cents, parseInput, positiveCents, text } from '../shared/validation.js';
+import { parseInput, positiveCents, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
 import { afterKey, type Key } from '../shared/keyset.js';
 import type { Executor } from '../db/executor.js';
@@ -243,42 +242,4 @@ export async function reversePayment(deps: Deps, paymentId: number, note: string
     .executeTakeFirst();
   if (!entry) throw notFound(`Payment ${paymentId}`, 'payment_not_found');
   return reverseLedgerEntry(deps, entry.id, note);
-}
-
-/** A payout with the partner's payout details in full (for the payout CSV, never for lists). */
-export interface PayoutDueInFull extends PayoutDue {
-  payoutDetails: string | null;
-}
-
-/**
- * Active partners whose payable-now balance is at least `minimum` cents (default:
- * settings.minimumPayout), largest first, with where to send the money: masked for lists,
- * `payoutDetails` in full for the payout CSV (strip it before showing a list).
- */
-export async function payoutsDue(deps: Deps, minimum?: number): Promise<PayoutDueInFull[]> {
-  const min = parseInput(cents('min'), minimum ?? (await getSettings(deps)).minimumPayout);
-  await approveDueCommissions(deps);
-  const db = deps.db.kysely;
-  const currency = (await getSettings(deps)).currency;
-  // only partners with money on the ledger can be due anything
-  const partners = await db
-    .selectFrom('partners')
-    .select(['id', 'code', 'name', 'email', 'payout_method', 'payout_details'])
-    .where('status', '=', 'active')
-    .where((eb) => eb.exists(eb.selectFrom('ledger_entries').select('id').whereRef('ledger_entries.partner_id', '=', 'partners.id')))
-    .execute();
-  const balances = await moneyNowOf(db, partners.map((p) => p.id), { currency, now: deps.clock() });
-  return partners
-    .map((p) => ({
-      partnerCode: p.code,
-      name: p.name,
-      email: p.email,
-      amount: balances.get(p.id)!.payableNow,
-      balance: balances.get(p.id)!,
-      payoutMethod: p.payout_method ?? null,
-      payoutDetailsMasked: maskPayoutDetails(p.payout_details ?? null),
-      payoutDetails: p.payout_details ?? null,
-    }))
-    .filter((p) => p.amount > 0 && p.amount >= min)
-    .sort((a, b) => b.amount - a.amount || a.partnerCode.localeCompare(b.partnerCode));
 }

@@ -1,6 +1,6 @@
 import { csvLine, csvNumber, csvText } from '../shared/csv.js';
 import { toDecimal } from '../shared/money.js';
-import type { PayoutDueInFull } from './payments.js';
+import type { PayoutDueInFull } from './payouts-due.js';
 import type { PayoutCsvLayout } from './schemas.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Context, Env } from 'hono';
 import type { Deps } from '../deps.js';
 import type { Settings } from '../catalog/settings.js';
 import { errors, jsonBody, jsonResponse, z } from '../http/openapi.js';
-import { payoutsDue } from './payments.js';
+import { payoutsDue } from './payouts-due.js';
 import { payoutCsv } from './payout-csv.js';
 import { PAYOUT_CSV_LAYOUTS, type PayoutCsvLayout } from './schemas.js';
 import { recordPaymentBatch } from './payout-batch.js';
@@ -39,7 +39,7 @@ export const wantsPayoutsCsv = (q: { format?: 'json' | 'csv' | undefined; layout
 
 export async function payoutsCsvResponse(c: Context, deps: Deps, settings: Settings, minimum: number, q: { layout?: PayoutCsvLayout | undefined; note?: string | undefined }) {
   const layout = q.layout ?? 'standard';
-  const body = payoutCsv(await payoutsDue(deps, minimum), settings.currency, layout, q.note ?? 'Commission payout');
+  const body = payoutCsv((await payoutsDue(deps, minimum)).rows, settings.currency, layout, q.note ?? 'Commission payout');
   const day = new Date(deps.clock()).toISOString().slice(0, 10);
   return c.body(body, 200, {
     'Cache-Control': 'private, no-store',

@@ -137,6 +137,8 @@ export const PayoutsDueSchema = z.object({
   minimum: z.number().int(),
   currency: z.string(),
   payouts: z.array(PayoutSchema),
+  nextCursor: NextCursor,
+  total: z.object({ count: z.number().int(), amount: z.number().int() }).openapi({ description: 'every partner due at this minimum (all pages): how many and how much' }),
 });
 export type PayoutsDue = z.infer<typeof PayoutsDueSchema>;
 

@@ -25,17 +25,17 @@ afterEach(() => {
 
 describe('HttpAdminApi: payouts, dashboard, audit', () => {
   it('records one payment and a batch, reads payouts due and the history', async () => {
-    answer(200, JSON.stringify({ payments: [] }));
+    answer(200, JSON.stringify({ payments: [], nextCursor: null }));
     const client = api();
     await client.recordPayment('ann', 5_000, { method: 'PayPal' });
     await client.recordPaymentBatch({ payments: [{ partner: 'ann', amount: 5_000 }], reference: 'R-1' });
-    await client.payoutsDue();
-    expect(await client.payments({ batch: 7, limit: 25, offset: 25 })).to.deep.equal([]);
+    await client.payoutsDue({ limit: 100, cursor: 'c1' });
+    expect(await client.payments({ batch: 7, limit: 25, cursor: 'c2' })).to.deep.equal({ payments: [], nextCursor: null });
     expect(requests.map(sent)).to.deep.equal([
       'POST /api/v1/admin/payments',
       'POST /api/v1/admin/payments/batch',
-      'GET /api/v1/admin/payouts',
-      'GET /api/v1/admin/payments?batch=7&limit=25&offset=25',
+      'GET /api/v1/admin/payouts?limit=100&cursor=c1',
+      'GET /api/v1/admin/payments?batch=7&limit=25&cursor=c2',
     ]);
     expect(await requests[0]!.json()).to.deep.equal({ partnerCode: 'ann', amount: 5_000, method: 'PayPal' });
     expect(await requests[1]!.json()).to.deep.equal({ payments: [{ partner: 'ann', amount: 5_000 }], reference: 'R-1' });

@@ -117,6 +117,8 @@ describe('<partner-admin-commissions>', () => {
     part<HTMLButtonElement>(el, 'more')!.click();
     await waitUntil(() => parts(el, 'row').length === 5);
     expect(part(el, 'more')).to.equal(null);
+    expect(text(part(el, 'announcement'))).to.equal('Loaded 2 more; showing 5.');
+    expect(el.shadowRoot!.activeElement).to.equal(parts(el, 'row')[3]!.querySelector('th'));
   });
 
   it('says it is loading', async () => {

@@ -28,7 +28,7 @@ describe('<partner-admin-payouts>', () => {
     expect(parts(el, 'row').map((r) => r.dataset.code)).to.deep.equal(['ann', 'eve', 'gus']);
     expect(text(row(el, 'ann'))).to.contain('Ann Archer').and.contain('PayPal').and.contain('a•••@example.com').and.contain('$100.00');
     expect(text(row(el, 'gus'))).to.contain('No payout method given');
-    expect(text(el.shadowRoot!.querySelector('section p'))).to.equal('3 partners with payable now of at least the minimum payout, $50.00.');
+    expect(text(part(el, 'due-total'))).to.equal('3 partners with payable now of at least the minimum payout, $50.00: $225.00 in all.');
     expect(parts(history(el), 'row')).to.have.length(3);
     expect(text(parts(history(el), 'row')[2])).to.contain('Reversed').and.contain('Sent to the wrong account');
     await expect(el).to.be.accessible();
@@ -176,15 +176,43 @@ describe('<partner-admin-payouts>', () => {
     expect(parts(h, 'row')).to.have.length(25);
     part(h, 'more')!.click();
     await waitUntil(() => parts(h, 'row').length === 30);
-    expect(api.calls.at(-1)!.args[0]).to.include({ offset: 25, limit: 25 });
+    expect(api.calls.at(-1)!.args[0]).to.include({ cursor: '25', limit: 25 });
+    expect(text(part(h, 'announcement'))).to.equal('Loaded 5 more; showing 30.');
     expect(part(h, 'more')).to.equal(null);
     expect(h.shadowRoot!.activeElement).to.equal(parts(h, 'row')[25]!.querySelector('th'));
     shadow<HTMLAnchorElement>(h, 'a[aria-label="Show the payments of batch 9"]')!.click();
     await waitUntil(() => part(h, 'batch-filter') && parts(h, 'row').length === 2);
     expect(el.route.params).to.deep.equal({ batch: '9' });
-    expect(api.calls.at(-1)!.args[0]).to.include({ batch: 9, offset: 0 });
+    expect(api.calls.at(-1)!.args[0]).to.deep.equal({ batch: 9, limit: 25 });
     expect(text(part(h, 'batch-filter'))).to.contain('Showing the payments of batch 9.');
     await expect(el).to.be.accessible();
+  });
+
+  it('reads who is due 100 at a time, largest first; Load more reads the next, the total counts them all', async () => {
+    const many: PayoutDue[] = Array.from({ length: 130 }, (_, i) => ({
+      partnerCode: `p${String(i).padStart(3, '0')}`,
+      name: `Partner ${i}`,
+      email: `p${i}@example.com`,
+      amount: 100_000 - i * 100,
+      balance: { balance: 100_000 - i * 100, pending: 0, payableNow: 100_000 - i * 100, currency: 'USD' },
+      payoutMethod: 'paypal',
+      payoutDetailsMasked: null,
+    }));
+    const { el, api } = await render({ payouts: many });
+    await loaded(el);
+    expect(parts(el, 'row')).to.have.length(100);
+    expect(api.calls.find((c) => c.method === 'payoutsDue')!.args[0]).to.deep.equal({ limit: 100 });
+    expect(text(part(el, 'due-total'))).to.contain('130 partners').and.contain('Showing the 100 largest.');
+    part(el, 'more')!.click();
+    await waitUntil(() => parts(el, 'row').length === 130);
+    expect(parts(el, 'row')[100]!.dataset.code).to.equal('p100');
+    expect(el.shadowRoot!.activeElement).to.equal(parts(el, 'row')[100]!.querySelector('th'));
+    expect(part(el, 'more')).to.equal(null);
+    expect(text(part(el, 'due-total'))).not.to.contain('Showing');
+    // select all selects every row read, and the batch pays them all
+    shadow<HTMLInputElement>(el, 'input[aria-label="Select every partner due"]')!.click();
+    await el.updateComplete;
+    expect(text(part(el, 'pay-selected'))).to.contain('(130)');
   });
 
   it('loading, error and signed out are said', async () => {

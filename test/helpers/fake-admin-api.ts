@@ -600,7 +600,16 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         if (u.role === 'owner' && lastOwner(id)) throw new ApiError(409, 'last_owner', `${u.email} is the last active owner and cannot be removed: make another user an owner first`);
         users = users.filter((x) => x.id !== id);
       }),
-    payoutsDue: () => answer('payoutsDue', [], () => ({ minimum, currency: 'USD', payouts: payouts.filter((p) => p.amount >= minimum).map((p) => ({ ...p })) })),
+    payoutsDue: (query = {}) =>
+      answer('payoutsDue', [query], () => {
+        const due = payouts.filter((p) => p.amount > 0 && p.amount >= minimum).sort((a, b) => b.amount - a.amount || a.partnerCode.localeCompare(b.partnerCode));
+        const total = { count: due.length, amount: due.reduce((t, p) => t + p.amount, 0) };
+        if (query.limit === undefined && query.cursor === undefined) return { minimum, currency: 'USD', payouts: due.map((p) => ({ ...p })), nextCursor: null, total };
+        const start = query.cursor ? Number(query.cursor) : 0;
+        const size = query.limit ?? 100;
+        const nextCursor = start + size < due.length ? String(start + size) : null;
+        return { minimum, currency: 'USD', payouts: due.slice(start, start + size).map((p) => ({ ...p })), nextCursor, total };
+      }),
     downloadPayoutsCsv: (layout) =>
       answer('downloadPayoutsCsv', [layout], () => {
         const due = payouts.filter((p) => p.amount >= minimum);
@@ -621,8 +630,9 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     payments: (query) =>
       answer('payments', [query], () => {
         const rows = payments.filter((p) => (!query.partner || p.partnerCode === query.partner) && (query.batch === undefined || p.batchId === query.batch));
-        const offset = query.offset ?? 0;
-        return rows.slice(offset, offset + Math.min(query.limit ?? 50, pageSize));
+        const start = query.cursor ? Number(query.cursor) : 0;
+        const size = Math.min(query.limit ?? 50, pageSize);
+        return { payments: rows.slice(start, start + size), nextCursor: start + size < rows.length ? String(start + size) : null };
       }),
     dashboard: (query) => answer('dashboard', [query], () => {
         if (options.dashboard) return options.dashboard;

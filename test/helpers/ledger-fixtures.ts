@@ -116,6 +116,11 @@ export function ledgerFixture(db: Kysely<Database>, options: { currency?: string
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db
+      .insertInto('partner_balances')
+      .values({ partner_id: partnerId, balance, at: e.at })
+      .onConflict((oc) => oc.column('partner_id').doUpdateSet({ balance, at: e.at }))
+      .execute();
     last.set(partnerId, { at: e.at, balance });
     return { id: row.id, balance };
   }
@@ -618,6 +623,7 @@ export async function bulkLedger(
     const extra = rest - perOther * others;
     type Row = { partner_id: number; at: number; type: LedgerEntryType; amount: number; balance: number; currency: string; description: string };
     let buffer: Row[] = [];
+    const balances: { partner_id: number; balance: number; at: number }[] = [];
     const flush = async () => {
       if (!buffer.length) return;
       await trx.insertInto('ledger_entries').values(buffer).execute();
@@ -628,6 +634,7 @@ export async function bulkLedger(
       const count = p === 0 ? options.heavyRows : perOther + (p <= extra ? 1 : 0);
       const step = Math.floor(options.span / (count + 1));
       let balance = 0;
+      let lastAt = 0;
       for (let i = 0; i < count; i++) {
         const at = created + step * (i + 1) + rand.int(0, Math.max(0, step - 1));
         const roll = rand.next();
@@ -648,9 +655,12 @@ export async function bulkLedger(
         }
         balance += amount;
         buffer.push({ partner_id: partnerId, at, type, amount, balance, currency, description: `${type} #${i + 1}` });
+        lastAt = at;
         if (buffer.length >= batch) await flush();
       }
+      if (count) balances.push({ partner_id: partnerId, balance, at: lastAt });
     }
+    for (let i = 0; i < balances.length; i += batch) await trx.insertInto('partner_balances').values(balances.slice(i, i + batch)).execute();
     await flush();
     return { heavyPartnerId: firstPartnerId, firstPartnerId };
   });

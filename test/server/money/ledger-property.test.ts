@@ -146,6 +146,8 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
           const pending = s.db.sqlite.prepare("SELECT coalesce(sum(amount - clawed_back), 0) AS p FROM commissions WHERE partner_id = ? AND status = 'pending' AND payable_at > ?").get(id, s.now) as { p: number };
           assert.equal(balance.pending, pending.p);
           assert.equal(balance.payableNow, running - pending.p);
+          const kept = s.db.sqlite.prepare('SELECT balance FROM partner_balances WHERE partner_id = ?').get(id) as { balance: number } | undefined;
+          assert.equal(kept?.balance ?? 0, running, `${CODES[i]}: the partner's balance row is the ledger's last balance`);
         }
         const commissions = s.db.sqlite.prepare('SELECT c.*, s.amount AS sale_amount, s.refunded_amount FROM commissions c LEFT JOIN sales s ON s.id = c.sale_id').all() as any[];
         for (const c of commissions) {

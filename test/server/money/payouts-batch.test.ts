@@ -139,8 +139,62 @@ describe('GET /api/v1/admin/payouts as CSV', () => {
 
   test('JSON stays as it was, and bad layouts are a 400', async () => {
     const res = await s.admin('GET', '/api/v1/admin/payouts');
-    assert.deepEqual(Object.keys(res.json), ['minimum', 'currency', 'payouts']);
+    assert.deepEqual(Object.keys(res.json), ['minimum', 'currency', 'payouts', 'nextCursor', 'total']);
+    assert.equal(res.json.nextCursor, null, 'without limit or cursor: every partner due, one answer');
+    assert.deepEqual(res.json.total, { count: 3, amount: 41_000 });
     assert.equal((await s.admin('GET', '/api/v1/admin/payouts?format=json&layout=wise')).json.payouts.length, 3);
     assertError(await s.admin('GET', '/api/v1/admin/payouts?layout=venmo'), 400, 'invalid_request', 'layout');
+  });
+});
+
+describe('GET /api/v1/admin/payouts in pages', () => {
+  test('pages follow the order of the whole list, each page after its cursor, with the total of all pages', async () => {
+    // dan ties with alice: ties go by partner code
+    await s.partner('dan', { programIds: [(await s.admin('GET', '/api/v1/admin/programs')).json.programs[0].id] });
+    await s.sale({ orderId: 'D-1', amount: 100_000, partnerCode: 'dan' });
+    const whole = (await s.admin('GET', '/api/v1/admin/payouts')).json.payouts.map((p: { partnerCode: string }) => p.partnerCode);
+    assert.deepEqual(whole, ['bob', 'alice', 'dan', 'carol']);
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; json: any } = await s.admin('GET', `/api/v1/admin/payouts?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(res.status, 200);
+      assert.equal(res.json.payouts.length, 1);
+      assert.deepEqual(res.json.total, { count: 4, amount: 51_000 });
+      codes.push(res.json.payouts[0].partnerCode);
+      cursor = res.json.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    assert.deepEqual(codes, whole);
+    const two = (await s.admin('GET', '/api/v1/admin/payouts?limit=2')).json;
+    assert.deepEqual(two.payouts.map((p: { partnerCode: string }) => p.partnerCode), ['bob', 'alice']);
+    // a partner paid meanwhile drops out without shifting the next page
+    await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'bob', amount: 25_000 });
+    const next = (await s.admin('GET', `/api/v1/admin/payouts?limit=2&cursor=${two.nextCursor}`)).json;
+    assert.deepEqual(next.payouts.map((p: { partnerCode: string }) => p.partnerCode), ['dan', 'carol']);
+    assert.equal(next.nextCursor, null);
+  });
+
+  test('a cursor from another minimum, a forged cursor and a bad limit are 400s naming the parameter', async () => {
+    const first = (await s.admin('GET', '/api/v1/admin/payouts?limit=1')).json;
+    assertError(await s.admin('GET', `/api/v1/admin/payouts?limit=1&min=7000&cursor=${first.nextCursor}`), 400, 'invalid_cursor', 'cursor');
+    assertError(await s.admin('GET', '/api/v1/admin/payouts?cursor=bm9wZQ'), 400, 'invalid_cursor', 'cursor');
+    assertError(await s.admin('GET', '/api/v1/admin/payouts?limit=0'), 400, 'invalid_request', 'limit');
+    assertError(await s.admin('GET', '/api/v1/admin/payouts?limit=501'), 400, 'invalid_request', 'limit');
+  });
+
+  test('commissions still on hold are not payable: the partner is due only what is past its hold', async () => {
+    const held = await s.program({ holdDays: 30, name: 'Held' });
+    await s.partner('erin', { programIds: [held.id] });
+    await s.sale({ orderId: 'E-1', amount: 100_000, partnerCode: 'erin' }); // 10,000 on hold
+    assert.equal((await s.admin('GET', '/api/v1/admin/payouts?limit=10')).json.payouts.some((p: { partnerCode: string }) => p.partnerCode === 'erin'), false);
+    await s.admin('POST', '/api/v1/admin/adjustments', { partnerCode: 'erin', amount: 8_000, note: 'Bonus' });
+    const due = (await s.admin('GET', '/api/v1/admin/payouts?limit=10')).json;
+    const erin = due.payouts.find((p: { partnerCode: string }) => p.partnerCode === 'erin');
+    assert.equal(erin.amount, 8_000);
+    assert.deepEqual(erin.balance, { balance: 18_000, pending: 10_000, payableNow: 8_000, currency: 'USD' });
+    assert.deepEqual(erin.balance, await balanceOf('erin'));
+    assert.deepEqual(due.total, { count: 4, amount: 49_000 });
   });
 });
