@@ -43,3 +43,19 @@ export const Failed: Story = { render: () => payouts({ fail: { payoutsDue: 'erro
 
 /** Nobody signed in. */
 export const SignedOut: Story = { render: () => payouts({}, { signedIn: false }) };
+
+/** 130 partners due: the 100 largest first, with the total of all and Load more for the rest. */
+export const ManyDue: Story = {
+  render: () =>
+    payouts({
+      payouts: Array.from({ length: 130 }, (_, i) => ({
+        partnerCode: `p${String(i + 1).padStart(3, '0')}`,
+        name: `Partner ${i + 1}`,
+        email: `partner${i + 1}@example.com`,
+        amount: 250_000 - i * 1_500,
+        balance: { balance: 250_000 - i * 1_500, pending: 0, payableNow: 250_000 - i * 1_500, currency: 'USD' },
+        payoutMethod: i % 3 ? 'paypal' : 'bank_transfer',
+        payoutDetailsMasked: i % 3 ? `p•••${i + 1}@example.com` : 'DE89 •••• 3000',
+      })),
+    }),
+};
