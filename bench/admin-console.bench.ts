@@ -27,6 +27,8 @@ const LEDGER_ROWS = 1_000_000;
 const HEAVY_ROWS = 20_000; // one partner with many rows, for the deep ledger page
 const AUDIT_ROWS = 10_000;
 const RUNS = 30;
+/** `ADMIN_BENCH_ONLY=payouts npm run bench -- admin-console`: time only the calls whose name holds it. */
+const ONLY = process.env.ADMIN_BENCH_ONLY ?? '';
 const END = Date.UTC(2026, 0, 1);
 const SPAN = 3 * 365 * 86_400_000;
 const DAY = 86_400_000;
@@ -229,6 +231,7 @@ export default async function adminConsoleBench(): Promise<void> {
     };
     const plans: { name: string; lines: string[] }[] = [];
     const time = async (name: string, url: string, runs = RUNS) => {
+      if (ONLY && !name.includes(ONLY)) return 0;
       let rows = '';
       const { median } = await measure(`${name}`, runs, async () => (rows = rowsOf(await call(app, url))), (line) => `${line}  rows ${rows.padStart(3)}   ${url}`);
       captured.length = 0;

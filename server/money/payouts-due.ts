@@ -20,7 +20,11 @@ export interface PayoutDueInFull extends PayoutDue {
   payoutDetails: string | null;
 }
 
-/** Each partner due: their payable now (`amount`), balance and held, largest first then by code. */
+/**
+ * Each partner due: id, balance, held and payable now (`amount`). Reads only narrow rows — the
+ * partners' status index, their balance rows, the pending commissions on hold — so sorting tens
+ * of thousands of partners due never touches their profiles; a page's profiles are read after.
+ */
 function dueRows(db: Executor, now: number, minimum: number) {
   const held = db
     .selectFrom('commissions')
@@ -29,19 +33,10 @@ function dueRows(db: Executor, now: number, minimum: number) {
     .where('payable_at', '>', now)
     .groupBy('partner_id');
   const payable = db
-    .selectFrom('partner_balances as b')
-    .innerJoin('partners as p', 'p.id', 'b.partner_id')
-    .leftJoin(held.as('h'), 'h.partner_id', 'b.partner_id')
-    .select([
-      'p.code',
-      'p.name',
-      'p.email',
-      'p.payout_method',
-      'p.payout_details',
-      'b.balance',
-      sql<number>`coalesce(h.held, 0)`.as('held'),
-      sql<number>`b.balance - coalesce(h.held, 0)`.as('amount'),
-    ])
+    .selectFrom('partners as p')
+    .innerJoin('partner_balances as b', 'b.partner_id', 'p.id')
+    .leftJoin(held.as('h'), 'h.partner_id', 'p.id')
+    .select(['p.id', 'b.balance', sql<number>`coalesce(h.held, 0)`.as('held'), sql<number>`b.balance - coalesce(h.held, 0)`.as('amount')])
     .where('p.status', '=', 'active')
     // payable now is never more than the balance: partners below the minimum drop out here
     .where('b.balance', '>', 0)
@@ -60,10 +55,11 @@ export async function payoutsDueTotal(db: Executor, now: number, minimum: number
   return { count: Number(row.n), amount: Number(row.amount) };
 }
 
-const PAYOUT_KEY: KeyShape = ['number', 'string'];
+const PAYOUT_KEY: KeyShape = ['number', 'number'];
 
 /**
- * The partners due at `minimum` cents (default settings.minimumPayout), largest payable first:
+ * The partners due at `minimum` cents (default settings.minimumPayout), largest payable first
+ * (ties: the partner who joined first):
  * every one (the payout file, the unpaged list) or one page of them after a cursor. Approves
  * the commissions past their hold first, so "payable now" is what the sweep would make it.
  */
@@ -76,23 +72,34 @@ export async function payoutsDue(deps: Deps, minimum?: number, page?: PageReques
   const read = async (after: Key | undefined, limit: number | undefined) => {
     let q = payoutsDueQuery(db, now, min);
     if (after) {
-      const [amount, code] = after as [number, string];
-      q = q.where((eb) => eb.or([eb('d.amount', '<', amount), eb.and([eb('d.amount', '=', amount), eb('d.code', '>', code)])]));
+      const [amount, id] = after as [number, number];
+      q = q.where((eb) => eb.or([eb('d.amount', '<', amount), eb.and([eb('d.amount', '=', amount), eb('d.id', '>', id)])]));
     }
-    const rows = await q.orderBy('d.amount', 'desc').orderBy('d.code').$if(limit !== undefined, (q) => q.limit(limit!)).execute();
-    return rows.map(
-      (p): PayoutDueInFull => ({
+    const due = await q.orderBy('d.amount', 'desc').orderBy('d.id').$if(limit !== undefined, (q) => q.limit(limit!)).execute();
+    // the profiles of this page only, a few hundred at a time
+    const profiles = new Map<number, { code: string; name: string; email: string; payout_method: PayoutDue['payoutMethod'] | null; payout_details: string | null }>();
+    for (let i = 0; i < due.length; i += 500) {
+      const ids = due.slice(i, i + 500).map((d) => d.id);
+      for (const p of await db.selectFrom('partners').select(['id', 'code', 'name', 'email', 'payout_method', 'payout_details']).where('id', 'in', ids).execute()) profiles.set(p.id, p);
+    }
+    return due.map((d): PayoutDueInFull & { id: number } => {
+      const p = profiles.get(d.id)!;
+      const amount = Number(d.amount);
+      return {
+        id: d.id,
         partnerCode: p.code,
         name: p.name,
         email: p.email,
-        amount: Number(p.amount),
-        balance: { balance: Number(p.balance), pending: Number(p.held), payableNow: Number(p.amount), currency: settings.currency },
+        amount,
+        balance: { balance: Number(d.balance), pending: Number(d.held), payableNow: amount, currency: settings.currency },
         payoutMethod: p.payout_method ?? null,
         payoutDetailsMasked: maskPayoutDetails(p.payout_details ?? null),
         payoutDetails: p.payout_details ?? null,
-      }),
-    );
+      };
+    });
   };
-  if (!page || (page.limit === undefined && page.cursor === undefined)) return { rows: await read(undefined, undefined), nextCursor: null };
-  return keysetPage(`payouts:${min}`, PAYOUT_KEY, { ...page, offset: undefined }, (after, limit) => read(after, limit), (p) => [p.amount, p.partnerCode]);
+  const strip = (rows: (PayoutDueInFull & { id: number })[]): PayoutDueInFull[] => rows.map(({ id: _id, ...row }) => row);
+  if (!page || (page.limit === undefined && page.cursor === undefined)) return { rows: strip(await read(undefined, undefined)), nextCursor: null };
+  const one = await keysetPage(`payouts:${min}`, PAYOUT_KEY, { ...page, offset: undefined }, (after, limit) => read(after, limit), (p) => [p.amount, p.id]);
+  return { rows: strip(one.rows), nextCursor: one.nextCursor };
 }

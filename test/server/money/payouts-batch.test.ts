@@ -149,7 +149,7 @@ describe('GET /api/v1/admin/payouts as CSV', () => {
 
 describe('GET /api/v1/admin/payouts in pages', () => {
   test('pages follow the order of the whole list, each page after its cursor, with the total of all pages', async () => {
-    // dan ties with alice: ties go by partner code
+    // dan ties with alice: ties go by who joined first
     await s.partner('dan', { programIds: [(await s.admin('GET', '/api/v1/admin/programs')).json.programs[0].id] });
     await s.sale({ orderId: 'D-1', amount: 100_000, partnerCode: 'dan' });
     const whole = (await s.admin('GET', '/api/v1/admin/payouts')).json.payouts.map((p: { partnerCode: string }) => p.partnerCode);
