@@ -32,6 +32,9 @@ export interface Database {
   merchant_users: MerchantUsersTable;
   merchant_sessions: MerchantSessionsTable;
   audit_log: AuditLogTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  email_confirmation_tokens: EmailConfirmationTokensTable;
+  notification_runs: NotificationRunsTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -54,6 +57,8 @@ export interface PartnersTable {
   /** a rejected sign-up: the reason the partner is told (the account is disabled) */
   rejection_reason: Generated<string | null>;
   rejected_at: Generated<number | null>;
+  /** when the partner confirmed their current email (null: not yet; see partners/email-confirmation.ts) */
+  email_confirmed_at: Generated<number | null>;
   created_at: number;
   updated_at: number;
 }
@@ -374,3 +379,33 @@ export interface AuditLogTable {
   after: string | null;
 }
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+/** A password reset link sent by email (see partners/password-reset.ts): only the token's SHA-256 is kept. */
+export interface PasswordResetTokensTable {
+  id: Generated<number>;
+  partner_id: number;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A link confirming the partner reads `email` (see partners/email-confirmation.ts). */
+export interface EmailConfirmationTokensTable {
+  id: Generated<number>;
+  partner_id: number;
+  email: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A scheduled message claimed for one partner and period (see partners/notifications.ts). */
+export interface NotificationRunsTable {
+  job: 'commission_digest' | 'monthly_statement';
+  partner_id: number;
+  /** the UTC day (2026-11-30) of a digest, the month (2026-11) of a statement */
+  period: string;
+  claimed_at: number;
+}
