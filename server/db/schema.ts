@@ -59,6 +59,8 @@ export interface PartnersTable {
   rejected_at: Generated<number | null>;
   /** when the partner confirmed their current email (null: not yet; see partners/email-confirmation.ts) */
   email_confirmed_at: Generated<number | null>;
+  /** the merchant's page the partner signed up on (sign-up's confirmUrl, when allowed): the approval email links there */
+  signup_page_url: Generated<string | null>;
   created_at: number;
   updated_at: number;
 }

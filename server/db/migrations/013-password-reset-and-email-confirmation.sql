@@ -30,6 +30,8 @@ CREATE INDEX email_confirmation_tokens_expires ON email_confirmation_tokens (exp
 -- existed count as confirmed: their merchant has been reaching them at that address.
 ALTER TABLE partners ADD COLUMN email_confirmed_at INTEGER;
 UPDATE partners SET email_confirmed_at = updated_at;
+-- The merchant's page a partner signed up on (an allowed origin): the approval email links to it.
+ALTER TABLE partners ADD COLUMN signup_page_url TEXT;
 
 -- A scheduled message sent once per partner and period, whichever instance runs the job first:
 -- job 'commission_digest' (period '2026-11-30', the UTC day) or 'monthly_statement' ('2026-11').
