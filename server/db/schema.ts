@@ -25,6 +25,7 @@ export interface Database {
   payments: PaymentsTable;
   payment_batches: PaymentBatchesTable;
   ledger_entries: LedgerEntriesTable;
+  partner_balances: PartnerBalancesTable;
   uploads: UploadsTable;
   banners: BannersTable;
   email_copy: EmailCopyTable;
@@ -35,6 +36,10 @@ export interface Database {
   password_reset_tokens: PasswordResetTokensTable;
   email_confirmation_tokens: EmailConfirmationTokensTable;
   notification_runs: NotificationRunsTable;
+  outbox: OutboxTable;
+  mail_templates: MailTemplatesTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_settings: MailSettingsTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -295,6 +300,14 @@ export interface LedgerEntriesTable {
 }
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 
+/** A partner's latest running balance (of their latest ledger entry), written with each entry. */
+export interface PartnerBalancesTable {
+  partner_id: number;
+  balance: number;
+  /** the time of the partner's latest entry */
+  at: number;
+}
+
 export interface UploadsTable {
   id: Generated<number>;
   content_type: string;
@@ -410,4 +423,60 @@ export interface NotificationRunsTable {
   /** the UTC day (2026-11-30) of a digest, the month (2026-11) of a statement */
   period: string;
   claimed_at: number;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  /** a MailKind */
+  kind: string;
+  to: string;
+  partner_id: number | null;
+  subject: string;
+  text: string;
+  html: string;
+  /** JSON object of extra headers (List-Unsubscribe …) */
+  headers: Generated<string>;
+  /** JSON list of { filename, contentType, content } */
+  attachments: Generated<string>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<number | null>;
+  /** the lease of the worker sending it */
+  locked_until: Generated<number | null>;
+  last_error: Generated<string | null>;
+  created_at: number;
+  sent_at: Generated<number | null>;
+}
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface MailTemplatesTable {
+  kind: string;
+  subject: string;
+  body: string;
+  updated_at: number;
+}
+
+export type CommissionNotice = 'immediate' | 'daily' | 'off';
+
+export interface NotificationPreferencesTable {
+  partner_id: number;
+  commission: Generated<CommissionNotice>;
+  payment: Generated<0 | 1>;
+  statement: Generated<0 | 1>;
+  updated_at: number;
+}
+
+export interface MailSettingsTable {
+  /** always 1 */
+  id: Generated<number>;
+  smtp_url: Generated<string | null>;
+  mail_from: Generated<string | null>;
+  notify_address: Generated<string | null>;
+  /** JSON list of MailKind */
+  kinds_off: Generated<string>;
+  /** signs unsubscribe links */
+  signing_key: Generated<string | null>;
+  updated_at: number;
 }
