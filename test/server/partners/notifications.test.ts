@@ -37,8 +37,10 @@ describe('notification choices', () => {
   });
 
   test('`available` follows the merchant’s kind switches', async () => {
-    const off = await s.admin('PATCH', '/api/v1/admin/email/settings', { kinds: { payment_sent: false, monthly_statement: false } });
-    assert.equal(off.status, 200, off.text);
+    await s.db.kysely
+      .insertInto('mail_settings')
+      .values({ id: 1, kinds_off: JSON.stringify(['payment_sent', 'monthly_statement']), updated_at: s.now })
+      .execute();
     assert.deepEqual((await prefs()).json.available, { commission: true, payment: false, statement: false });
   });
 });
@@ -124,7 +126,8 @@ describe('scheduled messages', () => {
     assert.match(csv!.content, /commission/);
     assert.match(csv!.content, /20\.00/);
 
-    await prefs({ statement: false });
+    token = await s.login('alice', 'partner-password'); // a month later: a new sign-in
+    assert.equal((await prefs({ statement: false })).status, 200);
     moveTo('2026-03-01T00:05:00Z');
     assert.equal((await runNotificationJobs(s.deps)).statements, 0, 'opted out');
   });
