@@ -9,6 +9,7 @@ import { openDatabase } from './db/connection.js';
 import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, DEMO_OWNER, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
+import { startMailWorker } from './mail/worker.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
 
@@ -49,6 +50,8 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   sweep();
   const sweeper = setInterval(sweep, 60_000);
   sweeper.unref();
+  // the outbox is sent in the background: queued mail never waits for SMTP in a request
+  const mailWorker = startMailWorker(deps);
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s));
   });
@@ -89,6 +92,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     await closed;
     const clicks = await drainClicks(db);
     await sweeping;
+    await mailWorker.stop(Math.max(1000, deadline - (Date.now() - started)));
     log(`Pending click batches committed (${clicks} click(s) were waiting)`);
     await db.close();
     log('Database closed');
