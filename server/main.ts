@@ -12,6 +12,7 @@ import type { Deps } from './deps.js';
 import { startMailWorker } from './mail/worker.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
+import { runNotificationJobs } from './partners/notifications.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,6 +44,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const sweep = () => {
     sweeping ??= approveDueCommissions(deps)
       .then(() => pruneSignInRows(deps))
+      .then(() => runNotificationJobs(deps)) // daily digests, monthly statements: each claimed once per partner and period
       .then(() => {})
       .catch((err) => console.error('[partner-center] minute sweep failed:', err))
       .finally(() => (sweeping = undefined));

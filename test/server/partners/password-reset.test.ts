@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { updateSettings } from '../../../server/catalog/settings.js';
 import { passwordResetsSettled, RESET_LOGIN_LIMIT, RESET_PARTNER_LIMIT, RESET_TOKEN_TTL_MS } from '../../../server/partners/password-reset.js';
 import { RESET_REQUESTED_MESSAGE } from '../../../server/partners/account-email.schemas.js';
+import { sendDue } from '../../../server/mail/worker.js';
+import type { Config } from '../../../server/config.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { startSmtp } from '../mail/smtp.js';
 import { ADMIN_KEY, linkParam, linkWith, outbox } from './outbox-helpers.js';
 
 let s: TestServer;
@@ -68,6 +71,32 @@ describe('password reset', () => {
     assert.equal(notices.length, 1, 'the partner is told the password changed');
     assert.equal(notices[0]!.to, 'alice@example.com');
     assert.match(notices[0]!.text, /password/);
+  });
+
+  test('over a real SMTP server: the message that arrives carries the link, and the link resets the password', async () => {
+    const smtp = await startSmtp();
+    const mailed = await testServer({ smtpUrl: smtp.url, mailFrom: 'partners@shop.example', publicUrl: 'https://partners.example.com' } as Partial<Config>);
+    try {
+      await updateSettings(mailed.deps, { merchantName: 'Northwind Outfitters' });
+      await mailed.addPartner({ code: 'bob', name: 'Bob Builder', email: 'bob@example.com', password: 'bob-password' });
+      const res = await mailed.call('POST', '/api/v1/auth/password-reset', { body: { login: 'bob@example.com' } });
+      assert.equal(res.status, 202);
+      await passwordResetsSettled();
+      assert.equal(await sendDue(mailed.deps), 1);
+      const [mail] = await smtp.waitFor(1);
+      assert.equal(mail!.to && !Array.isArray(mail!.to) ? mail!.to.text : '', 'bob@example.com');
+      assert.match(mail!.subject ?? '', /Northwind Outfitters/);
+      assert.match(mail!.text ?? '', /Bob Builder/);
+      const link = linkWith(mail!.text ?? '', 'pc_reset');
+      assert.equal(`${link.origin}${link.pathname}`, 'https://partners.example.com/portal');
+      assert.ok((mail!.html || '').includes(link.toString().replace(/&/g, '&amp;')), 'the HTML part links to it too');
+      const set = await mailed.call('POST', '/api/v1/auth/password-reset/confirm', { body: { token: link.searchParams.get('pc_reset'), newPassword: 'bob-new-password' } });
+      assert.equal(set.status, 204);
+      assert.equal((await mailed.call('POST', '/api/v1/auth/login', { body: { code: 'bob', password: 'bob-new-password' } })).status, 200);
+    } finally {
+      await mailed.close();
+      await smtp.close();
+    }
   });
 
   test('the same answer for a known code, a known email, an unknown code and an unknown email; mail only for the known', async () => {
