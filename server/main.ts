@@ -13,6 +13,7 @@ import { startMailWorker } from './mail/worker.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
 import { runNotificationJobs } from './partners/notifications.js';
+import { passwordResetsSettled } from './partners/password-reset.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -94,6 +95,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     await closed;
     const clicks = await drainClicks(db);
     await sweeping;
+    await passwordResetsSettled(); // reset links answered but not yet queued
     await mailWorker.stop(Math.max(1000, deadline - (Date.now() - started)));
     log(`Pending click batches committed (${clicks} click(s) were waiting)`);
     await db.close();
