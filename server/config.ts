@@ -31,6 +31,25 @@ const trustProxySchema = z
     return z.NEVER;
   });
 
+/** An smtp:// or smtps:// URL with a host. */
+export function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A plain email address (one @, a dot in the domain or localhost, no spaces or angle brackets). */
+export const isEmailAddress = (value: string): boolean => /^[^\s@<>(),;:"]+@([^\s@<>(),;:".]+\.)*[^\s@<>(),;:".]+$/.test(value.trim()) && value.length <= 254;
+
+/** An address, or `Name <address>`. */
+export function isMailbox(value: string): boolean {
+  const match = /^\s*(?:"?([^"<>]*?)"?\s*)<([^<>]+)>\s*$/.exec(value);
+  return match ? isEmailAddress(match[2]!) : isEmailAddress(value);
+}
+
 /**
  * Everything the server can be told, from the environment and from CLI flags (flags win).
  * Parsed once at start-up; a bad value stops the process with a message naming it.
@@ -80,6 +99,27 @@ export const configSchema = z.object({
   shutdownTimeoutSeconds: z.coerce.number().min(0).max(600).default(10),
   /** Serve the demo merchant page at `/` and seed demo data into an empty database. */
   demo: z.boolean().default(false),
+  /** SMTP server mail is sent through, e.g. smtps://user:pass@smtp.example.com:465 (none: messages are kept in the outbox). */
+  smtpUrl: z
+    .string()
+    .refine(isSmtpUrl, 'SMTP_URL must be a URL like smtps://user:pass@smtp.example.com:465 or smtp://smtp.example.com:587')
+    .optional(),
+  /** The From address of every message: an address, or "Name <address>". */
+  mailFrom: z.string().refine(isMailbox, 'MAIL_FROM must be an email address, or "Name <address>"').optional(),
+  /** Where messages for the merchant (new sign-ups) go, unless the console's email settings say otherwise. */
+  mailNotifyTo: z.string().refine(isEmailAddress, 'MAIL_NOTIFY_TO must be an email address').optional(),
+  /** Seconds between a failed send and the next try; one try more than delays, then the message is failed. */
+  mailRetryDelays: z
+    .string()
+    .default('60,300,1800,7200,21600')
+    .transform((s) => s.split(',').map((part) => part.trim()))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,6}$/, 'MAIL_RETRY_DELAYS must be a comma-separated list of seconds, like 60,300,1800'))
+        .min(1, 'MAIL_RETRY_DELAYS must list at least one delay')
+        .max(20, 'MAIL_RETRY_DELAYS must list at most 20 delays'),
+    )
+    .transform((list) => list.map(Number)),
   /** Folder of the built browser bundle. */
   distDir: z.string().default('dist'),
 });
@@ -103,6 +143,9 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       'public-url': { type: 'string' },
       'frame-ancestors': { type: 'string' },
       'shutdown-timeout': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'mail-from': { type: 'string' },
+      'mail-notify-to': { type: 'string' },
     },
   });
   const get = (name: string) => {
@@ -122,6 +165,10 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     shutdownTimeoutSeconds: values['shutdown-timeout'] ?? get('SHUTDOWN_TIMEOUT_SECONDS'),
     demo: values.demo ?? (get('PARTNER_CENTER_DEMO') === '1' ? true : undefined),
     distDir: get('PARTNER_CENTER_DIST'),
+    smtpUrl: values['smtp-url'] ?? get('SMTP_URL'),
+    mailFrom: values['mail-from'] ?? get('MAIL_FROM'),
+    mailNotifyTo: values['mail-notify-to'] ?? get('MAIL_NOTIFY_TO'),
+    mailRetryDelays: get('MAIL_RETRY_DELAYS'),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -9,8 +9,11 @@ import { openDatabase } from './db/connection.js';
 import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, DEMO_OWNER, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
+import { startMailWorker } from './mail/worker.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
+import { runNotificationJobs } from './partners/notifications.js';
+import { passwordResetsSettled } from './partners/password-reset.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,6 +45,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const sweep = () => {
     sweeping ??= approveDueCommissions(deps)
       .then(() => pruneSignInRows(deps))
+      .then(() => runNotificationJobs(deps)) // daily digests, monthly statements: each claimed once per partner and period
       .then(() => {})
       .catch((err) => console.error('[partner-center] minute sweep failed:', err))
       .finally(() => (sweeping = undefined));
@@ -49,6 +53,8 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   sweep();
   const sweeper = setInterval(sweep, 60_000);
   sweeper.unref();
+  // the outbox is sent in the background: queued mail never waits for SMTP in a request
+  const mailWorker = startMailWorker(deps);
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s));
   });
@@ -89,6 +95,8 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     await closed;
     const clicks = await drainClicks(db);
     await sweeping;
+    await passwordResetsSettled(); // reset links answered but not yet queued
+    await mailWorker.stop(Math.max(1000, deadline - (Date.now() - started)));
     log(`Pending click batches committed (${clicks} click(s) were waiting)`);
     await db.close();
     log('Database closed');

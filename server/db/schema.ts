@@ -33,6 +33,13 @@ export interface Database {
   merchant_users: MerchantUsersTable;
   merchant_sessions: MerchantSessionsTable;
   audit_log: AuditLogTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  email_confirmation_tokens: EmailConfirmationTokensTable;
+  notification_runs: NotificationRunsTable;
+  outbox: OutboxTable;
+  mail_templates: MailTemplatesTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_settings: MailSettingsTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -55,6 +62,10 @@ export interface PartnersTable {
   /** a rejected sign-up: the reason the partner is told (the account is disabled) */
   rejection_reason: Generated<string | null>;
   rejected_at: Generated<number | null>;
+  /** when the partner confirmed their current email (null: not yet; see partners/email-confirmation.ts) */
+  email_confirmed_at: Generated<number | null>;
+  /** the merchant's page the partner signed up on (sign-up's confirmUrl, when allowed): the approval email links there */
+  signup_page_url: Generated<string | null>;
   created_at: number;
   updated_at: number;
 }
@@ -383,3 +394,89 @@ export interface AuditLogTable {
   after: string | null;
 }
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+/** A password reset link sent by email (see partners/password-reset.ts): only the token's SHA-256 is kept. */
+export interface PasswordResetTokensTable {
+  id: Generated<number>;
+  partner_id: number;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A link confirming the partner reads `email` (see partners/email-confirmation.ts). */
+export interface EmailConfirmationTokensTable {
+  id: Generated<number>;
+  partner_id: number;
+  email: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A scheduled message claimed for one partner and period (see partners/notifications.ts). */
+export interface NotificationRunsTable {
+  job: 'commission_digest' | 'monthly_statement';
+  partner_id: number;
+  /** the UTC day (2026-11-30) of a digest, the month (2026-11) of a statement */
+  period: string;
+  claimed_at: number;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  /** a MailKind */
+  kind: string;
+  to: string;
+  partner_id: number | null;
+  subject: string;
+  text: string;
+  html: string;
+  /** JSON object of extra headers (List-Unsubscribe …) */
+  headers: Generated<string>;
+  /** JSON list of { filename, contentType, content } */
+  attachments: Generated<string>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<number | null>;
+  /** the lease of the worker sending it */
+  locked_until: Generated<number | null>;
+  last_error: Generated<string | null>;
+  created_at: number;
+  sent_at: Generated<number | null>;
+}
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface MailTemplatesTable {
+  kind: string;
+  subject: string;
+  body: string;
+  updated_at: number;
+}
+
+export type CommissionNotice = 'immediate' | 'daily' | 'off';
+
+export interface NotificationPreferencesTable {
+  partner_id: number;
+  commission: Generated<CommissionNotice>;
+  payment: Generated<0 | 1>;
+  statement: Generated<0 | 1>;
+  updated_at: number;
+}
+
+export interface MailSettingsTable {
+  /** always 1 */
+  id: Generated<number>;
+  smtp_url: Generated<string | null>;
+  mail_from: Generated<string | null>;
+  notify_address: Generated<string | null>;
+  /** JSON list of MailKind */
+  kinds_off: Generated<string>;
+  /** signs unsubscribe links */
+  signing_key: Generated<string | null>;
+  updated_at: number;
+}

@@ -15,6 +15,7 @@ import { onePage } from '../db/paging.js';
 import { afterKey, type Key } from '../shared/keyset.js';
 import type { Executor } from '../db/executor.js';
 import { audit } from '../merchants/audit.js';
+import { notifyPaymentSent } from '../partners/notifications.js';
 
 export const paymentSchema = z
   .object({
@@ -144,7 +145,11 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   const settings = await getSettings(deps);
   await approveDueCommissions(deps, { partnerId: partner.id });
   const now = deps.clock();
-  const row = await deps.db.kysely.transaction().execute((trx) => insertPayment(trx, partner, data, { currency: settings.currency, now }));
+  const row = await deps.db.kysely.transaction().execute(async (trx) => {
+    const payment = await insertPayment(trx, partner, data, { currency: settings.currency, now });
+    await notifyPaymentSent(deps, trx, payment); // the partner's payment_sent email, queued with the payment
+    return payment;
+  });
   const view = await paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));
   await audit(deps, { action: 'payment.record', target: { type: 'payment', id: row.id }, after: view });
   return view;

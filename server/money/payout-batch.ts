@@ -3,6 +3,7 @@ import { audit } from '../merchants/audit.js';
 import { approveDueCommissions } from './approvals.js';
 import { moneyNowOf } from './money-terms.js';
 import { insertPayment, paymentView, type PaymentRow } from './payments.js';
+import { notifyPaymentSent } from '../partners/notifications.js';
 import { getSettings } from '../catalog/settings.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validation.js';
@@ -44,6 +45,7 @@ export async function recordPaymentBatch(deps: Deps, input: PaymentBatchRequest)
         throw ofRow(error, i, p.partner, 'amount');
       }
     }
+    for (const row of rows) await notifyPaymentSent(deps, trx, row); // each partner's payment_sent email, queued with the batch
     return { batchId: batch.id, rows };
   });
 

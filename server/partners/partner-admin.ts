@@ -111,6 +111,8 @@ export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount)
         status: data.status,
         password_hash,
         parent_id: parentId,
+        // the merchant vouches for the address of a partner they create (no confirmation email)
+        email_confirmed_at: now,
         created_at: now,
         updated_at: now,
       })
@@ -150,7 +152,8 @@ export async function updatePartnerAccount(deps: Deps, code: string, patch: Part
       .updateTable('partners')
       .set({
         ...(data.name !== undefined && { name: data.name }),
-        ...(data.email !== undefined && { email: data.email }),
+        // an address the merchant sets counts as confirmed, as when they create the partner
+        ...(data.email !== undefined && data.email !== partner.email && { email: data.email, email_confirmed_at: now }),
         ...(data.status !== undefined && { status: data.status }),
         // a rejected sign-up the merchant lets in after all stops showing the rejection
         ...(data.status !== undefined && data.status !== 'disabled' && { rejection_reason: null, rejected_at: null }),

@@ -17,11 +17,12 @@ export const partnerView = (row: PartnerRow): Partner => ({
   address: row.address ?? null,
   payoutMethod: row.payout_method ?? null,
   payoutDetails: row.payout_details ?? null,
+  emailConfirmed: row.email_confirmed_at != null,
   createdAt: new Date(row.created_at).toISOString(),
 });
 
 /** What a partner may change of their own record (the checked PATCH /me body). `null` clears an optional field. */
-export type ProfilePatch = Partial<Omit<z.output<typeof ProfilePatchSchema>, 'currentPassword'>>;
+export type ProfilePatch = Partial<Omit<z.output<typeof ProfilePatchSchema>, 'currentPassword' | 'confirmUrl'>>;
 
 export async function updateProfile(deps: Deps, partnerId: number, patch: ProfilePatch): Promise<PartnerRow> {
   const columns = {
@@ -49,6 +50,8 @@ export interface NewPartner {
   email: string;
   password: string;
   status?: PartnerStatus;
+  /** false: the partner still has to confirm the address (sign-up); otherwise it counts as confirmed */
+  emailConfirmed?: boolean;
 }
 
 export async function createPartner(deps: Deps, input: NewPartner): Promise<PartnerRow> {
@@ -66,6 +69,7 @@ export async function createPartner(deps: Deps, input: NewPartner): Promise<Part
       status: input.status ?? 'active',
       password_hash,
       parent_id: null,
+      email_confirmed_at: input.emailConfirmed === false ? null : now,
       created_at: now,
       updated_at: now,
     })

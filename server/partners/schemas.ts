@@ -12,6 +12,25 @@ export const partnerCode = z
   .trim()
   .regex(PARTNER_CODE_PATTERN, 'must be 2–32 letters, digits, dashes or underscores, starting with a letter or digit');
 
+/** The absolute http(s) address of a page of the merchant's site, for links in emails. */
+export const pageUrl = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(2000, 'is at most 2000 characters')
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be the absolute address (https://…) of a page');
+
+/** A new password (change, reset): 8 to 256 characters. */
+export const newPassword = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
+  .min(8, 'Use at least 8 characters')
+  .max(256, 'is at most 256 characters');
+
 export const PartnerSchema = z
   .object({
     code: z.string().openapi({ example: 'demo' }),
@@ -24,6 +43,9 @@ export const PartnerSchema = z
     address: z.string().nullable(),
     payoutMethod: PayoutMethodSchema.nullable(),
     payoutDetails: z.string().nullable().openapi({ description: 'PayPal email, bank details… shown only to the partner and the merchant' }),
+    emailConfirmed: z.boolean().openapi({
+      description: 'Whether the partner confirmed their email address (the link of the email_confirmation message); needed before payout details can change',
+    }),
     createdAt: z.string().openapi({ example: '2026-01-31T09:00:00.000Z' }),
   })
   .openapi('Partner');
@@ -72,6 +94,11 @@ export const SignupRequestSchema = z
       .max(64)
       .optional()
       .openapi({ description: 'Code of the partner who referred this one; an unknown or inactive code is ignored, not refused' }),
+    confirmUrl: pageUrl.optional().openapi({
+      description:
+        'The sign-up page: the email confirmation link opens it with `?pc_confirm=<token>`, and the approval email links to it. Used only when its origin is allowed ' +
+        '(as `resetUrl` of POST /auth/password-reset); otherwise this server’s /portal',
+    }),
   })
   .strict()
   .openapi('SignupRequest');
@@ -99,30 +126,41 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v));
 
 /** What a partner may change of their profile; null clears an optional field. */
+const profileFields = {
+  name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters').optional(),
+  email: z.string().trim().max(254).email('Enter a valid email address').optional(),
+  phone: optionalText(40).refine((v) => v == null || /^[+()0-9 .-]{3,40}$/.test(v), 'Enter a phone number using digits, spaces, + ( ) . -'),
+  company: optionalText(120),
+  website: optionalText(300).refine((v) => v == null || /^https?:\/\/[^\s]+$/.test(v), 'Enter a web address starting with https://'),
+  address: optionalText(500),
+  payoutMethod: PayoutMethodSchema.nullable().optional(),
+  payoutDetails: optionalText(500),
+  currentPassword: z
+    .string()
+    .max(256, 'is at most 256 characters')
+    .optional()
+    .openapi({ description: 'Required when the email, payout method or payout details change' }),
+};
+/** The fields of a profile change (the partner elements' form). */
+export type ProfilePatch = z.input<z.ZodObject<typeof profileFields>>;
+
+/** `PATCH /me`: the fields, and where the confirmation link of a new email address leads. */
 export const ProfilePatchSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter your name').max(120, 'is at most 120 characters').optional(),
-    email: z.string().trim().max(254).email('Enter a valid email address').optional(),
-    phone: optionalText(40).refine((v) => v == null || /^[+()0-9 .-]{3,40}$/.test(v), 'Enter a phone number using digits, spaces, + ( ) . -'),
-    company: optionalText(120),
-    website: optionalText(300).refine((v) => v == null || /^https?:\/\/[^\s]+$/.test(v), 'Enter a web address starting with https://'),
-    address: optionalText(500),
-    payoutMethod: PayoutMethodSchema.nullable().optional(),
-    payoutDetails: optionalText(500),
-    currentPassword: z
-      .string()
-      .max(256, 'is at most 256 characters')
-      .optional()
-      .openapi({ description: 'Required when the email, payout method or payout details change' }),
+    ...profileFields,
+    confirmUrl: pageUrl.optional().openapi({
+      description: 'When the email changes: the page the confirmation link opens (as in SignupRequest); otherwise ignored',
+    }),
   })
   .strict()
   .openapi('ProfilePatch');
-export type ProfilePatch = z.input<typeof ProfilePatchSchema>;
+/** `PATCH /me`'s body: a ProfilePatch, with `confirmUrl` when the email changes. */
+export type ProfilePatchRequest = z.input<typeof ProfilePatchSchema>;
 
 export const PasswordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, 'Enter your current password').max(256),
-    newPassword: z.string().min(8, 'Use at least 8 characters').max(256, 'is at most 256 characters'),
+    newPassword,
   })
   .strict()
   .openapi('PasswordChange');

@@ -3,6 +3,7 @@ import { audit } from '../merchants/audit.js';
 import type { PartnerRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validation.js';
+import { enqueueMail } from '../mail/outbox.js';
 import { partnerByCode } from './partner-admin.js';
 import { RejectionSchema, type RejectionInput } from './admin.schemas.js';
 
@@ -15,10 +16,22 @@ import { RejectionSchema, type RejectionInput } from './admin.schemas.js';
 export type SignupDecision = { decision: 'approved' } | { decision: 'rejected'; reason: string };
 
 /**
- * Tells the partner what the merchant decided. A no-op until partner email exists (issue #12):
- * then it mails the partner the approval, or the rejection with its reason.
+ * Tells the partner what the merchant decided: `signup_approved` with a link to the page they
+ * signed up on (else this server's /portal, `server` being its origin), or `signup_rejected`
+ * with the merchant's reason.
  */
-export async function notifyPartnerSignupDecision(_deps: Deps, _change: { partner: PartnerRow } & SignupDecision): Promise<void> {}
+export async function notifyPartnerSignupDecision(
+  deps: Deps,
+  change: { partner: PartnerRow; server?: string | undefined } & SignupDecision,
+): Promise<void> {
+  const { partner } = change;
+  if (change.decision === 'rejected') {
+    await enqueueMail(deps, { kind: 'signup_rejected', to: partner.email, partnerId: partner.id, data: { reason: change.reason } });
+    return;
+  }
+  const server = change.server ?? deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  await enqueueMail(deps, { kind: 'signup_approved', to: partner.email, partnerId: partner.id, data: { link: partner.signup_page_url ?? `${server}/portal` } });
+}
 
 async function pendingPartner(deps: Deps, code: string): Promise<PartnerRow> {
   const partner = await partnerByCode(deps, code);
@@ -42,10 +55,11 @@ async function decide(deps: Deps, partner: PartnerRow, set: { status: 'active' |
   return deps.db.kysely.selectFrom('partners').selectAll().where('id', '=', partner.id).executeTakeFirstOrThrow();
 }
 
-export async function approveSignup(deps: Deps, code: string): Promise<PartnerRow> {
+/** `server`: this server's origin as partners reach it (for the sign-in link when the sign-up page is unknown). */
+export async function approveSignup(deps: Deps, code: string, server?: string): Promise<PartnerRow> {
   const updated = await decide(deps, await pendingPartner(deps, code), { status: 'active', rejection_reason: null, rejected_at: null });
   await audit(deps, { action: 'partner.approve', target: { type: 'partner', id: updated.code }, before: { status: 'pending' }, after: { status: updated.status } });
-  await notifyPartnerSignupDecision(deps, { partner: updated, decision: 'approved' });
+  await notifyPartnerSignupDecision(deps, { partner: updated, decision: 'approved', server });
   return updated;
 }
 

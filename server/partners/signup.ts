@@ -8,9 +8,12 @@ import { rememberDevice } from './devices.js';
 import { DomainError } from '../shared/errors.js';
 import { createPartner, findPartnerByCode } from './partners.js';
 import { getSettings, type Settings } from '../catalog/settings.js';
+import { enqueueMail, merchantNotifyAddress } from '../mail/outbox.js';
+import { consolePartnerLink } from './account-links.js';
+import { sendEmailConfirmation } from './email-confirmation.js';
 
 /** The checked sign-up body, terms accepted. `referrerCode`: ignored unless it names an active partner. */
-export type SignupInput = Omit<z.output<typeof SignupRequestSchema>, 'acceptTerms'>;
+export type SignupInput = Omit<z.output<typeof SignupRequestSchema>, 'acceptTerms' | 'confirmUrl'>;
 
 const HOUR = 3_600_000;
 /** Sign-ups from one address: 10 an hour. */
@@ -39,7 +42,19 @@ export async function signupProgramIds(deps: Deps, settings: Settings): Promise<
  * depending on `signupMode`, in the sign-up programs (see signupProgramIds), under the
  * referring partner when one is named.
  */
-export async function signUp(deps: Deps, input: SignupInput, from: { ip: string }): Promise<SignupResult> {
+export async function signUp(
+  deps: Deps,
+  input: SignupInput,
+  from: {
+    ip: string;
+    /** the checked sign-up page (account-links.ts; default: this server's /portal) */
+    page?: string;
+    /** this server's origin, for links (default: PUBLIC_URL, else localhost) */
+    server?: string;
+  },
+): Promise<SignupResult> {
+  const server = from.server ?? deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  const page = from.page ?? `${server}/portal`;
   const settings = await getSettings(deps);
   if (settings.signupMode === 'closed') {
     throw new DomainError('forbidden', 'signup_closed', 'The partner program is not taking sign-ups right now.');
@@ -60,16 +75,34 @@ export async function signUp(deps: Deps, input: SignupInput, from: { ip: string 
   const parent = input.referrerCode ? await findPartnerByCode(deps, input.referrerCode) : undefined;
   const parentId = parent?.status === 'active' ? parent.id : null;
   const status = settings.signupMode === 'open' ? 'active' : 'pending';
-  const partner = await createPartner(deps, { code: input.code, name: input.name, email: input.email, password: input.password, status });
+  const partner = await createPartner(deps, { code: input.code, name: input.name, email: input.email, password: input.password, status, emailConfirmed: false });
   const now = deps.clock();
-  if (parentId !== null) {
-    await deps.db.kysely.updateTable('partners').set({ parent_id: parentId }).where('id', '=', partner.id).execute();
-  }
+  await deps.db.kysely.updateTable('partners').set({ parent_id: parentId, signup_page_url: page }).where('id', '=', partner.id).execute();
   for (const id of await signupProgramIds(deps, settings)) {
     await deps.db.kysely.insertInto('enrollments').values({ partner_id: partner.id, program_id: id, created_at: now }).execute();
   }
-  const row = { ...partner, parent_id: parentId };
+  const row = { ...partner, parent_id: parentId, signup_page_url: page };
+  await sendSignupMessages(deps, row, { page, server });
   if (status !== 'active') return { partner: row };
   const session = await startSession(deps, row, 'password', deps.config.sessionTtlHours * 3_600_000);
   return { partner: row, session: { ...session, deviceToken: await rememberDevice(deps, row.id) } };
+}
+
+/**
+ * The messages of a sign-up: the link confirming the partner's address; and when the partner
+ * waits for approval, `signup_received` to them and `signup_waiting` to the merchant's
+ * notification address (when there is one) linking to the partner in the console.
+ */
+async function sendSignupMessages(deps: Deps, partner: PartnerRow, from: { page: string; server: string }): Promise<void> {
+  await sendEmailConfirmation(deps, partner, from.page);
+  if (partner.status !== 'pending') return;
+  await enqueueMail(deps, { kind: 'signup_received', to: partner.email, partnerId: partner.id, data: {} });
+  const merchant = await merchantNotifyAddress(deps);
+  if (!merchant) return;
+  await enqueueMail(deps, {
+    kind: 'signup_waiting',
+    to: merchant,
+    partnerId: partner.id,
+    data: { link: consolePartnerLink(from.server, partner.code), 'applicant.name': partner.name, 'applicant.email': partner.email, 'applicant.code': partner.code },
+  });
 }

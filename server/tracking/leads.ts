@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { findCredit } from './attribution.js';
 import { insertCommissions, planLeadCommission } from '../money/commissions.js';
+import { notifyCommissionsEarned } from '../partners/notifications.js';
 import { getSettings } from '../catalog/settings.js';
 import { clickIdInput, partnerCodeInput } from './sales.js';
 import { email, externalId, parseInput, text } from '../shared/validation.js';
@@ -114,7 +115,8 @@ export async function recordLead(deps: Deps, input: LeadInput): Promise<{ create
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (planned) await insertCommissions(trx, now, settings, [planned], { leadId: lead.id });
+    // the partner's commission_earned email, queued with the lead (never failing it)
+    if (planned) await notifyCommissionsEarned(deps, trx, await insertCommissions(trx, now, settings, [planned], { leadId: lead.id }), settings.currency);
     return true;
   });
   return { created, result: (await existingResult())! };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
 import { findCredit, programsOf, subscriptionCredit, type Credit, type NotAttributed } from './attribution.js';
+import { notifyCommissionsEarned } from '../partners/notifications.js';
 import { insertCommissions, noCommissionReason, planSaleCommissions, type NoCommissionReason, type SaleFacts, type SaleLine } from '../money/commissions.js';
 import { DomainError } from '../shared/errors.js';
 import { getSettings } from '../catalog/settings.js';
@@ -169,6 +170,8 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
         .execute();
     }
     const rows = await insertCommissions(trx, now, settings, planned, { saleId: sale.id });
+    // the partner's commission_earned email, queued with the sale (never failing it)
+    await notifyCommissionsEarned(deps, trx, rows, settings.currency);
     if (lead && lead.status !== 'customer') await trx.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id).execute();
 
     const result: SaleResult = {

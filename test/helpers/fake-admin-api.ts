@@ -482,7 +482,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     embedToken: (code) =>
       answer('embedToken', [code], () => {
         const { name, email, status, phone, company, website, address, payoutMethod, payoutDetails, createdAt } = find(code);
-        const partner = { code, name, email, status, phone, company, website, address, payoutMethod, payoutDetails, createdAt };
+        const partner = { code, name, email, status, phone, company, website, address, payoutMethod, payoutDetails, emailConfirmed: true, createdAt };
         return { embedToken: `embed-${code}`, expiresAt: new Date(Date.now() + 300_000).toISOString(), partner };
       }),
     programs: () => answer('programs', [], () => programs.filter((p) => p.status === 'active')),

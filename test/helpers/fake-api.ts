@@ -130,6 +130,7 @@ export const demoPartner: Partner = {
   name: 'Dana Demo',
   email: 'dana.demo@example.com',
   status: 'active',
+  emailConfirmed: true,
   phone: null,
   company: null,
   website: null,

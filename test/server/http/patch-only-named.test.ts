@@ -247,13 +247,14 @@ describe('every other PATCH route changes only the fields it names', () => {
       'me',
       [
         [{ name: 'Alice Anders' }],
-        [{ email: 'alice@new.example' }],
         [{ phone: '+1 555 0199' }],
         [{ company: 'Acme Inc' }],
         [{ website: 'https://alice.example/blog' }],
         [{ address: '2 Side St' }],
         [{ payoutMethod: 'bank_transfer' }],
         [{ payoutDetails: 'DE89 3704 0044 0532 0130 00' }],
+        // last: a new address is unconfirmed until its link is followed (and payout changes wait for that)
+        [{ email: 'alice@new.example' }, { emailConfirmed: false }],
       ],
       async () => (await s.call('GET', '/api/v1/me', { token })).json,
       // email and payout changes need the current password (the same body carries it)

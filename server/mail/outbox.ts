@@ -1,0 +1,93 @@
+import type { Deps } from '../deps.js';
+import type { Executor } from '../db/executor.js';
+import { MAIL_KINDS, NOTIFICATION_KINDS, type MailKind } from './mail.schemas.js';
+import { getMailSettings, kindEnabled, merchantName } from './settings.js';
+import { getNotificationPreferences, preferenceOf, wants } from './preferences.js';
+import { renderTemplate, templateOf } from './templates.js';
+import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
+
+export { MAIL_KINDS, type MailKind } from './mail.schemas.js';
+
+/** A file attached to a message (`content`: the file's text, e.g. a CSV). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export interface MailToQueue {
+  kind: MailKind;
+  to: string;
+  partnerId?: number | null;
+  /** the kind's placeholders (see templates.ts), already formatted ("$19.90") */
+  data: Record<string, string>;
+  attachments?: MailAttachment[];
+}
+
+const isNotification = (kind: MailKind) => (NOTIFICATION_KINDS as readonly MailKind[]).includes(kind);
+
+/** Wakes the mail worker(s) of a database: set by worker.ts, called after each message is queued. */
+const wakers = new WeakMap<Deps['db'], Set<() => void>>();
+export function onMailQueued(deps: Deps, wake: () => void): () => void {
+  let set = wakers.get(deps.db);
+  if (!set) wakers.set(deps.db, (set = new Set()));
+  set.add(wake);
+  return () => set.delete(wake);
+}
+
+/**
+ * Queues one message (rendered now from the kind's template; kept in `outbox`). Returns the
+ * outbox id, or null when the merchant switched the kind off or the partner opted out
+ * (notification kinds only). Runs inside `trx` when given. Never sends: one insert (and the
+ * reads the template needs), then the worker is woken.
+ */
+export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor): Promise<number | null> {
+  const db = trx ?? deps.db.kysely;
+  if (!(MAIL_KINDS as readonly string[]).includes(mail.kind)) throw new Error(`enqueueMail: unknown kind ${mail.kind}`);
+  if (!(await kindEnabled(deps, mail.kind, db))) return null;
+  const partnerId = mail.partnerId ?? null;
+  const partner = partnerId === null ? undefined : await db.selectFrom('partners').select(['name', 'code', 'email']).where('id', '=', partnerId).executeTakeFirst();
+  let listUnsubscribe: string | null = null;
+  if (isNotification(mail.kind) && partner) {
+    if (!wants(await getNotificationPreferences(deps, partnerId!, db), mail.kind)) return null;
+    listUnsubscribe = unsubscribeUrl(deps, await unsubscribeToken(deps, partnerId!, preferenceOf(mail.kind)!, db));
+  }
+  const name = await merchantName(db);
+  const values: Record<string, string> = {
+    ...mail.data,
+    'merchant.name': name,
+    'partner.name': partner?.name ?? '',
+    'partner.code': partner?.code ?? '',
+    'partner.email': partner?.email ?? '',
+  };
+  const rendered = renderTemplate(await templateOf(deps, mail.kind, db), values, { merchantName: name, unsubscribeUrl: listUnsubscribe });
+  const headers: Record<string, string> = listUnsubscribe
+    ? { 'List-Unsubscribe': `<${listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+    : {};
+  const now = deps.clock();
+  const row = await db
+    .insertInto('outbox')
+    .values({
+      kind: mail.kind,
+      to: mail.to.trim(),
+      partner_id: partner ? partnerId : null,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      headers: JSON.stringify(headers),
+      attachments: JSON.stringify(mail.attachments ?? []),
+      status: 'queued',
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // after the caller's transaction commits, the worker finds it; a wake inside one finds nothing yet and the poll catches it
+  for (const wake of wakers.get(deps.db) ?? []) setTimeout(wake, trx ? 50 : 0);
+  return row.id;
+}
+
+/** The merchant's notification address (settings, else MAIL_NOTIFY_TO, else null). */
+export async function merchantNotifyAddress(deps: Deps): Promise<string | null> {
+  return (await getMailSettings(deps)).notifyAddress;
+}
