@@ -111,14 +111,24 @@ export class PartnerAdminEmailTemplatesElement extends SectionElement {
     this.#previewAbort?.abort();
   }
 
+  /** One heading for every state of the view, so focus put on it stays there as data arrives. */
+  private get heading(): string {
+    const kind = this.openKind;
+    if (kind === undefined) return 'Templates';
+    const t = this.templates?.find((x) => x.kind === kind);
+    return t ? t.title : this.templates ? 'Template not found' : 'Template';
+  }
+
   override render() {
-    if (!this.signedIn) return html`<h3 tabindex="-1">Templates</h3>${this.signedOutView()}`;
-    return this.data.render({
-      initial: () => html`<h3 tabindex="-1">Templates</h3>${loadingView('Loading the templates…')}`,
-      pending: () => (this.templates ? this.view(this.templates) : html`<h3 tabindex="-1">Templates</h3>${loadingView('Loading the templates…')}`),
-      error: (e) => html`<h3 tabindex="-1">Templates</h3>${this.failure(e, () => void this.data.run())}`,
-      complete: () => (this.templates ? this.view(this.templates) : nothing),
-    });
+    const heading = html`<h3 tabindex="-1">${this.heading}</h3>`;
+    if (!this.signedIn) return html`${heading}${this.signedOutView()}`;
+    return html`${heading}
+      ${this.data.render({
+        initial: () => loadingView('Loading the templates…'),
+        pending: () => (this.templates ? this.view(this.templates) : loadingView('Loading the templates…')),
+        error: (e) => this.failure(e, () => void this.data.run()),
+        complete: () => (this.templates ? this.view(this.templates) : nothing),
+      })}`;
   }
 
   private view(templates: EmailTemplate[]) {
@@ -126,15 +136,13 @@ export class PartnerAdminEmailTemplatesElement extends SectionElement {
     if (kind === undefined) return this.list(templates);
     const t = templates.find((x) => x.kind === kind);
     if (!t) {
-      return html`<h3 tabindex="-1">Template not found</h3>
-        <p part="empty" class="notice">There is no template “${kind}”. <a href="#/email/templates" @click=${this.back}>All templates</a></p>`;
+      return html`<p part="empty" class="notice">There is no template “${kind}”. <a href="#/email/templates" @click=${this.back}>All templates</a></p>`;
     }
     return this.editor(t);
   }
 
   private list(templates: EmailTemplate[]) {
-    return html`<h3 tabindex="-1">Templates</h3>
-      <p class="notice">The subject and body of each message, in Markdown with placeholders. Partners receive the text and HTML made from them.</p>
+    return html`<p class="notice">The subject and body of each message, in Markdown with placeholders. Partners receive the text and HTML made from them.</p>
       ${this.announcement(this.said)}
       <table part="table">
         <caption class="visually-hidden">Message templates</caption>
@@ -163,8 +171,7 @@ export class PartnerAdminEmailTemplatesElement extends SectionElement {
   private editor(t: EmailTemplate) {
     const d = this.draft?.kind === t.kind ? this.draft : { kind: t.kind, subject: t.subject, body: t.body };
     const e = this.errors;
-    return html`<h3 tabindex="-1">${t.title}</h3>
-      <p><a href="#/email/templates" @click=${this.back}>← All templates</a></p>
+    return html`<p><a href="#/email/templates" @click=${this.back}>← All templates</a></p>
       <p class="notice">${t.description}${t.customized ? ' Customized: your own text is used.' : ' The default text is used.'}</p>
       ${this.announcement(this.said)}
       ${this.saveError && !Object.keys(e).length ? html`<p part="error" role="alert">${this.errorText(this.saveError)}</p>` : nothing} ${formProblem(e)}

@@ -88,10 +88,19 @@ export class PartnerAdminOutboxElement extends SectionElement {
     args: () => [this.signedIn?.token, this.openId] as const,
   });
 
+  /** One heading for every state of the view, so focus put on it stays there as data arrives. */
+  private get heading(): string {
+    if (this.route.path[0] === undefined) return 'Outbox';
+    if (this.openId === undefined) return 'Message not found';
+    const m = this.message.value;
+    return m && m.id === this.openId ? m.subject || '(no subject)' : `Message ${this.openId}`;
+  }
+
   override render() {
-    if (!this.signedIn) return html`<h3 tabindex="-1">Outbox</h3>${this.signedOutView()}`;
-    if (this.route.path[0] !== undefined) return this.renderOpen();
-    return html`<h3 tabindex="-1">Outbox</h3>
+    const heading = html`<h3 tabindex="-1">${this.heading}</h3>`;
+    if (!this.signedIn) return html`${heading}${this.signedOutView()}`;
+    if (this.route.path[0] !== undefined) return html`${heading}${this.renderOpen()}`;
+    return html`${heading}
       <p class="notice">Every message the program sends, newest first. Kept: no SMTP server was configured, so it stayed here.</p>
       ${this.renderFilters()} ${this.announcement(this.said)}
       ${this.actionError ? html`<p part="error" role="alert">${this.errorText(this.actionError)}</p>` : nothing}
@@ -200,14 +209,13 @@ export class PartnerAdminOutboxElement extends SectionElement {
   private renderOpen() {
     const back = html`<p><a href="#/email/outbox" @click=${this.back}>← All messages</a></p>`;
     if (this.openId === undefined) {
-      return html`<h3 tabindex="-1">Message not found</h3>
-        ${back}
+      return html`${back}
         <p part="empty" class="notice">There is no message “${this.route.path[0]}” in the outbox.</p>`;
     }
     return this.message.render({
-      initial: () => html`<h3 tabindex="-1">Message ${this.openId}</h3>${back}${loadingView('Loading the message…')}`,
-      pending: () => html`<h3 tabindex="-1">Message ${this.openId}</h3>${back}${loadingView('Loading the message…')}`,
-      error: (e) => html`<h3 tabindex="-1">Message ${this.openId}</h3>${back}${this.failure(e, () => void this.message.run())}`,
+      initial: () => html`${back}${loadingView('Loading the message…')}`,
+      pending: () => html`${back}${loadingView('Loading the message…')}`,
+      error: (e) => html`${back}${this.failure(e, () => void this.message.run())}`,
       complete: (m) => (m ? this.renderMessage(m, back) : nothing),
     });
   }
@@ -215,8 +223,7 @@ export class PartnerAdminOutboxElement extends SectionElement {
   private renderMessage(detail: OutboxMessageDetail, back: unknown) {
     const m = { ...detail, ...this.changed.get(detail.id) };
     const locale = localeOf(this);
-    return html`<h3 tabindex="-1">${m.subject || '(no subject)'}</h3>
-      ${back} ${this.announcement(this.said)}
+    return html`${back} ${this.announcement(this.said)}
       ${this.actionError ? html`<p part="error" role="alert">${this.errorText(this.actionError)}</p>` : nothing}
       <article part="message" aria-label="Message ${m.id}">
         <dl class="facts">
