@@ -174,8 +174,7 @@ export function fakeEmailApi(options: FakeEmailOptions, answer: Answer): AdminEm
   let mailFrom = 'Northwind Partners <partners@northwind.example>';
   let notifyAddress: string | null = 'partners@northwind.example';
   const kinds = Object.fromEntries(MAIL_KINDS.map(({ kind }) => [kind, kind !== 'monthly_statement'])) as Record<MailKind, boolean>;
-  const defaults = defaultTemplates.map((t) => ({ ...t, ...options.templates?.[t.kind] }));
-  const templates = new Map<MailKind, EmailTemplate>(defaults.map((t) => [t.kind, structuredClone(t)]));
+  const templates = new Map<MailKind, EmailTemplate>(defaultTemplates.map((t) => [t.kind, structuredClone({ ...t, ...options.templates?.[t.kind] })]));
 
   const owner = () => {
     if (options.role === 'staff') throw new ApiError(403, 'forbidden', 'Only an owner can see the outbox and change how email is sent.');
@@ -274,7 +273,8 @@ export function fakeEmailApi(options: FakeEmailOptions, answer: Answer): AdminEm
       }),
     resetEmailTemplate: (kind) =>
       ownerAnswer('resetEmailTemplate', [kind], () => {
-        const fresh = structuredClone(defaults.find((t) => t.kind === kind)!);
+        const fresh = structuredClone(defaultTemplates.find((t) => t.kind === kind));
+        if (!fresh) throw new ApiError(404, 'not_found', `No email template "${kind}"`);
         templates.set(kind, { ...fresh, customized: false });
         return structuredClone(templates.get(kind)!);
       }),
