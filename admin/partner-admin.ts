@@ -8,8 +8,9 @@ import './partner-admin-settings/partner-admin-settings.js';
 import './partner-admin-payouts/partner-admin-payouts.js';
 import './partner-admin-audit/partner-admin-audit.js';
 import './partner-admin-resources/partner-admin-resources.js';
+import './partner-admin-email/partner-admin-email.js';
 
 export { HttpAdminApi, adminApiFor } from './api/client.js';
 export { AdminSession, adminSession } from './api/session.js';
-export { SECTIONS } from './sections.js';
+export { SECTIONS, type Section } from './sections.js';
 export type * from './api/types.js';

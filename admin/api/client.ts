@@ -299,6 +299,48 @@ export class HttpAdminApi implements AdminApi {
   async deleteUpload(id: number, { signal }: RequestOptions = {}) {
     await this.call((http) => http.delete(`uploads/${id}`, { signal }));
   }
+
+  // ── email (owner only) ──
+
+  outbox(query: T.OutboxQuery, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('outbox', { searchParams: params(query), signal }).json<T.OutboxPage>());
+  }
+
+  outboxMessage(id: number, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get(`outbox/${id}`, { signal }).json<T.OutboxMessageDetail>());
+  }
+
+  retryOutboxMessage(id: number, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(`outbox/${id}/retry`, { signal }).json<T.OutboxMessage>());
+  }
+
+  emailSettings({ signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('email/settings', { signal }).json<T.EmailSettings>());
+  }
+
+  updateEmailSettings(patch: T.EmailSettingsPatch, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch('email/settings', { json: patch, signal }).json<T.EmailSettings>());
+  }
+
+  sendTestEmail(to: string, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('email/test', { json: { to }, signal }).json<{ id: number }>());
+  }
+
+  async emailTemplates({ signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get('email/templates', { signal }).json<{ templates: T.EmailTemplate[] }>())).templates;
+  }
+
+  saveEmailTemplate(kind: T.MailKind, template: T.EmailTemplateInput, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.put(`email/templates/${enc(kind)}`, { json: template, signal }).json<T.EmailTemplate>());
+  }
+
+  resetEmailTemplate(kind: T.MailKind, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.delete(`email/templates/${enc(kind)}`, { signal }).json<T.EmailTemplate>());
+  }
+
+  previewEmailTemplate(kind: T.MailKind, template: T.EmailTemplateInput, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(`email/templates/${enc(kind)}/preview`, { json: template, signal }).json<T.EmailPreview>());
+  }
 }
 
 const clients = new WeakMap<AdminSession, Map<string, HttpAdminApi>>();

@@ -197,7 +197,7 @@ export interface AuditQuery {
 export type { AuditPage };
 
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
-export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi {
+export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi, AdminEmailApi {
   /** The server's base URL (for "view as partner"). */
   readonly baseUrl: string;
   login(credentials: AdminCredentials, options?: RequestOptions): Promise<AdminLoginResult>;
@@ -266,4 +266,123 @@ export interface AdminResourcesApi {
   /** `POST /uploads` with the image's bytes as the body. */
   uploadImage(file: Blob, options?: RequestOptions): Promise<AdminUpload>;
   deleteUpload(id: number, options?: RequestOptions): Promise<void>;
+}
+
+// ── email: the outbox, templates and sending settings (the console's Email section; owner only) ──
+// Written here from the mail contract (issue 12) until the server's schemas exist to import.
+
+/** Every kind of message the program sends. */
+export type MailKind =
+  | 'password_reset'
+  | 'email_confirmation'
+  | 'signup_received'
+  | 'signup_waiting'
+  | 'signup_approved'
+  | 'signup_rejected'
+  | 'security_change'
+  | 'commission_earned'
+  | 'commission_digest'
+  | 'payment_sent'
+  | 'monthly_statement'
+  | 'test';
+
+/** `kept`: no SMTP server configured, so the message stays in the outbox only. */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
+
+/** One message of `GET /api/v1/admin/outbox`. */
+export interface OutboxMessage {
+  id: number;
+  kind: MailKind;
+  to: string;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  partnerCode: string | null;
+}
+
+/** `GET /api/v1/admin/outbox/{id}`: the message with its parts and headers. */
+export interface OutboxMessageDetail extends OutboxMessage {
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+/** `GET /api/v1/admin/outbox` filters (newest first, keyset cursor). */
+export interface OutboxQuery {
+  status?: OutboxStatus;
+  kind?: MailKind;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface OutboxPage {
+  messages: OutboxMessage[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/v1/admin/email/settings`: the SMTP URL's password is replaced by "••••". */
+export interface EmailSettings {
+  smtpUrl: string | null;
+  /** where the SMTP URL in use comes from: the server's SMTP_URL, these settings, or nowhere */
+  smtpUrlFrom: 'env' | 'settings' | null;
+  mailFrom: string;
+  notifyAddress: string | null;
+  /** which kinds the program sends (off: none of that kind is queued) */
+  kinds: Record<MailKind, boolean>;
+}
+
+/** `PATCH /api/v1/admin/email/settings`: what is left out stays; `smtpUrl: null` clears the saved URL. */
+export interface EmailSettingsPatch {
+  smtpUrl?: string | null;
+  mailFrom?: string;
+  notifyAddress?: string | null;
+  kinds?: Partial<Record<MailKind, boolean>>;
+}
+
+/** A kind's template (`GET /api/v1/admin/email/templates`): markdown with `{{placeholders}}`. */
+export interface EmailTemplate {
+  kind: MailKind;
+  title: string;
+  description: string;
+  subject: string;
+  body: string;
+  placeholders: string[];
+  /** the merchant changed it (Reset brings back the default) */
+  customized: boolean;
+}
+
+/** `PUT …/templates/{kind}` and `POST …/templates/{kind}/preview` */
+export interface EmailTemplateInput {
+  subject: string;
+  body: string;
+}
+
+/** `POST …/templates/{kind}/preview`: rendered with sample data. */
+export interface EmailPreview {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What the Email section asks of the admin API (part of {@link AdminApi}). */
+export interface AdminEmailApi {
+  outbox(query: OutboxQuery, options?: RequestOptions): Promise<OutboxPage>;
+  outboxMessage(id: number, options?: RequestOptions): Promise<OutboxMessageDetail>;
+  /** failed or kept → queued (409 otherwise) */
+  retryOutboxMessage(id: number, options?: RequestOptions): Promise<OutboxMessage>;
+  emailSettings(options?: RequestOptions): Promise<EmailSettings>;
+  updateEmailSettings(patch: EmailSettingsPatch, options?: RequestOptions): Promise<EmailSettings>;
+  /** queues a `test` message to `to`; answers its outbox id */
+  sendTestEmail(to: string, options?: RequestOptions): Promise<{ id: number }>;
+  emailTemplates(options?: RequestOptions): Promise<EmailTemplate[]>;
+  /** 400 `unknown_placeholder` naming the field (`subject` or `body`) */
+  saveEmailTemplate(kind: MailKind, template: EmailTemplateInput, options?: RequestOptions): Promise<EmailTemplate>;
+  /** back to the default; answers it */
+  resetEmailTemplate(kind: MailKind, options?: RequestOptions): Promise<EmailTemplate>;
+  previewEmailTemplate(kind: MailKind, template: EmailTemplateInput, options?: RequestOptions): Promise<EmailPreview>;
 }

@@ -93,9 +93,10 @@ export class PartnerAdminElement extends AdminElement {
     clearInterval(this.#timer);
   }
 
-  /** The sections defined on this page, in menu order. */
+  /** The sections defined on this page that the signed-in user's role may use, in menu order. */
   get sections(): Section[] {
-    return SECTIONS.filter((s) => customElements.get(s.tag));
+    const owner = this.signedIn?.user.role === 'owner';
+    return SECTIONS.filter((s) => customElements.get(s.tag) && (owner || !s.ownerOnly));
   }
 
   private get current(): Section | undefined {

@@ -31,10 +31,13 @@ import type {
 } from '../../admin/api/types.js';
 import { ApiError } from '../../src/api/errors.js';
 import { bannerImage } from './fake-api.js';
+import { fakeEmailApi, type FakeEmailOptions } from './fake-admin-email.js';
+
+export { defaultTemplates, maskSmtpUrl, outboxMessage, outboxMessages, SETTINGS_SMTP_URL } from './fake-admin-email.js';
 
 export type FakeAdminMethod = Exclude<keyof AdminApi, 'baseUrl'>;
 
-export interface FakeAdminOptions {
+export interface FakeAdminOptions extends Omit<FakeEmailOptions, 'role' | 'pageSize'> {
   /** What "Sign in" answers: ok, wrong credentials, or locked out (429). */
   login?: 'ok' | 'invalid' | 'locked';
   retryAfter?: number;
@@ -650,6 +653,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
         csv('audit-log.csv', ['id,at,actor_type,actor,action,target_type,target_id,before,after', ...auditMatching(audit, query).map((e) => `${e.id},${e.at},${e.actorType},${e.actor},${e.action},${e.targetType},${e.targetId ?? ''},,`)]),
       ),
     ...fakeResourcesApi(options, answer),
+    ...fakeEmailApi(options, answer),
   };
 }
 
