@@ -112,8 +112,9 @@ export class PartnerLoginElement extends PartnerElement {
     clearInterval(this.#timer);
   }
 
-  /** Moves focus to the first field (or to sign-out when signed in). */
+  /** Moves focus to the first field (of the reset form when it shows; to sign-out when signed in). */
   override focus(options?: FocusOptions) {
+    if (this.resetting && this.resetForms) return this.resetForms.focus(options);
     const target = this.session.signedIn
       ? this.renderRoot.querySelector<HTMLElement>('[part~="sign-out-button"]')
       : this.codeInput;
