@@ -2,6 +2,7 @@
 import '../components/partner-center/partner-center.js';
 import '../components/partner-commissions/partner-commissions.js';
 import '../components/partner-login/partner-login.js';
+import '../components/partner-password-reset/partner-password-reset.js';
 import '../components/partner-profile/partner-profile.js';
 import '../components/partner-programs/partner-programs.js';
 import '../components/partner-signup/partner-signup.js';

@@ -269,3 +269,83 @@ export const Themed: Story = {
     expect(getComputedStyle(part(el, 'title')!).textTransform).toBe('uppercase');
   },
 };
+
+/** The page's address as if opened from an emailed link (`?pc_reset=` or `?pc_confirm=`), put back after the story. */
+const arriveWith = (name: string, token: string) => () => {
+  const before = location.href;
+  const url = new URL(before);
+  url.searchParams.set(name, token);
+  history.replaceState(history.state, '', url.href);
+  return () => history.replaceState(history.state, '', before);
+};
+
+/** The reset forms inside the element. */
+async function resetFormsIn(canvasElement: HTMLElement) {
+  const el = await loginIn(canvasElement);
+  await waitFor(() => expect(shadow(el, 'partner-password-reset')).not.toBeNull());
+  const forms = shadow<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'partner-password-reset')!;
+  await forms.updateComplete;
+  return { el, forms };
+}
+
+/** "Forgot your password?" pressed: the request form opens in place of the sign-in (no `forgot-password-href`). */
+export const ForgotPassword: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    type(shadow<HTMLInputElement>(el, '#code')!, 'demo');
+    part<HTMLButtonElement>(el, 'forgot-link')!.click();
+    const { forms } = await resetFormsIn(canvasElement);
+    await waitFor(() => expect(shadow<HTMLInputElement>(forms, '#login')?.value).toBe('demo'));
+  },
+};
+
+/** Opened from the emailed reset link (`?pc_reset=`): "Choose a new password". */
+export const ResetLinkOpened: Story = {
+  beforeEach: arriveWith('pc_reset', 'pc-reset-demo'),
+  play: async ({ canvasElement }) => {
+    const { forms } = await resetFormsIn(canvasElement);
+    expect(text(part(forms, 'title'))).toBe('Choose a new password');
+  },
+};
+
+/** The new password set from the link: back to the sign-in, which says so (and has focus). */
+export const PasswordChanged: Story = {
+  beforeEach: arriveWith('pc_reset', 'pc-reset-demo'),
+  play: async ({ canvasElement }) => {
+    const { el, forms } = await resetFormsIn(canvasElement);
+    type(shadow<HTMLInputElement>(forms, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(forms, '#confirm-password')!, 'a-new-secret');
+    part<HTMLFormElement>(forms, 'form')!.requestSubmit();
+    await waitFor(() => expect(text(part(el, 'status'))).toBe('Password changed — sign in with your new password.'));
+  },
+};
+
+/** An expired reset link: the server's words and "Ask for a new link". */
+export const ResetLinkExpired: Story = {
+  beforeEach: arriveWith('pc_reset', 'pc-reset-expired'),
+  play: async ({ canvasElement }) => {
+    const { forms } = await resetFormsIn(canvasElement);
+    type(shadow<HTMLInputElement>(forms, '#new-password')!, 'a-new-secret');
+    type(shadow<HTMLInputElement>(forms, '#confirm-password')!, 'a-new-secret');
+    part<HTMLFormElement>(forms, 'form')!.requestSubmit();
+    await waitFor(() => expect(text(part(forms, 'error'))).toContain('This reset link has expired'));
+  },
+};
+
+/** Opened from an email confirmation link (`?pc_confirm=`): the address is confirmed, the sign-in stays. */
+export const EmailConfirmed: Story = {
+  beforeEach: arriveWith('pc_confirm', 'pc-confirm-demo'),
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    await waitFor(() => expect(text(part(el, 'email-confirmation'))).toContain('is confirmed'));
+  },
+};
+
+/** An email confirmation link already used. */
+export const EmailConfirmationUsed: Story = {
+  beforeEach: arriveWith('pc_confirm', 'pc-confirm-used'),
+  play: async ({ canvasElement }) => {
+    const el = await loginIn(canvasElement);
+    await waitFor(() => expect(text(part(el, 'email-confirmation'))).toContain('already used'));
+  },
+};

@@ -95,3 +95,82 @@ export const Error: Story = {
   play: async ({ canvasElement }) => waitFor(() => expect(part(el(canvasElement), 'error')).toBeTruthy()),
 };
 export const SignedOut: Story = { render: view({}, false) };
+
+// ── The email address and the notification emails (issue 12) ──
+
+/** The partner has not confirmed their email address yet: said, with "Send the confirmation again". */
+export const UnconfirmedEmail: Story = {
+  render: view({ emailConfirmed: false }),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    expect(part(el(canvasElement), 'email-unconfirmed')).toBeTruthy();
+  },
+};
+/** "Send the confirmation again" pressed: sent. */
+export const ConfirmationResent: Story = {
+  render: view({ emailConfirmed: false }),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    part<HTMLButtonElement>(el(canvasElement), 'resend-button')!.click();
+    await waitFor(() => expect(part(el(canvasElement), 'email-unconfirmed')!.querySelector('[role="status"]')).toBeTruthy());
+  },
+};
+/** New payout details before the email is confirmed: the fields say why, the server's 403 is shown. */
+export const PayoutNeedsConfirmedEmail: Story = {
+  render: view({ emailConfirmed: false }),
+  play: async ({ canvasElement }) => {
+    const root = await editing(canvasElement);
+    type(shadow<HTMLInputElement>(root, '#profile-payoutDetails')!, 'dana@paypal.example');
+    await waitFor(() => expect(shadow(root, '#profile-currentPassword')).toBeTruthy());
+    type(shadow<HTMLInputElement>(root, '#profile-currentPassword')!, 'demo-password');
+    part<HTMLFormElement>(root, 'form')!.requestSubmit();
+    await waitFor(() => expect(shadow(root, '[part~="form"] > [role="alert"]')).toBeTruthy());
+  },
+};
+
+/** "Choose your notification emails" pressed: the choices, loaded when asked for. */
+const openNotifications = async (root: HTMLElement) => {
+  await shown(root);
+  part<HTMLButtonElement>(el(root), 'notifications-toggle')!.click();
+  await waitFor(() => expect(part(el(root), 'notifications-form') ?? part(el(root), 'notifications-unavailable')).toBeTruthy());
+  return el(root);
+};
+export const Notifications: Story = {
+  render: view({ notifications: { commission: 'daily', payment: true, statement: false } }),
+  play: async ({ canvasElement }) => {
+    await openNotifications(canvasElement);
+  },
+};
+export const NotificationsLoading: Story = {
+  render: view({ fail: { notifications: 'pending' } }),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    part<HTMLButtonElement>(el(canvasElement), 'notifications-toggle')!.click();
+    await waitFor(() => expect(shadow(el(canvasElement), '[part~="notifications"] [part~="spinner"]')).toBeTruthy());
+  },
+};
+export const NotificationsSaved: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    const root = await openNotifications(canvasElement);
+    shadow<HTMLInputElement>(root, '#notify-commission-daily')!.click();
+    part<HTMLFormElement>(root, 'notifications-form')!.requestSubmit();
+    await waitFor(() => expect(part(root, 'notifications-form')!.querySelector('[role="status"]')).toBeTruthy());
+  },
+};
+export const NotificationsSaveFailed: Story = {
+  render: view({ fail: { updateNotifications: serverError() } }),
+  play: async ({ canvasElement }) => {
+    const root = await openNotifications(canvasElement);
+    part<HTMLFormElement>(root, 'notifications-form')!.requestSubmit();
+    await waitFor(() => expect(part(root, 'notifications-form')!.querySelector('[role="alert"]')).toBeTruthy());
+  },
+};
+/** The merchant switched payment and statement emails off: left out, and named. */
+export const NotificationsSomeOff: Story = {
+  render: view({ notifications: { available: { commission: true, payment: false, statement: false } } }),
+  play: async ({ canvasElement }) => {
+    const root = await openNotifications(canvasElement);
+    expect(part(root, 'notifications-unavailable')).toBeTruthy();
+  },
+};

@@ -32,9 +32,10 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
 /**
  * The whole Referral Partner Center in one tag: Home (welcome, profile, programs, commission
  * structure — each shown or hidden by the merchant's settings), Resources (links, banners,
- * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows the sign-in,
- * with the merchant's "Forgot your password?" and "Become a partner" links when
- * `forgot-password-href` and `signup-href` are set (as on `<partner-login>`).
+ * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows
+ * `<partner-login>`, and with it the password reset ("Forgot your password?", and the
+ * "Choose a new password" form of an emailed `?pc_reset=` link) and email confirmation
+ * (`?pc_confirm=`); `forgot-password-href`, `reset-href` and `signup-href` are passed on to it.
  *
  * @tag partner-center
  * @summary The complete partner portal with Home / Resources / Reports navigation.
@@ -118,6 +119,8 @@ export class PartnerCenterElement extends PartnerElement {
   @property({ reflect: true }) section: Section = 'home';
   /** Where the sign-in's "Forgot your password?" leads (the merchant's reset page). Hidden when unset. */
   @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+  /** The page an emailed reset link opens (`?pc_reset=<token>` is added); default: this page (as on `<partner-login>`). */
+  @property({ attribute: 'reset-href' }) resetHref?: string;
   /** Where the sign-in's "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
   @property({ attribute: 'signup-href' }) signupHref?: string;
 
@@ -145,6 +148,7 @@ export class PartnerCenterElement extends PartnerElement {
         <partner-login
           .api=${api} .sessionStore=${this.sessionStore}
           forgot-password-href=${ifDefined(this.forgotPasswordHref || undefined)}
+          reset-href=${ifDefined(this.resetHref || undefined)}
           signup-href=${ifDefined(this.signupHref || undefined)}
         ></partner-login>
       </div>`;

@@ -1,25 +1,41 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
 import { PartnerLoginEvent } from '../../src/events/partner-login.js';
+import { CONFIRM_PARAM, confirmEmailOnce, RESET_PARAM, urlToken } from '../../src/internal/page-url.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
+import '../partner-password-reset/partner-password-reset.js';
+import type { PartnerPasswordResetElement } from '../partner-password-reset/partner-password-reset.component.js';
 import styles from './partner-login.styles.js';
 
 type FieldErrors = Partial<Record<'code' | 'password', string>>;
 /** The form's labels, to name a field in the server's validation errors. */
 const LABELS = { code: 'Partner code', password: 'Password' };
+/** The parts of the reset forms, styled through this element's `::part()` rules as if they were its own. */
+const RESET_PARTS = 'base, title, form, label, input, button, error, status, back-button, new-link-button';
+
+/** A `?pc_confirm=` link being confirmed, confirmed, or refused. */
+type Confirmation = { state: 'pending' } | { state: 'done'; email: string } | { state: 'failed'; error: unknown };
 
 /**
  * Partner sign-in with partner code and password. Signed in, it shows who is signed in and a
  * sign-out button. Every `partner-*` element on the page shares the session it starts.
+ *
+ * "Forgot your password?" opens a request form here (partner code or email); the emailed link
+ * comes back to this page (or `reset-href`) as `?pc_reset=<token>`, and this element then shows
+ * "Choose a new password" (both through `<partner-password-reset>`). With `forgot-password-href`
+ * set, "Forgot your password?" is a link to the merchant's own reset page instead. A page
+ * opened from an email confirmation link (`?pc_confirm=<token>`) confirms the address and says so.
  *
  * @tag partner-login
  * @summary Partner code + password sign-in, and the signed-in state with sign-out.
  *
  * @event partner-login - A partner signed in here. `detail: { partner }`.
  * @event partner-logout - The partner signed out here. `detail: { code, reason }`.
+ * @event partner-password-reset - The partner chose a new password with an emailed link (from the reset form inside).
  *
  * @csspart base - The outer wrapper.
  * @csspart title - The heading.
@@ -28,7 +44,10 @@ const LABELS = { code: 'Partner code', password: 'Password' };
  * @csspart input - Each input.
  * @csspart button - The submit button.
  * @csspart error - The server's error message (role="alert").
- * @csspart forgot-link - The "Forgot your password?" link.
+ * @csspart forgot-link - "Forgot your password?": a button opening the request form, or a link to `forgot-password-href`.
+ * @csspart status - "Password changed — sign in with your new password." (role="status").
+ * @csspart email-confirmation - The answer to an email confirmation link (role="status", or role="alert" when refused).
+ * @csspart back-button - "Back to sign-in" on the reset forms (their other parts are this element's: base, title, form…).
  * @csspart signup-link - The "Become a partner" link.
  * @csspart signed-in - The signed-in state.
  * @csspart sign-out-button - The sign-out button.
@@ -46,8 +65,10 @@ export class PartnerLoginElement extends PartnerElement {
 
   /** Heading text. */
   @property() heading = 'Partner sign-in';
-  /** Where "Forgot your password?" leads (the merchant's reset page). Hidden when unset. */
+  /** The merchant's own reset page: "Forgot your password?" links there instead of opening the reset form here. */
   @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+  /** The page the emailed reset link opens (`?pc_reset=<token>` is added). Default: this page, without its query and hash. */
+  @property({ attribute: 'reset-href' }) resetHref?: string;
   /** Where "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
   @property({ attribute: 'signup-href' }) signupHref?: string;
 
@@ -60,6 +81,11 @@ export class PartnerLoginElement extends PartnerElement {
   /** Epoch ms until which each code (lower-cased) may not be tried here (429). */
   @state() private locks = new Map<string, number>();
   @state() private now = Date.now();
+  /** The reset forms are shown instead of the sign-in. */
+  @state() private resetting = false;
+  /** Said above the sign-in form after a reset. */
+  @state() private notice = '';
+  @state() private confirmation?: Confirmation;
 
   @query('#code') private codeInput?: HTMLInputElement;
   @query('#password') private passwordInput?: HTMLInputElement;
@@ -70,6 +96,15 @@ export class PartnerLoginElement extends PartnerElement {
   override connectedCallback() {
     super.connectedCallback();
     if (this.locks.size) this.#countDown();
+    if (urlToken(RESET_PARAM)) this.resetting = true;
+    const confirmToken = urlToken(CONFIRM_PARAM);
+    if (confirmToken && !this.confirmation) {
+      this.confirmation = { state: 'pending' };
+      confirmEmailOnce(this.client, confirmToken).then(
+        ({ email }) => (this.confirmation = { state: 'done', email }),
+        (error: unknown) => (this.confirmation = { state: 'failed', error }),
+      );
+    }
   }
 
   override disconnectedCallback() {
@@ -77,8 +112,9 @@ export class PartnerLoginElement extends PartnerElement {
     clearInterval(this.#timer);
   }
 
-  /** Moves focus to the first field (or to sign-out when signed in). */
+  /** Moves focus to the first field (of the reset form when it shows; to sign-out when signed in). */
   override focus(options?: FocusOptions) {
+    if (this.resetting && this.resetForms) return this.resetForms.focus(options);
     const target = this.session.signedIn
       ? this.renderRoot.querySelector<HTMLElement>('[part~="sign-out-button"]')
       : this.codeInput;
@@ -97,10 +133,31 @@ export class PartnerLoginElement extends PartnerElement {
 
   override render() {
     const session = this.session.state;
+    if (this.resetting) {
+      return html`${this.renderConfirmation()}<partner-password-reset
+          exportparts=${RESET_PARTS}
+          .api=${this.client}
+          .sessionStore=${this.sessionStore}
+          reset-href=${ifDefined(this.resetHref || undefined)}
+          .embedded=${true}
+          @partner-password-reset=${this.resetDone}
+          @partner-back-to-sign-in=${() => this.backToSignIn('')}
+        ></partner-password-reset>`;
+    }
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title"><slot name="heading">${session ? 'Partner account' : this.heading}</slot></h2>
+      ${this.renderConfirmation()}
       ${session ? this.renderSignedIn(session.partner.name, session.partner.code) : this.renderForm()}
     </section>`;
+  }
+
+  private renderConfirmation() {
+    const c = this.confirmation;
+    if (!c) return nothing;
+    if (c.state === 'failed') return html`<p part="email-confirmation" role="alert" class="confirmation">${messageOf(c.error)}</p>`;
+    return html`<p part="email-confirmation" role="status" class="confirmation ${c.state}">
+      ${c.state === 'pending' ? 'Confirming your email address…' : html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`}
+    </p>`;
   }
 
   private renderSignedIn(name: string, code: string) {
@@ -116,6 +173,7 @@ export class PartnerLoginElement extends PartnerElement {
     const { code: codeError, password: passwordError } = this.fieldErrors;
     const waitSeconds = this.waitSeconds;
     return html`<form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.notice ? html`<p part="status" role="status" class="done">${this.notice}</p>` : nothing}
       ${waitSeconds
         ? // the countdown is read once with the sentence, not every second (role="timer" is not live)
           html`<p part="error" role="alert" tabindex="-1">
@@ -177,13 +235,43 @@ export class PartnerLoginElement extends PartnerElement {
           ? html`<span class="spinner" aria-hidden="true"></span> Signing in…`
           : 'Sign in'}
       </button>
-      ${this.forgotPasswordHref || this.signupHref
-        ? html`<div class="links">
-            ${this.forgotPasswordHref ? html`<a part="forgot-link" href=${this.forgotPasswordHref}>Forgot your password?</a>` : nothing}
-            ${this.signupHref ? html`<a part="signup-link" href=${this.signupHref}>Become a partner</a>` : nothing}
-          </div>`
-        : nothing}
+      <div class="links">
+        ${this.forgotPasswordHref
+          ? html`<a part="forgot-link" href=${this.forgotPasswordHref}>Forgot your password?</a>`
+          : html`<button part="forgot-link" class="link" type="button" @click=${this.forgotPassword}>Forgot your password?</button>`}
+        ${this.signupHref ? html`<a part="signup-link" href=${this.signupHref}>Become a partner</a>` : nothing}
+      </div>
     </form>`;
+  }
+
+  private get resetForms() {
+    return this.renderRoot.querySelector<PartnerPasswordResetElement>('partner-password-reset');
+  }
+
+  /** "Forgot your password?": the request form, focus on its field (prefilled with the code typed here). */
+  private async forgotPassword() {
+    this.resetting = true;
+    this.notice = '';
+    await this.updateComplete;
+    const forms = this.resetForms;
+    if (!forms) return;
+    forms.login = this.code.trim();
+    await forms.show('request');
+  }
+
+  /** The new password is set: back to the sign-in, which says so and takes focus. */
+  private async resetDone() {
+    this.code = '';
+    await this.backToSignIn('Password changed — sign in with your new password.');
+  }
+
+  private async backToSignIn(notice: string) {
+    this.resetting = false;
+    this.notice = notice;
+    this.error = undefined;
+    this.fieldErrors = {};
+    await this.updateComplete;
+    this.focus();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -210,6 +298,7 @@ export class PartnerLoginElement extends PartnerElement {
     }
     this.busy = true;
     this.error = undefined;
+    this.notice = '';
     try {
       const result = await this.client.login({ code, password });
       this.session.store.start(result);

@@ -45,4 +45,31 @@ export default css`
   .code {
     color: var(--_muted);
   }
+  button.link {
+    min-height: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: inherit;
+    text-decoration: underline;
+  }
+  [part~='status'].done,
+  .confirmation {
+    margin: 0;
+  }
+  [part~='status'].done,
+  .confirmation.done {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  partner-password-reset {
+    max-width: none;
+  }
+  .confirmation + partner-password-reset {
+    margin-top: var(--_space-m);
+  }
+  [part~='base'] > .confirmation {
+    margin-bottom: var(--_space-m);
+  }
 `;

@@ -2,12 +2,14 @@ import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
-import type { Partner, PayoutMethod, ProfilePatch } from '../../src/api/types.js';
+import type { Me, Partner, PayoutMethod, ProfilePatch } from '../../src/api/types.js';
 import { PartnerProfileSavedEvent } from '../../src/events/partner-profile-saved.js';
+import { CONFIRM_PARAM, confirmEmailOnce, pageUrl, urlToken } from '../../src/internal/page-url.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
 import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
+import { NotificationsPanel, notificationStyles } from './partner-profile.notifications.js';
 
 const PAYOUT_METHODS: Record<PayoutMethod, string> = {
   paypal: 'PayPal',
@@ -49,7 +51,12 @@ const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutD
 /**
  * My Profile: the partner's contact and payout details, editable, and a password change.
  * Changing the email or the payout details asks for the current password and signs the
- * partner's other devices out.
+ * partner's other devices out. Until the partner confirms their email address, the profile says
+ * so, sends the confirmation again on request, and payout details cannot change. "Email
+ * notifications" lets the partner choose the emails they get (new commissions at once, as a
+ * daily digest or not; payments sent; the monthly statement) among those the merchant sends.
+ * A page opened from an email confirmation link (`?pc_confirm=<token>`) confirms the address
+ * here and says so (signed in or not).
  *
  * @tag partner-profile
  * @summary View and update contact and payout details; change password.
@@ -65,12 +72,20 @@ const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutD
  * @csspart status - Success messages (role="status").
  * @csspart error - Errors (role="alert").
  * @csspart spinner - The loading state.
+ * @csspart email-unconfirmed - The "email not confirmed" notice with its resend button.
+ * @csspart resend-button - "Send the confirmation again".
+ * @csspart email-confirmation - The answer to an email confirmation link (role="status", or role="alert" when refused).
+ * @csspart notifications - The "Email notifications" section.
+ * @csspart notifications-toggle - The button that shows or hides the notification choices.
+ * @csspart notifications-form - The notification choices.
+ * @csspart notifications-unavailable - The note naming the kinds the program does not send.
  * @csspart signed-out - Shown when nobody is signed in.
  */
 export class PartnerProfileElement extends PartnerElement {
   static override styles = [
     baseStyles,
     formStyles,
+    notificationStyles,
     css`
       .stack {
         display: grid;
@@ -110,6 +125,29 @@ export class PartnerProfileElement extends PartnerElement {
         color: var(--_success);
         margin: 0;
       }
+      [part~='email-unconfirmed'] {
+        display: grid;
+        gap: var(--_space-s);
+        justify-items: start;
+        padding: var(--_space-m);
+        border: 1px solid var(--_border);
+        border-left: 4px solid var(--_accent);
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+      }
+      [part~='email-unconfirmed'] p {
+        margin: 0;
+      }
+      [part~='email-confirmation'] {
+        margin: 0 0 var(--_space-m);
+      }
+      [part~='email-confirmation'].confirmed {
+        color: var(--_success);
+      }
+      .badge {
+        font-size: 0.875em;
+        color: var(--_muted);
+      }
     `,
   ];
 
@@ -126,6 +164,26 @@ export class PartnerProfileElement extends PartnerElement {
   @state() private passwordBusy = false;
   @state() private passwordError?: ApiError | Error;
   @state() private passwordSaved = '';
+  @state() private resend: { state: 'idle' | 'busy' | 'sent' } | { state: 'failed'; error: unknown } = { state: 'idle' };
+  /** A `?pc_confirm=` link being confirmed, confirmed, or refused. */
+  @state() private confirmation?: { state: 'pending' } | { state: 'done'; email: string } | { state: 'failed'; error: unknown };
+
+  private readonly notifications = new NotificationsPanel(this, () => this.client);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    const token = urlToken(CONFIRM_PARAM);
+    if (token && !this.confirmation) {
+      this.confirmation = { state: 'pending' };
+      confirmEmailOnce(this.client, token).then(
+        ({ email }) => {
+          this.confirmation = { state: 'done', email };
+          if (this.session.signedIn) void this.profile.run(); // emailConfirmed is now true
+        },
+        (error: unknown) => (this.confirmation = { state: 'failed', error }),
+      );
+    }
+  }
 
   private readonly profile = new Task(this, {
     task: ([signedIn, api], { signal }) => (signedIn && api ? api.me({ signal }) : Promise.resolve(undefined)),
@@ -135,6 +193,7 @@ export class PartnerProfileElement extends PartnerElement {
   override render() {
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.heading}</h2>
+      ${this.renderConfirmation()}
       ${this.session.signedIn
         ? this.profile.render({
             initial: () => loadingView('Loading your profile…'),
@@ -146,11 +205,48 @@ export class PartnerProfileElement extends PartnerElement {
     </section>`;
   }
 
-  private renderProfile(p: Partner) {
+  private renderConfirmation() {
+    const c = this.confirmation;
+    if (!c) return nothing;
+    if (c.state === 'failed') return html`<p part="email-confirmation" role="alert">${messageOf(c.error)}</p>`;
+    return html`<p part="email-confirmation" role="status" class=${c.state === 'done' ? 'confirmed' : 'notice'}>
+      ${c.state === 'pending' ? 'Confirming your email address…' : html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`}
+    </p>`;
+  }
+
+  private renderProfile(p: Me) {
     return html`<div class="stack">
+      ${p.emailConfirmed === false ? this.renderUnconfirmed(p) : nothing}
       <div>${this.editing ? this.renderForm(p) : this.renderDetails(p)}</div>
       ${this.renderPasswordForm()}
+      ${this.notifications.render()}
     </div>`;
+  }
+
+  private renderUnconfirmed(p: Me) {
+    const r = this.resend;
+    return html`<div part="email-unconfirmed">
+      <p><strong>Your email address ${p.email} is not confirmed yet.</strong></p>
+      <p>Open the link in the email we sent to confirm it. Until then, your payout details cannot change.</p>
+      ${r.state === 'sent' ? html`<p part="status" role="status">We have sent a new confirmation link to ${p.email}.</p>` : nothing}
+      ${r.state === 'failed' ? html`<p part="error" role="alert" tabindex="-1">${messageOf(r.error)}</p>` : nothing}
+      <button part="resend-button" class="secondary" type="button" aria-disabled=${r.state === 'busy' ? 'true' : 'false'} @click=${this.resendConfirmation}>
+        ${r.state === 'busy' ? 'Sending…' : 'Send the confirmation again'}
+      </button>
+    </div>`;
+  }
+
+  private async resendConfirmation() {
+    if (this.resend.state === 'busy') return;
+    this.resend = { state: 'busy' };
+    try {
+      await this.client.resendEmailConfirmation({ confirmUrl: pageUrl() });
+      this.resend = { state: 'sent' };
+    } catch (error) {
+      this.resend = { state: 'failed', error };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="email-unconfirmed"] [part~="error"]')?.focus();
+    }
   }
 
   private renderDetails(p: Partner) {
@@ -160,7 +256,11 @@ export class PartnerProfileElement extends PartnerElement {
         <dd>${p.code}</dd>
         ${FIELDS.map(
           (f) => html`<dt>${f.label}</dt>
-            <dd>${show(p[f.name] as string | null)}</dd>`,
+            <dd>
+              ${show(p[f.name] as string | null)}${f.name === 'email' && (p as Me).emailConfirmed === false
+                ? html` <span class="badge">(not confirmed)</span>`
+                : nothing}
+            </dd>`,
         )}
         <dt>Payout method</dt>
         <dd>${p.payoutMethod ? PAYOUT_METHODS[p.payoutMethod] : show(null)}</dd>
@@ -179,7 +279,8 @@ export class PartnerProfileElement extends PartnerElement {
     this.renderRoot.querySelector<HTMLInputElement>('#profile-name')?.focus();
   }
 
-  private renderForm(p: Partner) {
+  private renderForm(p: Me) {
+    const unconfirmed = p.emailConfirmed === false;
     const error = (name: string) => this.fieldErrors[name];
     const described = (name: string, hint?: string) =>
       [error(name) ? `profile-${name}-error` : '', hint ? `profile-${name}-hint` : ''].filter(Boolean).join(' ') || nothing;
@@ -187,7 +288,7 @@ export class PartnerProfileElement extends PartnerElement {
       this.sensitive = changesSensitive(new FormData(event.currentTarget as HTMLFormElement), p);
     };
     return html`<form part="form" novalidate @submit=${this.save} @input=${edited} @change=${edited} aria-busy=${this.saving ? 'true' : 'false'}>
-      ${this.saveError ? html`<p part="error" role="alert">${messageOf(this.saveError, LABELS)}</p>` : nothing}
+      ${this.saveError ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.saveError, LABELS)}</p>` : nothing}
       <div class="grid">
         ${FIELDS.map(
           (f) => html`<div class="field">
@@ -208,7 +309,7 @@ export class PartnerProfileElement extends PartnerElement {
         )}
         <div class="field">
           <label for="profile-payoutMethod">Payout method</label>
-          <select id="profile-payoutMethod" name="payoutMethod">
+          <select id="profile-payoutMethod" name="payoutMethod" aria-describedby=${unconfirmed ? 'profile-payout-unconfirmed' : nothing}>
             <option value="" ?selected=${!p.payoutMethod}>Not chosen</option>
             ${Object.entries(PAYOUT_METHODS).map(([value, label]) => html`<option value=${value} ?selected=${p.payoutMethod === value}>${label}</option>`)}
           </select>
@@ -219,10 +320,13 @@ export class PartnerProfileElement extends PartnerElement {
             id="profile-payoutDetails"
             name="payoutDetails"
             rows="2"
-            aria-describedby="profile-payoutDetails-hint${error('payoutDetails') ? ' profile-payoutDetails-error' : ''}"
+            aria-describedby="profile-payoutDetails-hint${unconfirmed ? ' profile-payout-unconfirmed' : ''}${error('payoutDetails') ? ' profile-payoutDetails-error' : ''}"
             .value=${p.payoutDetails ?? ''}
           ></textarea>
           <p class="hint" id="profile-payoutDetails-hint">Your PayPal email, or what the program manager needs to pay you.</p>
+          ${unconfirmed
+            ? html`<p class="hint" id="profile-payout-unconfirmed">Confirm your email address before changing payout details: open the link in the email we sent you.</p>`
+            : nothing}
           ${error('payoutDetails') ? html`<p class="field-error" id="profile-payoutDetails-error">${error('payoutDetails')}</p>` : nothing}
         </div>
       </div>
@@ -310,7 +414,13 @@ export class PartnerProfileElement extends PartnerElement {
         this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#profile-${error.field}`)?.focus();
-      } else this.saveError = error;
+      } else {
+        // e.g. 403 email_unconfirmed: the server's words, focused
+        this.saveError = error;
+        this.saving = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="form"] > [part~="error"]')?.focus();
+      }
     } finally {
       this.saving = false;
     }

@@ -11,7 +11,10 @@ import type {
   LinkStats,
   LinkStatsQuery,
   LoginResult,
+  Me,
   NewDeepLink,
+  NotificationPatch,
+  NotificationPreferences,
   PageQuery,
   Partner,
   PartnerApi,
@@ -20,6 +23,8 @@ import type {
   PartnerLink,
   PartnerLinks,
   PartnerProgram,
+  PasswordResetConfirm,
+  PasswordResetRequest,
   Portal,
   ProfilePatch,
   ReportName,
@@ -188,8 +193,34 @@ export class HttpPartnerApi implements PartnerApi {
     await this.call(() => this.http.post('auth/logout', { signal: options.signal }));
   }
 
-  me(options: RequestOptions = {}): Promise<Partner> {
-    return this.call(() => this.http.get('me', { signal: options.signal }).json<Partner>());
+  me(options: RequestOptions = {}): Promise<Me> {
+    return this.call(() => this.http.get('me', { signal: options.signal }).json<Me>());
+  }
+
+  // Account: password reset, email confirmation, notifications
+
+  requestPasswordReset(request: PasswordResetRequest, options: RequestOptions = {}): Promise<{ message: string }> {
+    return this.call(() => this.anonymous.post('auth/password-reset', { json: request, signal: options.signal }).json<{ message: string }>());
+  }
+
+  async confirmPasswordReset(confirm: PasswordResetConfirm, options: RequestOptions = {}): Promise<void> {
+    await this.call(() => this.anonymous.post('auth/password-reset/confirm', { json: confirm, signal: options.signal }));
+  }
+
+  confirmEmail(token: string, options: RequestOptions = {}): Promise<{ email: string }> {
+    return this.call(() => this.anonymous.post('auth/email-confirmation', { json: { token }, signal: options.signal }).json<{ email: string }>());
+  }
+
+  async resendEmailConfirmation(request: { confirmUrl?: string }, options: RequestOptions = {}): Promise<void> {
+    await this.call(() => this.http.post('me/email-confirmation', { json: request, signal: options.signal }));
+  }
+
+  notifications(options: RequestOptions = {}): Promise<NotificationPreferences> {
+    return this.call(() => this.http.get('me/notifications', { signal: options.signal }).json<NotificationPreferences>());
+  }
+
+  updateNotifications(patch: NotificationPatch, options: RequestOptions = {}): Promise<NotificationPreferences> {
+    return this.call(() => this.http.patch('me/notifications', { json: patch, signal: options.signal }).json<NotificationPreferences>());
   }
 
   // Home: profile, programs, portal settings

@@ -20,6 +20,36 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+// ── Account: password reset, email confirmation, notification choices (issue 12) ──────────
+// Written here, as the mail contract says, until the server's schemas export them (then: import type).
+
+/** `GET /api/v1/me`: the partner, and whether their email address is confirmed (absent on older servers: confirmed). */
+export type Me = Partner & { emailConfirmed?: boolean };
+
+/** `POST /api/v1/auth/password-reset`: a partner code or email, and the page the emailed link opens (`?pc_reset=<token>`). */
+export interface PasswordResetRequest {
+  login: string;
+  resetUrl?: string;
+}
+
+export interface PasswordResetConfirm {
+  token: string;
+  newPassword: string;
+}
+
+/** How a partner hears of new commissions: at once, in a daily digest, or not. */
+export type CommissionNotice = 'immediate' | 'daily' | 'off';
+
+/** `GET /api/v1/me/notifications`: the partner's choices, and which kinds the merchant sends at all. */
+export interface NotificationPreferences {
+  commission: CommissionNotice;
+  payment: boolean;
+  statement: boolean;
+  available: { commission: boolean; payment: boolean; statement: boolean };
+}
+
+export type NotificationPatch = Partial<Omit<NotificationPreferences, 'available'>>;
+
 // ── Resources: links, banners, email copy, resource pages ──────────────────────────────
 
 export type { NewDeepLink, PartnerBanner, PartnerEmail, PartnerLink, PartnerLinks, ResourcePage };
@@ -34,7 +64,17 @@ export interface PartnerApi extends PartnerReportsApi {
   signup(request: SignupRequest, options?: RequestOptions): Promise<SignupResult>;
   /** Trades a merchant-minted embed token for a session (once). */
   exchangeEmbedToken(embedToken: string, options?: RequestOptions): Promise<LoginResult>;
-  me(options?: RequestOptions): Promise<Partner>;
+  me(options?: RequestOptions): Promise<Me>;
+  /** Emails a reset link if an account matches; answers the same words either way. */
+  requestPasswordReset(request: PasswordResetRequest, options?: RequestOptions): Promise<{ message: string }>;
+  /** Sets a new password with the emailed token; every session of the partner ends. */
+  confirmPasswordReset(confirm: PasswordResetConfirm, options?: RequestOptions): Promise<void>;
+  /** Confirms an email address with the emailed token (`?pc_confirm=`): the address confirmed. */
+  confirmEmail(token: string, options?: RequestOptions): Promise<{ email: string }>;
+  /** Sends the signed-in partner's confirmation email again; the link opens `confirmUrl`. */
+  resendEmailConfirmation(request: { confirmUrl?: string }, options?: RequestOptions): Promise<void>;
+  notifications(options?: RequestOptions): Promise<NotificationPreferences>;
+  updateNotifications(patch: NotificationPatch, options?: RequestOptions): Promise<NotificationPreferences>;
 
   // Home: profile, programs, portal settings
   updateProfile(patch: ProfilePatch, options?: RequestOptions): Promise<Partner>;

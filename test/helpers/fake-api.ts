@@ -7,7 +7,10 @@ import type {
   LedgerEntry,
   LinkStats,
   LoginResult,
+  Me,
   NewDeepLink,
+  NotificationPatch,
+  NotificationPreferences,
   PageQuery,
   Partner,
   PartnerApi,
@@ -52,6 +55,24 @@ export interface FakeApiOptions {
   welcomeHtml?: string;
   /** How sign-up answers: pending approval (default) or active and signed in. */
   signup?: 'pending' | 'active';
+  // ── account (issue 12): password reset, email confirmation, notifications ──
+  /**
+   * How "send me a reset link" answers: `ok` (202, the same words whoever asked), `limited`
+   * (429 with Retry-After), `network`, `pending` (never settles).
+   */
+  passwordReset?: 'ok' | 'limited' | 'network' | 'pending';
+  /**
+   * The reset tokens the fake server knows (others are forged: `reset_token_invalid`). Default:
+   * {@link RESET_TOKENS}. A valid token works once, then answers `reset_token_used`; the new
+   * password then signs in with `login: 'server'` and is the current password for the profile.
+   */
+  resetTokens?: Record<string, 'valid' | 'expired' | 'used'>;
+  /** The email confirmation tokens the fake server knows (default {@link CONFIRM_TOKENS}); others are invalid. */
+  confirmTokens?: Record<string, 'valid' | 'expired' | 'used'>;
+  /** `emailConfirmed` of GET /me (default true); a new email address makes it false, like the server. */
+  emailConfirmed?: boolean;
+  /** The partner's notification choices and the kinds the merchant sends (defaults: immediate, on, on; all available). */
+  notifications?: Partial<Omit<NotificationPreferences, 'available'>> & { available?: Partial<NotificationPreferences['available']> };
   // resources (see the block at the end of this file)
   links?: ResourceAnswer;
   linksData?: PartnerLinks;
@@ -140,6 +161,26 @@ export const demoPartner: Partner = {
   createdAt: '2026-01-05T09:30:00.000Z',
 };
 
+/** Reset tokens the fake server knows by default: one that works (once), one expired, one already used. */
+export const RESET_TOKENS = { 'pc-reset-demo': 'valid', 'pc-reset-expired': 'expired', 'pc-reset-used': 'used' } as const;
+/** Email confirmation tokens the fake server knows by default. */
+export const CONFIRM_TOKENS = { 'pc-confirm-demo': 'valid', 'pc-confirm-expired': 'expired', 'pc-confirm-used': 'used' } as const;
+/** The server's words for a reset request, whether or not an account matches. */
+export const RESET_SENT_MESSAGE = 'If an account matches, we have sent a link to reset the password to its email address.';
+
+const TOKEN_ERRORS = {
+  reset: {
+    invalid: 'This reset link is not valid. Ask for a new one.',
+    expired: 'This reset link has expired. Ask for a new one.',
+    used: 'This reset link was already used. Ask for a new one.',
+  },
+  confirm: {
+    invalid: 'This confirmation link is not valid.',
+    expired: 'This confirmation link has expired. Sign in and ask for a new one from your profile.',
+    used: 'This confirmation link was already used.',
+  },
+} as const;
+
 export interface FakeApi extends PartnerApi {
   calls: { method: string; args: unknown[] }[];
 }
@@ -149,7 +190,18 @@ const never = <T>() => new Promise<T>(() => {});
 export function fakeApi(options: FakeApiOptions = {}): FakeApi {
   const partner = options.partner ?? demoPartner;
   const calls: FakeApi['calls'] = [];
-  let current = { ...partner };
+  let current: Me = { ...partner, emailConfirmed: options.emailConfirmed ?? true };
+  /** The partner's password: a reset changes it. */
+  let password = 'demo-password';
+  const resetTokens: Record<string, 'valid' | 'expired' | 'used'> = { ...(options.resetTokens ?? RESET_TOKENS) };
+  const confirmTokens: Record<string, 'valid' | 'expired' | 'used'> = { ...(options.confirmTokens ?? CONFIRM_TOKENS) };
+  let notices: NotificationPreferences = {
+    commission: 'immediate',
+    payment: true,
+    statement: true,
+    ...options.notifications,
+    available: { commission: true, payment: true, statement: true, ...options.notifications?.available },
+  };
   /** `login: 'server'`: failure times per lower-cased code. */
   const failures = new Map<string, number[]>();
   const answer = async <T>(method: string, args: unknown[], produce: () => T | Promise<T>): Promise<T> => {
@@ -185,7 +237,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
               const wait = Math.max(1, Math.ceil((recent[0]! + seconds * 1000 - Date.now()) / 1000));
               throw new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, undefined, wait);
             }
-            if (key !== partner.code.toLowerCase() || credentials.password !== 'demo-password') {
+            if (key !== partner.code.toLowerCase() || credentials.password !== password) {
               failures.set(key, [...recent, Date.now()]);
               throw new ApiError(401, 'invalid_credentials', 'The partner code or password is incorrect');
             }
@@ -221,15 +273,70 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
       return answer('updateProfile', [patch], () => {
         // like the server: a new email or payout details need the current password
         const { currentPassword, ...fields } = patch;
-        const sensitive = (['email', 'payoutMethod', 'payoutDetails'] as const).some((f) => fields[f] !== undefined && fields[f] !== (current[f] ?? null));
+        const changed = (f: 'email' | 'payoutMethod' | 'payoutDetails') => fields[f] !== undefined && fields[f] !== (current[f] ?? null);
+        const sensitive = changed('email') || changed('payoutMethod') || changed('payoutDetails');
         if (sensitive && !currentPassword) throw new ApiError(400, 'current_password_required', 'Enter your current password to change your email or payout details', 'currentPassword');
-        if (sensitive && currentPassword !== 'demo-password') throw new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword');
-        return (current = { ...current, ...fields });
+        if (sensitive && currentPassword !== password) throw new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword');
+        // like the server: payout details change only from a confirmed address (a common account-takeover path)
+        if ((changed('payoutMethod') || changed('payoutDetails')) && current.emailConfirmed === false) {
+          throw new ApiError(403, 'email_unconfirmed', 'Confirm your email address before changing payout details.');
+        }
+        const emailConfirmed = changed('email') ? false : current.emailConfirmed;
+        return (current = { ...current, ...fields, emailConfirmed });
       });
     },
     changePassword(change: { currentPassword: string; newPassword: string }) {
       return answer('changePassword', [change], () => {
-        if (change.currentPassword !== 'demo-password') throw new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword');
+        if (change.currentPassword !== password) throw new ApiError(400, 'wrong_password', 'The current password is not correct', 'currentPassword');
+      });
+    },
+    requestPasswordReset(request: { login: string; resetUrl?: string }) {
+      return answer('requestPasswordReset', [request], () => {
+        if (!request.login.trim()) throw new ApiError(400, 'invalid_request', 'login: Enter your partner code or email address', 'login');
+        switch (options.passwordReset ?? 'ok') {
+          case 'limited':
+            throw new ApiError(429, 'too_many_requests', 'Too many reset requests. Try again in 15 minutes.', undefined, 900);
+          case 'network':
+            throw failure();
+          case 'pending':
+            return never<{ message: string }>();
+          default:
+            return { message: RESET_SENT_MESSAGE };
+        }
+      });
+    },
+    confirmPasswordReset(confirm: { token: string; newPassword: string }) {
+      return answer('confirmPasswordReset', [confirm], () => {
+        const state = resetTokens[confirm.token] ?? 'invalid';
+        if (state !== 'valid') throw new ApiError(400, `reset_token_${state}`, TOKEN_ERRORS.reset[state]);
+        if (confirm.newPassword.length < 8) throw new ApiError(400, 'invalid_request', 'newPassword: Use at least 8 characters', 'newPassword');
+        if (confirm.newPassword.length > 256) throw new ApiError(400, 'invalid_request', 'newPassword: is at most 256 characters', 'newPassword');
+        resetTokens[confirm.token] = 'used';
+        password = confirm.newPassword;
+      });
+    },
+    confirmEmail(token: string) {
+      return answer('confirmEmail', [token], () => {
+        const state = confirmTokens[token] ?? 'invalid';
+        if (state !== 'valid') throw new ApiError(400, `confirm_token_${state}`, TOKEN_ERRORS.confirm[state]);
+        confirmTokens[token] = 'used';
+        current = { ...current, emailConfirmed: true };
+        return { email: current.email };
+      });
+    },
+    resendEmailConfirmation(request: { confirmUrl?: string }) {
+      return answer('resendEmailConfirmation', [request], () => undefined);
+    },
+    notifications() {
+      return answer('notifications', [], () => structuredClone(notices));
+    },
+    updateNotifications(patch: NotificationPatch) {
+      return answer('updateNotifications', [patch], () => {
+        if (patch.commission !== undefined && !['immediate', 'daily', 'off'].includes(patch.commission)) {
+          throw new ApiError(400, 'invalid_request', 'commission: Invalid option', 'commission');
+        }
+        notices = { ...notices, ...patch, available: notices.available };
+        return structuredClone(notices);
       });
     },
     programs() {
