@@ -10,6 +10,8 @@ import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { consoleRoutes } from './http/console.routes.js';
+import { isUnsubscribe, mailRoutes } from './mail/routes.js';
+import { demoOutboxRoutes } from './mail/demo-outbox.js';
 import { merchantRoutes } from './merchants/routes.js';
 import { systemRoutes } from './http/system.routes.js';
 import { moneyRoutes } from './money/routes.js';
@@ -45,8 +47,9 @@ export function createApp(deps: Deps) {
       maxAge: 600,
     }),
   );
-  // JSON bodies of at most 100 KB, but for the raw image upload (≤ 2 MB, its own rule)
-  app.use('/api/*', except(isImageUpload, limitBody(), requireJson()));
+  // JSON bodies of at most 100 KB, but for the raw image upload (≤ 2 MB, its own rule) and the
+  // one-click unsubscribe, which mail clients post form-encoded (its body is never read)
+  app.use('/api/*', except((c) => isImageUpload(c) || isUnsubscribe(c), limitBody(), requireJson()));
   // The merchant's API: `Authorization: Bearer <admin key>` (a key from `partner-center
   // admin-key create`, or PARTNER_CENTER_ADMIN_KEY) or a merchant user's token (within the
   // user's role) on all of /api/v1/admin, unknown paths included, but for the merchant user's
@@ -60,6 +63,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', merchantRoutes(deps));
   app.route('/api/v1', catalogRoutes(deps));
   app.route('/api/v1', moneyRoutes(deps));
+  app.route('/api/v1', mailRoutes(deps));
   app.route('/', trackingRoutes(deps)); // before the static files: a redirect never touches the disk
   app.route('/', resourceRoutes(deps));
 
@@ -95,6 +99,7 @@ export function createApp(deps: Deps) {
   app.route('/', consoleRoutes()); // /admin: the merchant console (its bundle is /admin.js)
   if (deps.config.demo) {
     app.get('/', (c) => c.html(readFileSync(demoPage, 'utf8')));
+    app.route('/', demoOutboxRoutes(deps)); // /demo/outbox: the mail the demo kept, links clickable
     // the one-tag page: the demo page with its <main> swapped for <partner-center>
     app.get('/portal', (c) => {
       const page = readFileSync(demoPage, 'utf8');

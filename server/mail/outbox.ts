@@ -35,6 +35,11 @@ export function onMailQueued(deps: Deps, wake: () => void): () => void {
   return () => set.delete(wake);
 }
 
+/** Tells this process's mail worker that something is due. */
+export function wakeMailWorkers(deps: Deps, delayMs = 0): void {
+  for (const wake of wakers.get(deps.db) ?? []) setTimeout(wake, delayMs);
+}
+
 /**
  * Queues one message (rendered now from the kind's template; kept in `outbox`). Returns the
  * outbox id, or null when the merchant switched the kind off or the partner opted out
@@ -82,8 +87,8 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor)
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // after the caller's transaction commits, the worker finds it; a wake inside one finds nothing yet and the poll catches it
-  for (const wake of wakers.get(deps.db) ?? []) setTimeout(wake, trx ? 50 : 0);
+  // inside a transaction the worker's claim waits for it to commit (one connection); its poll catches the rest
+  wakeMailWorkers(deps, trx ? 50 : 0);
   return row.id;
 }
 

@@ -32,7 +32,9 @@ export async function unsubscribe(deps: Deps, token: string): Promise<{ partnerI
   const partnerId = Number(match[1]);
   const preference = match[2] as Preference;
   if (!PREFERENCES.includes(preference)) return null;
-  const expected = Buffer.from(sign(await signingKey(deps), partnerId, preference));
+  const stored = await deps.db.kysely.selectFrom('mail_settings').select('signing_key').where('id', '=', 1).executeTakeFirst();
+  if (!stored?.signing_key) return null; // no link was ever made
+  const expected = Buffer.from(sign(stored.signing_key, partnerId, preference));
   const given = Buffer.from(match[3]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   const partner = await deps.db.kysely.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();

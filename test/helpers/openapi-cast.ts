@@ -61,6 +61,8 @@ export async function openApiCast() {
   const email = await s.admin('POST', '/api/v1/admin/email-copy', { name: 'Mail', subject: 'Hi', body: 'Come shop' });
   const page = await s.admin('POST', '/api/v1/admin/resource-pages', { title: 'Guide', body: 'How to' });
   for (const res of [banner, email, page]) assert.equal(res.status, 201, res.text);
+  const mail = await s.admin('POST', '/api/v1/admin/email/test', { to: 'owner@shop.example' });
+  assert.equal(mail.status, 202, mail.text);
   const one = (sql: string) => (s.db.sqlite.prepare(sql).get() as { id: number }).id;
   const ids: Record<string, string | number> = {
     programs: program.id,
@@ -73,6 +75,7 @@ export async function openApiCast() {
     'email-copy': email.json.id,
     'resource-pages': page.json.id,
     uploads: uploadId,
+    outbox: mail.json.id,
     r: OWNER.code,
   };
   return { s, ids, ownerToken, doc: (await s.call('GET', '/api/v1/openapi.json')).json };

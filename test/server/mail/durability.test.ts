@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { configSchema } from '../../../server/config.js';
+import { openDatabase } from '../../../server/db/connection.js';
+import type { Deps } from '../../../server/deps.js';
+import { enqueueMail } from '../../../server/mail/outbox.js';
+import { sendDue } from '../../../server/mail/worker.js';
+import { CHILD_ADMIN_KEY, httpRequest, spawnServer } from '../../helpers/child-server.js';
+import { freePort, startSmtp } from './smtp.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pc-mail-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the outbox is durable and sent once per worker claim', () => {
+  test('two workers on one database send each message once', async () => {
+    const smtp = await startSmtp();
+    try {
+      const path = join(dir, 'two-workers.sqlite');
+      const config = configSchema.parse({ databasePath: path, smtpUrl: smtp.url, mailFrom: 'partners@shop.example' });
+      const a: Deps = { db: openDatabase(path), config, clock: Date.now };
+      const b: Deps = { db: openDatabase(path), config, clock: Date.now };
+      for (let i = 0; i < 30; i++) await enqueueMail(i % 2 ? a : b, { kind: 'test', to: `owner${i}@shop.example`, data: {} });
+      const [sentByA, sentByB] = await Promise.all([sendDue(a), sendDue(b)]);
+      assert.equal(sentByA + sentByB, 30);
+      await smtp.waitFor(30);
+      await new Promise((done) => setTimeout(done, 200));
+      const recipients = smtp.arrived.map((m) => (Array.isArray(m.to) ? '' : m.to!.value[0]!.address));
+      assert.equal(recipients.length, 30, 'no message twice');
+      assert.equal(new Set(recipients).size, 30);
+      const statuses = a.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get() as { n: number };
+      assert.equal(statuses.n, 30);
+      await a.db.close();
+      await b.db.close();
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  test('the queue survives a SIGKILL of the server: after a restart the message arrives (once)', async () => {
+    const path = join(dir, 'sigkill.sqlite');
+    const port = await freePort();
+    const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'partners@shop.example', MAIL_RETRY_DELAYS: '1,1,1,1,1' };
+    const first = await spawnServer(path, [], env);
+    const queued = await httpRequest(`${first.url}/api/v1/admin/email/test`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${CHILD_ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      body: { to: 'owner@shop.example' },
+    });
+    assert.equal(queued.status, 202, queued.text);
+    first.child.kill('SIGKILL');
+    assert.equal((await first.exited).signal, 'SIGKILL');
+
+    const smtp = await startSmtp({ port });
+    const second = await spawnServer(path, [], env);
+    try {
+      const [mail] = await smtp.waitFor(1, 15_000);
+      assert.equal(mail!.subject, 'Test message from Partner Program');
+      const outbox = await httpRequest(`${second.url}/api/v1/admin/outbox/${queued.json.id}`, { headers: { Authorization: `Bearer ${CHILD_ADMIN_KEY}` } });
+      assert.equal(outbox.json.status, 'sent');
+      await new Promise((done) => setTimeout(done, 1500));
+      assert.equal(smtp.arrived.length, 1, 'sent once');
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+      await smtp.close();
+    }
+  });
+});
