@@ -1,3 +1,4 @@
+import { withoutMail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { approveDueCommissions } from '../money/approvals.js';
 import { recordClick } from '../tracking/clicks.js';
@@ -53,6 +54,11 @@ const SUBS = ['blog', 'newsletter', 'instagram', 'youtube'] as const;
  */
 export async function seedDemo(deps: Deps): Promise<boolean> {
   if (await findPartnerByCode(deps, DEMO_CREDENTIALS.code)) return false;
+  // the demo's months of history are made up: nobody is mailed about them
+  return withoutMail(() => seedHistory(deps));
+}
+
+async function seedHistory(deps: Deps): Promise<boolean> {
   const end = deps.clock();
   let now = end - DAYS * DAY_MS;
   const at: Deps = { ...deps, clock: () => now };

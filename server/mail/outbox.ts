@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import { MAIL_KINDS, NOTIFICATION_KINDS, type MailKind } from './mail.schemas.js';
@@ -40,6 +41,11 @@ export function wakeMailWorkers(deps: Deps, delayMs = 0): void {
   for (const wake of wakers.get(deps.db) ?? []) setTimeout(wake, delayMs);
 }
 
+const quiet = new AsyncLocalStorage<true>();
+
+/** Runs `work` queuing no mail: the demo's generated history is news to nobody. */
+export const withoutMail = <T>(work: () => Promise<T>): Promise<T> => quiet.run(true, work);
+
 /**
  * Queues one message (rendered now from the kind's template; kept in `outbox`). Returns the
  * outbox id, or null when the merchant switched the kind off or the partner opted out
@@ -47,6 +53,7 @@ export function wakeMailWorkers(deps: Deps, delayMs = 0): void {
  * reads the template needs), then the worker is woken.
  */
 export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor): Promise<number | null> {
+  if (quiet.getStore()) return null;
   const db = trx ?? deps.db.kysely;
   if (!(MAIL_KINDS as readonly string[]).includes(mail.kind)) throw new Error(`enqueueMail: unknown kind ${mail.kind}`);
   if (!(await kindEnabled(deps, mail.kind, db))) return null;

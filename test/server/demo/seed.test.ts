@@ -8,6 +8,7 @@ test('the demo seed tells six months of a believable program through the engine'
   try {
     assert.equal(await seedDemo(s.deps), true);
     assert.equal(await seedDemo(s.deps), false, 'a second run changes nothing');
+    assert.equal((s.db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n, 0, 'the made-up history mails nobody');
     const q = <T>(sql: string, ...params: unknown[]) => s.db.sqlite.prepare(sql).all(...params) as T[];
     const one = <T>(sql: string, ...params: unknown[]) => s.db.sqlite.prepare(sql).get(...params) as T;
 
