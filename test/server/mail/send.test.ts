@@ -148,6 +148,23 @@ describe('mail over a real SMTP server', () => {
     assert.ok(Date.now() - started < 5_000);
   });
 
+  test('queued inside the caller’s transaction: committed with it, or gone with its rollback', async () => {
+    const s = await testServer();
+    cleanup.push(s.close);
+    const partner = await s.addPartner({ code: 'TRX' });
+    const mail = { kind: 'payment_sent', to: partner.email, partnerId: partner.id, data: { amount: '$5.00', method: 'PayPal', reference: 'R1' } } as const;
+    const id = await s.deps.db.kysely.transaction().execute((trx) => enqueueMail(s.deps, mail, trx));
+    assert.equal(typeof id, 'number');
+    await assert.rejects(
+      s.deps.db.kysely.transaction().execute(async (trx) => {
+        await enqueueMail(s.deps, mail, trx);
+        throw new Error('the payment failed');
+      }),
+      /the payment failed/,
+    );
+    assert.equal((s.db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n, 1);
+  });
+
   test('with no SMTP server configured, messages are kept in the outbox', async () => {
     const s = await testServer();
     cleanup.push(s.close);
