@@ -9,6 +9,7 @@ import { openDatabase } from './db/connection.js';
 import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, DEMO_OWNER, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
+import { getMailSettings, maskSmtpUrl } from './mail/settings.js';
 import { startMailWorker } from './mail/worker.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
@@ -66,6 +67,12 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   log(`Partner Center listening on ${url}`);
   log(`  API:      ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`);
   log(`  Bundle:   ${url}/partner-center.js`);
+  const mail = await getMailSettings(deps);
+  log(
+    mail.smtpUrl
+      ? `  Email:    through ${maskSmtpUrl(mail.smtpUrl)} (${mail.smtpUrlFrom === 'settings' ? 'the console\'s email settings' : 'SMTP_URL'}), from ${mail.mailFrom}`
+      : `  Email:    no SMTP_URL: messages are kept in the outbox${config.demo ? ` (${url}/demo/outbox)` : ''}`,
+  );
   if (config.demo) {
     log(`  Demo:     ${url}/`);
     log(`  Sign in as partner code "${DEMO_CREDENTIALS.code}", password "${DEMO_CREDENTIALS.password}"`);

@@ -14,6 +14,11 @@ export const SETTINGS_HELP = `Settings (flag, else environment variable):
   --public-url <origin>     PUBLIC_URL         origin used in partners' links (default: the request's)
   --frame-ancestors <list>  FRAME_ANCESTORS    who may frame the pages: 'self' (default), 'none' or origins
   --shutdown-timeout <s>    SHUTDOWN_TIMEOUT_SECONDS  on SIGTERM, seconds requests in flight may take (default 10)
+  --smtp-url <url>          SMTP_URL           send mail through this server (smtps://user:pass@host:465);
+                                               none: mail is kept in the outbox only
+  --mail-from <address>     MAIL_FROM          From of every message ("Shop Partners <partners@shop.example>")
+  --mail-notify-to <addr>   MAIL_NOTIFY_TO     where messages for the merchant (new sign-ups) go
+                            MAIL_RETRY_DELAYS  seconds between tries of a failed send (default 60,300,1800,7200,21600)
   --demo                    PARTNER_CENTER_DEMO=1  serve the demo page and seed demo data
                             PARTNER_CENTER_ADMIN_KEY  bootstrap admin API key (16+ characters)
                             SESSION_TTL_HOURS  how long a partner sign-in lasts (default 12)`;

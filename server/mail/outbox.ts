@@ -95,7 +95,10 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor)
     .returning('id')
     .executeTakeFirstOrThrow();
   // inside a transaction the worker's claim waits for it to commit (one connection); its poll catches the rest
-  wakeMailWorkers(deps, trx ? 50 : 0);
+  if (trx) {
+    wakeMailWorkers(deps, 50);
+    wakeMailWorkers(deps, 1000);
+  } else wakeMailWorkers(deps);
   return row.id;
 }
 

@@ -149,7 +149,7 @@ const unsubscribePageRoute = createRoute({
   tags: ['email'],
   summary: 'The unsubscribe link of a notification: a page with a button that confirms',
   request: { query: TokenQuery },
-  responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'A small page (or one saying the link is not valid)' } },
+  responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'A small page (or one saying the link is not valid)' }, 400: errors[400] },
 });
 
 const unsubscribeRoute = createRoute({

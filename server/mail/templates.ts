@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { DomainError } from '../shared/errors.js';
 import { sanitize } from '../resources/markdown.js';
 import { MARKED_OPTIONS } from '../../src/internal/markdown-options.js';
-import { MAIL_KINDS, type MailKind } from './mail.schemas.js';
+import type { MailKind } from './mail.schemas.js';
 
 /**
  * Each kind of message: a default subject and markdown body with named placeholders
@@ -314,6 +314,3 @@ function layout(subject: string, content: string, context: RenderContext): strin
 </html>
 `;
 }
-
-/** For the kinds list in order. */
-export const kindsInOrder = (): MailKind[] => [...MAIL_KINDS];

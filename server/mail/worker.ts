@@ -108,14 +108,12 @@ export async function sendDue(deps: Deps): Promise<number> {
   }
 }
 
-/** When the next message is due (ms since the epoch), or null when none waits. */
+/** When the next message is due (ms since the epoch): a queued one's next try, or the end of a lease; null when none waits. */
 async function nextDue(deps: Deps): Promise<number | null> {
-  const row = await deps.db.kysely
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.min(eb.fn.coalesce('next_attempt_at', 'locked_until')).as('at'))
-    .where('status', 'in', ['queued', 'sending'])
-    .executeTakeFirst();
-  return row?.at ?? null;
+  const row = await sql<{ at: number | null }>`
+    SELECT min(CASE WHEN status = 'queued' THEN next_attempt_at ELSE locked_until END) AS at
+    FROM outbox WHERE status IN ('queued', 'sending')`.execute(deps.db.kysely);
+  return row.rows[0]?.at ?? null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { enqueueMail } from '../../../server/mail/outbox.js';
-import { sendDue } from '../../../server/mail/worker.js';
+import { claimDue, LEASE_MS, sendDue, startMailWorker } from '../../../server/mail/worker.js';
 import { updateSettings } from '../../../server/catalog/settings.js';
 import { testServer } from '../../helpers/server.js';
 import { freePort, rawHeader, startSmtp } from './smtp.js';
@@ -117,6 +117,52 @@ describe('mail over a real SMTP server', () => {
     assert.equal(row.status, 'queued');
     assert.match(row.last_error!, /ECONNREFUSED|connect/i);
     assert.doesNotMatch(row.last_error!, /hunter22/);
+  });
+
+  test('a message whose sender died mid-send (its lease ran out) is sent by the next worker; not before', async () => {
+    const smtp = await startSmtp();
+    cleanup.push(smtp.close);
+    const s = await testServer({ smtpUrl: smtp.url, mailFrom: MAIL_FROM });
+    cleanup.push(s.close);
+    const id = (await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} }))!;
+    assert.deepEqual((await claimDue(s.deps)).map((r) => r.id), [id], 'a worker claims it, then its process dies');
+    assert.equal(outboxRow(s, id).status, 'sending');
+    assert.equal(await sendDue(s.deps), 0, 'another worker leaves it alone while the lease holds');
+    s.advance(LEASE_MS);
+    assert.equal(await sendDue(s.deps), 1);
+    await smtp.waitFor(1);
+    assert.equal(outboxRow(s, id).status, 'sent');
+    assert.equal(outboxRow(s, id).attempts, 2);
+  });
+
+  test('the background worker is woken as soon as a message is queued (no waiting for its poll)', async () => {
+    const smtp = await startSmtp();
+    cleanup.push(smtp.close);
+    const s = await testServer({ smtpUrl: smtp.url, mailFrom: MAIL_FROM });
+    cleanup.push(s.close);
+    const worker = startMailWorker(s.deps, { pollMs: 600_000 });
+    cleanup.push(() => worker.stop());
+    const started = Date.now();
+    await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} });
+    await smtp.waitFor(1, 5_000);
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('queued inside the caller’s transaction: committed with it, or gone with its rollback', async () => {
+    const s = await testServer();
+    cleanup.push(s.close);
+    const partner = await s.addPartner({ code: 'TRX' });
+    const mail = { kind: 'payment_sent', to: partner.email, partnerId: partner.id, data: { amount: '$5.00', method: 'PayPal', reference: 'R1' } } as const;
+    const id = await s.deps.db.kysely.transaction().execute((trx) => enqueueMail(s.deps, mail, trx));
+    assert.equal(typeof id, 'number');
+    await assert.rejects(
+      s.deps.db.kysely.transaction().execute(async (trx) => {
+        await enqueueMail(s.deps, mail, trx);
+        throw new Error('the payment failed');
+      }),
+      /the payment failed/,
+    );
+    assert.equal((s.db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n, 1);
   });
 
   test('with no SMTP server configured, messages are kept in the outbox', async () => {
