@@ -1,3 +1,4 @@
+import type { MailKind, MailTemplateView, OutboxMessage, OutboxMessageDetail, OutboxPage, EmailSettings, OutboxStatusName, TemplatePreview } from '../../server/mail/mail.schemas.js';
 /**
  * The shapes the merchant console reads from the admin API. Each answer is written once, as the
  * server's zod schema; these are type-only imports, so nothing of the server or of zod reaches
@@ -269,47 +270,11 @@ export interface AdminResourcesApi {
 }
 
 // ── email: the outbox, templates and sending settings (the console's Email section; owner only) ──
-// Written here from the mail contract (issue 12) until the server's schemas exist to import.
+// The answers' shapes are the server's (server/mail/mail.schemas.ts); the requests are written here.
 
-/** Every kind of message the program sends. */
-export type MailKind =
-  | 'password_reset'
-  | 'email_confirmation'
-  | 'signup_received'
-  | 'signup_waiting'
-  | 'signup_approved'
-  | 'signup_rejected'
-  | 'security_change'
-  | 'commission_earned'
-  | 'commission_digest'
-  | 'payment_sent'
-  | 'monthly_statement'
-  | 'test';
-
+export type { MailKind, OutboxMessage, OutboxMessageDetail, OutboxPage, EmailSettings };
 /** `kept`: no SMTP server configured, so the message stays in the outbox only. */
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
-
-/** One message of `GET /api/v1/admin/outbox`. */
-export interface OutboxMessage {
-  id: number;
-  kind: MailKind;
-  to: string;
-  subject: string;
-  status: OutboxStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  partnerCode: string | null;
-}
-
-/** `GET /api/v1/admin/outbox/{id}`: the message with its parts and headers. */
-export interface OutboxMessageDetail extends OutboxMessage {
-  text: string;
-  html: string;
-  headers: Record<string, string>;
-}
+export type OutboxStatus = OutboxStatusName;
 
 /** `GET /api/v1/admin/outbox` filters (newest first, keyset cursor). */
 export interface OutboxQuery {
@@ -320,22 +285,6 @@ export interface OutboxQuery {
   cursor?: string;
 }
 
-export interface OutboxPage {
-  messages: OutboxMessage[];
-  nextCursor: string | null;
-}
-
-/** `GET /api/v1/admin/email/settings`: the SMTP URL's password is replaced by "••••". */
-export interface EmailSettings {
-  smtpUrl: string | null;
-  /** where the SMTP URL in use comes from: the server's SMTP_URL, these settings, or nowhere */
-  smtpUrlFrom: 'env' | 'settings' | null;
-  mailFrom: string;
-  notifyAddress: string | null;
-  /** which kinds the program sends (off: none of that kind is queued) */
-  kinds: Record<MailKind, boolean>;
-}
-
 /** `PATCH /api/v1/admin/email/settings`: what is left out stays; `smtpUrl: null` clears the saved URL. */
 export interface EmailSettingsPatch {
   smtpUrl?: string | null;
@@ -344,17 +293,8 @@ export interface EmailSettingsPatch {
   kinds?: Partial<Record<MailKind, boolean>>;
 }
 
-/** A kind's template (`GET /api/v1/admin/email/templates`): markdown with `{{placeholders}}`. */
-export interface EmailTemplate {
-  kind: MailKind;
-  title: string;
-  description: string;
-  subject: string;
-  body: string;
-  placeholders: string[];
-  /** the merchant changed it (Reset brings back the default) */
-  customized: boolean;
-}
+/** A kind's template (`GET /api/v1/admin/email/templates`): markdown with `{{placeholders}}`; `customized`: the merchant changed it. */
+export type EmailTemplate = MailTemplateView;
 
 /** `PUT …/templates/{kind}` and `POST …/templates/{kind}/preview` */
 export interface EmailTemplateInput {
@@ -363,11 +303,7 @@ export interface EmailTemplateInput {
 }
 
 /** `POST …/templates/{kind}/preview`: rendered with sample data. */
-export interface EmailPreview {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type EmailPreview = TemplatePreview;
 
 /** What the Email section asks of the admin API (part of {@link AdminApi}). */
 export interface AdminEmailApi {

@@ -1,3 +1,4 @@
+import type { MailKind } from '../mail/mail.schemas.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -429,8 +430,7 @@ export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
 
 export interface OutboxTable {
   id: Generated<number>;
-  /** a MailKind */
-  kind: string;
+  kind: MailKind;
   to: string;
   partner_id: number | null;
   subject: string;
@@ -452,7 +452,7 @@ export interface OutboxTable {
 export type OutboxRow = Selectable<OutboxTable>;
 
 export interface MailTemplatesTable {
-  kind: string;
+  kind: MailKind;
   subject: string;
   body: string;
   updated_at: number;

@@ -45,7 +45,7 @@ const outboxColumns = [
 
 interface OutboxListRow {
   id: number;
-  kind: string;
+  kind: MailKind;
   to: string;
   subject: string;
   status: OutboxStatusName;

@@ -44,7 +44,7 @@ export type NotificationPreferencesPatch = z.infer<typeof notificationPreference
 
 export const OutboxMessageSchema = z.object({
   id: z.number().int(),
-  kind: z.string(),
+  kind: mailKindSchema,
   to: z.string(),
   subject: z.string(),
   status: z.enum(OUTBOX_STATUSES),
@@ -122,3 +122,4 @@ export const MailTemplateSchema = z.object({
 export type MailTemplateView = z.infer<typeof MailTemplateSchema>;
 
 export const TemplatePreviewSchema = z.object({ subject: z.string(), text: z.string(), html: z.string() });
+export type TemplatePreview = z.infer<typeof TemplatePreviewSchema>;

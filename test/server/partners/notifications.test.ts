@@ -1,3 +1,4 @@
+import type { MailKind } from '../../../server/mail/mail.schemas.js';
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { ADMIN_KEY, engineServer, type EngineServer } from '../../helpers/engine.js';
@@ -14,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => s.close());
 
-const outbox = (kind?: string) => outboxWith(s, kind, ADMIN_KEY);
+const outbox = (kind?: MailKind) => outboxWith(s, kind, ADMIN_KEY);
 const prefs = (body?: unknown) => s.call(body ? 'PATCH' : 'GET', '/api/v1/me/notifications', { token, body });
 const at = (iso: string) => Date.parse(iso);
 /** Moves the test clock to `iso` (forward only). */

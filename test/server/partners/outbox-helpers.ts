@@ -1,3 +1,4 @@
+import type { MailKind } from '../../../server/mail/mail.schemas.js';
 import type { TestServer } from '../../helpers/server.js';
 
 /** The admin key the mail tests read the outbox with (GET /api/v1/admin/outbox). */
@@ -18,7 +19,7 @@ export interface OutboxText {
  * The messages in the outbox, oldest first, with their text, as the merchant sees them
  * (`GET /api/v1/admin/outbox` and `/outbox/{id}`); only `kind` when given.
  */
-export async function outbox(s: TestServer, kind?: string, _key = ADMIN_KEY): Promise<OutboxText[]> {
+export async function outbox(s: TestServer, kind?: MailKind, _key = ADMIN_KEY): Promise<OutboxText[]> {
   let query = s.db.kysely
     .selectFrom('outbox')
     .leftJoin('partners', 'partners.id', 'outbox.partner_id')
