@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_CREDENTIALS } from '../../server/demo/seed.js';
+import { DEMO_CREDENTIALS, DEMO_OWNER } from '../../server/demo/seed.js';
 import { e2e, type E2E } from '../helpers/e2e.js';
 import { startSmtp } from '../server/mail/smtp.js';
 
@@ -92,6 +92,18 @@ describe('password reset on the demo (no SMTP: the demo outbox)', () => {
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByRole('alert').waitFor();
     assert.match((await form.getByRole('alert').textContent())!, /already been used|used/i);
+
+    // the owner finds the message in the console's outbox (kept: the demo has no SMTP server)
+    const owner = await env.page();
+    await owner.goto(`${env.url}/admin`);
+    const console = owner.locator('partner-admin');
+    await console.getByLabel('Email').fill(DEMO_OWNER.email);
+    await console.getByLabel('Password', { exact: true }).fill(DEMO_OWNER.password);
+    await console.getByRole('button', { name: 'Sign in' }).click();
+    await console.getByRole('link', { name: 'Email', exact: true }).click();
+    const row = console.locator('partner-admin-outbox [part~="row"]').filter({ hasText: DEMO_CREDENTIALS.code }).first();
+    await row.waitFor();
+    assert.match((await row.textContent())!.replace(/\s+/g, ' '), /kept/i);
     assert.deepEqual(env.errors.filter((e) => !/40[0-9]|429/.test(e)), []);
   });
 });
