@@ -1,4 +1,3 @@
-import type { MailKind } from '../mail/mail.schemas.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -430,7 +429,8 @@ export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
 
 export interface OutboxTable {
   id: Generated<number>;
-  kind: MailKind;
+  /** a MailKind (no CHECK: a new kind needs no migration) */
+  kind: string;
   to: string;
   partner_id: number | null;
   subject: string;
@@ -452,7 +452,8 @@ export interface OutboxTable {
 export type OutboxRow = Selectable<OutboxTable>;
 
 export interface MailTemplatesTable {
-  kind: MailKind;
+  /** a MailKind */
+  kind: string;
   subject: string;
   body: string;
   updated_at: number;

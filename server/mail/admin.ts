@@ -45,7 +45,7 @@ const outboxColumns = [
 
 interface OutboxListRow {
   id: number;
-  kind: MailKind;
+  kind: string;
   to: string;
   subject: string;
   status: OutboxStatusName;
@@ -59,7 +59,8 @@ interface OutboxListRow {
 
 const messageView = (row: OutboxListRow): OutboxMessage => ({
   id: row.id,
-  kind: row.kind,
+  // written only by enqueueMail, from MAIL_KINDS
+  kind: row.kind as MailKind,
   to: row.to,
   subject: row.subject,
   status: row.status,
