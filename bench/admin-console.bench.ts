@@ -67,7 +67,7 @@ interface Counts {
  * ones approved once past their 30-day hold, pending otherwise; so "payouts due" and "owed"
  * have real work to do. One partner in ten has a parent.
  */
-function generate(db: Db): Counts & { heavyCode: string; programIds: number[] } {
+export function generate(db: Db): Counts & { heavyCode: string; programIds: number[] } {
   const s = db.sqlite;
   const rand = prng(11);
   const created = END - SPAN;

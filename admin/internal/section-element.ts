@@ -21,6 +21,11 @@ export class SectionElement extends AdminElement {
     if (!replace) void this.updateComplete.then(() => this.focusHeading());
   }
 
+  /** A filter field's change handler: its value (trimmed) into this view's URL parameter `name`, without a history entry. */
+  protected filterParam(name: string) {
+    return (e: Event) => this.navigate(this.route.path, { ...this.route.params, [name]: (e.target as HTMLInputElement).value.trim() }, { replace: true });
+  }
+
   /** Puts focus on the current view's heading (after a navigation), so screen readers read where they are. */
   focusHeading() {
     this.renderRoot.querySelector<HTMLElement>('h2[tabindex], h3[tabindex]')?.focus();

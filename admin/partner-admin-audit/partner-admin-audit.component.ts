@@ -3,13 +3,13 @@ import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { formatDateTime, localeOf } from '../../src/format.js';
 import { localIso, parseDay } from '../../src/internal/date-range.js';
-import { saveFile } from '../../src/internal/save-file.js';
 import { loadingView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import type { AuditEntry, AuditPage, AuditQuery } from '../api/types.js';
 import { adminStyles } from '../internal/admin-styles.js';
 import { SectionElement } from '../internal/section-element.js';
 import { MorePages } from '../internal/more-pages.js';
+import { CsvDownload } from '../internal/csv-download.js';
 import { actionText, auditChanges, auditValue } from './audit-diff.js';
 
 const ACTOR_TYPE: Record<AuditEntry['actorType'], string> = { user: 'Console user', key: 'Admin API key', cli: 'Command line' };
@@ -64,6 +64,11 @@ export class PartnerAdminAuditElement extends SectionElement {
     `,
   ];
 
+  private download = new CsvDownload(this, () => this.client.downloadAuditCsv(this.query), {
+    said: (said) => (this.said = said),
+    failed: (error) => (this.actionError = error),
+  });
+
   private more = new MorePages<AuditEntry>(
     this,
     async (cursor) => {
@@ -72,7 +77,6 @@ export class PartnerAdminAuditElement extends SectionElement {
     },
     (said) => (this.said = said),
   );
-  @state() private downloading = false;
   @state() private actionError?: unknown;
   @state() private said?: string;
 
@@ -118,7 +122,7 @@ export class PartnerAdminAuditElement extends SectionElement {
 
   private renderFilters() {
     const p = this.route.params;
-    const set = (name: string) => (e: Event) => this.navigate([], { ...this.route.params, [name]: (e.target as HTMLInputElement).value.trim() }, { replace: true });
+    const set = (name: string) => this.filterParam(name);
     return html`<form part="filters" class="toolbar" aria-label="Filter the audit log" @submit=${(e: Event) => e.preventDefault()}>
       ${FILTERS.map(
         ([name, label, hint]) =>
@@ -126,9 +130,7 @@ export class PartnerAdminAuditElement extends SectionElement {
       )}
       <label>From <input name="from" type="date" .value=${p.from ?? ''} @change=${set('from')} /></label>
       <label>To <input name="to" type="date" .value=${p.to ?? ''} @change=${set('to')} /></label>
-      <button part="download" type="button" class="secondary" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.download}>
-        ${this.downloading ? 'Preparing…' : 'Download CSV'}
-      </button>
+      ${this.download.button('Download CSV')}
     </form>`;
   }
 
@@ -185,19 +187,4 @@ export class PartnerAdminAuditElement extends SectionElement {
       </td>
     </tr>`;
   }
-
-  private download = async () => {
-    if (this.downloading) return;
-    this.downloading = true;
-    this.actionError = undefined;
-    try {
-      const file = await this.client.downloadAuditCsv(this.query);
-      saveFile(file.blob, file.filename, this.renderRoot);
-      this.said = `Downloaded ${file.filename}.`;
-    } catch (error) {
-      this.actionError = error;
-    } finally {
-      this.downloading = false;
-    }
-  };
 }

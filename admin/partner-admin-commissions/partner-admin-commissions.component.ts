@@ -116,7 +116,7 @@ export class PartnerAdminCommissionsElement extends SectionElement {
 
   private renderFilters() {
     const p = this.route.params;
-    const set = (name: string) => (e: Event) => this.navigate([], { ...this.route.params, [name]: (e.target as HTMLInputElement).value.trim() }, { replace: true });
+    const set = (name: string) => this.filterParam(name);
     return html`<form part="filters" class="toolbar" aria-label="Filter commissions" @submit=${(e: Event) => e.preventDefault()}>
       <label>
         Status

@@ -4,7 +4,6 @@ import { state } from 'lit/decorators.js';
 import { ApiError } from '../../src/api/errors.js';
 import { formatMoney, localeOf } from '../../src/format.js';
 import { MONEY_WORDS } from '../../src/internal/money-words.js';
-import { saveFile } from '../../src/internal/save-file.js';
 import { loadingView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import type { PayoutCsvLayout, PayoutDue, PayoutsDue, PaymentDetails } from '../api/types.js';
@@ -12,6 +11,7 @@ import { adminStyles } from '../internal/admin-styles.js';
 import type { PartnerAdminNavigateEvent } from '../internal/route.js';
 import { SectionElement } from '../internal/section-element.js';
 import { MorePages } from '../internal/more-pages.js';
+import { CsvDownload } from '../internal/csv-download.js';
 import { PAYOUT_METHOD } from '../partner-admin-partners/partner-admin-partner.component.js';
 import type { PartnerAdminPaymentHistoryElement } from './partner-admin-payment-history.component.js';
 
@@ -98,12 +98,16 @@ export class PartnerAdminPayoutsElement extends SectionElement {
   /** payout details in full, by partner code (asked for one at a time) */
   @state() private fullDetails = new Map<string, string | null>();
   @state() private layout: PayoutCsvLayout = 'standard';
-  @state() private downloading = false;
   @state() private reloads = 0;
 
   private get isStaff() {
     return this.signedIn?.user.role === 'staff';
   }
+
+  private download = new CsvDownload(this, () => this.client.downloadPayoutsCsv(this.layout), {
+    said: (said) => (this.said = said),
+    failed: (error) => (this.actionError = error),
+  });
 
   private morePayouts = new MorePages<PayoutDue>(
     this,
@@ -244,9 +248,7 @@ export class PartnerAdminPayoutsElement extends SectionElement {
           ${(Object.keys(LAYOUTS) as PayoutCsvLayout[]).map((l) => html`<option value=${l} ?selected=${this.layout === l}>${LAYOUTS[l]}</option>`)}
         </select>
       </label>
-      <button part="download" type="button" class="secondary" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.download}>
-        ${this.downloading ? 'Preparing…' : 'Download CSV of payouts due'}
-      </button>
+      ${this.download.button('Download CSV of payouts due')}
     </div>`;
   }
 
@@ -348,19 +350,4 @@ export class PartnerAdminPayoutsElement extends SectionElement {
     }
     this.fullDetails = next;
   }
-
-  private download = async () => {
-    if (this.downloading) return;
-    this.downloading = true;
-    this.actionError = undefined;
-    try {
-      const file = await this.client.downloadPayoutsCsv(this.layout);
-      saveFile(file.blob, file.filename, this.renderRoot);
-      this.said = `Downloaded ${file.filename}.`;
-    } catch (error) {
-      this.actionError = error;
-    } finally {
-      this.downloading = false;
-    }
-  };
 }
