@@ -106,4 +106,31 @@ export const adminStyles = css`
     color: var(--_success);
     margin: 0 0 var(--_space-s);
   }
+  /* a section's sub-navigation (Resources, Email): one link per view, the current one filled */
+  nav.sub ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    list-style: none;
+    margin: 0 0 var(--_space-m);
+    padding: 0;
+  }
+  nav.sub a {
+    display: inline-block;
+    padding: var(--_space-xs) var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  nav.sub a[aria-current='page'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  nav.sub a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
 `;

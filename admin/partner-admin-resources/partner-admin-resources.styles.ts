@@ -2,32 +2,6 @@ import { css } from 'lit';
 
 /** The Resources section: sub-navigation, the editor beside its preview, field errors. */
 export default css`
-  nav.sub ul {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
-    list-style: none;
-    margin: 0 0 var(--_space-m);
-    padding: 0;
-  }
-  nav.sub a {
-    display: inline-block;
-    padding: var(--_space-xs) var(--_space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_accent);
-    font-weight: 600;
-    text-decoration: none;
-  }
-  nav.sub a[aria-current='page'] {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-  }
-  nav.sub a:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .editor {
     display: grid;
     gap: var(--_space-l);
