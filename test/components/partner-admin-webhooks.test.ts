@@ -291,6 +291,19 @@ describe('<partner-admin> and the Webhooks section', () => {
     return [...part(el, 'nav')!.querySelectorAll('a')].map((a) => text(a));
   };
 
+  it('opens an endpoint from the URL (#/webhooks/1), and its edit form from #/webhooks/1/edit', async () => {
+    history.replaceState(null, '', '#/webhooks/1');
+    const el = await fixture<PartnerAdminElement>(html`<partner-admin .api=${fakeAdminApi()} .adminSession=${fakeAdminSession()}></partner-admin>`);
+    const section = () => el.shadowRoot!.querySelector('partner-admin-webhooks');
+    const view = await until(() => (section() ? endpointView(section()!) : null), 'deliveries');
+    expect(text(shadow(view, 'h3'))).to.equal('https://hooks.northwind.example/partner-center');
+    button(view, 'Edit')!.click();
+    await waitUntil(() => location.hash === '#/webhooks/1/edit');
+    await waitUntil(() => part(view, 'endpoint-form'));
+    history.back();
+    await waitUntil(() => location.hash === '#/webhooks/1' && part(view, 'deliveries'));
+  });
+
   it('offers Webhooks to an owner, not to staff', async () => {
     expect(await shell('owner')).to.include('Webhooks');
     history.replaceState(null, '', '#/webhooks');
