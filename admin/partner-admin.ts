@@ -9,6 +9,7 @@ import './partner-admin-payouts/partner-admin-payouts.js';
 import './partner-admin-audit/partner-admin-audit.js';
 import './partner-admin-resources/partner-admin-resources.js';
 import './partner-admin-email/partner-admin-email.js';
+import './partner-admin-webhooks/partner-admin-webhooks.js';
 
 export { HttpAdminApi, adminApiFor } from './api/client.js';
 export { AdminSession, adminSession } from './api/session.js';

@@ -11,7 +11,7 @@ export interface Section {
  * The console's sections, in menu order: one list mapping a section's name (its URL) to its
  * element. A section shows in `<partner-admin>`'s navigation only once its element is defined,
  * so a bundle that adds one (dashboard, programs…) just defines its tag. An owner-only section
- * (Email: the outbox holds sign-in links) is not offered to staff.
+ * (Email: the outbox holds sign-in links; Webhooks: their secrets sign requests) is not offered to staff.
  */
 export const SECTIONS: readonly Section[] = [
   { name: 'dashboard', label: 'Dashboard', tag: 'partner-admin-dashboard' },
@@ -21,6 +21,7 @@ export const SECTIONS: readonly Section[] = [
   { name: 'commissions', label: 'Commissions', tag: 'partner-admin-commissions' },
   { name: 'payouts', label: 'Payouts', tag: 'partner-admin-payouts' },
   { name: 'email', label: 'Email', tag: 'partner-admin-email', ownerOnly: true },
+  { name: 'webhooks', label: 'Webhooks', tag: 'partner-admin-webhooks', ownerOnly: true },
   { name: 'settings', label: 'Settings', tag: 'partner-admin-settings' },
   { name: 'audit', label: 'Audit log', tag: 'partner-admin-audit' },
 ];

@@ -24,6 +24,17 @@ export const Loading: Story = { render: () => show({ links: 'pending' }) };
 export const LoadError: Story = { render: () => show({ links: 'error' }) };
 export const Empty: Story = { render: () => show({ links: 'empty' }) };
 export const Populated: Story = { render: () => show() };
+/** The partner has coupon codes (from `GET /me`): shown above the links, each with Copy. */
+export const WithCouponCodes: Story = { render: () => show({ coupons: ['DANA10', 'DANA-SPRING'] }) };
+/** A coupon code copied: the button says Copied, the live region says so. */
+export const CouponCopied: Story = {
+  render: () => show({ coupons: ['DANA10'] }),
+  play: async ({ canvasElement }) => {
+    stubClipboardForStory();
+    const root = await shadowOf(canvasElement, 'partner-links', '[part~="coupon-copy-button"]');
+    root.querySelector<HTMLButtonElement>('[part~="coupon-copy-button"]')!.click();
+  },
+};
 /** A partner in no program: told that links earn nothing yet, instead of being offered them. */
 export const NotInAProgram: Story = {
   render: () => show({ programs: [] }),

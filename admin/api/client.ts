@@ -341,6 +341,60 @@ export class HttpAdminApi implements AdminApi {
   previewEmailTemplate(kind: T.MailKind, template: T.EmailTemplateInput, { signal }: RequestOptions = {}) {
     return this.call((http) => http.post(`email/templates/${enc(kind)}/preview`, { json: template, signal }).json<T.EmailPreview>());
   }
+
+  // ── webhooks out (owner only) ──
+
+  async webhooks({ signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get('webhooks', { signal }).json<{ endpoints: T.WebhookEndpoint[] }>())).endpoints;
+  }
+
+  createWebhook(input: T.WebhookEndpointInput, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post('webhooks', { json: input, signal }).json<T.NewWebhookEndpoint>());
+  }
+
+  updateWebhook(id: T.WebhookId, patch: T.WebhookEndpointPatch, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch(`webhooks/${enc(String(id))}`, { json: patch, signal }).json<T.WebhookEndpoint>());
+  }
+
+  async deleteWebhook(id: T.WebhookId, { signal }: RequestOptions = {}) {
+    await this.call((http) => http.delete(`webhooks/${enc(String(id))}`, { signal }));
+  }
+
+  testWebhook(id: T.WebhookId, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(`webhooks/${enc(String(id))}/test`, { signal }).json<{ deliveryId: T.WebhookId }>());
+  }
+
+  webhookDeliveries(id: T.WebhookId, query: T.DeliveryQuery, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get(`webhooks/${enc(String(id))}/deliveries`, { searchParams: params(query), signal }).json<T.WebhookDeliveryPage>());
+  }
+
+  resendDelivery(deliveryId: T.WebhookId, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(`webhooks/deliveries/${enc(String(deliveryId))}/resend`, { signal }).json<T.WebhookDelivery>());
+  }
+
+  // ── Stripe and Shopify (owner only) ──
+
+  integrations({ signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('integrations', { signal }).json<T.Integrations>());
+  }
+
+  updateIntegrations(patch: T.IntegrationsPatch, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.patch('integrations', { json: patch, signal }).json<T.Integrations>());
+  }
+
+  // ── a partner's coupon codes ──
+
+  async coupons(partnerCode: string, { signal }: RequestOptions = {}) {
+    return (await this.call((http) => http.get(`partners/${enc(partnerCode)}/coupons`, { signal }).json<{ coupons: T.Coupon[] }>())).coupons;
+  }
+
+  addCoupon(partnerCode: string, code: string, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(`partners/${enc(partnerCode)}/coupons`, { json: { code }, signal }).json<T.Coupon>());
+  }
+
+  async removeCoupon(partnerCode: string, code: string, { signal }: RequestOptions = {}) {
+    await this.call((http) => http.delete(`partners/${enc(partnerCode)}/coupons/${enc(code)}`, { signal }));
+  }
 }
 
 const clients = new WeakMap<AdminSession, Map<string, HttpAdminApi>>();

@@ -198,7 +198,7 @@ export interface AuditQuery {
 export type { AuditPage };
 
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
-export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi, AdminEmailApi {
+export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi, AdminEmailApi, AdminWebhooksApi, AdminIntegrationsApi, AdminCouponsApi {
   /** The server's base URL (for "view as partner"). */
   readonly baseUrl: string;
   login(credentials: AdminCredentials, options?: RequestOptions): Promise<AdminLoginResult>;
@@ -321,4 +321,131 @@ export interface AdminEmailApi {
   /** back to the default; answers it */
   resetEmailTemplate(kind: MailKind, options?: RequestOptions): Promise<EmailTemplate>;
   previewEmailTemplate(kind: MailKind, template: EmailTemplateInput, options?: RequestOptions): Promise<EmailPreview>;
+}
+
+// ── issue 13: webhooks out, Stripe/Shopify integrations, coupon codes (owner only but coupons) ──
+// Written here from the helpers' contract (HOOKS-CONTRACT.md) while the server's schemas are built
+// in parallel; once server/webhooks and server/integrations export them, these become `import type`.
+
+/** The events an endpoint can subscribe to (Standard Webhooks payloads `{ type, timestamp, data }`). */
+export type WebhookEventType =
+  | 'partner.created'
+  | 'partner.approved'
+  | 'sale.created'
+  | 'commission.created'
+  | 'commission.approved'
+  | 'commission.clawed_back'
+  | 'payment.created'
+  | 'lead.created';
+
+/** An endpoint's id (the server's; kept as given, shown in URLs as text). */
+export type WebhookId = number | string;
+
+export type DeliveryStatus = 'delivered' | 'failed' | 'pending';
+
+/** `GET /api/v1/admin/webhooks` → `{ endpoints }` */
+export interface WebhookEndpoint {
+  id: WebhookId;
+  url: string;
+  description: string | null;
+  events: string[];
+  status: 'enabled' | 'disabled';
+  /** why it is disabled (by the merchant, or after failing for days) */
+  disabledReason: string | null;
+  createdAt: string;
+  lastDelivery: { at: string; status: DeliveryStatus; responseCode: number | null } | null;
+}
+
+/** `POST /api/v1/admin/webhooks` → 201: the endpoint and its signing secret, given this once. */
+export type NewWebhookEndpoint = WebhookEndpoint & { secret: string };
+
+export interface WebhookEndpointInput {
+  url: string;
+  events: string[];
+  description?: string;
+}
+
+export interface WebhookEndpointPatch {
+  url?: string;
+  events?: string[];
+  description?: string;
+  status?: 'enabled' | 'disabled';
+}
+
+/** One delivery of an event to an endpoint (with its retries). */
+export interface WebhookDelivery {
+  id: WebhookId;
+  eventType: string;
+  eventId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  responseCode: number | null;
+  durationMs: number | null;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** `GET /api/v1/admin/webhooks/{id}/deliveries?limit&cursor`, newest first */
+export interface WebhookDeliveryPage {
+  deliveries: WebhookDelivery[];
+  nextCursor: string | null;
+}
+
+export interface DeliveryQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+/** The console's Webhooks section (part of {@link AdminApi}); owner only (staff 403). */
+export interface AdminWebhooksApi {
+  webhooks(options?: RequestOptions): Promise<WebhookEndpoint[]>;
+  /** 400 naming `url` (not https, private address) or `events` (unknown name) */
+  createWebhook(input: WebhookEndpointInput, options?: RequestOptions): Promise<NewWebhookEndpoint>;
+  updateWebhook(id: WebhookId, patch: WebhookEndpointPatch, options?: RequestOptions): Promise<WebhookEndpoint>;
+  deleteWebhook(id: WebhookId, options?: RequestOptions): Promise<void>;
+  /** queues a `webhook.test` event to the endpoint; answers its delivery's id */
+  testWebhook(id: WebhookId, options?: RequestOptions): Promise<{ deliveryId: WebhookId }>;
+  webhookDeliveries(id: WebhookId, query: DeliveryQuery, options?: RequestOptions): Promise<WebhookDeliveryPage>;
+  /** sends the delivery's event again; answers the new delivery */
+  resendDelivery(deliveryId: WebhookId, options?: RequestOptions): Promise<WebhookDelivery>;
+}
+
+/** Where an integration's signing secret comes from: the environment, the console's settings, or nowhere. */
+export interface IntegrationState {
+  configured: boolean;
+  from: 'env' | 'settings' | null;
+  /** the address to paste into Stripe's or Shopify's webhook settings */
+  webhookUrl: string;
+}
+
+/** `GET /api/v1/admin/integrations` (the secrets are never given back) */
+export interface Integrations {
+  stripe: IntegrationState;
+  shopify: IntegrationState;
+}
+
+/** `PATCH /api/v1/admin/integrations`: a secret to set or replace; `null` clears it. */
+export interface IntegrationsPatch {
+  stripeWebhookSecret?: string | null;
+  shopifyWebhookSecret?: string | null;
+}
+
+export interface AdminIntegrationsApi {
+  integrations(options?: RequestOptions): Promise<Integrations>;
+  updateIntegrations(patch: IntegrationsPatch, options?: RequestOptions): Promise<Integrations>;
+}
+
+/** A partner's coupon / promotion code (`GET /api/v1/admin/partners/{code}/coupons`). */
+export interface Coupon {
+  code: string;
+  createdAt: string;
+}
+
+export interface AdminCouponsApi {
+  coupons(partnerCode: string, options?: RequestOptions): Promise<Coupon[]>;
+  /** 409 `coupon_taken` when another partner has it (compared case-insensitively); 400 naming `code` */
+  addCoupon(partnerCode: string, code: string, options?: RequestOptions): Promise<Coupon>;
+  removeCoupon(partnerCode: string, code: string, options?: RequestOptions): Promise<void>;
 }

@@ -22,13 +22,15 @@ interface Loaded {
 
 /**
  * One partner as the merchant sees them: profile, payout details, programs, parent and
- * children, their ledger in the partner's own money words, and the actions on the account.
+ * children, their coupon codes (`<partner-admin-coupons>`), their ledger in the partner's own money words, and the actions on the account.
  * Rendered by `<partner-admin-partners>` for `#/partners/<code>`.
  *
  * @tag partner-admin-partner
  * @summary One partner's page in the console.
  *
  * @event partner-admin-back - "All partners" was chosen.
+ *
+ * @csspart coupons - The partner's coupon codes (`<partner-admin-coupons>`).
  */
 export class PartnerAdminPartnerElement extends SectionElement {
   static override styles = [baseStyles, adminStyles];
@@ -96,6 +98,7 @@ export class PartnerAdminPartnerElement extends SectionElement {
           ${p.childrenCount > p.children.length ? html`<span class="muted">and ${p.childrenCount - p.children.length} more</span>` : nothing}
         </dd>
       </dl>
+      <partner-admin-coupons part="coupons" partner-code=${p.code} partner-name=${p.name} .api=${this.client} .adminSession=${this.session}></partner-admin-coupons>
       <h3>Ledger</h3>
       <dl class="figures" part="balance" aria-label="Today">
         ${moneyFigure('balance', ledger.balance.balance, m)} ${moneyFigure('pending', ledger.balance.pending, m)} ${moneyFigure('payableNow', ledger.balance.payableNow, m)}

@@ -1,7 +1,9 @@
+import { PartnerAdminCouponsElement } from './partner-admin-coupons.component.js';
 import { PartnerAdminPartnerElement } from './partner-admin-partner.component.js';
 import { PartnerAdminPartnersElement } from './partner-admin-partners.component.js';
 
-export { PartnerAdminPartnerElement, PartnerAdminPartnersElement };
+export { PartnerAdminCouponsElement, PartnerAdminPartnerElement, PartnerAdminPartnersElement };
+PartnerAdminCouponsElement.define('partner-admin-coupons');
 PartnerAdminPartnerElement.define('partner-admin-partner');
 PartnerAdminPartnersElement.define('partner-admin-partners');
 
@@ -9,5 +11,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'partner-admin-partners': PartnerAdminPartnersElement;
     'partner-admin-partner': PartnerAdminPartnerElement;
+    'partner-admin-coupons': PartnerAdminCouponsElement;
   }
 }

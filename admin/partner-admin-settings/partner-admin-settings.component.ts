@@ -26,7 +26,8 @@ interface Loaded {
 /**
  * The merchant's program-wide settings (`GET/PATCH /api/v1/admin/settings`: only what changed
  * is sent), the welcome message with a preview rendered as partners see it, then admin API
- * keys and merchant users. Staff see the settings read-only and neither keys nor users.
+ * the Stripe and Shopify integrations (`<partner-admin-integrations>`), admin API keys and merchant
+ * users. Staff see the settings read-only and neither integrations, keys nor users.
  *
  * @tag partner-admin-settings
  * @summary The console's Settings section.
@@ -34,6 +35,7 @@ interface Loaded {
  * @csspart form - The settings.
  * @csspart preview - The welcome message as partners will see it.
  * @csspart read-only - Said to staff: only an owner can change settings.
+ * @csspart integrations - `<partner-admin-integrations>`: Stripe and Shopify.
  * @csspart keys - `<partner-admin-keys>`.
  * @csspart users - `<partner-admin-users>`.
  * @csspart field-error - A field's error, under it.
@@ -113,10 +115,11 @@ export class PartnerAdminSettingsElement extends SectionElement {
         complete: (loaded) => (loaded ? this.renderForm(loaded) : nothing),
       })}
       ${this.owner
-        ? html`<partner-admin-keys part="keys" .api=${this.client} .adminSession=${this.session}></partner-admin-keys>
+        ? html`<partner-admin-integrations part="integrations" .api=${this.client} .adminSession=${this.session}></partner-admin-integrations>
+            <partner-admin-keys part="keys" .api=${this.client} .adminSession=${this.session}></partner-admin-keys>
             <partner-admin-users part="users" .api=${this.client} .adminSession=${this.session}></partner-admin-users>`
-        : html`<h3>Admin API keys and merchant users</h3>
-            <p class="notice" part="owner-only">Only an owner can manage admin API keys and merchant users; you are signed in as staff.</p>`}`;
+        : html`<h3>Integrations, admin API keys and merchant users</h3>
+            <p class="notice" part="owner-only">Only an owner can manage the Stripe and Shopify integrations, admin API keys and merchant users; you are signed in as staff.</p>`}`;
   }
 
   private renderForm({ settings, programs }: Loaded) {

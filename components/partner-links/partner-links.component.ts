@@ -1,3 +1,4 @@
+import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
@@ -26,17 +27,23 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * to tag every link for one channel; and a form to build a custom deep link to any page on
  * the merchant's allowed domains (checked as the partner types, and again by the server).
  * A partner in no program is told that links earn nothing yet, instead of being offered them.
+ * The partner's coupon codes (from `GET /api/v1/me`), each with a copy button, show above the
+ * links when the merchant gave them any (nothing is shown while they load or if reading fails:
+ * the links do not wait for them).
  *
  * @tag partner-links
  * @summary Tracking links with copy, sub-id, QR codes, click counts and custom deep links.
  *
- * @event partner-copy - A link was copied. `detail: { kind: 'link', text }`.
+ * @event partner-copy - A link or coupon code was copied. `detail: { kind: 'link' | 'coupon', text }`.
  * @event partner-link-create - A custom deep link was created. `detail: { link }`.
  *
  * @csspart base - The outer wrapper.
  * @csspart title - The heading.
  * @csspart refresh-button - Reloads the links and click counts.
  * @csspart sub-input - The sub-id field.
+ * @csspart coupons - The partner's coupon codes (only when they have any).
+ * @csspart coupon - One coupon code.
+ * @csspart coupon-copy-button - A coupon code's copy button.
  * @csspart list - The list of links.
  * @csspart link - One link.
  * @csspart badge - "Your link" on the partner's own deep links.
@@ -91,6 +98,12 @@ export class PartnerLinksElement extends PartnerElement {
     return { ...links, inProgram: programs === undefined || programs.length > 0 };
   });
 
+  /** The partner's coupon codes; never holds the links up (a failure shows none). */
+  private readonly coupons = new Task(this, {
+    task: async ([token], { signal }) => (token ? ((await this.client.me({ signal }).catch(() => undefined))?.coupons ?? []) : []),
+    args: () => [this.session.state?.token] as const,
+  });
+
   override render() {
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
       <div class="head">
@@ -105,12 +118,31 @@ export class PartnerLinksElement extends PartnerElement {
     return this.data.render({ signedOut: 'Sign in to get your tracking links.', loading: 'Loading your links…' }, (data) => {
       if (!data.inProgram) return noProgramView();
       const links = this.merged(data);
-      return html`${this.renderSub()}
+      return html`${this.renderCoupons()} ${this.renderSub()}
         ${links.length
           ? html`<ul part="list">${links.map((link) => this.renderLink(link))}</ul>`
           : html`<p part="empty">No links yet. Create your own below.</p>`}
         ${this.renderForm(data.allowedDomains)}`;
     });
+  }
+
+  private renderCoupons() {
+    const codes = this.coupons.value ?? [];
+    if (!codes.length) return nothing;
+    return html`<div part="coupons" class="coupons">
+      <h3 id="coupons-title">${codes.length === 1 ? 'Your coupon code' : 'Your coupon codes'}</h3>
+      <p class="help">Share it too: a purchase with your code counts for you, even without your link.</p>
+      <ul aria-labelledby="coupons-title">
+        ${codes.map(
+          (code) => html`<li part="coupon">
+            <code>${code}</code>
+            <button part="coupon-copy-button" class="secondary" type="button" data-copy=${this.copier.state(`coupon-${code}`) ?? 'idle'} @click=${() => this.copier.copy(`coupon-${code}`, code, 'coupon', `Coupon code ${code}`)}>
+              ${this.copier.label(`coupon-${code}`, 'Copy', `coupon code ${code}`)}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private merged(data: PartnerLinks): PartnerLink[] {
@@ -307,5 +339,6 @@ export class PartnerLinksElement extends PartnerElement {
 
   private refresh() {
     this.data.reload();
+    void this.coupons.run();
   }
 }

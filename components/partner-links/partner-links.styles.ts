@@ -7,6 +7,29 @@ export default css`
   [part~='base'] {
     background: var(--partner-links-background, var(--_surface));
   }
+  [part~='coupons'] {
+    margin-block-end: var(--_space-l);
+  }
+  [part~='coupons'] ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s) var(--_space-m);
+  }
+  [part~='coupon'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    border: 1px dashed var(--partner-links-row-border-color, var(--_border));
+    border-radius: var(--_radius);
+    padding: var(--_space-xs) var(--_space-xs) var(--_space-xs) var(--_space-m);
+  }
+  [part~='coupon'] code {
+    font-weight: 700;
+    letter-spacing: 0.04em;
+  }
   .sub {
     margin-block-end: var(--_space-m);
     max-width: 24rem;

@@ -23,8 +23,11 @@ export interface RequestOptions {
 // ── Account: password reset, email confirmation, notification choices (issue 12) ──────────
 // Written here, as the mail contract says, until the server's schemas export them (then: import type).
 
-/** `GET /api/v1/me`: the partner, and whether their email address is confirmed (absent on older servers: confirmed). */
-export type Me = Partner & { emailConfirmed?: boolean };
+/**
+ * `GET /api/v1/me`: the partner, whether their email address is confirmed (absent on older
+ * servers: confirmed), and their coupon codes (issue 13; absent on older servers: none).
+ */
+export type Me = Partner & { emailConfirmed?: boolean; coupons?: string[] };
 
 /** `POST /api/v1/auth/password-reset`: a partner code or email, and the page the emailed link opens (`?pc_reset=<token>`). */
 export interface PasswordResetRequest {

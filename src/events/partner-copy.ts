@@ -1,4 +1,4 @@
-export type CopyKind = 'link' | 'banner-html' | 'email-subject' | 'email-body';
+export type CopyKind = 'link' | 'coupon' | 'banner-html' | 'email-subject' | 'email-body';
 
 /** Something was copied to the clipboard from a resources element. */
 export class PartnerCopyEvent extends Event {

@@ -110,8 +110,9 @@ describe('<partner-admin-settings>', () => {
     expect(text(part(el, 'read-only'))).to.equal('Only an owner can change settings; you are signed in as staff.');
     expect(parts(el, 'form')[0]!.querySelectorAll('fieldset:disabled').length).to.be.greaterThan(5);
     expect(shadow(el, 'button[type="submit"]')).to.equal(null);
-    expect(text(part(el, 'owner-only'))).to.contain('Only an owner can manage admin API keys and merchant users');
+    expect(text(part(el, 'owner-only'))).to.contain('Only an owner can manage the Stripe and Shopify integrations, admin API keys and merchant users');
     expect(api.calls.map((c) => c.method)).not.to.include.members(['adminKeys', 'merchantUsers']);
+    expect(api.calls.map((c) => c.method)).not.to.include('integrations');
     await expect(el).to.be.accessible();
   });
 

@@ -80,7 +80,7 @@ describe('<partner-admin> signed in', () => {
     await waitUntil(() => part(el, 'nav'));
     const links = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => text(a));
     // the sections whose elements the console bundle defines
-    expect(links).to.deep.equal(['Dashboard', 'Partners', 'Programs', 'Resources', 'Commissions', 'Payouts', 'Email', 'Settings', 'Audit log']);
+    expect(links).to.deep.equal(['Dashboard', 'Partners', 'Programs', 'Resources', 'Commissions', 'Payouts', 'Email', 'Webhooks', 'Settings', 'Audit log']);
     expect(shadow(el, 'nav a[aria-current="page"]')).to.have.text('Dashboard');
     expect(text(part(el, 'user'))).to.equal('Signed in as owner@northwind.example (owner)');
     await waitUntil(() => deepActive()?.tagName === 'H2');

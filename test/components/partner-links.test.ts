@@ -25,7 +25,7 @@ describe('<partner-links> states', () => {
     const { el, api } = await render({}, false);
     signInFake();
     await loaded(el);
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'programs']);
+    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'programs', 'me']);
     expect(parts(el, 'link')).to.have.length(3);
   });
 

@@ -32,12 +32,16 @@ import type {
 import { ApiError } from '../../src/api/errors.js';
 import { bannerImage } from './fake-api.js';
 import { fakeEmailApi, type FakeEmailOptions } from './fake-admin-email.js';
+import { fakeIntegrationsApi, type FakeIntegrationsOptions } from './fake-admin-integrations.js';
+import { fakeWebhooksApi, type FakeWebhooksOptions } from './fake-admin-webhooks.js';
 
 export { defaultTemplates, maskSmtpUrl, outboxMessage, outboxMessages, SETTINGS_SMTP_URL } from './fake-admin-email.js';
+export { delivery, WEBHOOK_SECRET, webhookDeliveries, webhookEndpoints } from './fake-admin-webhooks.js';
+export { partnerCoupons } from './fake-admin-integrations.js';
 
 export type FakeAdminMethod = Exclude<keyof AdminApi, 'baseUrl'>;
 
-export interface FakeAdminOptions extends Omit<FakeEmailOptions, 'role' | 'pageSize'> {
+export interface FakeAdminOptions extends Omit<FakeEmailOptions, 'role' | 'pageSize'>, Omit<FakeWebhooksOptions, 'role'>, Omit<FakeIntegrationsOptions, 'role'> {
   /** What "Sign in" answers: ok, wrong credentials, or locked out (429). */
   login?: 'ok' | 'invalid' | 'locked';
   retryAfter?: number;
@@ -654,6 +658,8 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       ),
     ...fakeResourcesApi(options, answer),
     ...fakeEmailApi(options, answer),
+    ...fakeWebhooksApi(options, answer),
+    ...fakeIntegrationsApi(options, answer),
   };
 }
 

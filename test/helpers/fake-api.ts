@@ -74,6 +74,8 @@ export interface FakeApiOptions {
   /** The partner's notification choices and the kinds the merchant sends (defaults: immediate, on, on; all available). */
   notifications?: Partial<Omit<NotificationPreferences, 'available'>> & { available?: Partial<NotificationPreferences['available']> };
   // resources (see the block at the end of this file)
+  /** the partner's coupon codes `GET /me` answers (issue 13); absent: the field is left out, as older servers do */
+  coupons?: string[];
   links?: ResourceAnswer;
   linksData?: PartnerLinks;
   createLink?: 'ok' | 'not-allowed' | 'error' | 'pending';
@@ -267,7 +269,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
       return answer('logout', [], () => undefined);
     },
     me() {
-      return answer('me', [], () => current);
+      return answer('me', [], () => (options.coupons ? { ...current, coupons: [...options.coupons] } : current));
     },
     updateProfile(patch: ProfilePatch) {
       return answer('updateProfile', [patch], () => {
