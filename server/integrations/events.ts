@@ -8,7 +8,7 @@ export type Outcome = { result: 'recorded' | 'ignored'; detail?: string; duplica
 
 /** A JSON object's field as an object / a string (undefined when it is not one). */
 export const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' && Number.isInteger(v) ? String(v) : undefined);
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
 
