@@ -2,6 +2,8 @@ import Stripe from 'stripe';
 import type { Deps } from '../deps.js';
 import { recordRefund } from '../tracking/refunds.js';
 import { recordSale, type SaleInput } from '../tracking/sales.js';
+import { recordLead } from '../tracking/leads.js';
+import { couponPartner } from './coupons.js';
 import type { WebhookAnswer } from './integrations.schemas.js';
 import { customerOf, pickClickId, pickCoupon, pickPartnerCode } from './attribution-input.js';
 import { handleOnce, int, list, obj, orderOf, releaseHeld, str, type Outcome } from './events.js';
@@ -75,7 +77,26 @@ async function checkoutSession(deps: Deps, s: Record<string, unknown>): Promise<
     customer: customerOf(str(details?.email) ?? str(s.customer_email), str(details?.name)),
     ...(subscription && { subscriptionId: subscription }),
   };
+  if (amount === 0 && input.customer) return freeCheckout(deps, id, input);
   return sale(deps, input, [str(s.payment_intent) ?? str(obj(s.payment_intent)?.id), str(s.invoice) ?? str(obj(s.invoice)?.id)]);
+}
+
+/**
+ * A Checkout that took no money (a free trial, a 100% discount) is a lead, not a sale: the
+ * customer's email stays with the partner who referred them, so the subscription's first paid
+ * invoice is credited to that partner (by the lead's email) and counts as its first payment.
+ */
+async function freeCheckout(deps: Deps, sessionId: string, input: SaleInput): Promise<Outcome> {
+  const coupon = input.couponCode ? await couponPartner(deps.db.kysely, input.couponCode) : undefined;
+  const { created, result } = await recordLead(deps, {
+    email: input.customer!.email,
+    ...(input.customer!.name && { name: input.customer!.name }),
+    clickId: input.clickId,
+    partnerCode: input.partnerCode ?? coupon?.code,
+    externalId: sessionId,
+  });
+  if (!result.attributed) return { result: 'ignored', detail: `A Checkout without payment and without a referral (${result.notAttributedReason}): nothing to record` };
+  return { result: 'recorded', duplicate: !created, detail: `lead ${result.email} of ${result.partnerCode}` };
 }
 
 /**

@@ -142,6 +142,24 @@ describe('Stripe: subscriptions', () => {
   });
 });
 
+describe('Stripe: free trials', () => {
+  test('a Checkout that took no money (a trial) keeps the customer as the partner’s lead; the first paid invoice is credited by the email', async () => {
+    const { clickId } = await s.click('bob');
+    const trial = checkoutSession({ mode: 'subscription', subscription: 'sub_trial', amount_total: 0, payment_intent: null, client_reference_id: clickId, customer_details: { email: 'tess@example.com', name: 'Tess' } });
+    const res = await s.stripe(stripeEvent('checkout.session.completed', trial));
+    assert.equal(res.json.result, 'recorded');
+    assert.equal(s.count('sales'), 0);
+    assert.equal(s.db.sqlite.prepare("SELECT p.code FROM leads l JOIN partners p ON p.id = l.partner_id WHERE l.email = 'tess@example.com'").pluck().get(), 'bob');
+
+    const firstPaid = paidInvoice('sub_trial', { customer_email: 'tess@example.com', amount_paid: 3000 });
+    await s.stripe(stripeEvent('invoice.paid', firstPaid));
+    const sale = s.saleOf(firstPaid.id)!;
+    assert.equal(sale.code, 'bob');
+    assert.equal(JSON.parse(sale.response).attribution, 'lead_email');
+    assert.deepEqual(s.commissionsOf('bob').map((c) => c.amount), [300]);
+  });
+});
+
 describe('Stripe: what changes nothing', () => {
   test('a bad or missing signature answers 400 invalid_signature and records nothing', async () => {
     const { clickId } = await s.click('alice');
