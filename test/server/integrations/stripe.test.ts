@@ -142,6 +142,21 @@ describe('Stripe: subscriptions', () => {
   });
 });
 
+describe('Stripe: subscription refunds', () => {
+  test('a refund of a subscription payment finds its invoice through the invoice’s payment intent', async () => {
+    const invoice = paidInvoice('sub_test_9', {
+      metadata: { partner: 'alice' },
+      payments: { object: 'list', data: [{ id: 'inpay_1', payment: { type: 'payment_intent', payment_intent: 'pi_invoice_9' }, status: 'paid' }] },
+    });
+    await s.stripe(stripeEvent('invoice.paid', invoice));
+    assert.equal(s.saleOf(invoice.id)!.code, 'alice');
+    const res = await s.stripe(stripeEvent('charge.refunded', refundedCharge('pi_invoice_9', 1000, { amount: 5000, amount_captured: 5000 })));
+    assert.equal(res.json.result, 'recorded');
+    assert.equal(s.saleOf(invoice.id)!.refunded_amount, 1000);
+    assert.equal(s.commissionsOf('alice')[0]!.clawed_back, 100);
+  });
+});
+
 describe('Stripe: free trials', () => {
   test('a Checkout that took no money (a trial) keeps the customer as the partner’s lead; the first paid invoice is credited by the email', async () => {
     const { clickId } = await s.click('bob');
