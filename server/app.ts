@@ -18,6 +18,7 @@ import { moneyRoutes } from './money/routes.js';
 import { partnerRoutes } from './partners/routes.js';
 import { isImageUpload, resourceRoutes } from './resources/routes.js';
 import { trackingRoutes } from './tracking/routes.js';
+import { integrationRoutes, isIntegrationWebhook } from './integrations/routes.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -48,8 +49,9 @@ export function createApp(deps: Deps) {
     }),
   );
   // JSON bodies of at most 100 KB, but for the raw image upload (≤ 2 MB, its own rule) and the
-  // one-click unsubscribe, which mail clients post form-encoded (its body is never read)
-  app.use('/api/*', except((c) => isImageUpload(c) || isUnsubscribe(c), limitBody(), requireJson()));
+  // one-click unsubscribe, which mail clients post form-encoded (its body is never read), and
+  // Stripe's and Shopify's webhooks, read raw for their signatures (≤ 1 MB, their own rule)
+  app.use('/api/*', except((c) => isImageUpload(c) || isUnsubscribe(c) || isIntegrationWebhook(c), limitBody(), requireJson()));
   // The merchant's API: `Authorization: Bearer <admin key>` (a key from `partner-center
   // admin-key create`, or PARTNER_CENTER_ADMIN_KEY) or a merchant user's token (within the
   // user's role) on all of /api/v1/admin, unknown paths included, but for the merchant user's
@@ -64,6 +66,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', catalogRoutes(deps));
   app.route('/api/v1', moneyRoutes(deps));
   app.route('/api/v1', mailRoutes(deps));
+  app.route('/api/v1', integrationRoutes(deps)); // coupon codes, connector settings, Stripe's and Shopify's webhooks
   app.route('/', trackingRoutes(deps)); // before the static files: a redirect never touches the disk
   app.route('/', resourceRoutes(deps));
 

@@ -120,6 +120,10 @@ export const configSchema = z.object({
         .max(20, 'MAIL_RETRY_DELAYS must list at most 20 delays'),
     )
     .transform((list) => list.map(Number)),
+  /** Stripe's webhook signing secret (whsec_…), unless the owner sets one in the console (which wins). */
+  stripeWebhookSecret: z.string().min(8, 'STRIPE_WEBHOOK_SECRET must be the signing secret from Stripe (whsec_…)').optional(),
+  /** The secret Shopify signs webhooks with (the app's client secret, or the store's webhook signing key). */
+  shopifyWebhookSecret: z.string().min(8, 'SHOPIFY_WEBHOOK_SECRET must be the secret Shopify signs webhooks with').optional(),
   /** Folder of the built browser bundle. */
   distDir: z.string().default('dist'),
 });
@@ -146,6 +150,8 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       'smtp-url': { type: 'string' },
       'mail-from': { type: 'string' },
       'mail-notify-to': { type: 'string' },
+      'stripe-webhook-secret': { type: 'string' },
+      'shopify-webhook-secret': { type: 'string' },
     },
   });
   const get = (name: string) => {
@@ -169,6 +175,8 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     mailFrom: values['mail-from'] ?? get('MAIL_FROM'),
     mailNotifyTo: values['mail-notify-to'] ?? get('MAIL_NOTIFY_TO'),
     mailRetryDelays: get('MAIL_RETRY_DELAYS'),
+    stripeWebhookSecret: values['stripe-webhook-secret'] ?? get('STRIPE_WEBHOOK_SECRET'),
+    shopifyWebhookSecret: values['shopify-webhook-secret'] ?? get('SHOPIFY_WEBHOOK_SECRET'),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

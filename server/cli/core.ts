@@ -19,6 +19,8 @@ export const SETTINGS_HELP = `Settings (flag, else environment variable):
   --mail-from <address>     MAIL_FROM          From of every message ("Shop Partners <partners@shop.example>")
   --mail-notify-to <addr>   MAIL_NOTIFY_TO     where messages for the merchant (new sign-ups) go
                             MAIL_RETRY_DELAYS  seconds between tries of a failed send (default 60,300,1800,7200,21600)
+  --stripe-webhook-secret <whsec_…>  STRIPE_WEBHOOK_SECRET  Stripe's webhook signing secret (the console's wins)
+  --shopify-webhook-secret <s>       SHOPIFY_WEBHOOK_SECRET the secret Shopify signs webhooks with (the console's wins)
   --demo                    PARTNER_CENTER_DEMO=1  serve the demo page and seed demo data
                             PARTNER_CENTER_ADMIN_KEY  bootstrap admin API key (16+ characters)
                             SESSION_TTL_HOURS  how long a partner sign-in lasts (default 12)`;

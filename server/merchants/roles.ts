@@ -12,6 +12,7 @@ const STAFF_REFUSED: { path: RegExp; methods: 'writes' | 'all'; why: string }[] 
   { path: /^\/(payments|adjustments)(\/|$)/, methods: 'writes', why: 'Only an owner can record payments and balance adjustments' },
   { path: /^\/ledger\//, methods: 'writes', why: 'Only an owner can reverse ledger entries' },
   { path: /^\/payouts(\/|$)/, methods: 'all', why: 'Only an owner can see payouts due and partners’ payout details' },
+  { path: /^\/integrations(\/|$)/, methods: 'all', why: 'Only an owner can see and change the Stripe and Shopify connections (their signing secrets)' },
   { path: /^\/(outbox|email)(\/|$)/, methods: 'all', why: 'Only an owner can see the outbox and email settings (messages hold sign-in links)' },
 ];
 

@@ -4,7 +4,9 @@ import { changePassword, changeProfile } from './account-changes.js';
 import { partnerView } from './partners.js';
 import { requirePartner, type PartnerEnv } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router } from '../http/openapi.js';
-import { PartnerSchema, PasswordChangeSchema, ProfilePatchSchema } from './schemas.js';
+import { MeSchema, PasswordChangeSchema, ProfilePatchSchema } from './schemas.js';
+import { couponsOf } from '../integrations/coupons.js';
+import type { PartnerRow } from '../db/schema.js';
 import { linkPage, serverOrigin } from './account-links.js';
 import { CONFIRM_RESEND_LIMIT, resendEmailConfirmation } from './email-confirmation.js';
 import { notificationChoices, setNotificationChoices } from './notification-preferences.js';
@@ -21,7 +23,7 @@ const meRoute = createRoute({
   tags: ['partner'],
   summary: 'The signed-in partner, with profile and payout details',
   security: [{ partnerToken: [] }],
-  responses: { 200: jsonResponse(PartnerSchema, 'The partner behind the token'), 401: errors[401] },
+  responses: { 200: jsonResponse(MeSchema, 'The partner behind the token, with their coupon codes'), 401: errors[401] },
 });
 
 const patchMeRoute = createRoute({
@@ -36,7 +38,7 @@ const patchMeRoute = createRoute({
     '`confirmUrl`) is followed. Payout details change only with a confirmed email, and not together with a new one: 403 `email_unconfirmed`.',
   security: [{ partnerToken: [] }],
   request: jsonBody(ProfilePatchSchema),
-  responses: { 200: jsonResponse(PartnerSchema, 'The updated partner'), 400: errors[400], 401: errors[401], 403: errors[403], 429: errors[429] },
+  responses: { 200: jsonResponse(MeSchema, 'The updated partner'), 400: errors[400], 401: errors[401], 403: errors[403], 429: errors[429] },
 });
 
 const passwordRoute = createRoute({
@@ -87,11 +89,12 @@ export function meRoutes(deps: Deps) {
   const app = router<PartnerEnv>();
   app.use('/me', requirePartner(deps));
   app.use('/me/*', requirePartner(deps));
-  app.openapi(meRoute, (c) => c.json(partnerView(c.var.partner), 200));
+  const me = async (row: PartnerRow) => ({ ...partnerView(row), coupons: (await couponsOf(deps.db.kysely, row.id)).map((c) => c.code) });
+  app.openapi(meRoute, async (c) => c.json(await me(c.var.partner), 200));
   app.openapi(patchMeRoute, async (c) => {
     const { confirmUrl, ...patch } = c.req.valid('json');
     const updated = await changeProfile(deps, c.var.partner, patch, c.var.token, await linkPage(deps, confirmUrl, serverOrigin(deps, c)));
-    return c.json(partnerView(updated), 200);
+    return c.json(await me(updated), 200);
   });
   app.openapi(passwordRoute, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');

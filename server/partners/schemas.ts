@@ -51,6 +51,12 @@ export const PartnerSchema = z
   .openapi('Partner');
 export type Partner = z.infer<typeof PartnerSchema>;
 
+/** The signed-in partner (GET/PATCH /me): the partner with the coupon codes the merchant gave them. */
+export const MeSchema = PartnerSchema.extend({
+  coupons: z.array(z.string()).openapi({ description: 'Coupon codes credited to the partner at checkout (set by the merchant)', example: ['DANA10'] }),
+}).openapi('Me');
+export type Me = z.infer<typeof MeSchema>;
+
 export const LoginRequestSchema = z
   .object({
     code: z.string().trim().min(1, 'Enter your partner code').max(64, 'is at most 64 characters').openapi({ example: 'demo' }),

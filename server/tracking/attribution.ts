@@ -4,6 +4,7 @@ import { DAY_MS } from '../shared/time.js';
 import { loadActivePrograms, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
+import { couponPartner } from '../integrations/coupons.js';
 
 /**
  * Who gets credit for a sale or lead, and under which programs. In order:
@@ -11,8 +12,10 @@ import type { Settings } from '../catalog/settings.js';
  *  2. `clickId`: the click's partner if a program's window still covers the click — or, when the
  *     same browser clicked another link first within the window and that partner's deciding
  *     program is first-click, the first click's partner;
- *  3. `partnerCode`: that partner (a coupon code, a form field);
- *  4. the customer's email is a lead of a partner: that partner.
+ *  3. `partnerCode`: that partner (a form field, the Stripe metadata);
+ *  4. `couponCode`: the partner the merchant gave that coupon code (any case; answered as
+ *     `partner_code` attribution);
+ *  5. the customer's email is a lead of a partner: that partner.
  * Only active partners are credited. The programs are the partner's active enrolments (limited
  * to the click's link's programs when the link is limited), highest priority first; for click
  * attribution, only programs whose window covers the click.
@@ -38,13 +41,15 @@ export interface Credit {
   sub: string | null;
 }
 
-export type NotAttributed = 'unknown_click' | 'click_expired' | 'unknown_partner' | 'partner_inactive' | 'no_referral';
+export type NotAttributed = 'unknown_click' | 'click_expired' | 'unknown_partner' | 'unknown_coupon' | 'partner_inactive' | 'no_referral';
 
 export type CreditResult = { credit: Credit } | { credit: null; reason: NotAttributed };
 
 export interface CreditQuery {
   clickId?: string | null;
   partnerCode?: string | null;
+  /** a coupon / promotion code the merchant gave a partner */
+  couponCode?: string | null;
   email?: string | null;
   /** a subscription payment: the first sale of the subscription decides */
   subscriptionId?: string | null;
@@ -128,6 +133,13 @@ export async function findCredit(deps: Deps, settings: Settings, query: CreditQu
       return { credit: { partner, programs: await programsOf(db, partner.id, null), attribution: 'partner_code', click: null, leadId: null, sub: null } };
     }
     if (reason === 'no_referral') reason = partner ? 'partner_inactive' : 'unknown_partner';
+  }
+  if (query.couponCode) {
+    const partner = await couponPartner(db, query.couponCode);
+    if (partner && partner.status === 'active') {
+      return { credit: { partner, programs: await programsOf(db, partner.id, null), attribution: 'partner_code', click: null, leadId: null, sub: null } };
+    }
+    if (reason === 'no_referral') reason = partner ? 'partner_inactive' : 'unknown_coupon';
   }
   if (query.email && query.allowLead !== false) {
     const lead = await db.selectFrom('leads').selectAll().where('email', '=', query.email).executeTakeFirst();

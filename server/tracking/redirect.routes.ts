@@ -94,7 +94,7 @@ export function redirectRoutes(deps: Deps) {
     operationId: 'getTrackScript',
     tags: ['tracking'],
     summary: 'The script for the merchant’s site: keeps the click id in a first-party cookie',
-    description: 'Exposes `window.PartnerCenter.clickId()` and fills `<input name="pc_click">` fields, so the checkout can send the click id with the sale.',
+    description: 'Exposes `window.PartnerCenter.clickId()` and fills `<input name="pc_click">` fields, so the checkout can send the click id with the sale; sets Stripe’s `client-reference-id` on `<stripe-pricing-table>` / `<stripe-buy-button>` and `client_reference_id` on Payment Links (buy.stripe.com).',
     responses: { 200: { description: 'JavaScript' } },
   });
   return app;
@@ -103,7 +103,9 @@ export function redirectRoutes(deps: Deps) {
 /**
  * The merchant-site script (under 1 KB): reads the click id from the landing URL, keeps it in a
  * first-party cookie for the attribution window, exposes it as `PartnerCenter.clickId()` and
- * fills hidden inputs named like the parameter. `data-cookie-domain` on the script tag shares
+ * fills hidden inputs named like the parameter, and Stripe's `client_reference_id` (the Stripe
+ * connector attributes by it): on `<stripe-pricing-table>` / `<stripe-buy-button>` and on
+ * Payment Links (https://buy.stripe.com/…). `data-cookie-domain` on the script tag shares
  * the cookie across subdomains (e.g. `.shop.example.com`).
  */
 export function trackScript(param: string, days: number): string {
@@ -123,8 +125,13 @@ export function trackScript(param: string, days: number): string {
   }
   function clickId() { return read() || (fresh && /^[a-f0-9]{32}$/.test(fresh) ? fresh : null); }
   function fill() {
-    var id = clickId(), inputs = document.querySelectorAll('input[name="' + P + '"]');
-    for (var i = 0; i < inputs.length; i++) if (id && !inputs[i].value) inputs[i].value = id;
+    var id = clickId(), i, inputs = document.querySelectorAll('input[name="' + P + '"]');
+    if (!id) return;
+    for (i = 0; i < inputs.length; i++) if (!inputs[i].value) inputs[i].value = id;
+    var tables = document.querySelectorAll('stripe-pricing-table,stripe-buy-button');
+    for (i = 0; i < tables.length; i++) if (!tables[i].getAttribute('client-reference-id')) tables[i].setAttribute('client-reference-id', id);
+    var links = document.querySelectorAll('a[href^="https://buy.stripe.com/"]');
+    for (i = 0; i < links.length; i++) if (links[i].href.indexOf('client_reference_id=') < 0) links[i].href += (links[i].href.indexOf('?') < 0 ? '?' : '&') + 'client_reference_id=' + id;
   }
   var api = window.PartnerCenter = window.PartnerCenter || {};
   api.clickParam = P;

@@ -43,6 +43,8 @@ export const saleSchema = z
     currency,
     clickId: clickIdInput,
     partnerCode: partnerCodeInput,
+    /** a coupon / promotion code the merchant gave a partner (after clickId and partnerCode) */
+    couponCode: partnerCodeInput,
     customer: z.object({ email, name: text(120).optional() }).strict().optional(),
     items: saleItemsSchema.optional(),
     /** the same id on every payment of a subscription: later payments earn per the program's recurring terms */
@@ -115,7 +117,7 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
     if (payment > 1) credit = (await subscriptionCredit(deps, data.subscriptionId)) ?? null;
   }
   if (!credit) {
-    const found = await findCredit(deps, settings, { clickId: data.clickId, partnerCode: data.partnerCode, email: customerEmail, now });
+    const found = await findCredit(deps, settings, { clickId: data.clickId, partnerCode: data.partnerCode, couponCode: data.couponCode, email: customerEmail, now });
     credit = found.credit;
     reason = found.credit ? null : found.reason;
   }

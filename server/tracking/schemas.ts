@@ -30,7 +30,7 @@ export const SaleResultSchema = z
     attributed: z.boolean(),
     partnerCode: z.string().nullable(),
     attribution: z.enum(['last_click', 'first_click', 'partner_code', 'lead_email']).nullable(),
-    notAttributedReason: z.string().nullable().openapi({ description: 'why no partner was credited (unknown_click, click_expired, unknown_partner, partner_inactive, no_referral)' }),
+    notAttributedReason: z.string().nullable().openapi({ description: 'why no partner was credited (unknown_click, click_expired, unknown_partner, unknown_coupon, partner_inactive, no_referral)' }),
     clickId: z.string().nullable(),
     sub: z.string().nullable(),
     subscriptionId: z.string().nullable(),

@@ -17,7 +17,7 @@ const salesRoute = createRoute({
   summary: 'Record a sale from the merchant’s backend',
   description:
     '`amount` and item amounts are integer cents in the settings’ currency. Attributed by `clickId` (the `pc_click` value track.js kept), ' +
-    'else `partnerCode`, else a lead with the customer’s email; a later payment of the same `subscriptionId` follows the first. ' +
+    'else `partnerCode`, else `couponCode` (a code the merchant gave a partner, any case), else a lead with the customer’s email; a later payment of the same `subscriptionId` follows the first. ' +
     'The same body again answers 200 with the first answer; the same orderId with other details is 409 `order_conflict`. ' +
     'A sale nobody referred is recorded with `attributed: false` and the reason.',
   security,

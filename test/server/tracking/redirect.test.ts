@@ -200,7 +200,7 @@ describe('GET /track.js', () => {
       set cookie(v: string) {
         cookies.push(v);
       },
-      querySelectorAll: () => inputs,
+      querySelectorAll: (selector: string) => (selector.startsWith('input') ? inputs : []),
       addEventListener() {},
     };
     const key = 'a'.repeat(32);
