@@ -41,6 +41,11 @@ export interface Database {
   mail_templates: MailTemplatesTable;
   notification_preferences: NotificationPreferencesTable;
   mail_settings: MailSettingsTable;
+  coupons: CouponsTable;
+  integration_settings: IntegrationSettingsTable;
+  integration_events: IntegrationEventsTable;
+  integration_refs: IntegrationRefsTable;
+  held_events: HeldEventsTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -479,4 +484,53 @@ export interface MailSettingsTable {
   /** signs unsubscribe links */
   signing_key: Generated<string | null>;
   updated_at: number;
+}
+
+/** A partner's coupon code (unique across partners, case-insensitive: COLLATE NOCASE). */
+export interface CouponsTable {
+  id: Generated<number>;
+  partner_id: number;
+  code: string;
+  created_at: number;
+}
+export type CouponRow = Selectable<CouponsTable>;
+
+/** The owner's connector secrets: one row (id 1); null: the environment's. */
+export interface IntegrationSettingsTable {
+  id: Generated<number>;
+  stripe_webhook_secret: Generated<string | null>;
+  shopify_webhook_secret: Generated<string | null>;
+  updated_at: number;
+}
+
+export type IntegrationProvider = 'stripe' | 'shopify';
+
+/** An event a connector handled (idempotency on provider + event id). */
+export interface IntegrationEventsTable {
+  id: Generated<number>;
+  provider: IntegrationProvider;
+  event_id: string;
+  type: string;
+  result: 'recorded' | 'ignored' | 'held';
+  detail: string | null;
+  received_at: number;
+}
+
+/** A provider's reference of a recorded sale (payment intent, invoice, order id) → its order id. */
+export interface IntegrationRefsTable {
+  provider: IntegrationProvider;
+  ref: string;
+  order_id: string;
+}
+
+/** A refund or cancel that came before its sale. */
+export interface HeldEventsTable {
+  id: Generated<number>;
+  provider: IntegrationProvider;
+  ref: string;
+  event_id: string;
+  type: string;
+  /** the event's JSON */
+  payload: string;
+  received_at: number;
 }
