@@ -18,6 +18,7 @@ import { moneyRoutes } from './money/routes.js';
 import { partnerRoutes } from './partners/routes.js';
 import { isImageUpload, resourceRoutes } from './resources/routes.js';
 import { trackingRoutes } from './tracking/routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', catalogRoutes(deps));
   app.route('/api/v1', moneyRoutes(deps));
   app.route('/api/v1', mailRoutes(deps));
+  app.route('/api/v1', webhookRoutes(deps));
   app.route('/', trackingRoutes(deps)); // before the static files: a redirect never touches the disk
   app.route('/', resourceRoutes(deps));
 

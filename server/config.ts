@@ -120,6 +120,10 @@ export const configSchema = z.object({
         .max(20, 'MAIL_RETRY_DELAYS must list at most 20 delays'),
     )
     .transform((list) => list.map(Number)),
+  /** Let webhook endpoints be http:// and private or loopback addresses (development and tests only: SSRF). */
+  allowPrivateWebhookUrls: z.boolean().default(false),
+  /** Seconds before the first retry of a failed webhook delivery (then ×4 each time, at most 8 h, for up to three days). */
+  webhookRetryBaseSeconds: z.coerce.number().int().min(1).max(3600).default(30),
   /** Folder of the built browser bundle. */
   distDir: z.string().default('dist'),
 });
@@ -146,6 +150,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       'smtp-url': { type: 'string' },
       'mail-from': { type: 'string' },
       'mail-notify-to': { type: 'string' },
+      'allow-private-webhook-urls': { type: 'boolean' },
     },
   });
   const get = (name: string) => {
@@ -169,6 +174,8 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     mailFrom: values['mail-from'] ?? get('MAIL_FROM'),
     mailNotifyTo: values['mail-notify-to'] ?? get('MAIL_NOTIFY_TO'),
     mailRetryDelays: get('MAIL_RETRY_DELAYS'),
+    allowPrivateWebhookUrls: values['allow-private-webhook-urls'] ?? (get('ALLOW_PRIVATE_WEBHOOK_URLS') === undefined ? undefined : /^(1|true|yes)$/i.test(get('ALLOW_PRIVATE_WEBHOOK_URLS')!)),
+    webhookRetryBaseSeconds: get('WEBHOOK_RETRY_BASE_SECONDS'),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
