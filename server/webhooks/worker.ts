@@ -17,14 +17,13 @@ import { guardedLookup, isPrivateAddress, refusedScheme } from './ssrf.js';
  * redirects are not followed (a 3xx is a failure). A 2xx delivers; anything else is retried
  * with exponential backoff and jitter (WEBHOOK_RETRY_BASE_SECONDS, ×4 each time, at most 8 h)
  * until three days after the event, then the delivery is `failed`. An endpoint that failed every
- * try for three days is disabled when a delivery gives up, and the merchant is mailed.
+ * try of a delivery for its three days is disabled when it gives up, and the merchant is mailed.
  */
 
 const DELIVERIES: LeasedTable = { table: 'webhook_deliveries', waiting: 'pending', working: 'sending' };
 export const LEASE_MS = 60_000;
 export const TIMEOUT_MS = 10_000;
 export const RETRY_WINDOW_MS = 3 * 24 * 3_600_000;
-export const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
 const BATCH = 10;
 const MAX_ERROR = 500;
 
@@ -155,8 +154,10 @@ async function deliverOne(deps: Deps, row: WebhookDeliveryRow): Promise<void> {
     await db.updateTable('webhook_endpoints').set({ failing_since: null, failure_streak: 0 }).where('id', '=', endpoint.id).execute();
     return;
   }
-  const next = now + backoffDelay(row.attempts, { baseMs: deps.config.webhookRetryBaseSeconds * 1000, factor: 4, maxMs: 8 * 3_600_000, jitter: 0.2 });
-  const giveUp = next > row.created_at + RETRY_WINDOW_MS;
+  // retried until three days after the event (the last try at the end of the window), then failed
+  const end = row.created_at + RETRY_WINDOW_MS;
+  const giveUp = now >= end;
+  const next = Math.min(end, now + backoffDelay(row.attempts, { baseMs: deps.config.webhookRetryBaseSeconds * 1000, factor: 4, maxMs: 8 * 3_600_000, jitter: 0.2 }));
   await db
     .updateTable('webhook_deliveries')
     .set({ ...result, status: giveUp ? 'failed' : 'pending', next_attempt_at: giveUp ? null : next, last_error: attempt.error })
@@ -168,12 +169,13 @@ async function deliverOne(deps: Deps, row: WebhookDeliveryRow): Promise<void> {
     .set({ failing_since: failingSince, failure_streak: endpoint.failure_streak + (giveUp ? 1 : 0) })
     .where('id', '=', endpoint.id)
     .execute();
-  if (giveUp && now - failingSince >= DISABLE_AFTER_MS) await disableEndpoint(deps, endpoint, attempt.error);
+  // every try of this delivery failed for its three days, and nothing reached the endpoint meanwhile (a success resets failing_since)
+  if (giveUp && failingSince <= row.created_at + LEASE_MS) await disableEndpoint(deps, endpoint, attempt.error);
 }
 
 /** Turns an endpoint off after three days of failures and tells the merchant (their notification address). */
 async function disableEndpoint(deps: Deps, endpoint: WebhookEndpointRow, lastError: string): Promise<void> {
-  const days = Math.round(DISABLE_AFTER_MS / 86_400_000);
+  const days = Math.round(RETRY_WINDOW_MS / 86_400_000);
   const reason = `Every delivery failed for ${days} days (last: ${lastError}).`;
   const changed = await deps.db.kysely
     .updateTable('webhook_endpoints')

@@ -11,7 +11,7 @@ export interface Received {
  * A real HTTP receiver on 127.0.0.1 (what a merchant's server would be). `answer` decides each
  * reply from the request number (0-based): a status, or a status with headers.
  */
-export async function startReceiver(answer: (n: number, req: Received) => number | { status: number; headers?: Record<string, string> } = () => 200) {
+export async function startReceiver(answer: (n: number, req: Received) => number | { status: number; headers?: Record<string, string> } = () => 200, port = 0) {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -26,11 +26,11 @@ export async function startReceiver(answer: (n: number, req: Received) => number
       res.end(status < 300 ? 'ok' : 'no');
     });
   });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port,
-    url: `http://127.0.0.1:${port}/hooks`,
+    port: bound,
+    url: `http://127.0.0.1:${bound}/hooks`,
     received,
     /** The signed headers Webhook.verify wants. */
     headersOf: (r: Received) => ({
