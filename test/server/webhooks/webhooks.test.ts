@@ -148,6 +148,8 @@ describe('webhooks out', () => {
   test('private, loopback and non-https endpoints are refused (SSRF) without ALLOW_PRIVATE_WEBHOOK_URLS', async () => {
     const r = await receiver();
     const registered = await register(r.url); // allowed while the flag is on
+    const byName = await register(`https://localhost:${r.port}/hooks`);
+    const byAddress = await register(`https://127.0.0.1:${r.port}/hooks`);
     s.deps.config.allowPrivateWebhookUrls = false;
     for (const url of ['https://127.0.0.1/hooks', 'https://10.1.2.3/hooks', 'https://[::1]/hooks', 'https://localhost/hooks', 'https://192.168.1.10/', 'https://169.254.169.254/latest', 'https://[fd00::1]/', 'https://[::ffff:127.0.0.1]/', 'http://203.0.114.9/hooks', r.url]) {
       assertError(await s.admin('POST', '/api/v1/admin/webhooks', { url, events: ['sale.created'] }), 400, 'invalid_request', 'url');
@@ -158,9 +160,14 @@ describe('webhooks out', () => {
     await deliverDue(s.deps);
     const [d] = await deliveriesOf(registered.id);
     assert.equal(d.status, 'pending');
-    assert.match(d.lastError, /refused/);
+    assert.match(d.lastError, /refused: http: URLs are not allowed \(https only\)/);
+    const [literal] = await deliveriesOf(byAddress.id);
+    assert.match(literal.lastError, /refused: 127\.0\.0\.1 is a private, loopback or reserved address/);
+    // a name is judged by the address it resolves to, when connecting
+    const [named] = await deliveriesOf(byName.id);
+    assert.match(named.lastError, /refused: localhost resolves to (127\.0\.0\.1|::1), a private, loopback or reserved address/);
     assert.equal(r.received.length, 0);
-    assert.equal((await s.admin('GET', '/api/v1/admin/webhooks')).json.endpoints.length, 1);
+    assert.equal((await s.admin('GET', '/api/v1/admin/webhooks')).json.endpoints.length, 3);
   });
 
   test('an endpoint failing every delivery for three days is disabled and the merchant is mailed', async () => {
