@@ -104,6 +104,12 @@ export const paymentData = (deps: Deps, payment: PaymentRow) => async (db: Execu
   return paymentView(within(deps, db), payment, partner.code, await moneyNow(db, payment.partner_id, { currency: payment.currency, now: deps.clock() }));
 };
 
+/** Whether an enabled endpoint wants any of `types` (one read: bulk approvals emit nothing for nobody). */
+async function anySubscriber(db: Executor, ...types: string[]): Promise<boolean> {
+  const endpoints = await db.selectFrom('webhook_endpoints').select('events').where('status', '=', 'enabled').execute();
+  return endpoints.some((e) => (JSON.parse(e.events) as string[]).some((t) => types.includes(t)));
+}
+
 /** One event per commission (`commission.created`, `commission.approved`, `commission.clawed_back`), each with the commission as it stands. */
 export async function emitCommissionEvents(
   deps: Deps,
@@ -111,6 +117,7 @@ export async function emitCommissionEvents(
   type: 'commission.created' | 'commission.approved' | 'commission.clawed_back',
   commissions: readonly (number | Pick<CommissionRow, 'id' | 'status'>)[],
 ): Promise<void> {
+  if (!commissions.length || !(await anySubscriber(db, type, 'commission.approved'))) return;
   for (const c of commissions) {
     const id = typeof c === 'number' ? c : c.id;
     await emitEvent(deps, db, type, async (trx: Executor) => (await commissionViews(trx, { id }))[0]);
