@@ -1,5 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { promises as dns } from 'node:dns';
+import { lookup as dnsLookup, promises as dns, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import type { Deps } from '../deps.js';
 import { invalid } from '../shared/errors.js';
