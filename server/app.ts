@@ -19,6 +19,7 @@ import { partnerRoutes } from './partners/routes.js';
 import { isImageUpload, resourceRoutes } from './resources/routes.js';
 import { trackingRoutes } from './tracking/routes.js';
 import { integrationRoutes, isIntegrationWebhook } from './integrations/routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -67,6 +68,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', moneyRoutes(deps));
   app.route('/api/v1', mailRoutes(deps));
   app.route('/api/v1', integrationRoutes(deps)); // coupon codes, connector settings, Stripe's and Shopify's webhooks
+  app.route('/api/v1', webhookRoutes(deps));
   app.route('/', trackingRoutes(deps)); // before the static files: a redirect never touches the disk
   app.route('/', resourceRoutes(deps));
 

@@ -124,6 +124,10 @@ export const configSchema = z.object({
   stripeWebhookSecret: z.string().min(8, 'STRIPE_WEBHOOK_SECRET must be the signing secret from Stripe (whsec_…)').optional(),
   /** The secret Shopify signs webhooks with (the app's client secret, or the store's webhook signing key). */
   shopifyWebhookSecret: z.string().min(8, 'SHOPIFY_WEBHOOK_SECRET must be the secret Shopify signs webhooks with').optional(),
+  /** Let webhook endpoints be http:// and private or loopback addresses (development and tests only: SSRF). */
+  allowPrivateWebhookUrls: z.boolean().default(false),
+  /** Seconds before the first retry of a failed webhook delivery (then ×4 each time, at most 8 h, for up to three days). */
+  webhookRetryBaseSeconds: z.coerce.number().int().min(1).max(3600).default(30),
   /** Folder of the built browser bundle. */
   distDir: z.string().default('dist'),
 });
@@ -152,6 +156,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       'mail-notify-to': { type: 'string' },
       'stripe-webhook-secret': { type: 'string' },
       'shopify-webhook-secret': { type: 'string' },
+      'allow-private-webhook-urls': { type: 'boolean' },
     },
   });
   const get = (name: string) => {
@@ -177,6 +182,8 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     mailRetryDelays: get('MAIL_RETRY_DELAYS'),
     stripeWebhookSecret: values['stripe-webhook-secret'] ?? get('STRIPE_WEBHOOK_SECRET'),
     shopifyWebhookSecret: values['shopify-webhook-secret'] ?? get('SHOPIFY_WEBHOOK_SECRET'),
+    allowPrivateWebhookUrls: values['allow-private-webhook-urls'] ?? (get('ALLOW_PRIVATE_WEBHOOK_URLS') === undefined ? undefined : /^(1|true|yes)$/i.test(get('ALLOW_PRIVATE_WEBHOOK_URLS')!)),
+    webhookRetryBaseSeconds: get('WEBHOOK_RETRY_BASE_SECONDS'),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -11,6 +11,7 @@ import { DEMO_CREDENTIALS, DEMO_OWNER, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
 import { getMailSettings, maskSmtpUrl } from './mail/settings.js';
 import { startMailWorker } from './mail/worker.js';
+import { startWebhookWorker } from './webhooks/worker.js';
 import { approveDueCommissions } from './money/approvals.js';
 import { pruneSignInRows } from './partners/auth.js';
 import { runNotificationJobs } from './partners/notifications.js';
@@ -56,6 +57,8 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   sweeper.unref();
   // the outbox is sent in the background: queued mail never waits for SMTP in a request
   const mailWorker = startMailWorker(deps);
+  // webhook deliveries too: written with the change, sent (and retried) from the table
+  const webhookWorker = startWebhookWorker(deps);
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s));
   });
@@ -104,6 +107,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     await sweeping;
     await passwordResetsSettled(); // reset links answered but not yet queued
     await mailWorker.stop(Math.max(1000, deadline - (Date.now() - started)));
+    await webhookWorker.stop(Math.max(1000, deadline - (Date.now() - started)));
     log(`Pending click batches committed (${clicks} click(s) were waiting)`);
     await db.close();
     log('Database closed');

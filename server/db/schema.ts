@@ -45,6 +45,9 @@ export interface Database {
   integration_events: IntegrationEventsTable;
   integration_refs: IntegrationRefsTable;
   held_events: HeldEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -535,3 +538,54 @@ export interface HeldEventsTable {
   payload: string;
   received_at: number;
 }
+export type WebhookEndpointStatus = 'enabled' | 'disabled';
+
+/** An endpoint the merchant registered for outgoing webhooks (see server/webhooks/). */
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  url: string;
+  description: Generated<string>;
+  /** JSON list of event types */
+  events: Generated<string>;
+  /** `whsec_` + base64: signs every delivery (shown once) */
+  secret: string;
+  status: Generated<WebhookEndpointStatus>;
+  disabled_reason: Generated<string | null>;
+  /** the first failed try since the last delivered one (null: healthy) */
+  failing_since: Generated<number | null>;
+  /** deliveries given up on in a row */
+  failure_streak: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+
+export interface WebhookEventsTable {
+  id: Generated<number>;
+  /** the webhook-id header, `msg_…` */
+  msg_id: string;
+  type: string;
+  /** the JSON body sent: { type, timestamp, data } */
+  payload: string;
+  created_at: number;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  event_id: number;
+  endpoint_id: number;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<number | null>;
+  /** the lease of the worker sending it */
+  locked_until: Generated<number | null>;
+  response_code: Generated<number | null>;
+  duration_ms: Generated<number | null>;
+  last_error: Generated<string | null>;
+  created_at: number;
+  last_attempt_at: Generated<number | null>;
+  delivered_at: Generated<number | null>;
+}
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -17,6 +17,7 @@ export const MAIL_KINDS = [
   'commission_digest',
   'payment_sent',
   'monthly_statement',
+  'webhook_disabled',
   'test',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];

@@ -171,6 +171,20 @@ Your statement for {{month}}:
 The month's entries are attached as a CSV file.`,
     sample: { month: 'November 2026', earned: '$240.00', paid: '$120.00', balance: '$310.00', payableNow: '$190.00' },
   },
+  webhook_disabled: {
+    title: 'Webhook endpoint disabled (to you)',
+    description: "To the merchant's notification address when a webhook endpoint failed every delivery for three days and was turned off.",
+    placeholders: ['url', 'reason', 'link'],
+    subject: 'Webhook endpoint disabled: {{url}}',
+    body: `Partner Center stopped sending events to your webhook endpoint {{url}}.
+
+{{reason}}
+
+Fix the endpoint, then turn it back on (and resend what it missed) in the console.
+
+[Open the webhooks]({{link}})`,
+    sample: { url: 'https://shop.example.com/hooks/partners', reason: 'Every delivery failed for 3 days (last: HTTP 500).', link: 'https://partners.example.com/admin#webhooks' },
+  },
   test: {
     title: 'Test message',
     description: 'Sent from the console to check the email settings.',

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { OutboxRow } from '../db/schema.js';
+import { claimLeased, nextLeasedDue, startBackgroundLoop, type BackgroundWorker, type LeasedTable } from '../shared/background.js';
 import { onMailQueued } from './outbox.js';
 import { currentTransport, describeError, send } from './transport.js';
 
@@ -18,25 +18,13 @@ import { currentTransport, describeError, send } from './transport.js';
 export const LEASE_MS = 2 * 60_000;
 const BATCH = 20;
 
-export interface MailWorker {
-  /** Sends every due message (claims until none is left); resolves with how many were handled. */
-  runOnce(): Promise<number>;
-  /** Stops the loop; waits for a send in progress up to `ms`. */
-  stop(ms?: number): Promise<void>;
-}
+export type MailWorker = BackgroundWorker;
+
+const OUTBOX: LeasedTable = { table: 'outbox', waiting: 'queued', working: 'sending' };
 
 /** Claims up to `limit` due messages for this worker. */
 export async function claimDue(deps: Deps, limit = BATCH): Promise<OutboxRow[]> {
-  const now = deps.clock();
-  const result = await sql<OutboxRow>`
-    UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = ${now + LEASE_MS}
-    WHERE id IN (
-      SELECT id FROM outbox
-      WHERE (status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND locked_until <= ${now})
-      ORDER BY id LIMIT ${limit}
-    )
-    RETURNING *`.execute(deps.db.kysely);
-  return result.rows;
+  return claimLeased<OutboxRow>(deps.db.kysely, OUTBOX, deps.clock(), LEASE_MS, limit);
 }
 
 /** With no SMTP server: every due message is kept in the outbox only. */
@@ -108,71 +96,17 @@ export async function sendDue(deps: Deps): Promise<number> {
   }
 }
 
-/** When the next message is due (ms since the epoch): a queued one's next try, or the end of a lease; null when none waits. */
-async function nextDue(deps: Deps): Promise<number | null> {
-  const row = await sql<{ at: number | null }>`
-    SELECT min(CASE WHEN status = 'queued' THEN next_attempt_at ELSE locked_until END) AS at
-    FROM outbox WHERE status IN ('queued', 'sending')`.execute(deps.db.kysely);
-  return row.rows[0]?.at ?? null;
-}
-
 /**
  * Starts the loop: runs at once, when a message is queued in this process, when the next retry
  * is due, and every `pollMs` (messages queued by another process on the same database).
  */
 export function startMailWorker(deps: Deps, options: { pollMs?: number; onError?: (error: unknown) => void } = {}): MailWorker {
-  const pollMs = options.pollMs ?? 15_000;
-  const onError = options.onError ?? ((error) => console.error('[partner-center] mail worker:', error));
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<number> | undefined;
-  let again = false;
-
-  const schedule = async () => {
-    if (stopped) return;
-    clearTimeout(timer);
-    let wait = pollMs;
-    try {
-      const at = await nextDue(deps);
-      if (at !== null) wait = Math.max(0, Math.min(pollMs, at - deps.clock()));
-    } catch (error) {
-      if (!stopped) onError(error);
-    }
-    if (stopped) return;
-    timer = setTimeout(run, wait);
-    timer.unref();
-  };
-
-  const run = (): Promise<number> => {
-    if (stopped) return Promise.resolve(0);
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = sendDue(deps)
-      .catch((error) => {
-        if (!stopped) onError(error);
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          void run();
-        } else void schedule();
-      });
-    return running;
-  };
-
-  const unsubscribe = onMailQueued(deps, () => void run());
-  void run();
-  return {
-    runOnce: run,
-    async stop(ms = 5_000) {
-      stopped = true;
-      clearTimeout(timer);
-      unsubscribe();
-      if (running) await Promise.race([running, new Promise((done) => setTimeout(done, ms).unref())]);
-    },
-  };
+  return startBackgroundLoop({
+    name: 'mail worker',
+    work: () => sendDue(deps),
+    nextDue: () => nextLeasedDue(deps.db.kysely, OUTBOX),
+    now: deps.clock,
+    subscribe: (wake) => onMailQueued(deps, wake),
+    ...options,
+  });
 }

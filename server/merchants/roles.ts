@@ -14,6 +14,7 @@ const STAFF_REFUSED: { path: RegExp; methods: 'writes' | 'all'; why: string }[] 
   { path: /^\/payouts(\/|$)/, methods: 'all', why: 'Only an owner can see payouts due and partners’ payout details' },
   { path: /^\/integrations(\/|$)/, methods: 'all', why: 'Only an owner can see and change the Stripe and Shopify connections (their signing secrets)' },
   { path: /^\/(outbox|email)(\/|$)/, methods: 'all', why: 'Only an owner can see the outbox and email settings (messages hold sign-in links)' },
+  { path: /^\/webhooks(\/|$)/, methods: 'all', why: 'Only an owner can manage webhooks (their secrets sign what is sent)' },
 ];
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

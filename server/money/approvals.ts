@@ -4,6 +4,7 @@ import type { CommissionStatus } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import type { Executor } from '../db/executor.js';
 import { audit } from '../merchants/audit.js';
+import { emitCommissionEvents } from '../webhooks/events.js';
 
 /**
  * Commissions start `pending`, become `approved` (payable) when their hold days are over or the
@@ -23,16 +24,18 @@ export async function approveDueCommissions(deps: Deps, options: { partnerId?: n
   const partners = (await dueQuery.execute()).map((r) => r.partner_id);
   if (!partners.length) return 0;
   return db.transaction().execute(async (trx) => {
-    const result = await trx
+    const approved = await trx
       .updateTable('commissions')
       // approved as of the moment the hold ended, even when the sweep runs later
       .set((eb) => ({ status: 'approved' as const, approved_at: eb.ref('payable_at') }))
       .where('status', '=', 'pending')
       .where('payable_at', '<=', now)
       .where('partner_id', 'in', partners)
-      .executeTakeFirst();
+      .returning('id')
+      .execute();
     for (const partnerId of partners) await settlePaid(trx, partnerId);
-    return Number(result.numUpdatedRows);
+    await emitCommissionEvents(deps, trx, 'commission.approved', approved.map((r) => r.id));
+    return approved.length;
   });
 }
 
@@ -49,6 +52,7 @@ export async function approveCommission(deps: Deps, id: number): Promise<{ id: n
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', '=', id).where('status', '=', 'pending').execute();
     await settlePaid(trx, row.partner_id);
+    await emitCommissionEvents(deps, trx, 'commission.approved', [id]);
     const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     await audit(deps, { action: 'commission.approve', target: { type: 'commission', id }, before: { status: row.status }, after: { status: after.status } }, trx);
     return { id, status: after.status, changed: true };
@@ -148,6 +152,7 @@ export async function approveCommissions(
     if (approved.length) {
       await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', 'in', approved).where('status', '=', 'pending').execute();
       for (const partnerId of new Set(approved.map((id) => byId.get(id)!.partner_id))) await settlePaid(trx, partnerId);
+      await emitCommissionEvents(deps, trx, 'commission.approved', approved);
       for (const id of approved) {
         const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
         await audit(deps, { action: 'commission.approve', target: { type: 'commission', id }, before: { status: 'pending' }, after: { status: after.status } }, trx);

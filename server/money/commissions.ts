@@ -293,6 +293,7 @@ export async function insertCommissions(
 // ── reading and reversing ───────────────────────────────────────────────────────────────────
 
 import type { AdminCommission as CommissionView } from './commission.schemas.js';
+import { emitCommissionEvents } from '../webhooks/events.js';
 export type { CommissionView };
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -334,8 +335,13 @@ export function commissionsQuery(db: Executor, options: CommissionListOptions) {
 
 export async function listCommissions(deps: Deps, options: CommissionListOptions = {}): Promise<CommissionView[]> {
   await approveDueCommissions(deps, options.partnerId !== undefined ? { partnerId: options.partnerId } : {});
-  const rows = await commissionsQuery(deps.db.kysely, options).execute();
-  const clawbacks = await clawbacksOf(deps.db.kysely, rows);
+  return commissionViews(deps.db.kysely, options);
+}
+
+/** The admin API's view of commissions as they stand in `db` (inside a transaction too: approves nothing). */
+export async function commissionViews(db: Executor, options: CommissionListOptions): Promise<CommissionView[]> {
+  const rows = await commissionsQuery(db, options).execute();
+  const clawbacks = await clawbacksOf(db, rows);
   return rows.map((r) => ({
     id: r.id,
     partnerCode: r.partner_code,
@@ -393,6 +399,7 @@ export async function reverseCommission(deps: Deps, id: number, note: string, se
     });
     await trx.updateTable('commissions').set({ clawed_back: fresh.amount, status: 'clawed_back' }).where('id', '=', id).execute();
     await settlePaid(trx, fresh.partner_id);
+    await emitCommissionEvents(deps, trx, 'commission.clawed_back', [id]);
   });
   const after = await getCommission(deps, id);
   await audit(deps, { action: 'commission.reverse', target: { type: 'commission', id }, before, after: { ...after, note } });

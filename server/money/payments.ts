@@ -16,6 +16,7 @@ import { afterKey, type Key } from '../shared/keyset.js';
 import type { Executor } from '../db/executor.js';
 import { audit } from '../merchants/audit.js';
 import { notifyPaymentSent } from '../partners/notifications.js';
+import { emitEvent, paymentData } from '../webhooks/events.js';
 
 export const paymentSchema = z
   .object({
@@ -148,6 +149,7 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   const row = await deps.db.kysely.transaction().execute(async (trx) => {
     const payment = await insertPayment(trx, partner, data, { currency: settings.currency, now });
     await notifyPaymentSent(deps, trx, payment); // the partner's payment_sent email, queued with the payment
+    await emitEvent(deps, trx, 'payment.created', paymentData(deps, payment));
     return payment;
   });
   const view = await paymentView(deps, row, partner.code, await moneyNow(deps.db.kysely, partner.id, { currency: settings.currency, now: deps.clock() }));

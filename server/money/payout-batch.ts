@@ -8,6 +8,7 @@ import { getSettings } from '../catalog/settings.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validation.js';
 import { PaymentBatchRequestSchema, type PaymentBatch, type PaymentBatchRequest } from './payout-batch.schemas.js';
+import { emitEvent, paymentData } from '../webhooks/events.js';
 
 /** An error of one payment of a batch, re-addressed to its row: `payments.2.amount`, "payments[2] (bob): …". */
 function ofRow(error: unknown, index: number, code: string, field: string): unknown {
@@ -46,6 +47,7 @@ export async function recordPaymentBatch(deps: Deps, input: PaymentBatchRequest)
       }
     }
     for (const row of rows) await notifyPaymentSent(deps, trx, row); // each partner's payment_sent email, queued with the batch
+    for (const row of rows) await emitEvent(deps, trx, 'payment.created', paymentData(deps, row));
     return { batchId: batch.id, rows };
   });
 

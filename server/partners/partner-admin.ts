@@ -16,6 +16,7 @@ import { partnerKeyShape, partnerListName, partnersMatching, partnersPageQuery, 
 import { audit } from '../merchants/audit.js';
 
 import { newPartnerSchema, partnerPatchSchema, password, type NewPartnerAccount } from './partner.schemas.js';
+import { emitEvent, partnerData } from '../webhooks/events.js';
 
 export { newPartnerSchema, partnerPatchSchema, password, type NewPartnerAccount };
 export type PartnerPatch = z.input<typeof partnerPatchSchema>;
@@ -119,6 +120,7 @@ export async function createPartnerAccount(deps: Deps, input: NewPartnerAccount)
       .returning('id')
       .executeTakeFirstOrThrow();
     await enroll(trx, row.id, data.programIds, now);
+    await emitEvent(deps, trx, 'partner.created', partnerData(row.id));
     return row.id;
   });
   const row = await db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -164,6 +166,7 @@ export async function updatePartnerAccount(deps: Deps, code: string, patch: Part
       .where('id', '=', partner.id)
       .execute();
     if (data.programIds) await enroll(trx, partner.id, data.programIds, now);
+    if (partner.status === 'pending' && data.status === 'active') await emitEvent(deps, trx, 'partner.approved', partnerData(partner.id));
     if (password_hash || (data.status && data.status !== 'active')) {
       await trx.updateTable('sessions').set({ revoked_at: now }).where('partner_id', '=', partner.id).where('revoked_at', 'is', null).execute();
     }

@@ -6,6 +6,7 @@ import { parseInput } from '../shared/validation.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { partnerByCode } from './partner-admin.js';
 import { RejectionSchema, type RejectionInput } from './admin.schemas.js';
+import { emitEvent, partnerData } from '../webhooks/events.js';
 
 /**
  * The merchant's answer to a sign-up waiting for approval (signupMode "approval"): approve
@@ -43,15 +44,18 @@ async function pendingPartner(deps: Deps, code: string): Promise<PartnerRow> {
 
 /** Changes the status of a partner who is still pending (checked again inside the transaction). */
 async function decide(deps: Deps, partner: PartnerRow, set: { status: 'active' | 'disabled'; rejection_reason: string | null; rejected_at: number | null }) {
-  const result = await deps.db.kysely
-    .updateTable('partners')
-    .set({ ...set, updated_at: deps.clock() })
-    .where('id', '=', partner.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) {
-    throw new DomainError('conflict', 'partner_not_pending', `Partner "${partner.code}" is no longer waiting for approval`);
-  }
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('partners')
+      .set({ ...set, updated_at: deps.clock() })
+      .where('id', '=', partner.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new DomainError('conflict', 'partner_not_pending', `Partner "${partner.code}" is no longer waiting for approval`);
+    }
+    if (set.status === 'active') await emitEvent(deps, trx, 'partner.approved', partnerData(partner.id));
+  });
   return deps.db.kysely.selectFrom('partners').selectAll().where('id', '=', partner.id).executeTakeFirstOrThrow();
 }
 

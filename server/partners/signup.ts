@@ -11,6 +11,7 @@ import { getSettings, type Settings } from '../catalog/settings.js';
 import { enqueueMail, merchantNotifyAddress } from '../mail/outbox.js';
 import { consolePartnerLink } from './account-links.js';
 import { sendEmailConfirmation } from './email-confirmation.js';
+import { emitEvent, partnerData } from '../webhooks/events.js';
 
 /** The checked sign-up body, terms accepted. `referrerCode`: ignored unless it names an active partner. */
 export type SignupInput = Omit<z.output<typeof SignupRequestSchema>, 'acceptTerms' | 'confirmUrl'>;
@@ -77,10 +78,12 @@ export async function signUp(
   const status = settings.signupMode === 'open' ? 'active' : 'pending';
   const partner = await createPartner(deps, { code: input.code, name: input.name, email: input.email, password: input.password, status, emailConfirmed: false });
   const now = deps.clock();
-  await deps.db.kysely.updateTable('partners').set({ parent_id: parentId, signup_page_url: page }).where('id', '=', partner.id).execute();
-  for (const id of await signupProgramIds(deps, settings)) {
-    await deps.db.kysely.insertInto('enrollments').values({ partner_id: partner.id, program_id: id, created_at: now }).execute();
-  }
+  const programIds = await signupProgramIds(deps, settings);
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    await trx.updateTable('partners').set({ parent_id: parentId, signup_page_url: page }).where('id', '=', partner.id).execute();
+    for (const id of programIds) await trx.insertInto('enrollments').values({ partner_id: partner.id, program_id: id, created_at: now }).execute();
+    await emitEvent(deps, trx, 'partner.created', partnerData(partner.id));
+  });
   const row = { ...partner, parent_id: parentId, signup_page_url: page };
   await sendSignupMessages(deps, row, { page, server });
   if (status !== 'active') return { partner: row };

@@ -7,6 +7,7 @@ import { getSettings } from '../catalog/settings.js';
 import { clickIdInput, partnerCodeInput } from './sales.js';
 import { email, externalId, parseInput, text } from '../shared/validation.js';
 import type { LeadResult } from './schemas.js';
+import { emitCommissionEvents, emitEvent, leadData } from '../webhooks/events.js';
 
 export const leadSchema = z
   .object({
@@ -116,7 +117,10 @@ export async function recordLead(deps: Deps, input: LeadInput): Promise<{ create
       .returning('id')
       .executeTakeFirstOrThrow();
     // the partner's commission_earned email, queued with the lead (never failing it)
-    if (planned) await notifyCommissionsEarned(deps, trx, await insertCommissions(trx, now, settings, [planned], { leadId: lead.id }), settings.currency);
+    await emitEvent(deps, trx, 'lead.created', leadData(lead.id));
+    const rows = planned ? await insertCommissions(trx, now, settings, [planned], { leadId: lead.id }) : [];
+    if (planned) await notifyCommissionsEarned(deps, trx, rows, settings.currency);
+    await emitCommissionEvents(deps, trx, 'commission.created', rows);
     return true;
   });
   return { created, result: (await existingResult())! };

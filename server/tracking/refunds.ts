@@ -7,6 +7,7 @@ import { formatMoney, prorate } from '../shared/money.js';
 import { externalId, parseInput, positiveCents, text } from '../shared/validation.js';
 import type { RefundResult } from './schemas.js';
 import { z } from 'zod';
+import { emitCommissionEvents } from '../webhooks/events.js';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
 
@@ -116,6 +117,7 @@ export async function recordRefund(deps: Deps, input: RefundInput): Promise<{ cr
       partners.add(c.partner_id);
     }
     for (const partnerId of partners) await settlePaid(trx, partnerId);
+    await emitCommissionEvents(deps, trx, 'commission.clawed_back', clawbacks.map((c) => c.commissionId));
     const result: RefundResult = {
       refundId: refund.id,
       externalId: data.refundId ?? null,

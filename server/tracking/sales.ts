@@ -12,6 +12,7 @@ import { onePage } from '../db/paging.js';
 import { saleItemsSchema } from './sale.schemas.js';
 import type { SaleResult, SaleView } from './schemas.js';
 import { afterKey, type Key } from '../shared/keyset.js';
+import { emitCommissionEvents, emitEvent, saleData } from '../webhooks/events.js';
 
 // ── input ───────────────────────────────────────────────────────────────────────────────────
 
@@ -174,6 +175,8 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
     const rows = await insertCommissions(trx, now, settings, planned, { saleId: sale.id });
     // the partner's commission_earned email, queued with the sale (never failing it)
     await notifyCommissionsEarned(deps, trx, rows, settings.currency);
+    await emitEvent(deps, trx, 'sale.created', saleData(deps, data.orderId));
+    await emitCommissionEvents(deps, trx, 'commission.created', rows);
     if (lead && lead.status !== 'customer') await trx.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id).execute();
 
     const result: SaleResult = {

@@ -65,6 +65,11 @@ export async function openApiCast() {
   for (const res of [banner, email, page]) assert.equal(res.status, 201, res.text);
   const mail = await s.admin('POST', '/api/v1/admin/email/test', { to: 'owner@shop.example' });
   assert.equal(mail.status, 202, mail.text);
+  s.deps.config.allowPrivateWebhookUrls = true; // an endpoint nothing listens on (no worker runs here)
+  const webhook = await s.admin('POST', '/api/v1/admin/webhooks', { url: 'http://127.0.0.1:9/hooks', events: ['sale.created'] });
+  assert.equal(webhook.status, 201, webhook.text);
+  const delivery = await s.admin('POST', `/api/v1/admin/webhooks/${webhook.json.id}/test`);
+  assert.equal(delivery.status, 202, delivery.text);
   const one = (sql: string) => (s.db.sqlite.prepare(sql).get() as { id: number }).id;
   const ids: Record<string, string | number> = {
     programs: program.id,
@@ -78,6 +83,8 @@ export async function openApiCast() {
     'resource-pages': page.json.id,
     uploads: uploadId,
     outbox: mail.json.id,
+    webhooks: webhook.json.id,
+    deliveries: delivery.json.deliveryId,
     r: OWNER.code,
   };
   return { s, ids, ownerToken, doc: (await s.call('GET', '/api/v1/openapi.json')).json };

@@ -146,7 +146,7 @@ describe('the outbox and email routes', () => {
 
   test('templates: an unknown placeholder is refused naming it; merchant HTML and script are escaped; delete gives the default back', async () => {
     const list = await owner('GET', '/api/v1/admin/email/templates');
-    assert.equal(list.json.templates.length, 12);
+    assert.equal(list.json.templates.length, 13);
     const reset = list.json.templates.find((t: { kind: string }) => t.kind === 'password_reset');
     assert.deepEqual(reset.placeholders, ['merchant.name', 'partner.name', 'partner.code', 'partner.email', 'link', 'expiresIn']);
     assert.equal(reset.customized, false);

@@ -26,10 +26,14 @@ const REFUSED: [string, string, unknown, RegExp][] = [
   ['POST', '/api/v1/admin/adjustments', { partnerCode: 'alice', amount: 100, note: 'bonus' }, /payments and balance adjustments/],
   ['POST', '/api/v1/admin/ledger/1/reverse', { note: 'undo' }, /Only an owner can reverse ledger entries/],
   ['GET', '/api/v1/admin/payouts', undefined, /Only an owner can see payouts/],
+  ['GET', '/api/v1/admin/webhooks', undefined, /Only an owner can manage webhooks/],
+  ['POST', '/api/v1/admin/webhooks', { url: 'https://hooks.shop.example/', events: ['sale.created'] }, /manage webhooks/],
+  ['GET', '/api/v1/admin/webhooks/1/deliveries', undefined, /manage webhooks/],
+  ['POST', '/api/v1/admin/webhooks/deliveries/1/resend', undefined, /manage webhooks/],
 ];
 
 test('staff are refused each owner-only area with 403 naming why, and nothing changes', async () => {
-  const count = () => ['settings', 'merchant_users', 'admin_keys', 'payments', 'ledger_entries', 'audit_log'].map(s.count).join();
+  const count = () => ['settings', 'merchant_users', 'admin_keys', 'payments', 'ledger_entries', 'audit_log', 'webhook_endpoints', 'webhook_deliveries'].map(s.count).join();
   const before = count();
   for (const [method, path, body, why] of REFUSED) {
     const res = await s.call(method, path, { token: s.staffToken, body });
