@@ -6,7 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
 import { startServer, type RunningServer } from '../../../server/main.js';
 import { ADMIN_KEY } from '../../helpers/engine.js';
+import { Webhook } from 'standardwebhooks';
 import { checkoutSession, refundedCharge, shopifyHmac, signStripe, stripeEvent } from './helpers.js';
+import { startReceiver } from '../webhooks/receiver.js';
 
 /**
  * A fresh install over real HTTP: the merchant pastes the Stripe signing secret in the console's
@@ -16,13 +18,20 @@ import { checkoutSession, refundedCharge, shopifyHmac, signStripe, stripeEvent }
 describe('Stripe over real HTTP on a fresh install', () => {
   let server: RunningServer;
   let dir: string;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const pasted = 'whsec_pasted_in_the_console_0123456789';
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'partner-center-integrations-'));
-    server = await startServer({ ...configSchema.parse({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'pc.sqlite'), adminKey: ADMIN_KEY }, { quiet: true });
+    receiver = await startReceiver();
+    // the merchant's own receiver runs on this machine's loopback: allowed for tests only
+    server = await startServer(
+      { ...configSchema.parse({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'pc.sqlite'), adminKey: ADMIN_KEY, allowPrivateWebhookUrls: true },
+      { quiet: true },
+    );
   });
   after(async () => {
     await server.close();
+    await receiver.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const url = (path: string) => server.url.replace('localhost', '127.0.0.1') + path;
@@ -44,6 +53,11 @@ describe('Stripe over real HTTP on a fresh install', () => {
     // not connected yet: Stripe's deliveries are told so
     const early = signStripe(stripeEvent('checkout.session.completed', checkoutSession()), pasted);
     assert.equal((await fetch(url('/api/v1/integrations/stripe/webhook'), { method: 'POST', body: early.payload, headers: { 'Stripe-Signature': early.header } })).status, 503);
+
+    // the merchant's system wants to hear of each commission
+    const endpoint = await admin('POST', '/api/v1/admin/webhooks', { url: receiver.url, events: ['commission.created'], description: 'CRM' });
+    assert.equal(endpoint.status, 201, JSON.stringify(endpoint.json));
+    assert.match(endpoint.json.secret, /^whsec_/);
 
     const settings = await admin('PATCH', '/api/v1/admin/integrations', { stripeWebhookSecret: pasted });
     assert.equal(settings.status, 200);
@@ -69,6 +83,16 @@ describe('Stripe over real HTTP on a fresh install', () => {
       commissions.map((c: any) => [c.orderId, c.amount, c.why.attribution]),
       [[session.id, 980, 'last_click']],
     );
+
+    // the registered endpoint receives the signed commission.created
+    const until = Date.now() + 15_000;
+    while (!receiver.received.length && Date.now() < until) await new Promise((wake) => setTimeout(wake, 50));
+    const [delivery] = receiver.received;
+    assert.ok(delivery, 'the endpoint received a delivery');
+    const event = new Webhook(endpoint.json.secret).verify(delivery.body, receiver.headersOf(delivery)) as { type: string; data: { partnerCode: string; amount: number } };
+    assert.equal(event.type, 'commission.created');
+    assert.deepEqual([event.data.partnerCode, event.data.amount], ['alice', 980]);
+    assert.throws(() => new Webhook(`whsec_${Buffer.from('not-the-secret-0123456789').toString('base64')}`).verify(delivery.body, receiver.headersOf(delivery)));
 
     const refunded = await deliver(stripeEvent('charge.refunded', refundedCharge(session.payment_intent, 4900, { amount: 4900, amount_captured: 4900 })));
     assert.equal(refunded.json.result, 'recorded');
