@@ -449,3 +449,14 @@ export interface AdminCouponsApi {
   addCoupon(partnerCode: string, code: string, options?: RequestOptions): Promise<Coupon>;
   removeCoupon(partnerCode: string, code: string, options?: RequestOptions): Promise<void>;
 }
+
+// ── the server's answers fit these types (a compile error here means the two drifted) ──
+type Fits<Console, Server extends Console> = Server;
+export type ServerAnswersFit = [
+  Fits<WebhookEndpoint, import('../../server/webhooks/webhooks.schemas.js').WebhookEndpoint>,
+  Fits<NewWebhookEndpoint, import('../../server/webhooks/webhooks.schemas.js').NewWebhookEndpointAnswer>,
+  Fits<WebhookDelivery, import('../../server/webhooks/webhooks.schemas.js').WebhookDelivery>,
+  Fits<WebhookDeliveryPage, import('../../server/webhooks/webhooks.schemas.js').WebhookDeliveryPage>,
+  Fits<Integrations, import('../../server/integrations/integrations.schemas.js').Integrations>,
+  Fits<Coupon, import('../../server/integrations/integrations.schemas.js').Coupon>,
+];
