@@ -147,6 +147,8 @@ describe('<partner-reports> tabs', function () {
     await waitUntil(() => callsOf(api, 'leadReport').length === 1, 'leads asked for');
     await sendKeys({ press: 'End' });
     await waitUntil(() => el.tab === 'links' && el.shadowRoot!.activeElement === tabs(el)[3], 'Links by End');
+    // the links panel loads on first open: its figures are asked for before moving on
+    await waitUntil(() => callsOf(api, 'linkStats').length > 0, 'link stats asked for');
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => el.tab === 'commissions' && el.shadowRoot!.activeElement === tabs(el)[0], 'wraps to Commissions');
     await sendKeys({ press: 'ArrowLeft' });
