@@ -9,7 +9,12 @@ import type {
   LeadReport,
   LedgerPage,
   LinkStats,
+  LinkPatch,
   LinkStatsQuery,
+  Overview,
+  PayoutRequest,
+  PayoutsAnswer,
+  RecruitsAnswer,
   LoginResult,
   Me,
   NewDeepLink,
@@ -272,6 +277,31 @@ export class HttpPartnerApi implements PartnerApi {
     const query = new URLSearchParams({ url });
     if (options.download) query.set('download', '1');
     return `${this.baseUrl}/api/v1/qr.${format}?${query}`;
+  }
+
+  updateLink(id: number, patch: LinkPatch, options: RequestOptions = {}): Promise<PartnerLink> {
+    return this.call(() => this.http.patch(`partner/links/${id}`, { json: patch, signal: options.signal }).json<PartnerLink>());
+  }
+
+  // ── Overview, payouts, recruiting ──
+  overview(query: { timeZone?: string }, options: RequestOptions = {}): Promise<Overview> {
+    return this.call(() => this.http.get('partner/overview', { searchParams: params(query), signal: options.signal }).json<Overview>());
+  }
+
+  payouts(options: RequestOptions = {}): Promise<PayoutsAnswer> {
+    return this.call(() => this.http.get('partner/payouts', { signal: options.signal }).json<PayoutsAnswer>());
+  }
+
+  requestPayout(options: RequestOptions = {}): Promise<PayoutRequest> {
+    return this.call(() => this.http.post('partner/payout-requests', { json: {}, signal: options.signal }).json<PayoutRequest>());
+  }
+
+  cancelPayoutRequest(id: number, options: RequestOptions = {}): Promise<PayoutRequest> {
+    return this.call(() => this.http.post(`partner/payout-requests/${id}/cancel`, { json: {}, signal: options.signal }).json<PayoutRequest>());
+  }
+
+  recruits(options: RequestOptions = {}): Promise<RecruitsAnswer> {
+    return this.call(() => this.http.get('partner/recruits', { signal: options.signal }).json<RecruitsAnswer>());
   }
 
   // ── Reports ──

@@ -10,6 +10,8 @@ import type { NewDeepLink, PartnerBanner, PartnerEmail, PartnerLink, PartnerLink
 export type { LoginResult, Partner, ProfilePatch, SignupRequest, SignupResult, PartnerProgram, Portal, Welcome };
 export type { PayoutMethod } from '../../server/money/schemas.js';
 export type { Rate } from '../../server/catalog/schemas.js';
+import type { Rate } from '../../server/catalog/schemas.js';
+import type { LedgerEntryType } from '../../server/money/reports/schemas.js';
 
 export interface Credentials {
   code: string;
@@ -53,6 +55,136 @@ export interface NotificationPreferences {
 
 export type NotificationPatch = Partial<Omit<NotificationPreferences, 'available'>>;
 
+// ── Overview, payouts, recruiting (issue 14) ─────────────────────────────────────────────
+// Written here first as the contract; the server's zod schemas must fit them (a compile-time check).
+
+/** When the merchant pays: monthly on a day of the month (1–28), or when a partner asks. */
+export type PayoutSchedule = { kind: 'monthly'; day: number } | { kind: 'on-request' };
+
+/** A partner's request to be paid (schedule "on request"). */
+export interface PayoutRequest {
+  id: number;
+  /** What was payable when the partner asked (cents). */
+  amount: number;
+  currency: string;
+  /** open: waiting for the merchant; paid: a payment settled it; declined: the merchant said no (see `note`); cancelled: the partner withdrew it. */
+  status: 'open' | 'paid' | 'declined' | 'cancelled';
+  requestedAt: string;
+  decidedAt: string | null;
+  /** The merchant's reason when declined. */
+  note: string | null;
+  /** The payment that settled it. */
+  paymentId: number | null;
+}
+
+/** A payment made to the partner (the payout history). */
+export interface Payout {
+  id: number;
+  at: string;
+  amount: number;
+  currency: string;
+  method: string | null;
+  reference: string | null;
+}
+
+/** One week of the overview's chart (weeks start on Monday in the asked time zone). */
+export interface OverviewWeek {
+  /** YYYY-MM-DD, the Monday. */
+  weekStart: string;
+  clicks: number;
+  sales: number;
+  /** `earned` in the week (commissions recorded, before clawbacks). */
+  earned: number;
+}
+
+/** One line of recent activity: a ledger entry. */
+export interface OverviewActivity {
+  id: number;
+  at: string;
+  type: LedgerEntryType;
+  description: string;
+  /** Signed cents, as on the ledger. */
+  amount: number;
+}
+
+/** The next payout as the merchant's schedule has it. */
+export interface NextPayout {
+  schedule: PayoutSchedule;
+  /** YYYY-MM-DD of the next scheduled payout; null when paid on request. */
+  date: string | null;
+  /** What that payout would be: payable now plus what becomes payable by `date` (cents). */
+  estimatedAmount: number;
+  minimumPayout: number;
+  /** Whether `estimatedAmount` reaches the minimum. */
+  meetsMinimum: boolean;
+  /** The partner has not filled in how to be paid yet. */
+  payoutDetailsMissing: boolean;
+}
+
+/** `GET /api/v1/partner/overview?timeZone=`: everything the overview shows, in one answer. */
+export interface Overview {
+  currency: string;
+  timeZone: string;
+  /** `earned` in this calendar month so far and in the last one (in `timeZone`). */
+  earnedThisMonth: number;
+  earnedLastMonth: number;
+  /** The money words of now (money-terms.ts). `pending` is what is on hold. */
+  payableNow: number;
+  pending: number;
+  balance: number;
+  /** When the next held commission becomes payable, and how much then; null when nothing is on hold. */
+  nextRelease: { at: string; amount: number } | null;
+  nextPayout: NextPayout;
+  /** The partner's open payout request, if any. */
+  openRequest: PayoutRequest | null;
+  /** The partner's main link (the merchant's first link they may use), null when none. */
+  mainLink: { id: number; name: string; url: string } | null;
+  /** Twelve weeks, oldest first; the last is the current week. */
+  weeks: OverviewWeek[];
+  /** The last few ledger entries, newest first. */
+  recent: OverviewActivity[];
+  /** Any click or ledger entry ever: false shows the getting-started list. */
+  hasActivity: boolean;
+}
+
+/** `GET /api/v1/partner/payouts`: the partner's payouts and requests, and whether they may ask now. */
+export interface PayoutsAnswer {
+  currency: string;
+  schedule: PayoutSchedule;
+  minimumPayout: number;
+  payableNow: number;
+  /** Schedule "on request", payable now ≥ minimum, payout details filled in and no open request. */
+  canRequest: boolean;
+  /** When `canRequest` is false, why (a sentence for the partner); null when they can. */
+  cannotRequestReason: string | null;
+  /** Newest first. */
+  requests: PayoutRequest[];
+  /** Newest first (payments not reversed). */
+  payouts: Payout[];
+}
+
+/** A partner this partner brought in (second tier). */
+export interface Recruit {
+  name: string;
+  joinedAt: string;
+  /** What this recruit's sales earned this partner: second-tier `earned`, net of clawbacks (cents). */
+  earned: number;
+}
+
+/** `GET /api/v1/partner/recruits`: the recruit programme, when a program pays a second tier. */
+export interface RecruitsAnswer {
+  /** Some program of the partner's pays a second tier. */
+  enabled: boolean;
+  currency: string;
+  /** The code a recruit signs up with (`?ref=<code>`). */
+  referralCode: string;
+  /** The second-tier rates, as the partner's programs pay them (e.g. "10% of their commissionable sales"). */
+  rates: { programName: string; rate: Rate }[];
+  recruits: Recruit[];
+  /** Σ recruits' `earned`. */
+  earnedTotal: number;
+}
+
 // ── Resources: links, banners, email copy, resource pages ──────────────────────────────
 
 export type { NewDeepLink, PartnerBanner, PartnerEmail, PartnerLink, PartnerLinks, ResourcePage };
@@ -94,6 +226,24 @@ export interface PartnerApi extends PartnerReportsApi {
   resources(options?: RequestOptions): Promise<ResourcePage[]>;
   /** Where the QR code image of one of the partner's link URLs is (`download`: as a file). */
   qrCodeUrl(url: string, format: 'svg' | 'png', options?: { download?: boolean }): string;
+  /** Renames a custom link, or disables / enables it (issue 14). */
+  updateLink(id: number, patch: LinkPatch, options?: RequestOptions): Promise<PartnerLink>;
+
+  // Overview, payouts, recruiting (issue 14)
+  /** Everything `<partner-overview>` shows, in one call; weeks and months counted in `timeZone`. */
+  overview(query: { timeZone?: string }, options?: RequestOptions): Promise<Overview>;
+  payouts(options?: RequestOptions): Promise<PayoutsAnswer>;
+  /** Asks the merchant for a payout of what is payable now (schedule "on request"). */
+  requestPayout(options?: RequestOptions): Promise<PayoutRequest>;
+  /** Withdraws the partner's open request. */
+  cancelPayoutRequest(id: number, options?: RequestOptions): Promise<PayoutRequest>;
+  recruits(options?: RequestOptions): Promise<RecruitsAnswer>;
+}
+
+/** `PATCH /api/v1/partner/links/{id}` (custom links only). */
+export interface LinkPatch {
+  name?: string;
+  disabled?: boolean;
 }
 
 // ── Reports (My Ledger, commissions, leads, sales, link statistics) ──────────────────────────

@@ -5,8 +5,13 @@ import type {
   Credentials,
   Lead,
   LedgerEntry,
+  LinkPatch,
   LinkStats,
   LoginResult,
+  Overview,
+  PayoutRequest,
+  PayoutsAnswer,
+  RecruitsAnswer,
   Me,
   NewDeepLink,
   NotificationPatch,
@@ -106,6 +111,14 @@ export interface FakeApiOptions {
   currency?: string;
   /** The session an `expired` answer ends (default: the page's). */
   session?: SessionStore;
+
+  // ── overview, payouts, recruiting (issue 14): see portalMethods at the end of this file ──
+  /** The overview's answer (default: a partner with no activity yet, {@link emptyOverview}). */
+  overview?: Overview;
+  /** The payouts answer (default: monthly schedule, nothing paid yet). */
+  payoutsData?: PayoutsAnswer;
+  /** The recruits answer (default: no second tier, not enabled). */
+  recruitsData?: RecruitsAnswer;
 }
 
 export const serverError = () => new ApiError(500, 'internal_error', 'Something went wrong on the server');
@@ -362,6 +375,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
       }));
     },
     ...resourceMethods(options, answer),
+    ...portalMethods(options, answer),
   };
 }
 
@@ -579,4 +593,78 @@ export function signInFake(partner: Partner = demoPartner) {
 
 export function signOutFake() {
   sessionStore().end();
+}
+
+// ── overview, payouts, recruiting (issue 14) ─────────────────────────────────────────────
+
+/** The Monday `weeksAgo` weeks before this week's, as YYYY-MM-DD (UTC). */
+function mondayOf(weeksAgo: number, now = new Date()): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) - 7 * weeksAgo);
+  return day.toISOString().slice(0, 10);
+}
+
+/** A partner with nothing yet: no clicks, no ledger, twelve empty weeks. */
+export function emptyOverview(currency = 'USD'): Overview {
+  return {
+    currency,
+    timeZone: 'UTC',
+    earnedThisMonth: 0,
+    earnedLastMonth: 0,
+    payableNow: 0,
+    pending: 0,
+    balance: 0,
+    nextRelease: null,
+    nextPayout: { schedule: { kind: 'monthly', day: 1 }, date: mondayOf(-1), estimatedAmount: 0, minimumPayout: 5000, meetsMinimum: false, payoutDetailsMissing: true },
+    openRequest: null,
+    mainLink: { id: 1, name: 'Northwind store', url: `${BASE}/r/demo/shop` },
+    weeks: Array.from({ length: 12 }, (_, i) => ({ weekStart: mondayOf(11 - i), clicks: 0, sales: 0, earned: 0 })),
+    recent: [],
+    hasActivity: false,
+  };
+}
+
+function portalMethods(options: FakeApiOptions, answer: Answer) {
+  const currency = options.currency ?? 'USD';
+  let payouts: PayoutsAnswer = structuredClone(
+    options.payoutsData ?? { currency, schedule: { kind: 'monthly', day: 1 }, minimumPayout: 5000, payableNow: 0, canRequest: false, cannotRequestReason: 'Payouts are made monthly, on day 1.', requests: [], payouts: [] },
+  );
+  let requested = 0;
+  return {
+    overview(query: { timeZone?: string }, _o?: RequestOptions) {
+      return answer<Overview>('overview', [query], () => structuredClone(options.overview ?? emptyOverview(currency)));
+    },
+    payouts(_o?: RequestOptions) {
+      return answer<PayoutsAnswer>('payouts', [], () => structuredClone(payouts));
+    },
+    requestPayout(_o?: RequestOptions) {
+      return answer<PayoutRequest>('requestPayout', [], () => {
+        if (!payouts.canRequest) throw new ApiError(409, 'payout_request_not_allowed', payouts.cannotRequestReason ?? 'A payout cannot be requested now');
+        const request: PayoutRequest = { id: 900 + ++requested, amount: payouts.payableNow, currency: payouts.currency, status: 'open', requestedAt: new Date().toISOString(), decidedAt: null, note: null, paymentId: null };
+        payouts = { ...payouts, canRequest: false, cannotRequestReason: 'You have already asked for a payout; the merchant will pay it soon.', requests: [request, ...payouts.requests] };
+        return structuredClone(request);
+      });
+    },
+    cancelPayoutRequest(id: number, _o?: RequestOptions) {
+      return answer<PayoutRequest>('cancelPayoutRequest', [id], () => {
+        const request = payouts.requests.find((r) => r.id === id && r.status === 'open');
+        if (!request) throw new ApiError(404, 'not_found', `No open payout request ${id}`);
+        const cancelled: PayoutRequest = { ...request, status: 'cancelled', decidedAt: new Date().toISOString() };
+        payouts = { ...payouts, canRequest: true, cannotRequestReason: null, requests: payouts.requests.map((r) => (r.id === id ? cancelled : r)) };
+        return structuredClone(cancelled);
+      });
+    },
+    recruits(_o?: RequestOptions) {
+      return answer<RecruitsAnswer>('recruits', [], () =>
+        structuredClone(options.recruitsData ?? { enabled: false, currency, referralCode: demoPartner.code, rates: [], recruits: [], earnedTotal: 0 }),
+      );
+    },
+    updateLink(id: number, patch: LinkPatch, _o?: RequestOptions) {
+      return answer<PartnerLink>('updateLink', [id, patch], () => {
+        const link = (options.linksData ?? demoLinks).links.find((l) => l.id === id);
+        if (!link || link.kind !== 'custom') throw new ApiError(404, 'not_found', `No custom link ${id} of yours`);
+        return { ...structuredClone(link), ...(patch.name !== undefined ? { name: patch.name } : {}) };
+      });
+    },
+  };
 }
