@@ -17,6 +17,9 @@ export interface SettingsDraft {
   allowedOrigins: string;
   clickParam: string;
   leadPrivacy: MerchantSettings['leadPrivacy'];
+  /** when partners are paid: monthly on `payoutDay`, or when they ask */
+  payoutKind: MerchantSettings['payoutSchedule']['kind'];
+  payoutDay: string;
 }
 
 export function settingsDraftOf(s: MerchantSettings): SettingsDraft {
@@ -34,6 +37,8 @@ export function settingsDraftOf(s: MerchantSettings): SettingsDraft {
     allowedOrigins: s.allowedOrigins.join('\n'),
     clickParam: s.clickParam,
     leadPrivacy: s.leadPrivacy,
+    payoutKind: s.payoutSchedule.kind,
+    payoutDay: String(s.payoutSchedule.kind === 'monthly' ? s.payoutSchedule.day : 1),
   };
 }
 
@@ -63,6 +68,8 @@ export function settingsOf(d: SettingsDraft): { settings?: MerchantSettings; err
   if (attributionWindowDays === undefined) errors.attributionWindowDays = 'Enter whole days from 1 to 3650';
   const clickParam = d.clickParam.trim();
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(clickParam)) errors.clickParam = 'Use letters, digits and _ (up to 32, not starting with a digit), like pc_click';
+  const payoutDay = d.payoutKind === 'monthly' ? parseWhole(d.payoutDay, 1, 28) : 1;
+  if (payoutDay === undefined) errors.payoutDay = 'Enter a day of the month from 1 to 28';
   if (Object.keys(errors).length) return { errors };
   return {
     errors,
@@ -80,6 +87,7 @@ export function settingsOf(d: SettingsDraft): { settings?: MerchantSettings; err
       allowedOrigins: lines(d.allowedOrigins),
       clickParam,
       leadPrivacy: d.leadPrivacy,
+      payoutSchedule: d.payoutKind === 'monthly' ? { kind: 'monthly', day: payoutDay! } : { kind: 'on-request' },
     },
   };
 }

@@ -25,6 +25,29 @@ const days = z
   .max(3650, 'must be at most 3650 days');
 
 /**
+ * When the merchant pays partners: monthly on a day of the month (1–28, so every month has it),
+ * or when a partner asks (payout requests).
+ */
+export const payoutScheduleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        kind: z.literal('monthly'),
+        day: z
+          .number({ error: 'day must be a whole number from 1 to 28' })
+          .int('day must be a whole number from 1 to 28')
+          .min(1, 'day must be a whole number from 1 to 28')
+          .max(28, 'day must be a whole number from 1 to 28'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('on-request') }).strict(),
+  ],
+  { error: 'must be { "kind": "monthly", "day": 1–28 } or { "kind": "on-request" }' },
+);
+export type PayoutSchedule = z.output<typeof payoutScheduleSchema>;
+
+/**
  * Every setting's rules, without defaults: a patch is `.partial()` of these, so a field that is
  * not sent stays as it is (zod 4's `.partial()` would still fill in `.default()`s).
  */
@@ -60,6 +83,8 @@ export const settingsFields = {
     .max(50, 'must list at most 50 programs'),
   /** Which Home sections partner-center shows. */
   menus,
+  /** When partners are paid: monthly on a day (1–28), or on request (partners ask for a payout). */
+  payoutSchedule: payoutScheduleSchema,
 };
 
 export type Settings = { [K in keyof typeof settingsFields]: z.output<(typeof settingsFields)[K]> };
@@ -79,6 +104,7 @@ export const settingsDefaults: Settings = {
   signupMode: 'approval',
   signupProgramIds: [],
   menus: { welcome: true, profile: true, programs: true, commissions: true },
+  payoutSchedule: { kind: 'monthly', day: 1 },
 };
 
 export const SETTING_KEYS = Object.keys(settingsFields) as (keyof Settings)[];

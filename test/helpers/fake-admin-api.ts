@@ -128,6 +128,7 @@ export const merchantSettings: MerchantSettings = {
   signupMode: 'approval',
   signupProgramIds: [],
   menus: { welcome: true, profile: true, programs: true, commissions: true },
+  payoutSchedule: { kind: 'monthly', day: 1 },
 };
 
 export const adminKeys: AdminKey[] = [
