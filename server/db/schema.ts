@@ -48,6 +48,7 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  payout_requests: PayoutRequestsTable;
 }
 
 export type PartnerStatus = 'active' | 'pending' | 'disabled';
@@ -589,3 +590,23 @@ export interface WebhookDeliveriesTable {
   delivered_at: Generated<number | null>;
 }
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+export type PayoutRequestStatus = 'open' | 'paid' | 'declined' | 'cancelled';
+
+/** A partner's request to be paid (payout schedule "on request"; 017-payout-requests.sql). */
+export interface PayoutRequestsTable {
+  id: Generated<number>;
+  partner_id: number;
+  /** what was payable now when the partner asked */
+  amount: number;
+  currency: string;
+  status: Generated<PayoutRequestStatus>;
+  requested_at: number;
+  /** when it left "open" */
+  decided_at: Generated<number | null>;
+  /** the merchant's reason when declined */
+  note: Generated<string | null>;
+  /** the payment that settled it */
+  payment_id: Generated<number | null>;
+}
+export type PayoutRequestRow = Selectable<PayoutRequestsTable>;

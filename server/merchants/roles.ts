@@ -10,6 +10,7 @@ const STAFF_REFUSED: { path: RegExp; methods: 'writes' | 'all'; why: string }[] 
   { path: /^\/merchant-users(\/|$)/, methods: 'all', why: 'Only an owner can manage merchant users' },
   { path: /^\/admin-keys(\/|$)/, methods: 'all', why: 'Only an owner can manage admin API keys' },
   { path: /^\/(payments|adjustments)(\/|$)/, methods: 'writes', why: 'Only an owner can record payments and balance adjustments' },
+  { path: /^\/payout-requests(\/|$)/, methods: 'writes', why: 'Only an owner can decline payout requests' },
   { path: /^\/ledger\//, methods: 'writes', why: 'Only an owner can reverse ledger entries' },
   { path: /^\/payouts(\/|$)/, methods: 'all', why: 'Only an owner can see payouts due and partners’ payout details' },
   { path: /^\/integrations(\/|$)/, methods: 'all', why: 'Only an owner can see and change the Stripe and Shopify connections (their signing secrets)' },

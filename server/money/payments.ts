@@ -17,6 +17,7 @@ import type { Executor } from '../db/executor.js';
 import { audit } from '../merchants/audit.js';
 import { notifyPaymentSent } from '../partners/notifications.js';
 import { emitEvent, paymentData } from '../webhooks/events.js';
+import { settleOpenRequest } from './payout-requests.js';
 
 export const paymentSchema = z
   .object({
@@ -132,6 +133,7 @@ export async function insertPayment(
     paymentId: payment.id,
   });
   await settlePaid(trx, partner.id);
+  await settleOpenRequest(trx, partner.id, payment.id, now); // the partner's open payout request is paid by this payment
   return payment;
 }
 
