@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../admin/partner-admin-payouts/partner-admin-payouts.js';
 import type { AdminRole } from '../admin/api/types.js';
 import type { SectionRoute } from '../admin/internal/route.js';
-import { fakeAdminApi, fakeAdminSession, type FakeAdminOptions } from '../test/helpers/fake-admin-api.js';
+import { fakeAdminApi, fakeAdminSession, merchantSettings, type FakeAdminOptions } from '../test/helpers/fake-admin-api.js';
 
 /** The console's Payouts section on its own, in every state, against the fake admin API. */
 const payouts = (options: FakeAdminOptions = {}, { route = { path: [], params: {} } as SectionRoute, role = 'owner' as AdminRole, signedIn = true } = {}) =>
@@ -27,7 +27,7 @@ export const OneBatch: Story = { render: () => payouts({}, { route: { path: [], 
 export const NobodyDue: Story = { render: () => payouts({ minimumPayout: 50_000 }) };
 
 /** Nothing due and no payment ever recorded. */
-export const Empty: Story = { render: () => payouts({ payouts: [], payments: [] }) };
+export const Empty: Story = { render: () => payouts({ payouts: [], payments: [], payoutRequests: [] }) };
 
 /** Staff: only an owner can record payments; the history still shows. */
 export const Staff: Story = { render: () => payouts({}, { role: 'staff' }) };
@@ -59,3 +59,20 @@ export const ManyDue: Story = {
       })),
     }),
 };
+
+// ── payout requests (issue 14: the payout schedule is "on request") ─────────────────────────
+
+/** Two open payout requests (Ann, Eve) above who is due; each with Decline, and the note that recording the payment settles it. */
+export const OpenPayoutRequests: Story = { render: () => payouts({ settings: { ...merchantSettings, payoutSchedule: { kind: 'on-request' } } }) };
+
+/** No open payout request. */
+export const NoPayoutRequests: Story = { render: () => payouts({ payoutRequests: [] }) };
+
+/** Staff see the requests but may not decline them. */
+export const PayoutRequestsAsStaff: Story = { render: () => payouts({}, { role: 'staff' }) };
+
+/** The requests are still loading. */
+export const PayoutRequestsLoading: Story = { render: () => payouts({ fail: { payoutRequests: 'pending' } }) };
+
+/** The requests failed to load: said, with Try again. */
+export const PayoutRequestsFailed: Story = { render: () => payouts({ fail: { payoutRequests: 'error' } }) };

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../admin/partner-admin-settings/partner-admin-settings.js';
 import type { AdminRole } from '../admin/api/types.js';
 import { ApiError } from '../src/api/errors.js';
-import { fakeAdminApi, fakeAdminSession, type FakeAdminOptions } from '../test/helpers/fake-admin-api.js';
+import { fakeAdminApi, fakeAdminSession, merchantSettings, type FakeAdminOptions } from '../test/helpers/fake-admin-api.js';
 
 /** The console's Settings section on its own, in every state, against the fake admin API. */
 const settings = (options: FakeAdminOptions = {}, role: AdminRole = 'owner', signedIn = true) =>
@@ -63,3 +63,9 @@ export const Forbidden: Story = { render: () => settings({ fail: { adminKeys: 'f
 
 /** Nobody signed in. */
 export const SignedOut: Story = { render: () => settings({}, 'owner', false) };
+
+/** The payout schedule set to "on request": partners ask for payouts (no day of the month to fill in). */
+export const PayoutsOnRequest: Story = { render: () => settings({ settings: { ...merchantSettings, payoutSchedule: { kind: 'on-request' } } }) };
+
+/** Paid monthly on the 15th. */
+export const PayoutsMonthlyOn15th: Story = { render: () => settings({ settings: { ...merchantSettings, payoutSchedule: { kind: 'monthly', day: 15 } } }) };

@@ -36,6 +36,9 @@ import type {
   PaymentPage,
   PaymentQuery,
   PayoutCsvLayout,
+  AdminPayoutRequest,
+  AdminPayoutRequestPage,
+  PayoutRequestQuery,
   PayoutsDue,
   PayoutsDueQuery,
   RequestOptions,
@@ -241,6 +244,14 @@ export class HttpAdminApi implements AdminApi {
 
   recordPayment(partnerCode: string, amount: number, details: PaymentDetails, { signal }: RequestOptions = {}) {
     return this.call((http) => http.post('payments', { json: { partnerCode, amount, ...details }, signal }).json<AdminPayment>());
+  }
+
+  payoutRequests(query: PayoutRequestQuery, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.get('payout-requests', { searchParams: params(query), signal }).json<AdminPayoutRequestPage>());
+  }
+
+  declinePayoutRequest(id: number, note: string, { signal }: RequestOptions = {}) {
+    return this.call((http) => http.post(`payout-requests/${id}/decline`, { json: { note }, signal }).json<Omit<AdminPayoutRequest, 'partner'>>());
   }
 
   recordPaymentBatch(batch: PaymentBatchRequest, { signal }: RequestOptions = {}) {

@@ -198,7 +198,7 @@ export interface AuditQuery {
 export type { AuditPage };
 
 /** Everything the console's elements ask of the admin API: the HTTP client and the fake implement it. */
-export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi, AdminEmailApi, AdminWebhooksApi, AdminIntegrationsApi, AdminCouponsApi {
+export interface AdminApi extends ProgramsAndSettingsApi, AdminResourcesApi, AdminEmailApi, AdminWebhooksApi, AdminIntegrationsApi, AdminCouponsApi, AdminPayoutRequestsApi {
   /** The server's base URL (for "view as partner"). */
   readonly baseUrl: string;
   login(credentials: AdminCredentials, options?: RequestOptions): Promise<AdminLoginResult>;
@@ -450,6 +450,45 @@ export interface AdminCouponsApi {
   removeCoupon(partnerCode: string, code: string, options?: RequestOptions): Promise<void>;
 }
 
+// ── payout requests (issue 14: partners ask to be paid when the schedule is "on request") ──
+
+export type PayoutSchedule = MerchantSettings['payoutSchedule'];
+export type PayoutRequestStatus = 'open' | 'paid' | 'declined' | 'cancelled';
+
+/** A partner's payout request as the merchant sees it (`GET /api/v1/admin/payout-requests`). */
+export interface AdminPayoutRequest {
+  id: number;
+  /** what was payable now when the partner asked (cents) */
+  amount: number;
+  currency: string;
+  status: PayoutRequestStatus;
+  requestedAt: string;
+  decidedAt: string | null;
+  /** the merchant's reason when declined */
+  note: string | null;
+  /** the payment that settled it */
+  paymentId: number | null;
+  partner: { id: number; code: string; name: string; email: string };
+}
+
+export interface AdminPayoutRequestPage {
+  requests: AdminPayoutRequest[];
+  nextCursor: string | null;
+}
+
+export interface PayoutRequestQuery {
+  status?: PayoutRequestStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface AdminPayoutRequestsApi {
+  /** Newest first; staff may read. Recording a payment to the partner settles their open request. */
+  payoutRequests(query: PayoutRequestQuery, options?: RequestOptions): Promise<AdminPayoutRequestPage>;
+  /** Owners only; 404 when the request is no longer open. The answer has no `partner`. */
+  declinePayoutRequest(id: number, note: string, options?: RequestOptions): Promise<Omit<AdminPayoutRequest, 'partner'>>;
+}
+
 // ── the server's answers fit these types (a compile error here means the two drifted) ──
 type Fits<Console, Server extends Console> = Server;
 export type ServerAnswersFit = [
@@ -459,4 +498,6 @@ export type ServerAnswersFit = [
   Fits<WebhookDeliveryPage, import('../../server/webhooks/webhooks.schemas.js').WebhookDeliveryPage>,
   Fits<Integrations, import('../../server/integrations/integrations.schemas.js').Integrations>,
   Fits<Coupon, import('../../server/integrations/integrations.schemas.js').Coupon>,
+  Fits<AdminPayoutRequestPage, import('../../server/money/overview.schemas.js').AdminPayoutRequestPage>,
+  Fits<Omit<AdminPayoutRequest, 'partner'>, import('../../server/money/overview.schemas.js').PayoutRequest>,
 ];

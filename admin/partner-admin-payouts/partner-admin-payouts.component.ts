@@ -14,6 +14,7 @@ import { MorePages } from '../internal/more-pages.js';
 import { CsvDownload } from '../internal/csv-download.js';
 import { PAYOUT_METHOD } from '../partner-admin-partners/partner-admin-partner.component.js';
 import type { PartnerAdminPaymentHistoryElement } from './partner-admin-payment-history.component.js';
+import type { PartnerAdminPayoutRequestsElement } from './partner-admin-payout-requests.component.js';
 
 export const OWNER_ONLY = 'Only an owner can record payments.';
 
@@ -49,6 +50,7 @@ const failedIndex = (error: unknown): number | undefined => {
  * @csspart export - The CSV layout and download.
  * @csspart download - Downloads the CSV.
  * @csspart owner-only - Said to staff: only an owner can record payments.
+ * @csspart requests - The partners' open payout requests (`<partner-admin-payout-requests>`).
  * @csspart history - The payment history.
  * @csspart empty - Nobody is due a payout.
  * @csspart spinner - Loading.
@@ -133,6 +135,10 @@ export class PartnerAdminPayoutsElement extends SectionElement {
     if (!this.signedIn) return html`<h2 tabindex="-1">Payouts</h2>${this.signedOutView()}`;
     return html`<h2 tabindex="-1">Payouts</h2>
       ${this.announcement(this.said)}
+      <section aria-labelledby="requests-heading">
+        <h3 id="requests-heading" tabindex="-1">Payout requests</h3>
+        <partner-admin-payout-requests part="requests" .api=${this.client} .adminSession=${this.session}></partner-admin-payout-requests>
+      </section>
       <section aria-labelledby="due-heading">
         <h3 id="due-heading" tabindex="-1">Due a payout</h3>
         ${this.isStaff
@@ -323,6 +329,7 @@ export class PartnerAdminPayoutsElement extends SectionElement {
       this.confirming = undefined;
       this.reloads++;
       this.renderRoot.querySelector<PartnerAdminPaymentHistoryElement>('partner-admin-payment-history')?.reload();
+      this.renderRoot.querySelector<PartnerAdminPayoutRequestsElement>('partner-admin-payout-requests')?.reload(); // the payment settled any open request
     } catch (error) {
       const failed = payouts.length === 1 ? payouts[0] : payouts[failedIndex(error) ?? -1];
       this.failedCode = failed?.partnerCode;

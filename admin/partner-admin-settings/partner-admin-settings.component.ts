@@ -34,6 +34,7 @@ interface Loaded {
  *
  * @csspart form - The settings.
  * @csspart preview - The welcome message as partners will see it.
+ * @csspart payout-schedule - When partners are paid: monthly on a day, or on request.
  * @csspart read-only - Said to staff: only an owner can change settings.
  * @csspart integrations - `<partner-admin-integrations>`: Stripe and Shopify.
  * @csspart keys - `<partner-admin-keys>`.
@@ -200,6 +201,19 @@ export class PartnerAdminSettingsElement extends SectionElement {
             </select>
           </label>
         </fieldset>
+        <fieldset ?disabled=${!this.owner} part="payout-schedule">
+          <legend>Payout schedule</legend>
+          <label class="check">
+            <input type="radio" name="payoutKind" value="monthly" .checked=${d.payoutKind === 'monthly'} /> Monthly, on a day of the month: you pay everyone due
+          </label>
+          ${d.payoutKind === 'monthly'
+            ? text('payoutDay', 'Payout day of the month (1–28)', { inputmode: 'numeric', hint: 'Partners see this date and an estimate of what they will be paid.' })
+            : nothing}
+          <label class="check">
+            <input type="radio" name="payoutKind" value="on-request" .checked=${d.payoutKind === 'on-request'} /> On request: partners ask for a payout once they reach the minimum
+            payout; their requests show under Payouts
+          </label>
+        </fieldset>
         <fieldset ?disabled=${!this.owner}>
           <legend>Links and embedding</legend>
           ${list('allowedLinkDomains', 'Allowed link domains', 'One per line, like shop.example.com or *.example.com. Empty: the hosts of your own links.')}
@@ -250,7 +264,7 @@ export class PartnerAdminSettingsElement extends SectionElement {
       this.said = 'Settings saved. Partners see the changes the next time their page loads.';
     } catch (error) {
       this.saveError = error;
-      this.errors = serverFieldError(error, (field) => field.split('.')[0]) ?? {};
+      this.errors = serverFieldError(error, (field) => (field.startsWith('payoutSchedule') ? 'payoutDay' : field.split('.')[0])) ?? {};
       await this.updateComplete;
       focusFirstInvalid(this.renderRoot as ShadowRoot);
     } finally {

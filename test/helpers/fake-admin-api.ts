@@ -34,6 +34,7 @@ import { bannerImage } from './fake-api.js';
 import { fakeEmailApi, type FakeEmailOptions } from './fake-admin-email.js';
 import { fakeIntegrationsApi, type FakeIntegrationsOptions } from './fake-admin-integrations.js';
 import { fakeWebhooksApi, type FakeWebhooksOptions } from './fake-admin-webhooks.js';
+import { fakePayoutRequestsApi, type FakePayoutRequestsOptions } from './fake-admin-payout-requests.js';
 
 export { defaultTemplates, maskSmtpUrl, outboxMessage, outboxMessages, SETTINGS_SMTP_URL } from './fake-admin-email.js';
 export { delivery, WEBHOOK_SECRET, webhookDeliveries, webhookEndpoints } from './fake-admin-webhooks.js';
@@ -41,7 +42,11 @@ export { partnerCoupons } from './fake-admin-integrations.js';
 
 export type FakeAdminMethod = Exclude<keyof AdminApi, 'baseUrl'>;
 
-export interface FakeAdminOptions extends Omit<FakeEmailOptions, 'role' | 'pageSize'>, Omit<FakeWebhooksOptions, 'role'>, Omit<FakeIntegrationsOptions, 'role'> {
+export interface FakeAdminOptions
+  extends Omit<FakeEmailOptions, 'role' | 'pageSize'>,
+    Omit<FakeWebhooksOptions, 'role'>,
+    Omit<FakeIntegrationsOptions, 'role'>,
+    Omit<FakePayoutRequestsOptions, 'role'> {
   /** What "Sign in" answers: ok, wrong credentials, or locked out (429). */
   login?: 'ok' | 'invalid' | 'locked';
   retryAfter?: number;
@@ -395,9 +400,11 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
       due.amount -= paying;
       const made = payment(nextPaymentId++, code, paying, new Date().toISOString(), { method: details.method ?? null, reference: details.reference ?? null, note: details.note ?? null, batchId });
       payments.unshift(made);
+      settleRequest(code, made.id); // as the server does: the payment settles the partner's open payout request
       return made;
     } };
   };
+  const { settle: settleRequest, ...payoutRequestsApi } = fakePayoutRequestsApi(options, (method, args, produce) => answer(method, args, produce));
   const user: AdminUser = { ...ownerUser, role: options.role ?? 'owner', email: options.role === 'staff' ? 'staff@northwind.example' : ownerUser.email };
 
   const answer = async <T>(method: FakeAdminMethod, args: unknown[], produce: () => T): Promise<T> => {
@@ -661,6 +668,7 @@ export function fakeAdminApi(options: FakeAdminOptions = {}): FakeAdminApi {
     ...fakeEmailApi(options, answer),
     ...fakeWebhooksApi(options, answer),
     ...fakeIntegrationsApi(options, answer),
+    ...payoutRequestsApi,
   };
 }
 
