@@ -203,7 +203,30 @@ async function seedHistory(deps: Deps): Promise<boolean> {
   if (orders[1]) await recordRefund(at, { orderId: orders[1], amount: Math.round(amounts.get(orders[1])! / 2), reason: 'Partial return', refundId: 'RF-demo-3' });
   now = end;
   await approveDueCommissions(at);
+  await seedPayoutOverview(at, click);
   await seedResources(at);
   await createMerchantUser(at, { ...DEMO_OWNER, role: 'owner' });
   return true;
+}
+
+/**
+ * Issue 14's overview, populated: the merchant pays monthly on the 1st (said explicitly, so a
+ * changed default does not change the demo), the demo partner has said how to be paid (PayPal)
+ * and has an order today, so "earned this month" is never empty even on the 1st. The months
+ * before already give them payable money and a payout history (the monthly payments above).
+ */
+async function seedPayoutOverview(at: Deps, click: (code: string, slug: string, sub?: string) => Promise<string | undefined>) {
+  await changeSettings(at, { payoutSchedule: { kind: 'monthly', day: 1 } });
+  await at.db.kysely.updateTable('partners').set({ payout_method: 'paypal', payout_details: 'dana.demo@example.com' }).where('code', '=', DEMO_CREDENTIALS.code).execute();
+  const clickId = await click(DEMO_CREDENTIALS.code, 'boots', 'newsletter');
+  if (clickId) {
+    await recordSale(at, {
+      orderId: 'TO-today',
+      amount: 14900,
+      currency: 'USD',
+      clickId,
+      customer: { email: 'today.buyer@mail.example' },
+      items: [{ productId: 'hiking-boots', amount: 14900, quantity: 1 }],
+    });
+  }
 }
