@@ -60,6 +60,7 @@ describe('PATCH /api/v1/admin/settings', () => {
       { welcome: false, profile: true, programs: false, commissions: true },
       { welcome: true, profile: false, programs: true, commissions: false },
     ],
+    payoutSchedule: [{ kind: 'on-request' }, { kind: 'monthly', day: 15 }],
   };
 
   test('the test names every setting', async () => {
