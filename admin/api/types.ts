@@ -336,7 +336,8 @@ export type WebhookEventType =
   | 'commission.approved'
   | 'commission.clawed_back'
   | 'payment.created'
-  | 'lead.created';
+  | 'lead.created'
+  | 'payout_request.created';
 
 /** An endpoint's id (the server's; kept as given, shown in URLs as text). */
 export type WebhookId = number | string;

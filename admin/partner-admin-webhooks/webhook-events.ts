@@ -10,6 +10,7 @@ export const WEBHOOK_EVENTS: readonly { type: WebhookEventType; hint: string }[]
   { type: 'commission.approved', hint: 'A commission was approved' },
   { type: 'commission.clawed_back', hint: 'A refund or cancel took a commission back' },
   { type: 'payment.created', hint: 'A payment to a partner was recorded' },
+  { type: 'payout_request.created', hint: 'A partner asked for a payout (schedule “on request”)' },
 ];
 
 export const DELIVERY_STATUS: Record<DeliveryStatus, string> = { delivered: 'Delivered', failed: 'Failed', pending: 'Pending' };

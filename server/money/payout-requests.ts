@@ -7,6 +7,7 @@ import { formatMoney } from '../shared/money.js';
 import { afterKey, keysetPage } from '../shared/keyset.js';
 import { audit } from '../merchants/audit.js';
 import { moneyNow, type MoneyNow } from './money-terms.js';
+import { emitEvent } from '../webhooks/events.js';
 import type { AdminPayoutRequestPage, Payout, PayoutRequest, PayoutsAnswer } from './overview.schemas.js';
 
 /**
@@ -57,7 +58,7 @@ const isUniqueViolation = (error: unknown) => typeof error === 'object' && error
  * The partner asks for a payout of what is payable now. 409 `payout_request_not_allowed` with
  * the reason when the schedule is not "on request", an open request exists (also when two
  * requests race: the index refuses the second), payout details are missing, or payable now is
- * below the minimum.
+ * below the minimum. Emits the `payout_request.created` webhook event in the same transaction.
  */
 export async function requestPayout(deps: Deps, partner: PartnerRow): Promise<PayoutRequest> {
   const settings = await getSettings(deps);
@@ -68,11 +69,14 @@ export async function requestPayout(deps: Deps, partner: PartnerRow): Promise<Pa
       const money = await moneyNow(trx, partner.id, { currency: settings.currency, now });
       const reason = cannotRequestReason(settings, money, partner, !!(await openPayoutRequest(trx, partner.id)));
       if (reason) throw refuse(reason);
-      return trx
+      const inserted = await trx
         .insertInto('payout_requests')
         .values({ partner_id: partner.id, amount: money.payableNow, currency: settings.currency, requested_at: now })
         .returningAll()
         .executeTakeFirstOrThrow();
+      // the merchant's webhook, with the request as GET /admin/payout-requests lists it
+      await emitEvent(deps, trx, 'payout_request.created', { ...payoutRequestView(inserted), partner: { id: partner.id, code: partner.code, name: partner.name, email: partner.email } });
+      return inserted;
     });
     return payoutRequestView(row);
   } catch (error) {

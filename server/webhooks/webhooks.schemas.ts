@@ -14,6 +14,7 @@ export const WEBHOOK_EVENTS = [
   'commission.clawed_back',
   'payment.created',
   'lead.created',
+  'payout_request.created',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 /** What the test button sends (never subscribed to: every endpoint may get it). */

@@ -94,7 +94,7 @@ describe('<partner-admin-webhooks> adding an endpoint', () => {
     await waitUntil(() => deepActive(el)?.localName === 'h3');
     expect(text(deepActive(el))).to.equal('Add an endpoint');
     expect(parts(el, 'endpoint-form')).to.have.length(1);
-    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="events"]')].map((i) => i.value)).to.have.length(8);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="events"]')].map((i) => i.value)).to.have.length(9);
     await expect(el).to.be.accessible();
   });
 

@@ -112,6 +112,20 @@ describe('a partner asks for a payout', () => {
     assert.equal((await ask(alice)).status, 201, 'a new request after cancelling');
   });
 
+  test('a new request is a payout_request.created webhook event for subscribed endpoints', async () => {
+    await onRequest();
+    // an endpoint as POST /admin/webhooks stores it (its URL checks need DNS, which tests do without)
+    s.db.sqlite
+      .prepare("INSERT INTO webhook_endpoints (url, events, secret, created_at, updated_at) VALUES ('https://hooks.shop.example/', ?, 'whsec_test', 0, 0)")
+      .run(JSON.stringify(['payout_request.created']));
+    const created = (await ask(alice)).json;
+    const events = s.db.sqlite.prepare('SELECT type, payload FROM webhook_events').all() as { type: string; payload: string }[];
+    assert.deepEqual(events.map((e) => e.type), ['payout_request.created']);
+    const { data } = JSON.parse(events[0]!.payload);
+    assert.deepEqual({ ...data, partner: { ...data.partner, id: 0 } }, { ...created, partner: { id: 0, code: 'alice', name: 'Partner alice', email: 'alice@partners.example' } });
+    assert.equal(s.count('webhook_deliveries'), 1);
+  });
+
   test('two requests at once: exactly one is open', async () => {
     await onRequest();
     const [a, b] = await Promise.all([ask(alice), ask(alice)]);
