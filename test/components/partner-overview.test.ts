@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { render as litRender, type TemplateResult } from 'lit';
+import * as overviewStories from '../../stories/partner-overview.stories.js';
 import '../../components/partner-overview/partner-overview.js';
 import type { PartnerOverviewElement } from '../../components/partner-overview/partner-overview.component.js';
 import { formatDate, formatDay } from '../../src/format.js';
@@ -277,4 +279,21 @@ describe('<partner-overview> layout', () => {
     const tops = ['earned', 'payable', 'pending', 'next-payout'].map((n) => tile(wide.el, n).getBoundingClientRect().top);
     expect(new Set(tops).size).to.equal(1);
   });
+});
+
+describe('<partner-overview> stories', () => {
+  const stories = Object.entries(overviewStories).filter(([key]) => key !== 'default') as [string, { render: () => TemplateResult }][];
+  it('has a story for every state', () => {
+    expect(stories.map(([key]) => key)).to.include.members(['Populated', 'NoActivity', 'Loading', 'LoadError', 'SignedOut', 'OnRequestCanRequest', 'OnRequestOpenRequest', 'OnRequestBelowMinimum', 'Narrow']);
+  });
+  for (const [name, story] of stories) {
+    it(`${name} renders a deliberate state and passes axe`, async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      litRender(story.render(), host);
+      const el = host.querySelector('partner-overview')!;
+      const done = name === 'Loading' ? 'skeleton' : name === 'SignedOut' ? 'signed-out' : name === 'LoadError' ? 'error' : name.includes('NoActivity') ? 'getting-started' : 'tiles';
+      await waitUntil(() => el.shadowRoot && part(el, done), `${name}: ${done}`);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

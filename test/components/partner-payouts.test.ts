@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { render as litRender, type TemplateResult } from 'lit';
+import * as payoutsStories from '../../stories/partner-payouts.stories.js';
 import '../../components/partner-payouts/partner-payouts.js';
 import type { PartnerPayoutsElement } from '../../components/partner-payouts/partner-payouts.component.js';
 import { ApiError } from '../../src/api/errors.js';
@@ -179,4 +181,21 @@ describe('<partner-payouts> requests', () => {
     expect(el.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
   });
+});
+
+describe('<partner-payouts> stories', () => {
+  const stories = Object.entries(payoutsStories).filter(([key]) => key !== 'default') as [string, { render: () => TemplateResult }][];
+  it('has a story for every state', () => {
+    expect(stories.map(([key]) => key)).to.include.members(['Monthly', 'NoPayouts', 'OnRequestCanRequest', 'OnRequestOpenRequest', 'OnRequestDeclined', 'OnRequestBelowMinimum', 'Loading', 'LoadError', 'SignedOut', 'Narrow']);
+  });
+  for (const [name, story] of stories) {
+    it(`${name} renders a deliberate state and passes axe`, async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      litRender(story.render(), host);
+      const el = host.querySelector('partner-payouts')!;
+      const done = name === 'Loading' ? 'spinner' : name === 'SignedOut' ? 'signed-out' : name === 'LoadError' ? 'error' : 'schedule';
+      await waitUntil(() => el.shadowRoot && part(el, done), `${name}: ${done}`);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
