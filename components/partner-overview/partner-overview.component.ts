@@ -149,7 +149,13 @@ export class PartnerOverviewElement extends PartnerElement {
       <div part="tile payable" class="tile">
         <h3>${msg('Payable now')}</h3>
         <p part="figure" class="figure">${money(o.payableNow)}</p>
-        <p class="sub">${o.payableNow > 0 ? msg('Yours to be paid in the next payout.') : msg('Nothing payable yet.')}</p>
+        <p class="sub">
+          ${o.payableNow <= 0
+            ? msg('Nothing payable yet.')
+            : o.nextPayout.schedule.kind === 'on-request'
+              ? msg('Yours to ask for.')
+              : msg('Yours to be paid in the next payout.')}
+        </p>
       </div>
       <div part="tile pending" class="tile">
         <h3>${msg('Pending')}</h3>
@@ -193,13 +199,13 @@ export class PartnerOverviewElement extends PartnerElement {
             ${!o.openRequest && next.meetsMinimum && !next.payoutDetailsMissing
               ? html`<button part="request-button" type="button" class="secondary" @click=${() => this.navigate({ section: 'payouts' })}>${msg('Request a payout')}</button>`
               : nothing}`
-        : html`<p part="figure" class="figure">${next.date ? formatDay(next.date, this.locale) : '—'}</p>
+        : html`<p part="figure" class="figure words">${next.date ? formatDay(next.date, this.locale) : '—'}</p>
             <p class="sub">${msg(str`Estimated ${money(next.estimatedAmount)}.`)}</p>`}
-      <p part="minimum" class="sub">
-        ${next.meetsMinimum
-          ? msg(str`The minimum payout of ${minimum} is reached.`)
-          : msg(str`Below the minimum payout of ${minimum}: it carries over until it is reached.`)}
-      </p>
+      ${next.meetsMinimum
+        ? html`<p part="minimum" class="sub">${msg(str`The minimum payout of ${minimum} is reached.`)}</p>`
+        : onRequest
+          ? nothing
+          : html`<p part="minimum" class="sub">${msg(str`Below the minimum payout of ${minimum}: it carries over until it is reached.`)}</p>`}
       ${next.payoutDetailsMissing
         ? html`<p part="payout-details-hint" class="hint">
             ${msg('Add your payout details so the merchant can pay you.')}

@@ -166,14 +166,22 @@ export class PartnerPayoutsElement extends PartnerElement {
             <th scope="row" data-label=${msg('Requested')}>${formatDate(r.requestedAt, this.locale)}</th>
             <td class="num" data-label=${msg('Amount')}><span class="figure">${this.money(r.amount, r.currency)}</span></td>
             <td data-label=${msg('State')}>
-              <span class="badge ${r.status}">${statusWord(r.status)}</span>
-              ${r.decidedAt && r.status !== 'open' ? html`<span class="detail">${formatDate(r.decidedAt, this.locale)}</span>` : nothing}
-              ${r.status === 'declined' && r.note ? html`<span part="note" class="detail">${msg(str`The merchant's note: ${r.note}`)}</span>` : nothing}
+              <div>
+                <span class="badge ${r.status}">${statusWord(r.status)}</span>
+                ${r.decidedAt && r.status !== 'open' ? html`<span class="detail">${this.decided(r.status, formatDate(r.decidedAt, this.locale))}</span>` : nothing}
+                ${r.status === 'declined' && r.note ? html`<span part="note" class="detail">${msg(str`The merchant's note: ${r.note}`)}</span>` : nothing}
+              </div>
             </td>
           </tr>`,
         )}
       </tbody>
     </table>`;
+  }
+
+  private decided(status: PayoutRequest['status'], date: string) {
+    if (status === 'paid') return msg(str`Paid on ${date}`);
+    if (status === 'declined') return msg(str`Declined on ${date}`);
+    return msg(str`Withdrawn on ${date}`);
   }
 
   private renderHistory(a: PayoutsAnswer) {

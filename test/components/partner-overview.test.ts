@@ -79,6 +79,7 @@ describe('<partner-overview> states', () => {
     expect(text(tile(el, 'next-payout'))).to.contain('Estimated $665.20.');
     expect(text(part(el, 'minimum'))).to.equal('The minimum payout of $50.00 is reached.');
     expect(part(el, 'payout-details-hint')).to.equal(null);
+    expect(text(tile(el, 'payable'))).to.contain('Yours to be paid in the next payout.');
     expect(part(el, 'getting-started')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -146,7 +147,8 @@ describe('<partner-overview> states', () => {
     await loaded(el);
     expect(figure(el, 'next-payout')).to.equal('On request');
     expect(text(tile(el, 'next-payout'))).to.contain('You can ask for a payout once $50.00 is payable.');
-    expect(text(part(el, 'minimum'))).to.equal('Below the minimum payout of $50.00: it carries over until it is reached.');
+    expect(part(el, 'minimum')).to.equal(null);
+    expect(text(tile(el, 'payable'))).to.contain('Yours to ask for.');
     expect(part(el, 'request-button')).to.equal(null);
     const hint = part(el, 'payout-details-hint')!;
     expect(text(hint)).to.contain('Add your payout details so the merchant can pay you.');
@@ -296,4 +298,17 @@ describe('<partner-overview> stories', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<partner-overview> monthly below the minimum', () => {
+  it('says the estimate carries over until the minimum is reached', async () => {
+    const overview = sampleOverview('USD', {
+      nextPayout: { schedule: { kind: 'monthly', day: 15 }, date: '2026-12-15', estimatedAmount: 2_100, minimumPayout: 5_000, meetsMinimum: false, payoutDetailsMissing: false },
+    });
+    const { el } = await render({ overview });
+    await loaded(el);
+    expect(figure(el, 'next-payout')).to.equal(formatDay('2026-12-15', 'en'));
+    expect(text(tile(el, 'next-payout'))).to.contain('Estimated $21.00.');
+    expect(text(part(el, 'minimum'))).to.equal('Below the minimum payout of $50.00: it carries over until it is reached.');
+  });
 });

@@ -92,6 +92,7 @@ describe('<partner-payouts> requests', () => {
     expect(text(part(el, 'request-button'))).to.equal('Request payout of $615.40');
     expect(parts(el, 'request').map((r) => r.dataset['status'])).to.deep.equal(['paid', 'cancelled']);
     expect(text(parts(el, 'request')[1]!.querySelector('.badge'))).to.equal('Withdrawn');
+    expect(text(parts(el, 'request')[0]!.querySelector('.detail'))).to.match(/^Paid on /);
     await expect(el).to.be.accessible();
   });
 
