@@ -312,3 +312,14 @@ describe('<partner-overview> monthly below the minimum', () => {
     expect(text(part(el, 'minimum'))).to.equal('Below the minimum payout of $50.00: it carries over until it is reached.');
   });
 });
+
+describe('<partner-overview> session', () => {
+  it('signing out elsewhere on the page hides the figures at once', async () => {
+    const { el } = await render({ overview: sampleOverview() });
+    await loaded(el);
+    sessionStore().end();
+    await el.updateComplete;
+    expect(part(el, 'tiles')).to.equal(null);
+    expect(part(el, 'signed-out')).to.exist;
+  });
+});

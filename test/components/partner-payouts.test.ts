@@ -200,3 +200,14 @@ describe('<partner-payouts> stories', () => {
     });
   }
 });
+
+describe('<partner-payouts> session', () => {
+  it('signing out elsewhere on the page hides the payouts at once', async () => {
+    const { el } = await render({ payoutsData: samplePayouts('monthly') });
+    await loaded(el);
+    sessionStore().end();
+    await el.updateComplete;
+    expect(part(el, 'payouts')).to.equal(null);
+    expect(part(el, 'signed-out')).to.exist;
+  });
+});
