@@ -668,3 +668,85 @@ function portalMethods(options: FakeApiOptions, answer: Answer) {
     },
   };
 }
+
+// ── overview and payouts scenarios (H2: stories and tests of <partner-overview>, <partner-payouts>) ──
+
+/** A day `days` from today as YYYY-MM-DD (UTC), and an instant `days` from now. */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const instantFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** An active partner: earnings up on last month, money payable and on hold, twelve weeks of clicks and sales. */
+export function sampleOverview(currency = 'USD', overrides: Partial<Overview> = {}): Overview {
+  const clicks = [42, 38, 51, 60, 47, 72, 80, 65, 90, 104, 88, 36];
+  const sales = [1, 0, 2, 3, 1, 4, 3, 2, 5, 6, 4, 1];
+  return {
+    ...emptyOverview(currency),
+    earnedThisMonth: 48_250,
+    earnedLastMonth: 39_900,
+    payableNow: 61_540,
+    pending: 12_480,
+    balance: 74_020,
+    nextRelease: { at: instantFromNow(6), amount: 4_980 },
+    nextPayout: { schedule: { kind: 'monthly', day: 1 }, date: dayFromNow(12), estimatedAmount: 66_520, minimumPayout: 5_000, meetsMinimum: true, payoutDetailsMissing: false },
+    weeks: emptyOverview(currency).weeks.map((w, i) => ({ ...w, clicks: clicks[i]!, sales: sales[i]!, earned: sales[i]! * 2_450 })),
+    recent: [
+      { id: 58, at: instantFromNow(-1), type: 'commission', description: 'Order #10482: Trail tent 2P', amount: 4_980 },
+      { id: 57, at: instantFromNow(-3), type: 'commission', description: 'Order #10471: Hiking boots', amount: 2_450 },
+      { id: 56, at: instantFromNow(-4), type: 'clawback', description: 'Refund of order #10422', amount: -1_200 },
+      { id: 55, at: instantFromNow(-9), type: 'payment', description: 'Payout by bank transfer', amount: -52_000 },
+      { id: 54, at: instantFromNow(-11), type: 'commission', description: 'Order #10401: Rain jacket', amount: 3_150 },
+    ],
+    hasActivity: true,
+    ...overrides,
+  };
+}
+
+/** A paid payout of the sample history. */
+const payout = (id: number, daysAgo: number, amount: number, method: string | null, reference: string | null) => ({
+  id,
+  at: instantFromNow(-daysAgo),
+  amount,
+  currency: 'USD',
+  method,
+  reference,
+});
+
+/**
+ * The payouts answer in each state the partner can meet: `monthly` (the merchant pays on day
+ * 1), and with the schedule "on request": `can-request`, `open` (a request waits), `declined`
+ * (the last one was declined with a note), `below-minimum`, `details-missing`.
+ */
+export function samplePayouts(state: 'monthly' | 'can-request' | 'open' | 'declined' | 'below-minimum' | 'details-missing' | 'none' = 'can-request'): PayoutsAnswer {
+  const history = [payout(41, 30, 52_000, 'Bank transfer', 'NW-2026-0117'), payout(33, 61, 48_350, 'PayPal', null), payout(27, 92, 6_100, null, null)];
+  const paidRequest: PayoutRequest = { id: 12, amount: 52_000, currency: 'USD', status: 'paid', requestedAt: instantFromNow(-33), decidedAt: instantFromNow(-30), note: null, paymentId: 41 };
+  const cancelled: PayoutRequest = { id: 9, amount: 20_000, currency: 'USD', status: 'cancelled', requestedAt: instantFromNow(-70), decidedAt: instantFromNow(-69), note: null, paymentId: null };
+  const base: PayoutsAnswer = { currency: 'USD', schedule: { kind: 'on-request' }, minimumPayout: 5_000, payableNow: 61_540, canRequest: true, cannotRequestReason: null, requests: [paidRequest, cancelled], payouts: history };
+  switch (state) {
+    case 'monthly':
+      return { ...base, schedule: { kind: 'monthly', day: 1 }, canRequest: false, cannotRequestReason: 'Payouts are made monthly, on day 1.', requests: [] };
+    case 'open':
+      return {
+        ...base,
+        canRequest: false,
+        cannotRequestReason: 'You have already asked for a payout; the merchant will pay it soon.',
+        requests: [{ id: 14, amount: 61_540, currency: 'USD', status: 'open', requestedAt: instantFromNow(-2), decidedAt: null, note: null, paymentId: null }, paidRequest, cancelled],
+      };
+    case 'declined':
+      return {
+        ...base,
+        requests: [
+          { id: 13, amount: 61_540, currency: 'USD', status: 'declined', requestedAt: instantFromNow(-5), decidedAt: instantFromNow(-4), note: 'Two orders are still in their return window; ask again next week.', paymentId: null },
+          paidRequest,
+          cancelled,
+        ],
+      };
+    case 'below-minimum':
+      return { ...base, payableNow: 3_200, canRequest: false, cannotRequestReason: 'You can ask for a payout once $50.00 is payable; $32.00 is payable now.' };
+    case 'details-missing':
+      return { ...base, canRequest: false, cannotRequestReason: 'Add your payout details to your profile before asking for a payout.' };
+    case 'none':
+      return { ...base, payableNow: 0, canRequest: false, cannotRequestReason: 'You can ask for a payout once $50.00 is payable; $0.00 is payable now.', requests: [], payouts: [] };
+    default:
+      return base;
+  }
+}
