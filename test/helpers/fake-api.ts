@@ -624,12 +624,16 @@ export function emptyOverview(currency = 'USD'): Overview {
   };
 }
 
-/** Each fake API's own copy of its links, so `updateLink` changes what `links()` lists next. */
-const linkStores = new WeakMap<FakeApiOptions, PartnerLinks>();
+/** What `updateLink` changed, per fake API: `links()` lists the links with these changes, as the server would. */
+const linkPatches = new WeakMap<FakeApiOptions, Map<number, Pick<PartnerLink, 'name' | 'disabled'>>>();
 function storedLinks(options: FakeApiOptions): PartnerLinks {
-  let store = linkStores.get(options);
-  if (!store) linkStores.set(options, (store = structuredClone(options.linksData ?? demoLinks)));
-  return store;
+  const data = options.linksData ?? demoLinks;
+  const patches = linkPatches.get(options);
+  if (!patches?.size) return data;
+  const links = data.links.map((l) => ({ ...l, ...patches.get(l.id) }));
+  // like the server: merchant links, then the partner's active links, then the disabled ones
+  const rank = (l: PartnerLink) => (l.kind === 'merchant' ? 0 : l.disabled ? 2 : 1);
+  return { ...data, links: links.map((l, i) => [l, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([l]) => l) };
 }
 
 /** A partner who brought in three others, one of them with no sales yet (a program pays 10 % on the second tier). */
@@ -689,18 +693,15 @@ function portalMethods(options: FakeApiOptions, answer: Answer) {
     },
     updateLink(id: number, patch: LinkPatch, _o?: RequestOptions) {
       return answer<PartnerLink>('updateLink', [id, patch], () => {
-        const store = storedLinks(options);
-        const link = store.links.find((l) => l.id === id);
+        const link = storedLinks(options).links.find((l) => l.id === id);
         if (!link || link.kind !== 'custom') throw new ApiError(404, 'not_found', `You have no custom link ${id}`);
         const name = patch.name?.trim();
         if (patch.name !== undefined && !name) throw new ApiError(400, 'invalid_request', 'name: Enter a name for the link', 'name');
         if (name && name.length > 120) throw new ApiError(400, 'invalid_request', 'name: is at most 120 characters', 'name');
-        if (name) link.name = name;
-        if (patch.disabled !== undefined) link.disabled = patch.disabled;
-        // like the server: merchant links, then the partner's active links, then the disabled ones
-        const rank = (l: PartnerLink) => (l.kind === 'merchant' ? 0 : l.disabled ? 2 : 1);
-        store.links = store.links.map((l, i) => [l, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([l]) => l);
-        return structuredClone(link);
+        const changed = { name: name || link.name, disabled: patch.disabled ?? link.disabled };
+        if (!linkPatches.has(options)) linkPatches.set(options, new Map());
+        linkPatches.get(options)!.set(id, changed);
+        return { ...structuredClone(link), ...changed };
       });
     },
   };
