@@ -636,6 +636,26 @@ function storedLinks(options: FakeApiOptions): PartnerLinks {
   return { ...data, links: links.map((l, i) => [l, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([l]) => l) };
 }
 
+/** The link statistics of {@link demoLinks} for a period: what each link card shows (joined by slug). */
+export function sampleLinkFigures(currency = 'USD'): LinkStats {
+  const row = (clicks: number, sales: number, earnings: number) => ({
+    clicks,
+    leads: Math.round(sales * 1.5),
+    sales,
+    salesAmount: sales * 8_900,
+    earnings,
+    conversionRate: clicks ? Math.round((sales / clicks) * 10_000) : null,
+    earningsPerClick: clicks ? Math.round(earnings / clicks) : null,
+  });
+  const byLink = [
+    { link: { slug: 'home', name: 'Home page' }, ...row(412, 13, 11_570) },
+    { link: { slug: 'k3j9x2abcd', name: 'shop.example.com/boots' }, ...row(57, 4, 3_560) },
+    { link: { slug: 'spring-sale', name: 'Spring sale' }, ...row(1, 0, 0) },
+  ];
+  const sum = (k: 'clicks' | 'sales' | 'earnings') => byLink.reduce((t, r) => t + r[k], 0);
+  return { ...sampleLinkStats(0), currency, byLink, bySub: [], totals: row(sum('clicks'), sum('sales'), sum('earnings')) };
+}
+
 /** A partner who brought in three others, one of them with no sales yet (a program pays 10 % on the second tier). */
 export function sampleRecruits(currency = 'USD'): RecruitsAnswer {
   const recruits = [
