@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/partner-banners/partner-banners.js';
 import { fakeApi, signInFake, signOutFake, type FakeApiOptions } from '../test/helpers/fake-api.js';
-import { shadowOf, stubClipboardForStory } from './support/play.js';
+import { shadowOf, stubClipboardForStory, typeInto } from './support/play.js';
 
 const show = (options: FakeApiOptions = {}, signedIn = true) => {
   signedIn ? signInFake() : signOutFake();
@@ -60,5 +60,22 @@ export const Themed: Story = {
         }
       </style>
       <div class="themed"><partner-banners .api=${fakeApi()}></partner-banners></div>`;
+  },
+};
+
+/** A sub-id typed at the top: every tracking link in what is shown and copied carries `?sub=blog` (issue 14). */
+export const WithSubId: Story = {
+  render: () => show(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-banners', '[part~="sub-input"]');
+    typeInto(root.querySelector('[part~="sub-input"]'), 'blog');
+  },
+};
+/** A sub-id that breaks the rule: explained, and not added to the links. */
+export const InvalidSubId: Story = {
+  render: () => show(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-banners', '[part~="sub-input"]');
+    typeInto(root.querySelector('[part~="sub-input"]'), 'my blog');
   },
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/partner-links/partner-links.js';
 import { ApiError } from '../src/api/errors.js';
-import { fakeApi, signInFake, signOutFake, type FakeApiOptions } from '../test/helpers/fake-api.js';
+import { demoLinks, fakeApi, sampleLinkFigures, signInFake, signOutFake, type FakeApiOptions } from '../test/helpers/fake-api.js';
 import { shadowOf, stubClipboardForStory, typeInto } from './support/play.js';
 
 const show = (options: FakeApiOptions = {}, signedIn = true) => {
@@ -117,6 +117,54 @@ export const DeepLinkRefusedByServer: Story = {
     const root = await shadowOf(canvasElement, 'partner-links', '[part~="list"]');
     typeInto(root.querySelector('#destination'), 'https://shop.example.com/members');
     root.querySelector<HTMLButtonElement>('[part~="create-button"]')!.click();
+  },
+};
+
+// ── issue 14: figures per period, names, rename, disable ──
+
+/** Each link card with its clicks, sales, conversion and earnings for the period picked at the top. */
+export const WithFigures: Story = { render: () => show({ linkStats: sampleLinkFigures() }) };
+/** The figures still loading: the links are usable meanwhile. */
+export const FiguresLoading: Story = { render: () => show({ fail: { linkStats: 'pending' } }) };
+/** The figures failed: said once above the list, with Try again; the links still work. */
+export const FiguresError: Story = { render: () => show({ reports: 'error' }) };
+/** A custom link named by the partner, a disabled one listed last and marked. */
+export const NamedAndDisabled: Story = {
+  render: () =>
+    show({
+      linkStats: sampleLinkFigures(),
+      linksData: {
+        ...demoLinks,
+        links: [
+          ...demoLinks.links.map((l) => (l.id === 3 ? { ...l, name: 'Boots, newsletter' } : l)),
+          { id: 4, kind: 'custom', name: 'Old tent promo', slug: 'tentold123', destination: 'https://shop.example.com/tents', sub: null, url: 'https://partners.example.com/r/demo/tentold123', clicks: 12, createdAt: '2026-01-05T10:00:00.000Z', disabled: true },
+        ],
+      },
+    }),
+};
+/** Renaming a custom link inline (Escape cancels). */
+export const Renaming: Story = {
+  render: () => show({ linkStats: sampleLinkFigures() }),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-links', '[part~="rename-button"]');
+    root.querySelector<HTMLButtonElement>('[part~="rename-button"]')!.click();
+  },
+};
+/** Disable asks first, saying what it does. */
+export const DisableConfirmation: Story = {
+  render: () => show({ linkStats: sampleLinkFigures() }),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-links', '[part~="disable-button"]');
+    root.querySelector<HTMLButtonElement>('[part~="disable-button"]')!.click();
+  },
+};
+/** Naming a link when creating it. */
+export const NamingANewLink: Story = {
+  render: () => show(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'partner-links', '[part~="list"]');
+    typeInto(root.querySelector('#destination'), 'https://shop.example.com/jackets');
+    typeInto(root.querySelector('#new-name'), 'Jackets, Instagram');
   },
 };
 

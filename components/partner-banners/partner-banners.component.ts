@@ -1,9 +1,11 @@
+import { msg } from '@lit/localize';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PartnerBanner } from '../../src/api/types.js';
 import { CopyController } from '../../src/internal/copy-controller.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ResourceTask } from '../../src/internal/resource-task.js';
+import { SubIdController } from '../../src/internal/sub-id.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-banners.styles.js';
@@ -13,7 +15,8 @@ const sizeLabel = (b: PartnerBanner) => `${b.width} × ${b.height}`;
 
 /**
  * The merchant's banners, previewed at their real size (scaled down to fit), filterable by
- * size, each with a copyable HTML snippet that carries the partner's own tracking link.
+ * size, each with a copyable HTML snippet that carries the partner's own tracking link. A
+ * sub-id typed at the top is added to the link in every snippet (`?sub=`), to tell channels apart.
  *
  * @tag partner-banners
  * @summary Banner gallery with size filter and copyable HTML carrying the partner's link.
@@ -22,6 +25,7 @@ const sizeLabel = (b: PartnerBanner) => `${b.width} × ${b.height}`;
  *
  * @csspart base - The outer wrapper.
  * @csspart title - The heading.
+ * @csspart sub-input - The sub-id field.
  * @csspart size-filter - The size select.
  * @csspart gallery - The list of banners.
  * @csspart banner - One banner.
@@ -53,6 +57,7 @@ export class PartnerBannersElement extends PartnerElement {
   @state() private size = '';
 
   private readonly copier = new CopyController(this);
+  private readonly sub = new SubIdController(this);
   private readonly data = new ResourceTask(this, () => this.session.state?.token, (o) => this.client.banners(o));
 
   override render() {
@@ -75,7 +80,8 @@ export class PartnerBannersElement extends PartnerElement {
     }
     const size = sizes.has(this.size) ? this.size : '';
     const shown = size ? banners.filter((b) => sizeOf(b) === size) : banners;
-    return html`<div class="field filter">
+    return html`${this.sub.render(msg('Tag the link in every banner code to tell your channels apart, like newsletter or blog.'))}
+      <div class="field filter">
         <label for="size">Size</label>
         <select id="size" part="size-filter" @change=${this.filter}>
           <option value="" ?selected=${!size}>All sizes (${banners.length})</option>
@@ -91,6 +97,7 @@ export class PartnerBannersElement extends PartnerElement {
 
   private renderBanner(b: PartnerBanner) {
     const key = `banner-${b.id}`;
+    const code = this.sub.apply(b.html, b.linkUrl, { html: true });
     return html`<li part="banner" data-banner-id=${b.id} aria-labelledby="name-${b.id}">
       <div class="banner-head">
         <h3 id="name-${b.id}">${b.name}</h3>
@@ -102,10 +109,10 @@ export class PartnerBannersElement extends PartnerElement {
       <div class="field">
         <label for="html-${b.id}">HTML code<span class="visually-hidden"> for ${b.name}</span></label>
         <div class="copy-row">
-          <textarea id="html-${b.id}" part="snippet" readonly rows="3" spellcheck="false" .value=${b.html} @focus=${(e: FocusEvent) => (e.target as HTMLTextAreaElement).select()}></textarea>
+          <textarea id="html-${b.id}" part="snippet" readonly rows="3" spellcheck="false" .value=${code} @focus=${(e: FocusEvent) => (e.target as HTMLTextAreaElement).select()}></textarea>
         </div>
         <div>
-          <button part="copy-button" type="button" data-copy=${this.copier.state(key) ?? 'idle'} @click=${() => this.copier.copy(key, b.html, 'banner-html', 'Banner HTML')}>
+          <button part="copy-button" type="button" data-copy=${this.copier.state(key) ?? 'idle'} @click=${() => this.copier.copy(key, code, 'banner-html', 'Banner HTML')}>
             ${this.copier.label(key, 'Copy HTML', `for ${b.name}`)}
           </button>
         </div>

@@ -1,9 +1,11 @@
+import { msg } from '@lit/localize';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerEmail } from '../../src/api/types.js';
 import { CopyController } from '../../src/internal/copy-controller.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ResourceTask } from '../../src/internal/resource-task.js';
+import { SubIdController } from '../../src/internal/sub-id.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-email-copy.styles.js';
@@ -14,7 +16,8 @@ export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
 
 /**
  * Ready-to-send emails written by the merchant, with the partner's link, name and code already
- * filled in: copy the subject or the body, or open it in the partner's mail app.
+ * filled in: copy the subject or the body, or open it in the partner's mail app. A sub-id typed
+ * at the top is added to every tracking link in the texts (`?sub=`), shown and copied alike.
  *
  * @tag partner-email-copy
  * @summary Email texts with the partner's link filled in, copy buttons and a mailto option.
@@ -23,6 +26,7 @@ export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
  *
  * @csspart base - The outer wrapper.
  * @csspart title - The heading.
+ * @csspart sub-input - The sub-id field.
  * @csspart list - The list of emails.
  * @csspart email - One email.
  * @csspart subject - An email's subject.
@@ -47,6 +51,7 @@ export class PartnerEmailCopyElement extends PartnerElement {
   @property() heading = 'Email copy';
 
   private readonly copier = new CopyController(this);
+  private readonly sub = new SubIdController(this);
   private readonly data = new ResourceTask(this, () => this.session.state?.token, (o) => this.client.emailCopy(o));
 
   override render() {
@@ -54,7 +59,11 @@ export class PartnerEmailCopyElement extends PartnerElement {
       <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2></div>
       ${this.data.render(
         { signedOut: 'Sign in to get emails that carry your link.', loading: 'Loading emails…', empty: 'No email copy yet.' },
-        (emails) => html`<ul part="list">${emails.map((e) => this.renderEmail(e))}</ul>`,
+        (emails) =>
+          html`${this.sub.render(msg('Tag the link in every email to tell your channels apart, like newsletter or blog.'))}
+            <ul part="list">
+              ${emails.map((e) => this.renderEmail({ ...e, subject: this.sub.apply(e.subject, e.linkUrl), body: this.sub.apply(e.body, e.linkUrl) }))}
+            </ul>`,
       )}
       ${this.copier.announcer()}
     </section>`;

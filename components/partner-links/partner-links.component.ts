@@ -1,8 +1,11 @@
-import { Task } from '@lit/task';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
-import type { PartnerLink, PartnerLinks } from '../../src/api/types.js';
+import type { LinkStats, PartnerLink, PartnerLinks } from '../../src/api/types.js';
+import { formatCount, formatMoney, formatPercent, localeOf } from '../../src/format.js';
+import { DateRangeController, type RangePreset } from '../../src/internal/date-range.js';
 import { PartnerLinkCreateEvent } from '../../src/events/partner-link-create.js';
 import { CopyController } from '../../src/internal/copy-controller.js';
 import { destinationProblem, listOf, SUB_PATTERN, SUB_RULE, withSub } from '../../src/internal/link-rules.js';
@@ -12,9 +15,14 @@ import { noProgramView } from '../../src/internal/states.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-links.styles.js';
+import statsStyles from './partner-links-stats.styles.js';
+
+const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+type LinkFigures = Pick<LinkStats['totals'], 'clicks' | 'sales' | 'conversionRate' | 'earnings'>;
+const NO_FIGURES: LinkFigures = { clicks: 0, sales: 0, conversionRate: null, earnings: 0 };
 
 /** The form's labels, to name a field in the server's validation errors. */
-const LABELS = { destination: 'Page address', sub: 'Sub-id' };
+const LABELS = { destination: 'Page address', sub: 'Sub-id', name: 'Name' };
 
 const pageLocale = () => document.documentElement.lang || navigator.language || 'en';
 
@@ -26,6 +34,10 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * full URL, a copy button, a QR code (PNG or SVG to download) and its click count; a sub-id
  * to tag every link for one channel; and a form to build a custom deep link to any page on
  * the merchant's allowed domains (checked as the partner types, and again by the server).
+ * Each link shows its clicks, sales, conversion and earnings for the period chosen at the top
+ * (one `linkStats` call for all links, joined by the link's slug). The partner names their custom links, renames them
+ * (inline, Escape cancels) and disables or enables them (disabling asks first: visitors still
+ * reach the page, but nothing is recorded); disabled links are marked and listed last.
  * A partner in no program is told that links earn nothing yet, instead of being offered them.
  * The partner's coupon codes (from `GET /api/v1/me`), each with a copy button, show above the
  * links when the merchant gave them any (nothing is shown while they load or if reading fails:
@@ -53,6 +65,17 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * @csspart qr-button - Shows or hides a link's QR code.
  * @csspart qr - The QR code panel.
  * @csspart qr-download - The PNG and SVG download links.
+ * @csspart range - The period picker for the links' figures.
+ * @csspart stats - A link's figures in the period (clicks, sales, conversion, earnings).
+ * @csspart stats-loading - Shown while the figures load.
+ * @csspart stats-error - The figures could not be loaded (the links still show), with a retry button.
+ * @csspart disabled-badge - "Disabled" on a link the partner turned off.
+ * @csspart rename-button - Opens a custom link's rename form.
+ * @csspart rename-form - The inline rename form (Escape cancels).
+ * @csspart disable-button - Disables or enables a custom link.
+ * @csspart confirm - The confirmation before a link is disabled.
+ * @csspart link-error - A rename or disable that failed.
+ * @csspart name-input - The name field of the create form.
  * @csspart form - The custom deep link form.
  * @csspart destination-input - Its address field.
  * @csspart create-button - Its submit button.
@@ -72,10 +95,32 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * @slot heading - Replaces the heading text.
  */
 export class PartnerLinksElement extends PartnerElement {
-  static override styles = [baseStyles, resourceStyles, styles];
+  static override styles = [baseStyles, resourceStyles, styles, statsStyles];
 
   /** Heading text. */
   @property() heading = 'Your links';
+  /** The period the links' figures are for at first: `this-month` (default), `last-month`, `this-year` or `all`. */
+  @property() range: RangePreset = 'this-month';
+
+  /** Links the partner renamed, disabled or enabled here since the last load. */
+  @state() private patched: Record<number, PartnerLink> = {};
+  @state() private renaming?: number;
+  @state() private renameValue = '';
+  @state() private renameError?: string;
+  @state() private confirming?: number;
+  @state() private busy?: number;
+  @state() private linkError?: { id: number; message: string };
+  @state() private newName = '';
+  @state() private newNameError?: string;
+
+  private readonly period = new DateRangeController(this, () => this.requestUpdate());
+
+  /** The figures of every link in the period: one call, joined by link id. */
+  private readonly stats = new Task(this, {
+    task: async ([token], { signal }) =>
+      token ? this.client.linkStats({ ...this.period.query, timeZone: localTimeZone() }, { signal }) : undefined,
+    args: () => [this.session.state?.token, this.period.key] as const,
+  });
 
   /** The sub-id typed by the partner, added to every link without its own. */
   @state() private sub = '';
@@ -95,6 +140,7 @@ export class PartnerLinksElement extends PartnerElement {
     // in no program, links earn nothing: say so instead of offering them (unknown: show them)
     const [links, programs] = await Promise.all([this.client.links(options), this.client.programs(options).catch(() => undefined)]);
     this.added = [];
+    this.patched = {};
     return { ...links, inProgram: programs === undefined || programs.length > 0 };
   });
 
@@ -118,7 +164,7 @@ export class PartnerLinksElement extends PartnerElement {
     return this.data.render({ signedOut: 'Sign in to get your tracking links.', loading: 'Loading your links…' }, (data) => {
       if (!data.inProgram) return noProgramView();
       const links = this.merged(data);
-      return html`${this.renderCoupons()} ${this.renderSub()}
+      return html`${this.renderCoupons()} ${this.renderSub()} ${this.renderPeriod()}
         ${links.length
           ? html`<ul part="list">${links.map((link) => this.renderLink(link))}</ul>`
           : html`<p part="empty">No links yet. Create your own below.</p>`}
@@ -145,12 +191,193 @@ export class PartnerLinksElement extends PartnerElement {
     </div>`;
   }
 
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('range') && (changed.get('range') !== undefined || !this.hasUpdated)) this.period.use(this.range);
+  }
+
   private merged(data: PartnerLinks): PartnerLink[] {
     const addedIds = new Set(this.added.map((l) => l.id));
     const rest = data.links.filter((l) => !addedIds.has(l.id));
     const merchant = rest.filter((l) => l.kind === 'merchant');
-    const custom = rest.filter((l) => l.kind !== 'merchant');
-    return [...merchant, ...this.added, ...custom];
+    const custom = [...this.added, ...rest.filter((l) => l.kind !== 'merchant')].map((l) => this.patched[l.id] ?? l);
+    // as the server lists them: the partner's disabled links last
+    return [...merchant, ...custom.filter((l) => !l.disabled), ...custom.filter((l) => l.disabled)];
+  }
+
+  // ── the period and each link's figures ──
+
+  private renderPeriod() {
+    const status = this.stats.status;
+    return html`<div class="period">
+      ${this.period.render()}
+      ${status === TaskStatus.PENDING ? html`<p part="stats-loading" role="status">${msg('Loading the figures…')}</p>` : nothing}
+      ${status === TaskStatus.ERROR
+        ? html`<div part="stats-error" role="alert">
+            <span>${msg(str`The figures could not be loaded: ${messageOf(this.stats.error)}`)}</span>
+            <button class="secondary" type="button" @click=${() => void this.stats.run()}>${msg('Try again')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private figuresOf(link: PartnerLink): LinkFigures | undefined {
+    const stats = this.stats.status === TaskStatus.COMPLETE ? this.stats.value : undefined;
+    if (!stats) return undefined;
+    // the statistics name links by slug, which is unique (case-insensitively) across all links
+    const slug = link.slug.toLowerCase();
+    return stats.byLink.find((row) => row.link?.slug.toLowerCase() === slug) ?? NO_FIGURES;
+  }
+
+  private renderFigures(link: PartnerLink) {
+    const figures = this.figuresOf(link);
+    if (!figures) return nothing;
+    const locale = localeOf(this);
+    const currency = this.stats.value?.currency ?? 'USD';
+    const label = this.period.preset === 'all' ? msg('All time') : this.period.label(locale);
+    return html`<dl part="stats" aria-label=${msg(str`${link.name}, ${label}`)}>
+      <div><dt>${msg('Clicks')}</dt><dd>${formatCount(figures.clicks, locale)}</dd></div>
+      <div><dt>${msg('Sales')}</dt><dd>${formatCount(figures.sales, locale)}</dd></div>
+      <div><dt>${msg('Conversion')}</dt><dd>${figures.conversionRate === null ? '—' : formatPercent(figures.conversionRate, locale)}</dd></div>
+      <div><dt>${msg('Earnings')}</dt><dd class="money">${formatMoney(figures.earnings, currency, locale)}</dd></div>
+    </dl>`;
+  }
+
+  // ── rename, disable, enable (the partner's own links) ──
+
+  private renderManage(link: PartnerLink) {
+    if (link.kind !== 'custom') return nothing;
+    const busy = this.busy === link.id;
+    const error = this.linkError?.id === link.id ? this.linkError.message : undefined;
+    if (this.renaming === link.id) {
+      return html`<form part="rename-form" class="rename" novalidate @submit=${(e: SubmitEvent) => this.rename(e, link)} @keydown=${(e: KeyboardEvent) => this.escapeRename(e, link)}>
+          <div class="field">
+            <label for="rename-${link.id}">${msg(str`New name for ${link.name}`)}</label>
+            <input
+              id="rename-${link.id}"
+              part="input"
+              maxlength="120"
+              autocomplete="off"
+              .value=${this.renameValue}
+              aria-invalid=${this.renameError ? 'true' : 'false'}
+              aria-describedby=${this.renameError ? `rename-error-${link.id}` : nothing}
+              @input=${(e: InputEvent) => ((this.renameValue = (e.target as HTMLInputElement).value), (this.renameError = undefined))}
+            />
+            ${this.renameError ? html`<p id="rename-error-${link.id}" class="field-error">${this.renameError}</p>` : nothing}
+          </div>
+          <div class="actions">
+            <button type="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? msg('Saving…') : msg('Save name')}</button>
+            <button type="button" class="secondary" @click=${() => this.cancelRename(link)}>${msg('Cancel')}</button>
+          </div>
+        </form>`;
+    }
+    if (this.confirming === link.id) {
+      return html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-${link.id}">
+        <p id="confirm-${link.id}">
+          ${msg(str`Disable ${link.name}? Visitors will still reach the page, but no clicks or sales will be recorded for you until you enable it again.`)}
+        </p>
+        <div class="actions">
+          <button type="button" data-confirm aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.setDisabled(link, true)}>${busy ? msg('Disabling…') : msg('Disable link')}</button>
+          <button type="button" class="secondary" data-cancel @click=${() => this.cancelConfirm(link)}>${msg('Keep it on')}</button>
+        </div>
+        ${error ? html`<p part="link-error" role="alert">${error}</p>` : nothing}
+      </div>`;
+    }
+    return html`<div class="actions manage">
+      <button part="rename-button" class="secondary" type="button" @click=${() => this.startRename(link)}>
+        ${msg('Rename')}<span class="visually-hidden"> ${link.name}</span>
+      </button>
+      <button
+        part="disable-button"
+        class="secondary"
+        type="button"
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => (link.disabled ? this.setDisabled(link, false) : this.askDisable(link))}
+      >
+        ${link.disabled ? msg('Enable') : msg('Disable')}<span class="visually-hidden"> ${link.name}</span>
+      </button>
+      ${error ? html`<p part="link-error" role="alert">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private async focusLater(selector: string) {
+    await this.updateComplete;
+    this.focusIn(selector);
+  }
+
+  private startRename(link: PartnerLink) {
+    this.renaming = link.id;
+    this.renameValue = link.name;
+    this.renameError = undefined;
+    this.confirming = undefined;
+    this.linkError = undefined;
+    void this.focusLater(`#rename-${link.id}`);
+  }
+
+  private cancelRename(link: PartnerLink) {
+    this.renaming = undefined;
+    this.renameError = undefined;
+    void this.focusLater(`[data-link-id="${link.id}"] [part~="rename-button"]`);
+  }
+
+  private escapeRename(event: KeyboardEvent, link: PartnerLink) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.cancelRename(link);
+  }
+
+  private askDisable(link: PartnerLink) {
+    this.confirming = link.id;
+    this.linkError = undefined;
+    void this.focusLater(`[data-link-id="${link.id}"] [data-cancel]`);
+  }
+
+  private cancelConfirm(link: PartnerLink) {
+    this.confirming = undefined;
+    void this.focusLater(`[data-link-id="${link.id}"] [part~="disable-button"]`);
+  }
+
+  private remember(link: PartnerLink) {
+    this.patched = { ...this.patched, [link.id]: link };
+  }
+
+  private async rename(event: SubmitEvent, link: PartnerLink) {
+    event.preventDefault();
+    if (this.busy !== undefined) return;
+    const name = this.renameValue.trim();
+    this.renameError = !name ? msg('Enter a name for the link.') : name.length > 120 ? msg('Use at most 120 characters.') : undefined;
+    if (this.renameError) return void this.focusLater(`#rename-${link.id}`);
+    if (name === link.name) return this.cancelRename(link);
+    this.busy = link.id;
+    try {
+      const updated = await this.client.updateLink(link.id, { name });
+      this.remember(updated);
+      this.renaming = undefined;
+      this.copier.announce(msg(str`Link renamed to ${updated.name}`));
+      void this.focusLater(`[data-link-id="${link.id}"] [part~="rename-button"]`);
+    } catch (error) {
+      this.renameError = messageOf(error, LABELS);
+      void this.focusLater(`#rename-${link.id}`);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private async setDisabled(link: PartnerLink, disabled: boolean) {
+    if (this.busy !== undefined) return;
+    this.busy = link.id;
+    this.linkError = undefined;
+    try {
+      const updated = await this.client.updateLink(link.id, { disabled });
+      this.remember(updated);
+      this.confirming = undefined;
+      this.copier.announce(disabled ? msg(str`${updated.name} is disabled: visitors still reach the page, nothing is recorded.`) : msg(str`${updated.name} is enabled again.`));
+      void this.focusLater(`[data-link-id="${link.id}"] [part~="disable-button"]`);
+    } catch (error) {
+      this.linkError = { id: link.id, message: messageOf(error, LABELS) };
+    } finally {
+      this.busy = undefined;
+    }
   }
 
   private get subProblem() {
@@ -186,13 +413,16 @@ export class PartnerLinksElement extends PartnerElement {
     const url = this.shareUrl(link);
     const copyKey = `link-${link.id}`;
     const qrOpen = this.openQr.includes(link.id);
-    return html`<li part="link" data-link-id=${link.id}>
+    return html`<li part="link" data-link-id=${link.id} class=${link.disabled ? 'disabled' : ''}>
       <div class="link-head">
         <h3 id="name-${link.id}">${link.name}</h3>
         ${link.kind === 'custom' ? html`<span part="badge">Your link</span>` : nothing}
+        ${link.disabled ? html`<span part="disabled-badge">${msg('Disabled')}</span>` : nothing}
         <span part="clicks">${this.clicks(link.clicks)}</span>
       </div>
       <p class="destination">Goes to ${link.destination}</p>
+      ${link.disabled ? html`<p class="disabled-note">${msg('Visitors still reach the page, but nothing is recorded for you.')}</p>` : nothing}
+      ${this.renderFigures(link)}
       <div class="copy-row">
         <input part="url" readonly .value=${url} aria-label="Link: ${link.name}" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
         <button part="copy-button" type="button" data-copy=${this.copier.state(copyKey) ?? 'idle'} @click=${() => this.copier.copy(copyKey, url, 'link', 'Link')}>
@@ -209,6 +439,7 @@ export class PartnerLinksElement extends PartnerElement {
           QR code<span class="visually-hidden"> for ${link.name}</span>
         </button>
       </div>
+      ${this.renderManage(link)}
       <div id="qr-${link.id}" part="qr" ?hidden=${!qrOpen}>
         ${qrOpen
           ? html`<img src=${this.client.qrCodeUrl(url, 'svg')} alt="QR code for ${url}" width="160" height="160" />
@@ -262,6 +493,21 @@ export class PartnerLinksElement extends PartnerElement {
           ${this.destinationError ? html`<p id="destination-error" class="field-error">${this.destinationError}</p>` : nothing}
         </div>
         <div class="field">
+          <label for="new-name">${msg('Name')} <span class="help">${msg('(optional)')}</span></label>
+          <input
+            id="new-name"
+            part="input name-input"
+            maxlength="120"
+            autocomplete="off"
+            .value=${this.newName}
+            aria-invalid=${this.newNameError ? 'true' : 'false'}
+            aria-describedby=${this.newNameError ? 'new-name-help new-name-error' : 'new-name-help'}
+            @input=${(e: InputEvent) => ((this.newName = (e.target as HTMLInputElement).value), (this.newNameError = undefined))}
+          />
+          <p id="new-name-help" class="help">${msg('What you call it, like “Boots, newsletter”. Only you see it.')}</p>
+          ${this.newNameError ? html`<p id="new-name-error" class="field-error">${this.newNameError}</p>` : nothing}
+        </div>
+        <div class="field">
           <label for="new-sub">Sub-id <span class="help">(optional)</span></label>
           <input
             id="new-sub"
@@ -307,30 +553,35 @@ export class PartnerLinksElement extends PartnerElement {
     if (this.creating) return;
     this.destinationError = destinationProblem(this.destination, domains);
     this.newSubError = this.newSub && !SUB_PATTERN.test(this.newSub) ? SUB_RULE : undefined;
-    if (this.destinationError || this.newSubError) {
+    this.newNameError = this.newName.trim().length > 120 ? msg('Use at most 120 characters.') : undefined;
+    if (this.destinationError || this.newSubError || this.newNameError) {
       await this.updateComplete;
-      this.focusIn(this.destinationError ? '#destination' : '#new-sub');
+      this.focusIn(this.destinationError ? '#destination' : this.newNameError ? '#new-name' : '#new-sub');
       return;
     }
     this.creating = true;
     this.formError = undefined;
     try {
-      const link = await this.client.createLink({ destination: this.destination.trim(), ...(this.newSub ? { sub: this.newSub } : {}) });
+      const name = this.newName.trim();
+      const link = await this.client.createLink({ destination: this.destination.trim(), ...(this.newSub ? { sub: this.newSub } : {}), ...(name ? { name } : {}) });
       const loaded = this.data.value;
       const known = loaded ? this.merged(loaded).some((l) => l.id === link.id) : false;
       if (!known) this.added = [link, ...this.added];
       this.destination = '';
       this.newSub = '';
+      this.newName = '';
       this.copier.announce(known ? `You have this link already: ${link.name}` : `Link created: ${link.name}`);
       this.emit(new PartnerLinkCreateEvent({ link }));
       await this.updateComplete;
       this.focusIn(`[data-link-id="${link.id}"] [part~="copy-button"]`);
     } catch (error) {
       if (error instanceof ApiError && error.field === 'sub') this.newSubError = messageOf(error, LABELS);
+      else if (error instanceof ApiError && error.field === 'name') this.newNameError = messageOf(error, LABELS);
       else if (error instanceof ApiError && error.field === 'destination') this.destinationError = messageOf(error, LABELS);
       else this.formError = messageOf(error, LABELS);
       await this.updateComplete;
       if (this.destinationError) this.focusIn('#destination');
+      else if (this.newNameError) this.focusIn('#new-name');
       else if (this.newSubError) this.focusIn('#new-sub');
     } finally {
       this.creating = false;
@@ -339,6 +590,7 @@ export class PartnerLinksElement extends PartnerElement {
 
   private refresh() {
     this.data.reload();
+    void this.stats.run();
     void this.coupons.run();
   }
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { Database, LinkRow, PartnerRow } from '../db/schema.js';
 import { checkDestination, allowedHosts } from '../tracking/destinations.js';
 import { DomainError } from '../shared/errors.js';
 import { visibilityFor } from './resource-programs.js';
-import type { NewDeepLinkSchema, PartnerLink, PartnerLinks } from './schemas.js';
+import type { LinkPatch, NewDeepLinkSchema, PartnerLink, PartnerLinks } from './schemas.js';
 import { SUB_PATTERN, SUB_RULE } from '../shared/validation.js';
 import type { z } from 'zod';
 
@@ -45,17 +45,26 @@ const view = (link: LinkRow, partner: PartnerRow, base: string, clicks: number):
   url: partnerLinkUrl(base, partner.code, link.slug, link.sub),
   clicks,
   createdAt: new Date(link.created_at).toISOString(),
+  disabled: link.partner_id !== null && link.status === 'disabled',
 });
 
 /**
  * The partner's links: the merchant's active links for their programs, then their own deep
- * links (newest first), each with its full URL and the clicks this partner got on it.
+ * links (newest first; the ones they disabled last), each with its full URL and the clicks
+ * this partner got on it.
  */
 export async function listPartnerLinks(deps: Deps, partner: PartnerRow, base: string): Promise<PartnerLinks> {
   const { kysely } = deps.db;
   const [merchant, own, counts, visible, allowedDomains] = await Promise.all([
     kysely.selectFrom('links').selectAll().where('partner_id', 'is', null).where('status', '=', 'active').orderBy('id').execute(),
-    kysely.selectFrom('links').selectAll().where('partner_id', '=', partner.id).where('status', '=', 'active').orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
+    kysely
+      .selectFrom('links')
+      .selectAll()
+      .where('partner_id', '=', partner.id)
+      .orderBy(sql`status = 'active'`, 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
     kysely
       .selectFrom('clicks')
       .select(['link_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -130,6 +139,32 @@ export async function createDeepLink(deps: Deps, partner: PartnerRow, input: New
       if (input.slug || attempt >= 3 || !/UNIQUE/i.test(String((error as Error).message))) throw error;
     }
   }
+}
+
+/**
+ * Renames the partner's own deep link, or disables / enables it. Another partner's link and a
+ * merchant link answer 404 alike (whether the id exists is nobody else's business).
+ */
+export async function updatePartnerLink(deps: Deps, partner: PartnerRow, id: number, patch: LinkPatch, base: string): Promise<PartnerLink> {
+  const { kysely } = deps.db;
+  const changes: { name?: string; status?: 'active' | 'disabled' } = {};
+  if (patch.name !== undefined) changes.name = patch.name;
+  if (patch.disabled !== undefined) changes.status = patch.disabled ? 'disabled' : 'active';
+  const row = await kysely
+    .updateTable('links')
+    .set({ ...changes, updated_at: deps.clock() })
+    .where('id', '=', id)
+    .where('partner_id', '=', partner.id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found', 'not_found', `You have no custom link ${id}`);
+  const clicks = await kysely
+    .selectFrom('clicks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('partner_id', '=', partner.id)
+    .where('link_id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  return view(row, partner, base, Number(clicks.n));
 }
 
 /**

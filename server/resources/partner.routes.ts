@@ -2,11 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { partnerBanners } from './banners.js';
 import { partnerEmails } from './email-copy.js';
-import { checkOwnPartnerLink, createDeepLink, listPartnerLinks } from './partner-links.js';
+import { checkOwnPartnerLink, createDeepLink, listPartnerLinks, updatePartnerLink } from './partner-links.js';
 import { qrPng, qrSvg } from './qr.js';
 import { partnerPages } from './resource-pages.js';
-import { NewDeepLinkSchema, PartnerBannerSchema, PartnerEmailSchema, PartnerLinkSchema, PartnerLinksSchema, PartnerPageSchema } from './schemas.js';
+import { LinkPatchSchema, NewDeepLinkSchema, PartnerBannerSchema, PartnerEmailSchema, PartnerLinkSchema, PartnerLinksSchema, PartnerPageSchema } from './schemas.js';
 import { publicBase, requirePartner, type PartnerEnv } from '../http/middleware.js';
+import { idParam } from '../shared/validation.js';
 import { errors, jsonBody, jsonResponse, router, z } from '../http/openapi.js';
 
 /** The Resources menu of the partner API: links, banners, email copy, resource pages; and QR codes. */
@@ -20,7 +21,8 @@ const listLinksRoute = createRoute({
   tags,
   security,
   summary: "The partner's links with full URLs and click counts",
-  description: "The merchant's active links for the partner's programs, then the partner's own deep links (newest first).",
+  description:
+    "The merchant's active links for the partner's programs, then the partner's own deep links (newest first, the ones they disabled last; `disabled` says which).",
   responses: { 200: jsonResponse(PartnerLinksSchema, 'The links'), 401: errors[401] },
 });
 
@@ -44,6 +46,21 @@ const createLinkRoute = createRoute({
   },
 });
 
+const updateLinkRoute = createRoute({
+  method: 'patch',
+  path: '/links/{id}',
+  tags,
+  security,
+  summary: "Rename one of the partner's own deep links, or disable / enable it",
+  description:
+    "Only the partner's own custom links: another partner's link or a merchant link answers 404. A disabled link still takes visitors to its page, but records no click and attributes nothing.",
+  request: {
+    params: z.object({ id: idParam }),
+    ...jsonBody(LinkPatchSchema),
+  },
+  responses: { 200: jsonResponse(PartnerLinkSchema, 'The link as it is now'), 400: errors[400], 401: errors[401], 404: errors[404], 415: errors[415] },
+});
+
 /** GET one kind of the partner's material: `{ <key>: [item, …] }`. */
 function listRoute<K extends string, T extends z.ZodType>(path: string, key: K, item: T, summary: string) {
   const shape = { [key]: z.array(item) } as { [P in K]: z.ZodArray<T> };
@@ -57,13 +74,16 @@ const pagesRoute = listRoute('/resources', 'pages', PartnerPageSchema, 'Resource
 /** Mounted at /api/v1/partner. */
 export function partnerResourceRoutes(deps: Deps) {
   const app = router<PartnerEnv>();
-  for (const path of ['/links', '/banners', '/email-copy', '/resources']) app.use(path, requirePartner(deps));
+  for (const path of ['/links', '/links/*', '/banners', '/email-copy', '/resources']) app.use(path, requirePartner(deps));
 
   app.openapi(listLinksRoute, async (c) => c.json(await listPartnerLinks(deps, c.var.partner, publicBase(c, deps)), 200));
   app.openapi(createLinkRoute, async (c) => {
     const { link, created } = await createDeepLink(deps, c.var.partner, c.req.valid('json'), publicBase(c, deps));
     return created ? c.json(link, 201) : c.json(link, 200);
   });
+  app.openapi(updateLinkRoute, async (c) =>
+    c.json(await updatePartnerLink(deps, c.var.partner, c.req.valid('param').id, c.req.valid('json'), publicBase(c, deps)), 200),
+  );
   app.openapi(bannersRoute, async (c) => c.json({ banners: await partnerBanners(deps, c.var.partner, publicBase(c, deps)) }, 200));
   app.openapi(emailsRoute, async (c) => c.json({ emails: await partnerEmails(deps, c.var.partner, publicBase(c, deps)) }, 200));
   app.openapi(pagesRoute, async (c) => c.json({ pages: await partnerPages(deps, c.var.partner, publicBase(c, deps)) }, 200));

@@ -20,6 +20,10 @@ export const PartnerLinkSchema = z
     url: z.string().openapi({ example: 'https://partners.example.com/r/demo/spring-sale' }),
     clicks: z.number().int().openapi({ description: 'Clicks this partner got on this link' }),
     createdAt: z.string(),
+    disabled: z.boolean().openapi({
+      description:
+        'The partner turned this custom link off: a visitor still reaches the destination, but no click or sale is recorded for it. Merchant links: always false (the merchant removes those).',
+    }),
   })
   .openapi('PartnerLink');
 export type PartnerLink = z.infer<typeof PartnerLinkSchema>;
@@ -32,6 +36,9 @@ export const PartnerLinksSchema = z
   .openapi('PartnerLinks');
 export type PartnerLinks = z.infer<typeof PartnerLinksSchema>;
 
+/** A custom link's name: 1–120 characters once trimmed. */
+const LinkName = z.string().trim().min(1, 'Enter a name for the link').max(120, 'is at most 120 characters');
+
 export const NewDeepLinkSchema = z
   .object({
     destination: z.string().trim().min(1, 'Enter the address of a page on our site').max(2048, 'is at most 2048 characters').openapi({ example: 'https://shop.example.com/boots' }),
@@ -43,12 +50,23 @@ export const NewDeepLinkSchema = z
       .nullable()
       .optional()
       .openapi({ example: 'newsletter' }),
-    name: z.string().trim().max(120, 'is at most 120 characters').nullable().optional(),
+    name: LinkName.nullable().optional().openapi({ description: 'What the partner calls the link (default: the destination\'s host and path)', example: 'Boots, newsletter' }),
   })
   .strict()
   .openapi('NewDeepLink');
 /** What the partner sends to make a deep link. */
 export type NewDeepLink = z.input<typeof NewDeepLinkSchema>;
+
+/** `PATCH /api/v1/partner/links/{id}`: rename a custom link, or turn it off and on. */
+export const LinkPatchSchema = z
+  .object({
+    name: LinkName.optional().openapi({ example: 'Boots, newsletter' }),
+    disabled: z.boolean({ error: 'is true or false' }).optional().openapi({ description: 'true: visitors still reach the page, but nothing is recorded for you' }),
+  })
+  .strict()
+  .refine((p) => p.name !== undefined || p.disabled !== undefined, { message: 'Give a name or disabled', path: ['name'] })
+  .openapi('LinkPatch');
+export type LinkPatch = z.infer<typeof LinkPatchSchema>;
 
 /** A banner as a partner gets it: their link and a ready HTML snippet. */
 export const PartnerBannerSchema = z

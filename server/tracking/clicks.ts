@@ -24,7 +24,7 @@ export interface ClickInput {
 }
 
 export type ClickOutcome =
-  /** no such link, or the link is disabled: a plain 404 page */
+  /** no such link, or a merchant link that is disabled: a plain 404 page */
   | { kind: 'not_found' }
   /** redirect; `click` when recorded (an active partner), `cookie` when a new attribution cookie starts */
   | {
@@ -102,7 +102,8 @@ let entropyAt = 0;
 
 /**
  * The redirect: records a click for `/r/<code>/<slug>` and says where to send the visitor.
- * Unknown or disabled partner (or another partner's deep link): redirect without recording.
+ * Unknown or disabled partner, another partner's deep link, or a deep link its partner
+ * disabled: redirect without recording.
  * A `to` off the allowed domains throws `destination_not_allowed` — never an open redirect.
  */
 export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickOutcome> {
@@ -118,8 +119,11 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
 
   const q = hotPath(deps.db);
   const link = q.link(input.slug);
-  if (!link || link.status !== 'active') return { kind: 'not_found' };
+  if (!link) return { kind: 'not_found' };
   const target = deepTarget ?? link.destination;
+  // a partner's own link they turned off: the visitor still gets to the page, nothing is recorded
+  // (no click, no cookie, so no sale is attributed through it); a merchant's disabled link is gone
+  if (link.status !== 'active') return link.partner_id === null ? { kind: 'not_found' } : { kind: 'redirect', location: target };
   const partner = q.partner(input.code);
   if (!partner || partner.status !== 'active' || (link.partner_id !== null && link.partner_id !== partner.id)) {
     return { kind: 'redirect', location: target };

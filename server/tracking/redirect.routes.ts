@@ -75,7 +75,7 @@ export function redirectRoutes(deps: Deps) {
       'Records the click (time, link, partner, salted hash of the address, user agent, referrer, `sub`), sets the attribution cookie and ' +
       'redirects to the link’s destination with the click id appended (`?pc_click=<id>`, see settings.clickParam). `?sub=` (1–40 letters, digits, ' +
       '`._-`) is the partner’s ad code; `?to=` sends the visitor to another page on the allowed link domains (anything else: 400). ' +
-      'Unknown or disabled partner: redirect without a click. Unknown or disabled link: 404 page.',
+      'Unknown or disabled partner, or a partner’s own link they disabled: redirect without a click (nothing is attributed). Unknown link or a merchant link that is disabled: 404 page.',
     request: {
       params: z.object({
         code: z.string().openapi({ description: 'The partner’s code', example: 'demo' }),

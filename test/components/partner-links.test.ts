@@ -25,7 +25,7 @@ describe('<partner-links> states', () => {
     const { el, api } = await render({}, false);
     signInFake();
     await loaded(el);
-    expect(api.calls.map((c) => c.method)).to.deep.equal(['links', 'programs', 'me']);
+    expect(api.calls.map((c) => c.method).sort()).to.deep.equal(['linkStats', 'links', 'me', 'programs'], "the links, the programs, the coupon codes and the links' figures");
     expect(parts(el, 'link')).to.have.length(3);
   });
 
@@ -316,8 +316,15 @@ describe('<partner-links> custom deep links', () => {
     await loaded(other.el);
     type(destination(other.el), 'https://shop.example.com/x');
     submit(other.el);
-    await waitUntil(() => part(other.el, 'form-error'));
-    expect(text(part(other.el, 'form-error'))).to.equal('Name: must be at most 120 characters');
+    await waitUntil(() => shadow(other.el, '#new-name-error'));
+    expect(text(shadow(other.el, '#new-name-error'))).to.equal('Name: must be at most 120 characters');
+
+    const unknown = await render({ fail: { createLink: new ApiError(400, 'invalid_request', 'utm: is not allowed', 'utm') } });
+    await loaded(unknown.el);
+    type(destination(unknown.el), 'https://shop.example.com/x');
+    submit(unknown.el);
+    await waitUntil(() => part(unknown.el, 'form-error'));
+    expect(text(part(unknown.el, 'form-error'))).to.contain('is not allowed');
   });
 
   it('is busy while creating and says when the server cannot be reached', async () => {

@@ -389,9 +389,9 @@ const BASE = 'https://partners.example.com';
 export const demoLinks: PartnerLinks = {
   allowedDomains: ['shop.example.com', '*.northwind.example'],
   links: [
-    { id: 1, kind: 'merchant', name: 'Home page', slug: 'home', destination: 'https://shop.example.com/', sub: null, url: `${BASE}/r/demo/home`, clicks: 1280, createdAt: '2026-01-02T10:00:00.000Z' },
-    { id: 2, kind: 'merchant', name: 'Spring sale', slug: 'spring-sale', destination: 'https://shop.example.com/sale', sub: null, url: `${BASE}/r/demo/spring-sale`, clicks: 1, createdAt: '2026-01-03T10:00:00.000Z' },
-    { id: 3, kind: 'custom', name: 'shop.example.com/boots', slug: 'k3j9x2abcd', destination: 'https://shop.example.com/boots', sub: 'newsletter', url: `${BASE}/r/demo/k3j9x2abcd?sub=newsletter`, clicks: 0, createdAt: '2026-01-10T10:00:00.000Z' },
+    { id: 1, kind: 'merchant', name: 'Home page', slug: 'home', destination: 'https://shop.example.com/', sub: null, url: `${BASE}/r/demo/home`, clicks: 1280, createdAt: '2026-01-02T10:00:00.000Z', disabled: false },
+    { id: 2, kind: 'merchant', name: 'Spring sale', slug: 'spring-sale', destination: 'https://shop.example.com/sale', sub: null, url: `${BASE}/r/demo/spring-sale`, clicks: 1, createdAt: '2026-01-03T10:00:00.000Z', disabled: false },
+    { id: 3, kind: 'custom', name: 'shop.example.com/boots', slug: 'k3j9x2abcd', destination: 'https://shop.example.com/boots', sub: 'newsletter', url: `${BASE}/r/demo/k3j9x2abcd?sub=newsletter`, clicks: 0, createdAt: '2026-01-10T10:00:00.000Z', disabled: false },
   ],
 };
 
@@ -449,7 +449,7 @@ function resourceMethods(options: FakeApiOptions, answer: Answer) {
   return {
     links(_o?: RequestOptions) {
       return answer<PartnerLinks>('links', [], async () => {
-        const data = options.linksData ?? demoLinks;
+        const data = storedLinks(options);
         const links = await list(options.links, data.links);
         return { allowedDomains: [...data.allowedDomains], links };
       });
@@ -466,8 +466,8 @@ function resourceMethods(options: FakeApiOptions, answer: Answer) {
           default: {
             const slug = `new${++created}abcdef`;
             const url = `${BASE}/r/demo/${slug}${link.sub ? `?sub=${encodeURIComponent(link.sub)}` : ''}`;
-            const name = new URL(link.destination).host + new URL(link.destination).pathname.replace(/\/$/, '');
-            return { id: 100 + created, kind: 'custom', name, slug, destination: link.destination, sub: link.sub ?? null, url, clicks: 0, createdAt: new Date().toISOString() };
+            const name = link.name?.trim() || new URL(link.destination).host + new URL(link.destination).pathname.replace(/\/$/, '');
+            return { id: 100 + created, kind: 'custom', name, slug, destination: link.destination, sub: link.sub ?? null, url, clicks: 0, createdAt: new Date().toISOString(), disabled: false };
           }
         }
       });
@@ -624,6 +624,58 @@ export function emptyOverview(currency = 'USD'): Overview {
   };
 }
 
+/** What `updateLink` changed, per fake API: `links()` lists the links with these changes, as the server would. */
+const linkPatches = new WeakMap<FakeApiOptions, Map<number, Pick<PartnerLink, 'name' | 'disabled'>>>();
+function storedLinks(options: FakeApiOptions): PartnerLinks {
+  const data = options.linksData ?? demoLinks;
+  const patches = linkPatches.get(options);
+  if (!patches?.size) return data;
+  const links = data.links.map((l) => ({ ...l, ...patches.get(l.id) }));
+  // like the server: merchant links, then the partner's active links, then the disabled ones
+  const rank = (l: PartnerLink) => (l.kind === 'merchant' ? 0 : l.disabled ? 2 : 1);
+  return { ...data, links: links.map((l, i) => [l, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([l]) => l) };
+}
+
+/** The link statistics of {@link demoLinks} for a period: what each link card shows (joined by slug). */
+export function sampleLinkFigures(currency = 'USD'): LinkStats {
+  const row = (clicks: number, sales: number, earnings: number) => ({
+    clicks,
+    leads: Math.round(sales * 1.5),
+    sales,
+    salesAmount: sales * 8_900,
+    earnings,
+    conversionRate: clicks ? Math.round((sales / clicks) * 10_000) : null,
+    earningsPerClick: clicks ? Math.round(earnings / clicks) : null,
+  });
+  const byLink = [
+    { link: { slug: 'home', name: 'Home page' }, ...row(412, 13, 11_570) },
+    { link: { slug: 'k3j9x2abcd', name: 'shop.example.com/boots' }, ...row(57, 4, 3_560) },
+    { link: { slug: 'spring-sale', name: 'Spring sale' }, ...row(1, 0, 0) },
+  ];
+  const sum = (k: 'clicks' | 'sales' | 'earnings') => byLink.reduce((t, r) => t + r[k], 0);
+  return { ...sampleLinkStats(0), currency, byLink, bySub: [], totals: row(sum('clicks'), sum('sales'), sum('earnings')) };
+}
+
+/** A partner who brought in three others, one of them with no sales yet (a program pays 10 % on the second tier). */
+export function sampleRecruits(currency = 'USD'): RecruitsAnswer {
+  const recruits = [
+    { name: 'Robin Reyes', joinedAt: '2026-02-14T09:30:00.000Z', earned: 12_450 },
+    { name: 'Sam Okafor', joinedAt: '2026-03-02T16:05:00.000Z', earned: 3_120 },
+    { name: 'Kim Nguyen', joinedAt: '2026-04-20T11:00:00.000Z', earned: 0 },
+  ];
+  return {
+    enabled: true,
+    currency,
+    referralCode: demoPartner.code,
+    rates: [
+      { programName: 'Northwind Outfitters', rate: { type: 'percent', value: 1000 } },
+      { programName: 'Gold partners', rate: { type: 'flat', value: 500 } },
+    ],
+    recruits,
+    earnedTotal: recruits.reduce((sum, r) => sum + r.earned, 0),
+  };
+}
+
 function portalMethods(options: FakeApiOptions, answer: Answer) {
   const currency = options.currency ?? 'USD';
   let payouts: PayoutsAnswer = structuredClone(
@@ -661,9 +713,15 @@ function portalMethods(options: FakeApiOptions, answer: Answer) {
     },
     updateLink(id: number, patch: LinkPatch, _o?: RequestOptions) {
       return answer<PartnerLink>('updateLink', [id, patch], () => {
-        const link = (options.linksData ?? demoLinks).links.find((l) => l.id === id);
-        if (!link || link.kind !== 'custom') throw new ApiError(404, 'not_found', `No custom link ${id} of yours`);
-        return { ...structuredClone(link), ...(patch.name !== undefined ? { name: patch.name } : {}) };
+        const link = storedLinks(options).links.find((l) => l.id === id);
+        if (!link || link.kind !== 'custom') throw new ApiError(404, 'not_found', `You have no custom link ${id}`);
+        const name = patch.name?.trim();
+        if (patch.name !== undefined && !name) throw new ApiError(400, 'invalid_request', 'name: Enter a name for the link', 'name');
+        if (name && name.length > 120) throw new ApiError(400, 'invalid_request', 'name: is at most 120 characters', 'name');
+        const changed = { name: name || link.name, disabled: patch.disabled ?? link.disabled };
+        if (!linkPatches.has(options)) linkPatches.set(options, new Map());
+        linkPatches.get(options)!.set(id, changed);
+        return { ...structuredClone(link), ...changed };
       });
     },
   };
