@@ -93,6 +93,8 @@ export const reportStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space-s) var(--_space-m);
     min-width: 0;
+    /* the figure's size follows its own tile (cqi), so a large amount still fits unbroken */
+    container-type: inline-size;
   }
   dt {
     font-size: 0.8125em;

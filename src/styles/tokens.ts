@@ -67,7 +67,7 @@ export const tokenStyles = css`
     --_space-l: var(--partner-space-l, 1.5em);
     /* type scale (relative to the element's font size) */
     --_title-size: var(--partner-title-size, 1.25em);
-    --_figure-size: var(--partner-figure-size, clamp(1.5em, 6cqi, 2.25em));
+    --_figure-size: var(--partner-figure-size, clamp(1.25em, 10cqi, 2.25em));
     --_small-size: 0.875em;
     /* widths: one set of rules for every element */
     --_width-form: var(--partner-width-form, 26em);
