@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { MARKED_OPTIONS } from '../../src/internal/markdown-options.js';
-import { ATTRIBUTES, safeHtml, TAGS } from '../../src/internal/safe-html.js';
+import { ATTRIBUTES, inertHtml, safeHtml, TAGS } from '../../src/internal/safe-html.js';
 
 /**
  * The console's live preview of merchant markdown, rendered in the browser the way partners get
@@ -73,8 +73,8 @@ function serverRules(parent: ParentNode, base: string, offset: number) {
 
 /** Markdown → the HTML a partner's element shows for it. `base`: the server's address. */
 export function previewMarkdown(markdown: string, { base, headingOffset = 0 }: { base: string; headingOffset?: number }): string {
-  const template = document.createElement('template');
-  template.innerHTML = marked.parse(markdown) as string;
+  // through the partner-center Trusted Types policy, like the partner elements (safe-html.ts)
+  const template = inertHtml(marked.parse(markdown) as string);
   serverRules(template.content, base, Math.max(0, Math.min(5, headingOffset)));
   return safeHtml(template.innerHTML).trim();
 }

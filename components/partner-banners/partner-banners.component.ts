@@ -40,10 +40,10 @@ const sizeLabel = (b: PartnerBanner) => `${b.width} × ${b.height}`;
  * @csspart signed-out - The prompt to sign in.
  * @csspart announcer - The visually hidden live region.
  *
- * @cssproperty --partner-banners-max-width - Widest the element grows (default 60rem).
- * @cssproperty --partner-banners-min-column - Narrowest gallery column (default 18rem).
+ * @cssproperty --partner-banners-max-width - Widest the element grows (default --partner-width-wide, 64em).
+ * @cssproperty --partner-banners-min-column - Narrowest gallery column (default 18em).
  * @cssproperty --partner-banners-preview-background - Behind the previews (default a light checkerboard).
- * @cssproperty --partner-banners-preview-max-height - Tallest a preview is shown (default 20rem).
+ * @cssproperty --partner-banners-preview-max-height - Tallest a preview is shown (default 20em).
  *
  * @slot heading - Replaces the heading text.
  */

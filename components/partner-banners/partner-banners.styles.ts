@@ -2,10 +2,10 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    max-width: var(--partner-banners-max-width, 60rem);
+    max-width: var(--partner-banners-max-width, var(--_width-wide));
   }
   .filter {
-    max-width: 16rem;
+    max-width: 16em;
     margin-block-end: var(--_space-m);
   }
   [part~='gallery'] {
@@ -14,7 +14,7 @@ export default css`
     padding: 0;
     display: grid;
     gap: var(--_space-l);
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--partner-banners-min-column, 18rem)), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--partner-banners-min-column, 18em)), 1fr));
   }
   [part~='banner'] {
     display: grid;
@@ -55,6 +55,6 @@ export default css`
     width: auto;
     height: auto;
     max-width: 100%;
-    max-height: var(--partner-banners-preview-max-height, 20rem);
+    max-height: var(--partner-banners-preview-max-height, 20em);
   }
 `;

@@ -50,7 +50,7 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
  * @csspart no-program - On Home, when the partner is in no program: their links earn nothing yet.
  * @csspart sign-out-button - The sign-out button.
  *
- * @cssproperty --partner-center-max-width - Widest the portal grows (default 72rem).
+ * @cssproperty --partner-center-max-width - Widest the portal grows (default --partner-width-page, 76em).
  * @cssproperty --partner-center-header-background - Header background (default --partner-color-subtle).
  */
 export class PartnerCenterElement extends PartnerElement {
@@ -58,7 +58,13 @@ export class PartnerCenterElement extends PartnerElement {
     baseStyles,
     css`
       :host {
-        max-width: var(--partner-center-max-width, 72rem);
+        max-width: var(--partner-center-max-width, var(--_width-page));
+      }
+      /* the portal is a frame, not a card: the widgets in it are the cards */
+      [part~='base'] {
+        border: 0;
+        padding: 0;
+        background: transparent;
       }
       [part~='header'] {
         display: flex;
@@ -72,7 +78,7 @@ export class PartnerCenterElement extends PartnerElement {
       }
       h2 {
         margin: 0;
-        font-size: 1.375rem;
+        font-size: 1.375em;
       }
       .who {
         display: flex;
@@ -110,7 +116,8 @@ export class PartnerCenterElement extends PartnerElement {
       .login {
         display: grid;
         gap: var(--_space-m);
-        justify-items: start;
+        /* stretch, not start: the elements are size containers and take their width from here */
+        justify-items: stretch;
       }
     `,
   ];

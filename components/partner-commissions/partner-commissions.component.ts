@@ -51,7 +51,7 @@ export class PartnerCommissionsElement extends PartnerElement {
       }
       dl {
         display: grid;
-        grid-template-columns: minmax(8rem, max-content) 1fr;
+        grid-template-columns: minmax(8em, max-content) 1fr;
         gap: var(--_space-xs) var(--_space-m);
         margin: 0;
       }
@@ -82,7 +82,7 @@ export class PartnerCommissionsElement extends PartnerElement {
         text-align: end;
         font-variant-numeric: tabular-nums;
       }
-      @container (max-width: 30rem) {
+      @container (max-width: 30em) {
         dl {
           grid-template-columns: 1fr;
         }

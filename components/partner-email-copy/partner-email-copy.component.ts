@@ -39,8 +39,8 @@ export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
  * @csspart signed-out - The prompt to sign in.
  * @csspart announcer - The visually hidden live region.
  *
- * @cssproperty --partner-email-copy-max-width - Widest the element grows (default 48rem).
- * @cssproperty --partner-email-copy-body-max-height - Tallest a body is shown before it scrolls (default 20rem).
+ * @cssproperty --partner-email-copy-max-width - Widest the element grows (default --partner-width-content, 48em).
+ * @cssproperty --partner-email-copy-body-max-height - Tallest a body is shown before it scrolls (default 20em).
  *
  * @slot heading - Replaces the heading text.
  */

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    max-width: var(--partner-email-copy-max-width, 48rem);
+    max-width: var(--partner-email-copy-max-width, var(--_width-content));
   }
   [part~='list'] {
     list-style: none;
@@ -42,7 +42,7 @@ export default css`
   }
   [part~='body'] {
     white-space: pre-wrap;
-    max-height: var(--partner-email-copy-body-max-height, 20rem);
+    max-height: var(--partner-email-copy-body-max-height, 20em);
     overflow: auto;
   }
 `;

@@ -14,7 +14,7 @@ export default css`
     padding-inline-start: var(--_space-m);
   }
   [part~='payout'] dl {
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
   }
   [part~='payout'] dl > div {
     background: transparent;

@@ -87,10 +87,10 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
  * @csspart signed-out - The prompt to sign in.
  * @csspart announcer - The visually hidden live region ("Link copied…").
  *
- * @cssproperty --partner-links-max-width - Widest the element grows (default 48rem).
+ * @cssproperty --partner-links-max-width - Widest the element grows (default --partner-width-content, 48em).
  * @cssproperty --partner-links-background - Card background.
  * @cssproperty --partner-links-row-border-color - Border of each link.
- * @cssproperty --partner-links-qr-size - Size of the QR code preview (default 10rem).
+ * @cssproperty --partner-links-qr-size - Size of the QR code preview (default 10em).
  *
  * @slot heading - Replaces the heading text.
  */

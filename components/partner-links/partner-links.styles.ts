@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    max-width: var(--partner-links-max-width, 48rem);
+    max-width: var(--partner-links-max-width, var(--_width-content));
   }
   [part~='base'] {
     background: var(--partner-links-background, var(--_surface));
@@ -32,7 +32,7 @@ export default css`
   }
   .sub {
     margin-block-end: var(--_space-m);
-    max-width: 24rem;
+    max-width: 24em;
   }
   [part~='list'] {
     list-style: none;
@@ -55,7 +55,7 @@ export default css`
     gap: var(--_space-xs) var(--_space-s);
   }
   [part~='badge'] {
-    font-size: 0.75rem;
+    font-size: 0.75em;
     font-weight: 600;
     text-transform: uppercase;
     letter-spacing: 0.04em;
@@ -79,8 +79,8 @@ export default css`
     gap: var(--_space-m);
   }
   [part~='qr'] img {
-    width: var(--partner-links-qr-size, 10rem);
-    height: var(--partner-links-qr-size, 10rem);
+    width: var(--partner-links-qr-size, 10em);
+    height: var(--partner-links-qr-size, 10em);
     background: #fff;
     border: 1px solid var(--_border);
     image-rendering: pixelated;
@@ -96,7 +96,7 @@ export default css`
     gap: var(--_space-m);
     grid-template-columns: minmax(0, 3fr) minmax(0, 1fr);
   }
-  @media (max-width: 36rem) {
+  @container (max-width: 36em) {
     .form-fields {
       grid-template-columns: minmax(0, 1fr);
     }

@@ -52,7 +52,7 @@ type Confirmation = { state: 'pending' } | { state: 'done'; email: string } | { 
  * @csspart signed-in - The signed-in state.
  * @csspart sign-out-button - The sign-out button.
  *
- * @cssproperty --partner-login-max-width - Widest the element grows (default 24rem).
+ * @cssproperty --partner-login-max-width - Widest the element grows (default --partner-width-form, 26em).
  * @cssproperty --partner-login-background - Card background (default --partner-color-surface).
  * @cssproperty --partner-login-border-color - Card border (default --partner-color-border).
  * @cssproperty --partner-login-padding - Card padding (default --partner-space-l).

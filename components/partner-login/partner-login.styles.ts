@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    max-width: var(--partner-login-max-width, 24rem);
+    max-width: var(--partner-login-max-width, var(--_width-form));
   }
   [part~='base'] {
     background: var(--partner-login-background, var(--_surface));
@@ -11,7 +11,7 @@ export default css`
     padding: var(--partner-login-padding, var(--_space-l));
   }
   h2 {
-    font-size: var(--partner-login-title-size, 1.25rem);
+    font-size: var(--partner-login-title-size, var(--_title-size));
     margin: 0 0 var(--_space-m);
   }
   .password {
@@ -46,7 +46,7 @@ export default css`
     color: var(--_muted);
   }
   button.link {
-    min-height: 1.5rem;
+    min-height: 1.5em;
     padding: 0;
     border: 0;
     background: none;

@@ -38,7 +38,7 @@ const IDS: Record<Field, string> = { login: 'login', newPassword: 'new-password'
  * @csspart status - The server's answer and the done message (role="status").
  * @csspart new-link-button - "Ask for a new link", after an expired, used or forged link.
  *
- * @cssproperty --partner-password-reset-max-width - Widest the element grows (default --partner-login-max-width, 24rem).
+ * @cssproperty --partner-password-reset-max-width - Widest the element grows (default --partner-login-max-width, --partner-width-form, 26em).
  * @cssproperty --partner-password-reset-background - Card background (default --partner-login-background).
  * @cssproperty --partner-password-reset-border-color - Card border (default --partner-login-border-color).
  * @cssproperty --partner-password-reset-padding - Card padding (default --partner-login-padding).

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** The card of <partner-login>: a merchant who themed the sign-in gets the same look here. */
 export default css`
   :host {
-    max-width: var(--partner-password-reset-max-width, var(--partner-login-max-width, 24rem));
+    max-width: var(--partner-password-reset-max-width, var(--partner-login-max-width, var(--_width-form)));
   }
   [part~='base'] {
     background: var(--partner-password-reset-background, var(--partner-login-background, var(--_surface)));
@@ -12,7 +12,7 @@ export default css`
     padding: var(--partner-password-reset-padding, var(--partner-login-padding, var(--_space-l)));
   }
   h2 {
-    font-size: var(--partner-login-title-size, 1.25rem);
+    font-size: var(--partner-login-title-size, var(--_title-size));
     margin: 0 0 var(--_space-m);
   }
   h2:focus {

@@ -93,7 +93,7 @@ export class PartnerProfileElement extends PartnerElement {
       }
       dl {
         display: grid;
-        grid-template-columns: minmax(7rem, max-content) 1fr;
+        grid-template-columns: minmax(7em, max-content) 1fr;
         gap: var(--_space-xs) var(--_space-m);
         margin: 0 0 var(--_space-m);
       }
@@ -106,7 +106,7 @@ export class PartnerProfileElement extends PartnerElement {
       }
       .grid {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));
         gap: var(--_space-m);
       }
       .field {

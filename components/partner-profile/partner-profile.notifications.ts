@@ -35,10 +35,10 @@ export const notificationStyles = css`
     align-items: start;
   }
   .choice input {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     min-height: 0;
-    margin: 0.15rem 0 0;
+    margin: 0.15em 0 0;
   }
   .choice label {
     font-weight: 600;

@@ -34,7 +34,7 @@ export default css`
   }
   .charts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr));
     gap: var(--_space-m);
   }
   figure {
@@ -55,7 +55,7 @@ export default css`
   svg {
     display: block;
     width: 100%;
-    height: 7.5rem;
+    height: 7.5em;
     background: var(--_subtle);
     border-radius: var(--_radius);
   }
@@ -77,7 +77,7 @@ export default css`
   details summary {
     cursor: pointer;
     font-weight: 600;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     display: flex;
     align-items: center;
   }

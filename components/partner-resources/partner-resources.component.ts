@@ -32,8 +32,8 @@ import styles from './partner-resources.styles.js';
  * @csspart error - The load failure, with a retry button.
  * @csspart signed-out - The prompt to sign in.
  *
- * @cssproperty --partner-resources-max-width - Widest the element grows (default 60rem).
- * @cssproperty --partner-resources-nav-width - Width of the page list (default 14rem).
+ * @cssproperty --partner-resources-max-width - Widest the element grows (default --partner-width-wide, 64em).
+ * @cssproperty --partner-resources-nav-width - Width of the page list (default 14em).
  *
  * @slot heading - Replaces the heading text.
  */

@@ -2,15 +2,15 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    max-width: var(--partner-resources-max-width, 60rem);
+    max-width: var(--partner-resources-max-width, var(--_width-wide));
   }
   .layout {
     display: grid;
     gap: var(--_space-l);
-    grid-template-columns: var(--partner-resources-nav-width, 14rem) minmax(0, 1fr);
+    grid-template-columns: var(--partner-resources-nav-width, 14em) minmax(0, 1fr);
     align-items: start;
   }
-  @media (max-width: 40rem) {
+  @container (max-width: 40em) {
     .layout {
       grid-template-columns: minmax(0, 1fr);
     }
@@ -36,7 +36,7 @@ export default css`
     border-color: var(--_border);
   }
   [part~='page-title'] {
-    font-size: 1.25rem;
+    font-size: var(--_title-size);
     margin: 0 0 var(--_space-m);
   }
   [part~='page-title']:focus {
@@ -58,11 +58,11 @@ export default css`
     line-height: 1.3;
   }
   .content h4 {
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   .content h5,
   .content h6 {
-    font-size: 1rem;
+    font-size: 1em;
   }
   .content img {
     max-width: 100%;
@@ -73,7 +73,7 @@ export default css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.875em;
     background: var(--_subtle);
-    border-radius: 0.25rem;
+    border-radius: 0.25em;
   }
   .content code {
     padding: 0.1em 0.3em;
@@ -92,9 +92,12 @@ export default css`
     border-inline-start: 4px solid var(--_border);
     color: var(--_muted);
   }
+  /* merchant tables scroll sideways inside their own box in a narrow container */
   .content table {
     border-collapse: collapse;
-    width: 100%;
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
   }
   .content th,
   .content td {

@@ -40,7 +40,7 @@ const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
  * @csspart success - The confirmation after signing up (role="status").
  * @csspart signed-in - Shown to a partner who is already signed in.
  *
- * @cssproperty --partner-signup-max-width - Widest the element grows (default 32rem).
+ * @cssproperty --partner-signup-max-width - Widest the element grows (default --partner-width-form, 26em).
  */
 export class PartnerSignupElement extends PartnerElement {
   static override styles = [
@@ -48,7 +48,7 @@ export class PartnerSignupElement extends PartnerElement {
     formStyles,
     css`
       :host {
-        max-width: var(--partner-signup-max-width, 32rem);
+        max-width: var(--partner-signup-max-width, var(--_width-form));
       }
       .terms {
         display: flex;
@@ -56,10 +56,10 @@ export class PartnerSignupElement extends PartnerElement {
         align-items: flex-start;
       }
       .terms input {
-        width: 1.25rem;
-        height: 1.25rem;
+        width: 1.25em;
+        height: 1.25em;
         min-height: 0;
-        margin-top: 0.15rem;
+        margin-top: 0.15em;
       }
       .terms label {
         font-weight: normal;

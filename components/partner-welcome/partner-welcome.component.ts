@@ -33,7 +33,7 @@ export class PartnerWelcomeElement extends PartnerElement {
         padding: var(--_space-m) var(--_space-l);
       }
       h2 {
-        font-size: 1.25rem;
+        font-size: var(--_title-size);
         margin: 0 0 var(--_space-s);
       }
       .content > :first-child {

@@ -17,11 +17,11 @@ export const reportStyles = css`
     min-width: 0;
   }
   h2 {
-    font-size: var(--partner-report-title-size, 1.25rem);
+    font-size: var(--partner-report-title-size, var(--_title-size));
     margin: 0;
   }
   h3 {
-    font-size: 1rem;
+    font-size: 1em;
     margin: 0 0 var(--_space-s);
   }
   .toolbar {
@@ -55,7 +55,7 @@ export const reportStyles = css`
     color: var(--_danger);
     font-size: 0.875em;
     margin: 0;
-    max-width: 16rem;
+    max-width: 16em;
   }
   .muted {
     color: var(--_muted);
@@ -84,7 +84,7 @@ export const reportStyles = css`
   /* Summary figures */
   dl {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
     gap: var(--_space-s);
     margin: 0;
   }
@@ -93,17 +93,21 @@ export const reportStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space-s) var(--_space-m);
     min-width: 0;
+    /* the figure's size follows its own tile (cqi), so a large amount still fits unbroken */
+    container-type: inline-size;
   }
   dt {
     font-size: 0.8125em;
     color: var(--_muted);
   }
+  /* headline figures: large, and an amount never wraps inside itself */
   dd {
     margin: 0;
-    font-size: 1.125em;
-    font-weight: 600;
+    font-size: var(--_figure-size);
+    font-weight: 700;
+    line-height: 1.15;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
   }
   dl > .total {
     background: var(--partner-report-total-background, var(--_accent));
@@ -118,6 +122,12 @@ export const reportStyles = css`
     width: 100%;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
+  }
+  /* a table that does not stack scrolls sideways inside its own box, never the page */
+  table:not(.stack) {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
   }
   caption {
     text-align: start;
@@ -156,8 +166,8 @@ export const reportStyles = css`
   .num .why {
     white-space: normal;
     text-align: start;
-    min-width: 10rem;
-    max-width: 16rem;
+    min-width: 10em;
+    max-width: 16em;
     margin-inline-start: auto;
   }
   .badge {
@@ -189,7 +199,7 @@ export const reportStyles = css`
   }
 
   /* Narrow containers: every row becomes a card of labelled values. */
-  @container (max-width: 40rem) {
+  @container (max-width: 40em) {
     table.stack,
     table.stack tbody,
     table.stack tr,
@@ -217,7 +227,7 @@ export const reportStyles = css`
     table.stack td,
     table.stack tbody th {
       display: grid;
-      grid-template-columns: minmax(5.5rem, 35%) minmax(0, 1fr);
+      grid-template-columns: minmax(5.5em, 35%) minmax(0, 1fr);
       gap: var(--_space-s);
       border: 0;
       padding: var(--_space-xs) 0;

@@ -17,11 +17,11 @@ export const resourceStyles = css`
     margin-block-end: var(--_space-m);
   }
   h2 {
-    font-size: 1.25rem;
+    font-size: var(--_title-size);
     margin: 0;
   }
   h3 {
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
     margin: 0;
   }
   [part~='empty'],
@@ -63,11 +63,11 @@ export const resourceStyles = css`
   }
   .copy-row > input,
   .copy-row > textarea {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
     min-width: 0;
   }
   textarea {
-    font: 0.875rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font: 0.875em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     color: var(--_text);
     background: var(--_subtle);
     border: 1px solid var(--_border);
@@ -79,12 +79,12 @@ export const resourceStyles = css`
   input[readonly] {
     background: var(--_subtle);
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   button[data-copy='copied'] {
     background: var(--_success);
     border-color: var(--_success);
-    color: #fff;
+    color: var(--_on-success);
   }
   .actions {
     display: flex;
@@ -94,7 +94,7 @@ export const resourceStyles = css`
   a.button {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     padding: var(--_space-s) var(--_space-m);
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);

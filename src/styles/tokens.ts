@@ -1,38 +1,179 @@
 import { css } from 'lit';
 
 /**
- * The shared look: every value goes through a `--partner-*` custom property, so a merchant
- * themes all elements from one place (e.g. `partner-login { --partner-color-accent: teal }`
- * or on `:root`).
+ * The colour tokens of the dark theme. They are set as private, inherited custom properties
+ * (`--_dark-*`) on an element with `theme="dark"` (or `theme="auto"` when the reader prefers
+ * dark), so every partner element nested inside it — in its shadow root or slotted — picks
+ * them up too. A merchant's own `--partner-color-*` values still win over the theme.
  */
-export const baseStyles = css`
+const darkTokens = css`
+  --_dark-accent: #8ab4ff;
+  --_dark-on-accent: #0b1220;
+  --_dark-text: #e8ecf4;
+  --_dark-muted: #aeb7c9;
+  --_dark-surface: #151a23;
+  --_dark-subtle: #1f2633;
+  --_dark-border: #4a5568;
+  --_dark-danger: #ff9b93;
+  --_dark-danger-surface: #3b1614;
+  --_dark-success: #7dd99a;
+  --_dark-on-success: #0b1220;
+  --_dark-focus: #8ab4ff;
+  color-scheme: dark;
+`;
+
+/** `theme="light"` inside a dark element goes back to the light defaults. */
+const lightReset = css`
+  --_dark-accent: initial;
+  --_dark-on-accent: initial;
+  --_dark-text: initial;
+  --_dark-muted: initial;
+  --_dark-surface: initial;
+  --_dark-subtle: initial;
+  --_dark-border: initial;
+  --_dark-danger: initial;
+  --_dark-danger-surface: initial;
+  --_dark-success: initial;
+  --_dark-on-success: initial;
+  --_dark-focus: initial;
+  color-scheme: light;
+`;
+
+/**
+ * The design tokens every element (and the console) reads: colours, spacing, radius, type
+ * scale and widths. Each one goes through a `--partner-*` custom property, so a merchant themes
+ * all elements from one place (e.g. `partner-login { --partner-color-accent: teal }` or on
+ * `:root`). Lengths are in `em` of the element's own font size (`--partner-font-size`, 16px by
+ * default), never `rem`: a host page's `html { font-size: 62.5% }` must not shrink the widgets.
+ */
+export const tokenStyles = css`
   :host {
-    --_accent: var(--partner-color-accent, #2c5cc5);
-    --_on-accent: var(--partner-color-on-accent, #ffffff);
-    --_text: var(--partner-color-text, #1d2433);
-    --_muted: var(--partner-color-muted, #545d70);
-    --_surface: var(--partner-color-surface, #ffffff);
-    --_subtle: var(--partner-color-subtle, #f3f5f9);
-    --_border: var(--partner-color-border, #c6ccd8);
-    --_danger: var(--partner-color-danger, #b3261e);
-    --_danger-surface: var(--partner-color-danger-surface, #fdecea);
-    --_success: var(--partner-color-success, #1b6e3a);
-    --_focus: var(--partner-color-focus, #1a56db);
-    --_radius: var(--partner-radius, 0.5rem);
-    --_space-xs: var(--partner-space-xs, 0.25rem);
-    --_space-s: var(--partner-space-s, 0.5rem);
-    --_space-m: var(--partner-space-m, 1rem);
-    --_space-l: var(--partner-space-l, 1.5rem);
+    --_accent: var(--partner-color-accent, var(--_dark-accent, #2c5cc5));
+    --_on-accent: var(--partner-color-on-accent, var(--_dark-on-accent, #ffffff));
+    --_text: var(--partner-color-text, var(--_dark-text, #1d2433));
+    --_muted: var(--partner-color-muted, var(--_dark-muted, #545d70));
+    --_surface: var(--partner-color-surface, var(--_dark-surface, #ffffff));
+    --_subtle: var(--partner-color-subtle, var(--_dark-subtle, #f3f5f9));
+    --_border: var(--partner-color-border, var(--_dark-border, #c6ccd8));
+    --_danger: var(--partner-color-danger, var(--_dark-danger, #b3261e));
+    --_danger-surface: var(--partner-color-danger-surface, var(--_dark-danger-surface, #fdecea));
+    --_success: var(--partner-color-success, var(--_dark-success, #1b6e3a));
+    --_on-success: var(--partner-color-on-success, var(--_dark-on-success, #ffffff));
+    --_focus: var(--partner-color-focus, var(--_dark-focus, #1a56db));
+    --_radius: var(--partner-radius, 0.5em);
+    --_space-xs: var(--partner-space-xs, 0.25em);
+    --_space-s: var(--partner-space-s, 0.5em);
+    --_space-m: var(--partner-space-m, 1em);
+    --_space-l: var(--partner-space-l, 1.5em);
+    /* type scale (relative to the element's font size) */
+    --_title-size: var(--partner-title-size, 1.25em);
+    --_figure-size: var(--partner-figure-size, clamp(1.25em, 10cqi, 2.25em));
+    --_small-size: 0.875em;
+    /* widths: one set of rules for every element */
+    --_width-form: var(--partner-width-form, 26em);
+    --_width-content: var(--partner-width-content, 48em);
+    --_width-wide: var(--partner-width-wide, 64em);
+    --_width-page: var(--partner-width-page, 76em);
+    --_control-height: 2.75em;
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+  :host([theme='light']) {
+    ${lightReset}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${darkTokens}
+    }
+  }
+`;
+
+/**
+ * What the host page must not change. A page rule such as `* { line-height: 3 }`,
+ * `* { color: white }` or `html { font-size: 62.5% }` (through an inherited `rem`) matches the
+ * custom element itself, and a page's normal declarations beat a shadow root's `:host` rules.
+ * An `!important` declaration in the shadow context, though, beats the page's normal and
+ * important ones, so the properties that decide legibility are set here with `!important`
+ * (everything inside the shadow root then inherits them). Merchants change them through the
+ * `--partner-*` custom properties instead (`--partner-font-size`, `--partner-font-family`,
+ * `--partner-color-text`, `--partner-color-surface`…), which is what they are for.
+ *
+ * `container-type: inline-size` makes every element a size container, so its layout follows
+ * the space it is given (`@container`), not the viewport. A contained element takes its width
+ * from its parent, never from its content: in a flex row give it `flex: 1` or a width (or set
+ * `--partner-container-type: normal`).
+ */
+export const hostStyles = css`
+  :host {
     display: block;
     box-sizing: border-box;
-    color: var(--_text);
-    font-family: var(--partner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--partner-font-size, 1rem);
-    line-height: 1.5;
+    min-width: 0;
+    container-type: var(--partner-container-type, inline-size);
+    font-size: var(--partner-font-size, 16px) !important;
+    line-height: var(--partner-line-height, 1.5) !important;
+    font-family: var(--partner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif) !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    color: var(--_text) !important;
+    background: var(--_surface) !important;
   }
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
+`;
+
+/**
+ * The one card every element is drawn in: its `[part~='base']` wrapper. Element tokens such
+ * as `--partner-login-background` still override it.
+ */
+export const cardStyles = css`
+  [part~='base'] {
+    background: var(--partner-card-background, var(--_surface));
+    color: var(--_text);
+    border: 1px solid var(--partner-card-border-color, var(--_border));
+    border-radius: var(--_radius);
+    padding: var(--partner-card-padding, var(--_space-l));
+    min-width: 0;
+  }
+  @container (max-width: 30em) {
+    [part~='base'] {
+      padding: var(--partner-card-padding, var(--_space-m));
+    }
+  }
+`;
+
+/**
+ * Headline figures (money, counts): large, tabular, and a number never wraps inside itself.
+ * Elements use `.figure` for a headline value and `.money` for an amount in running text.
+ */
+export const figureStyles = css`
+  .figure {
+    display: block;
+    font-size: var(--_figure-size);
+    font-weight: 700;
+    line-height: 1.15;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .money,
+  .num,
+  data,
+  time {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+`;
+
+/** The controls, headings and helpers every element shares. */
+export const elementStyles = css`
   *,
   *::before,
   *::after {
@@ -56,13 +197,17 @@ export const baseStyles = css`
   button {
     font: inherit;
     cursor: pointer;
-    min-height: 2.75rem;
+    min-height: var(--_control-height);
+    max-width: 100%;
     padding: var(--_space-s) var(--_space-m);
     border-radius: var(--_radius);
     border: 1px solid var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
+    /* a long label wraps inside the button instead of pushing it out of a narrow container */
+    white-space: normal;
+    overflow-wrap: anywhere;
   }
   button.secondary {
     background: transparent;
@@ -79,7 +224,8 @@ export const baseStyles = css`
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    min-height: 2.75rem;
+    min-height: var(--_control-height);
+    max-width: 100%;
     padding: var(--_space-s);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -87,11 +233,19 @@ export const baseStyles = css`
   input {
     width: 100%;
   }
+  input[type='checkbox'],
+  input[type='radio'] {
+    accent-color: var(--_accent);
+  }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
   }
   a {
     color: var(--_accent);
+  }
+  img,
+  svg {
+    max-width: 100%;
   }
   [role='alert'] {
     color: var(--_danger);
@@ -112,7 +266,7 @@ export const baseStyles = css`
     gap: var(--_space-s);
   }
   .error-box button {
-    min-height: 2.25rem;
+    min-height: 2.25em;
     padding-block: var(--_space-xs);
   }
   .card {
@@ -124,13 +278,14 @@ export const baseStyles = css`
   h2,
   h3 {
     line-height: 1.25;
+    overflow-wrap: anywhere;
   }
   h2 {
-    font-size: 1.25rem;
+    font-size: var(--_title-size);
     margin: 0 0 var(--_space-m);
   }
   h3 {
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
     margin: 0 0 var(--_space-s);
   }
   .spinner {
@@ -154,3 +309,9 @@ export const baseStyles = css`
     }
   }
 `;
+
+/**
+ * The shared look, in every element's `static styles` first: tokens, the host defences, the
+ * card, figures and controls.
+ */
+export const baseStyles = [tokenStyles, hostStyles, cardStyles, figureStyles, elementStyles];
