@@ -20,9 +20,10 @@ export async function signInWithEmbedToken(embedToken: string, api: PartnerApi =
 
 /**
  * On load: a `<meta name="partner-center:embed-token" content="…">` in the page signs the partner
- * in, once per token (a reload does not spend it twice).
+ * in, once per token (a reload does not spend it twice). While the token is exchanged, the page's
+ * session is `signingIn`: the elements show "Signing you in…" instead of the login form.
  */
-export function signInFromMetaTag(): Promise<unknown> | undefined {
+export function signInFromMetaTag(api?: PartnerApi): Promise<unknown> | undefined {
   const token = document.querySelector<HTMLMetaElement>('meta[name="partner-center:embed-token"]')?.content?.trim();
   if (!token) return undefined;
   try {
@@ -31,7 +32,10 @@ export function signInFromMetaTag(): Promise<unknown> | undefined {
   } catch {
     // no sessionStorage: try it once per page load
   }
-  return signInWithEmbedToken(token).catch((error: unknown) => {
-    console.warn('[partner-center] the embed token could not be used:', error instanceof Error ? error.message : error);
-  });
+  // until the exchange settles, elements show "Signing you in…", never a flash of the login form
+  return sessionStore().waitFor(
+    signInWithEmbedToken(token, api).catch((error: unknown) => {
+      console.warn('[partner-center] the embed token could not be used:', error instanceof Error ? error.message : error);
+    }),
+  );
 }

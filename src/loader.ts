@@ -1,37 +1,24 @@
 /**
  * The lazy autoloader: `<script type="module" src="…/loader.js">` defines each `partner-*`
- * element only when one appears on the page, loading just that element's file
- * (`components/<tag>.js` next to this script). Use `partner-center.js` instead to load them all.
+ * element only when one appears on the page — or inside another element's open shadow root —
+ * loading just that element's file (`components/<tag>.js` next to this script). Use
+ * `partner-center.js` instead to load them all.
+ *
+ * `window.PartnerCenter.load(tag)` loads one element on demand (e.g. before a closed shadow root
+ * or a framework renders it) and returns a promise of its class. A file that fails to load is
+ * retried once, then the waiting elements show "This part of the page could not be loaded."
  */
 import { signInFromMetaTag } from './embed.js';
+import { Autoloader } from './internal/autoloader.js';
 
 const base = new URL('.', import.meta.url);
 void signInFromMetaTag();
-const requested = new Set<string>();
 
-function load(tag: string) {
-  if (requested.has(tag) || customElements.get(tag)) return;
-  requested.add(tag);
-  import(/* @vite-ignore */ new URL(`components/${tag}.js`, base).href).catch((error: unknown) => {
-    console.warn(`[partner-center] <${tag}> could not be loaded`, error);
-  });
-}
+const loader = new Autoloader({ url: (tag) => new URL(`components/${tag}.js`, base).href });
+loader.watch(document);
 
-function discover(root: ParentNode) {
-  for (const el of root.querySelectorAll(':not(:defined)')) {
-    const tag = el.localName;
-    if (tag.startsWith('partner-')) load(tag);
-  }
-}
+/** Loads the file that defines `tag` (a `partner-*` name); resolves with its class once defined. */
+export const load = (tag: string) => loader.load(tag);
 
-discover(document);
-new MutationObserver((mutations) => {
-  for (const m of mutations) {
-    for (const node of m.addedNodes) {
-      if (node instanceof Element) {
-        if (node.localName.startsWith('partner-')) load(node.localName);
-        discover(node);
-      }
-    }
-  }
-}).observe(document.documentElement, { childList: true, subtree: true });
+const g = globalThis as { PartnerCenter?: Record<string, unknown> };
+g.PartnerCenter = { ...g.PartnerCenter, load };

@@ -19,6 +19,7 @@ const STORAGE_KEY = 'partner-center:session';
 export class SessionStore {
   #state: SessionState | null;
   #listeners = new Set<SessionListener>();
+  #signingIn: Promise<unknown> | null = null;
 
   /** `storage`: where the session is kept; `null` keeps it in memory only. */
   constructor(private readonly storage: Storage | null = safeSessionStorage() ?? null) {
@@ -29,6 +30,26 @@ export class SessionStore {
   get current(): SessionState | null {
     if (this.#state && Date.parse(this.#state.expiresAt) <= Date.now()) this.end('expired');
     return this.#state;
+  }
+
+  /**
+   * A sign-in is under way that needs no form (an embed token being exchanged): elements show a
+   * neutral "Signing you in…" instead of the login form until it settles.
+   */
+  get signingIn(): boolean {
+    return this.#signingIn !== null;
+  }
+
+  /** Marks `signIn` as under way (see `signingIn`) until it settles; returns it. */
+  waitFor<T>(signIn: Promise<T>): Promise<T> {
+    const pending: Promise<T> = signIn.finally(() => {
+      if (this.#signingIn !== pending) return;
+      this.#signingIn = null;
+      this.#notify();
+    });
+    this.#signingIn = pending;
+    this.#notify();
+    return pending;
   }
 
   get token(): string | undefined {

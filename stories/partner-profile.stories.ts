@@ -82,11 +82,23 @@ export const WrongCurrentPassword: Story = {
   play: async ({ canvasElement }) => {
     await shown(canvasElement);
     const root = el(canvasElement);
+    part<HTMLButtonElement>(root, 'password-button')!.click();
+    await waitFor(() => expect(part<HTMLFormElement>(root, 'password-form')!.hidden).toBe(false));
     type(shadow<HTMLInputElement>(root, '#current-password')!, 'nope');
     type(shadow<HTMLInputElement>(root, '#new-password')!, 'a-new-secret');
     type(shadow<HTMLInputElement>(root, '#confirm-password')!, 'a-new-secret');
     part<HTMLFormElement>(root, 'password-form')!.requestSubmit();
     await waitFor(() => expect(part(root, 'password-form')!.querySelector('[role="alert"]')).toBeTruthy());
+  },
+};
+/** The password form opened by its "Change password" button (closed until then). */
+export const PasswordFormOpen: Story = {
+  render: view(),
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+    const root = el(canvasElement);
+    part<HTMLButtonElement>(root, 'password-button')!.click();
+    await waitFor(() => expect(part<HTMLFormElement>(root, 'password-form')!.hidden).toBe(false));
   },
 };
 export const Loading: Story = { render: view({ fail: { me: 'pending' } }) };

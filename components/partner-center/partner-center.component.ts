@@ -1,9 +1,14 @@
+import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { Portal } from '../../src/api/types.js';
-import { PartnerSectionChangeEvent } from '../../src/events/partner-section-change.js';
+import type { PartnerNavigateEvent } from '../../src/events/partner-navigate.js';
+import type { PartnerResourceSelectEvent } from '../../src/events/partner-resource-select.js';
+import { PartnerSectionChangeEvent, type PartnerSection } from '../../src/events/partner-section-change.js';
+import type { PartnerTabChangeEvent } from '../../src/events/partner-tab-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { noProgramView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -18,34 +23,57 @@ import '../partner-programs/partner-programs.js';
 import '../partner-reports/partner-reports.js';
 import '../partner-resources/partner-resources.js';
 import '../partner-welcome/partner-welcome.js';
+// integration: import '../partner-overview/partner-overview.js';
+// integration: import '../partner-payouts/partner-payouts.js';
+// integration: import '../partner-recruits/partner-recruits.js';
+import { hashOf, isSection, normalize, parseHash, sameRoute, type Route } from './partner-center.route.js';
 
-export type Section = 'home' | 'resources' | 'reports';
+export type Section = PartnerSection;
 
-const SECTIONS: { id: Section; label: string }[] = [
-  { id: 'home', label: 'Home' },
-  { id: 'resources', label: 'Resources' },
-  { id: 'reports', label: 'Reports' },
-];
+/** The nav's sections, in order (labels made at render time: they are translated). */
+const sectionLabel = (id: Section): string =>
+  ({ home: msg('Home'), resources: msg('Resources'), reports: msg('Reports'), payouts: msg('Payouts') })[id];
 
 const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs: true, commissions: true };
 
+/** Which widget of a section a view points at (its heading gets focus). */
+const VIEW_TARGET: Record<string, string> = {
+  'resources/links': 'partner-links',
+  'resources/banners': 'partner-banners',
+  'resources/email': 'partner-email-copy',
+  'resources/pages': 'partner-resources',
+  'reports/ledger': 'partner-ledger',
+  'reports/commissions': 'partner-reports',
+  'reports/leads': 'partner-reports',
+  'reports/sales': 'partner-reports',
+  'reports/links': 'partner-reports',
+};
+
+const REPORT_TABS = new Set(['commissions', 'leads', 'sales', 'links']);
+
 /**
- * The whole Referral Partner Center in one tag: Home (welcome, profile, programs, commission
- * structure — each shown or hidden by the merchant's settings), Resources (links, banners,
- * email copy, resource pages) and Reports (ledger, reports). Signed out, it shows
+ * The whole Referral Partner Center in one tag: Home (overview, welcome, recruits, profile,
+ * programs, commission structure — each shown or hidden by the merchant's settings), Resources
+ * (links, banners, email copy, resource pages), Reports (ledger, reports) and Payouts. Signed out, it shows
  * `<partner-login>`, and with it the password reset ("Forgot your password?", and the
  * "Choose a new password" form of an emailed `?pc_reset=` link) and email confirmation
  * (`?pc_confirm=`); `forgot-password-href`, `reset-href` and `signup-href` are passed on to it.
  *
  * @tag partner-center
- * @summary The complete partner portal with Home / Resources / Reports navigation.
+ * @summary The complete partner portal with Home / Resources / Reports / Payouts navigation and addresses.
  *
- * @event partner-section-change - The partner opened another section. `detail: { section }`.
+ * Addresses: the open section lives in the URL hash — `#/home`, `#/resources` (`/links`,
+ * `/banners`, `/email`, `/pages/<slug>`), `#/reports` (`/ledger`, `/commissions`, `/leads`,
+ * `/sales`, `/links`), `#/payouts` — so back/forward, reload and shared links work; other hashes
+ * (a host's `#anchor`) are left alone. `routing="none"` keeps the address untouched. A widget
+ * inside may fire `partner-navigate` (`detail: { section, view? }`) to open another section.
+ *
+ * @event partner-section-change - The partner opened another section or view. `detail: { section, view? }`.
  *
  * @csspart base - The outer wrapper.
  * @csspart header - The bar with the program name, the partner and sign-out.
  * @csspart nav - The section navigation.
- * @csspart nav-item - Each section button.
+ * @csspart nav-item - Each section link (the open one has `aria-current="page"`).
  * @csspart section - The open section.
  * @csspart no-program - On Home, when the partner is in no program: their links earn nothing yet.
  * @csspart sign-out-button - The sign-out button.
@@ -99,6 +127,11 @@ export class PartnerCenterElement extends PartnerElement {
         border-bottom: 1px solid var(--_border);
       }
       [part~='nav-item'] {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.75rem;
+        padding: var(--_space-s) var(--_space-m);
+        text-decoration: none;
         background: transparent;
         color: var(--_text);
         border: 0;
@@ -122,8 +155,20 @@ export class PartnerCenterElement extends PartnerElement {
     `,
   ];
 
-  /** The open section. */
+  /** The open section: `home`, `resources`, `reports` or `payouts`. */
   @property({ reflect: true }) section: Section = 'home';
+  /**
+   * The view inside the section: a report (`ledger`, `commissions`, `leads`, `sales`, `links`),
+   * a resource widget (`links`, `banners`, `email`) or page (`pages/<slug>`). Unset: the section's start.
+   */
+  @property({ reflect: true }) view?: string;
+  /**
+   * `hash` (default): the open section lives in the address (`#/reports/sales`), so back/forward,
+   * reload and shared links work. `none`: the address is never read or changed — a host with its
+   * own router sets `section`/`view` and listens to `partner-section-change`. Only one
+   * `<partner-center>` on a page should route by hash.
+   */
+  @property() routing: 'hash' | 'none' = 'hash';
   /** Where the sign-in's "Forgot your password?" leads (the merchant's reset page). Hidden when unset. */
   @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
   /** The page an emailed reset link opens (`?pc_reset=<token>` is added); default: this page (as on `<partner-login>`). */
@@ -131,6 +176,11 @@ export class PartnerCenterElement extends PartnerElement {
   /** Where the sign-in's "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
   @property({ attribute: 'signup-href' }) signupHref?: string;
 
+  /** The route shown before the address named one: what an address without `#/…` goes back to. */
+  #initial?: Route;
+  /** After the next render, move focus: to the view's heading, or (after signing in here) to the portal's. */
+  #focus?: 'view' | 'title';
+  #listening = false;
 
   private readonly portal = new Task(this, {
     task: ([api], { signal }) => api.portal({ signal }).catch(() => undefined),
@@ -143,43 +193,160 @@ export class PartnerCenterElement extends PartnerElement {
     args: () => [this.session.state?.token, this.client, this.section === 'home'] as const,
   });
 
+  constructor() {
+    super();
+    // a widget inside asks to go somewhere (e.g. the overview's getting-started list)
+    this.addEventListener('partner-navigate', (event: PartnerNavigateEvent) => {
+      if (!isSection(event.detail?.section)) return;
+      event.stopPropagation();
+      this.navigate({ section: event.detail.section, view: event.detail.view }, { history: 'push', focus: true });
+    });
+  }
+
+  private get routes() {
+    return this.routing !== 'none';
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#initial ??= normalize(isSection(this.section) ? this.section : 'home', this.view);
+    if (this.routes) this.#listen();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#unlisten();
+  }
+
+  #listen() {
+    window.addEventListener('hashchange', this.#onLocation);
+    window.addEventListener('popstate', this.#onLocation);
+    this.#listening = true;
+    this.#follow(false);
+  }
+
+  #unlisten() {
+    window.removeEventListener('hashchange', this.#onLocation);
+    window.removeEventListener('popstate', this.#onLocation);
+    this.#listening = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('section') && !isSection(this.section)) this.section = 'home';
+    if (changed.has('routing') && this.isConnected && this.routes !== this.#listening) {
+      if (this.routes) this.#listen();
+      else this.#unlisten();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    const focus = this.#focus;
+    this.#focus = undefined;
+    if (focus === 'title' && this.session.signedIn) this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
+    else if (focus === 'view') void this.focusView();
+  }
+
+  /** Back, forward, a typed or shared `#/…` address. */
+  #onLocation = () => this.#follow(true);
+
+  #follow(byPartner: boolean) {
+    const hash = location.hash;
+    // an address without `#/…`: the start (no hash), or a host's own #anchor (left alone)
+    const route = parseHash(hash) ?? (hash.length <= 1 ? this.#initial : undefined);
+    if (!route) return;
+    if (hash.startsWith('#/') && hashOf(route) !== hash) history.replaceState(history.state, '', hashOf(route));
+    this.navigate(route, { history: 'none', focus: byPartner, emit: byPartner });
+  }
+
+  /**
+   * Opens a section (and a view in it). With hash routing, the address follows (a new history
+   * entry); the heading of the new view gets focus when `focus` is set.
+   */
+  open(section: Section, view?: string) {
+    this.navigate({ section, view }, { history: 'push', focus: false });
+  }
+
+  private navigate(to: Route, { history: mode, focus, emit = true }: { history: 'push' | 'none'; focus: boolean; emit?: boolean }) {
+    const route = normalize(isSection(to.section) ? to.section : 'home', to.view);
+    if (sameRoute(route, { section: this.section, view: this.view })) return;
+    this.section = route.section;
+    this.view = route.view;
+    if (this.routes && mode === 'push') history.pushState(history.state, '', hashOf(route));
+    if (focus) this.#focus = 'view';
+    if (emit) this.emit(new PartnerSectionChangeEvent({ ...route }));
+  }
+
+  /** The nav's links: a plain click routes here; a middle or modified click opens the address elsewhere. */
+  private onNavClick(event: MouseEvent, section: Section) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.navigate({ section }, { history: 'push', focus: true });
+  }
+
+  /**
+   * Moves focus to the open view's heading: the heading of the widget the view names (or of the
+   * section's first widget that has one), else the section itself.
+   */
+  private async focusView() {
+    const section = this.renderRoot.querySelector<HTMLElement>('[part~="section"]');
+    if (!section) return;
+    const key = this.view ? `${this.section}/${this.view.split('/')[0]}` : '';
+    const named = VIEW_TARGET[key];
+    const candidates = named ? [...section.querySelectorAll(named)] : [...section.children];
+    for (const el of candidates) {
+      if (!el.shadowRoot) continue; // not defined (yet): no heading to go to
+      await (el as LitElement).updateComplete;
+      const heading =
+        (key === 'resources/pages' && this.view !== 'pages' ? el.shadowRoot.querySelector<HTMLElement>('[part~="page-title"]') : null) ??
+        el.shadowRoot.querySelector<HTMLElement>('h1, h2, h3, [role="heading"]');
+      if (!heading) continue;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return;
+    }
+    section.focus();
+  }
+
   override render() {
     const portal = this.portal.value;
     // until (or unless) the merchant's name arrives, plainly "Partner Center"
-    const title = portal?.merchantName ? `${portal.merchantName} Partner Center` : 'Partner Center';
+    const title = portal?.merchantName ? msg(str`${portal.merchantName} Partner Center`) : msg('Partner Center');
     const state = this.session.state;
     if (!state) {
       const api = this.client;
       return html`<div part="base" class="login">
-        <h2 part="title">${title}</h2>
+        <h2 part="title" tabindex="-1">${title}</h2>
         <partner-login
           .api=${api} .sessionStore=${this.sessionStore}
           forgot-password-href=${ifDefined(this.forgotPasswordHref || undefined)}
           reset-href=${ifDefined(this.resetHref || undefined)}
           signup-href=${ifDefined(this.signupHref || undefined)}
+          @partner-login=${() => (this.#focus = 'title')}
         ></partner-login>
       </div>`;
     }
+    const sections: Section[] = ['home', 'resources', 'reports', 'payouts'];
     return html`<div part="base">
       <header part="header">
-        <h2 part="title">${title}</h2>
+        <h2 part="title" tabindex="-1">${title}</h2>
         <div class="who">
-          <p>Signed in as <strong>${state.partner.name}</strong> (${state.partner.code})</p>
-          <button part="sign-out-button" class="secondary" type="button" @click=${() => this.session.signOut(this.client, this)}>Sign out</button>
+          <p>${msg(html`Signed in as <strong>${state.partner.name}</strong> (${state.partner.code})`)}</p>
+          <button part="sign-out-button" class="secondary" type="button" @click=${() => this.session.signOut(this.client, this)}>${msg('Sign out')}</button>
         </div>
       </header>
-      <nav part="nav" aria-label="Partner Center">
+      <nav part="nav" aria-label=${msg('Partner Center')}>
         <ul>
-          ${SECTIONS.map(
-            (s) => html`<li>
-              <button part="nav-item" type="button" aria-current=${this.section === s.id ? 'page' : 'false'} @click=${() => this.open(s.id)}>
-                ${s.label}
-              </button>
+          ${sections.map(
+            (id) => html`<li>
+              <a part="nav-item" href=${hashOf({ section: id })} aria-current=${this.section === id ? 'page' : 'false'} @click=${(e: MouseEvent) => this.onNavClick(e, id)}
+                >${sectionLabel(id)}</a
+              >
             </li>`,
           )}
         </ul>
       </nav>
-      <section part="section" aria-label=${`Partner Center: ${SECTIONS.find((s) => s.id === this.section)!.label}`}>${this.renderSection(portal?.menus ?? DEFAULT_MENUS)}</section>
+      <section part="section" tabindex="-1" aria-label=${msg(str`Partner Center: ${sectionLabel(this.section)}`)}>${this.renderSection(portal?.menus ?? DEFAULT_MENUS)}</section>
     </div>`;
   }
 
@@ -187,31 +354,39 @@ export class PartnerCenterElement extends PartnerElement {
     // the widgets inside talk through this element's client (its api-base, or the fake in tests)
     // and share its session (the page's, or the store it was given)
     const api = this.client;
+    const store = this.sessionStore;
     switch (this.section) {
-      case 'resources':
-        return html`<partner-links .api=${api} .sessionStore=${this.sessionStore}></partner-links>
-          <partner-banners .api=${api} .sessionStore=${this.sessionStore}></partner-banners>
-          <partner-email-copy .api=${api} .sessionStore=${this.sessionStore}></partner-email-copy>
-          <partner-resources .api=${api} .sessionStore=${this.sessionStore}></partner-resources>`;
-      case 'reports':
-        return html`<partner-ledger .api=${api} .sessionStore=${this.sessionStore}></partner-ledger>
-          <partner-reports .api=${api} .sessionStore=${this.sessionStore}></partner-reports>`;
+      case 'resources': {
+        const page = this.view?.startsWith('pages/') ? this.view.slice('pages/'.length) : undefined;
+        return html`<partner-links .api=${api} .sessionStore=${store}></partner-links>
+          <partner-banners .api=${api} .sessionStore=${store}></partner-banners>
+          <partner-email-copy .api=${api} .sessionStore=${store}></partner-email-copy>
+          <partner-resources
+            .api=${api} .sessionStore=${store} .page=${live(page)}
+            @partner-resource-select=${(e: PartnerResourceSelectEvent) => this.navigate({ section: 'resources', view: `pages/${e.detail.slug}` }, { history: 'push', focus: false })}
+          ></partner-resources>`;
+      }
+      case 'reports': {
+        const tab = this.view && REPORT_TABS.has(this.view) ? this.view : 'commissions';
+        return html`<partner-ledger .api=${api} .sessionStore=${store}></partner-ledger>
+          <partner-reports
+            .api=${api} .sessionStore=${store} .tab=${live(tab)}
+            @partner-tab-change=${(e: PartnerTabChangeEvent) => this.navigate({ section: 'reports', view: e.detail.tab }, { history: 'push', focus: false })}
+          ></partner-reports>`;
+      }
+      case 'payouts':
+        return html`<partner-payouts .api=${api} .sessionStore=${store}></partner-payouts>`;
       default: {
         // in no program: said once, first, instead of two empty program widgets
         const inNoProgram = this.programs.value?.length === 0;
-        return html`${inNoProgram ? noProgramView() : nothing}
-        ${menus.welcome ? html`<partner-welcome .api=${api} .sessionStore=${this.sessionStore}></partner-welcome>` : nothing}
-        ${menus.profile ? html`<partner-profile .api=${api} .sessionStore=${this.sessionStore}></partner-profile>` : nothing}
-        ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api} .sessionStore=${this.sessionStore}></partner-programs>` : nothing}
-        ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api} .sessionStore=${this.sessionStore}></partner-commissions>` : nothing}`;
+        return html`<partner-overview .api=${api} .sessionStore=${store}></partner-overview>
+          ${inNoProgram ? noProgramView() : nothing}
+          ${menus.welcome ? html`<partner-welcome .api=${api} .sessionStore=${store}></partner-welcome>` : nothing}
+          <partner-recruits .api=${api} .sessionStore=${store}></partner-recruits>
+          ${menus.profile ? html`<partner-profile .api=${api} .sessionStore=${store}></partner-profile>` : nothing}
+          ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api} .sessionStore=${store}></partner-programs>` : nothing}
+          ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api} .sessionStore=${store}></partner-commissions>` : nothing}`;
       }
     }
-  }
-
-  /** Opens a section (Home, Resources or Reports). */
-  open(section: Section) {
-    if (section === this.section) return;
-    this.section = section;
-    this.emit(new PartnerSectionChangeEvent({ section }));
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -50,6 +51,7 @@ type Confirmation = { state: 'pending' } | { state: 'done'; email: string } | { 
  * @csspart back-button - "Back to sign-in" on the reset forms (their other parts are this element's: base, title, form…).
  * @csspart signup-link - The "Become a partner" link.
  * @csspart signed-in - The signed-in state.
+ * @csspart signing-in - "Signing you in…" while an embed token (`<meta name="partner-center:embed-token">`) is exchanged: no form flashes meanwhile.
  * @csspart sign-out-button - The sign-out button.
  *
  * @cssproperty --partner-login-max-width - Widest the element grows (default --partner-width-form, 26em).
@@ -147,7 +149,7 @@ export class PartnerLoginElement extends PartnerElement {
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title"><slot name="heading">${session ? 'Partner account' : this.heading}</slot></h2>
       ${this.renderConfirmation()}
-      ${session ? this.renderSignedIn(session.partner.name, session.partner.code) : this.renderForm()}
+      ${session ? this.renderSignedIn(session.partner.name, session.partner.code) : this.session.store.signingIn ? this.renderSigningIn() : this.renderForm()}
     </section>`;
   }
 
@@ -158,6 +160,11 @@ export class PartnerLoginElement extends PartnerElement {
     return html`<p part="email-confirmation" role="status" class="confirmation ${c.state}">
       ${c.state === 'pending' ? 'Confirming your email address…' : html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`}
     </p>`;
+  }
+
+  /** An embed token is being exchanged: a neutral busy state, never a flash of the form. */
+  private renderSigningIn() {
+    return html`<p part="signing-in" role="status" aria-busy="true" class="signing-in"><span class="spinner" aria-hidden="true"></span> ${msg('Signing you in…')}</p>`;
   }
 
   private renderSignedIn(name: string, code: string) {

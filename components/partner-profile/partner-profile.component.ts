@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -68,7 +69,10 @@ const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutD
  * @csspart details - The read-only details list.
  * @csspart edit-button - Switches to the form.
  * @csspart form - The profile form.
- * @csspart password-form - The password change form.
+ * @csspart password - The password area: the "Change password" button, its form and the announcement.
+ * @csspart password-button - "Change password": opens and closes the form (aria-expanded).
+ * @csspart password-form - The password change form (hidden until the button opens it; Escape or Cancel closes it).
+ * @csspart password-status - Announces a changed password (role="status").
  * @csspart status - Success messages (role="status").
  * @csspart error - Errors (role="alert").
  * @csspart spinner - The loading state.
@@ -125,6 +129,17 @@ export class PartnerProfileElement extends PartnerElement {
         color: var(--_success);
         margin: 0;
       }
+      .password {
+        display: grid;
+        gap: var(--_space-m);
+        justify-items: start;
+      }
+      .password form {
+        justify-self: stretch;
+      }
+      form[hidden] {
+        display: none;
+      }
       [part~='email-unconfirmed'] {
         display: grid;
         gap: var(--_space-s);
@@ -164,6 +179,8 @@ export class PartnerProfileElement extends PartnerElement {
   @state() private passwordBusy = false;
   @state() private passwordError?: ApiError | Error;
   @state() private passwordSaved = '';
+  /** The password form is open (behind the "Change password" button). */
+  @state() private passwordOpen = false;
   @state() private resend: { state: 'idle' | 'busy' | 'sent' } | { state: 'failed'; error: unknown } = { state: 'idle' };
   /** A `?pc_confirm=` link being confirmed, confirmed, or refused. */
   @state() private confirmation?: { state: 'pending' } | { state: 'done'; email: string } | { state: 'failed'; error: unknown };
@@ -428,29 +445,53 @@ export class PartnerProfileElement extends PartnerElement {
 
   private renderPasswordForm() {
     const wrongField = this.passwordError instanceof ApiError ? this.passwordError.field : undefined;
-    return html`<form part="password-form" novalidate @submit=${this.changePassword} aria-labelledby="password-title">
-      <h3 id="password-title">Change password</h3>
-      ${this.passwordError ? html`<p part="error" role="alert">${messageOf(this.passwordError, LABELS)}</p>` : nothing}
-      ${this.passwordSaved ? html`<p part="status" role="status">${this.passwordSaved}</p>` : nothing}
-      <div class="grid">
-        <div class="field">
-          <label for="current-password">Current password</label>
-          <input id="current-password" name="currentPassword" type="password" autocomplete="current-password" required aria-invalid=${wrongField === 'currentPassword' ? 'true' : 'false'} />
+    const open = this.passwordOpen;
+    return html`<div part="password" class="password">
+      <div part="password-status" role="status">${this.passwordSaved ? html`<p part="status">${this.passwordSaved}</p>` : nothing}</div>
+      <button part="password-button" class="secondary" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="password-form" @click=${() => this.togglePassword(!open)}>
+        ${msg('Change password')}
+      </button>
+      <form id="password-form" part="password-form" novalidate ?hidden=${!open} @submit=${this.changePassword} @keydown=${this.onPasswordKey} aria-label=${msg('Change password')}>
+        ${this.passwordError ? html`<p part="error" role="alert">${messageOf(this.passwordError, LABELS)}</p>` : nothing}
+        <div class="grid">
+          <div class="field">
+            <label for="current-password">${msg('Current password')}</label>
+            <input id="current-password" name="currentPassword" type="password" autocomplete="current-password" required aria-invalid=${wrongField === 'currentPassword' ? 'true' : 'false'} />
+          </div>
+          <div class="field">
+            <label for="new-password">${msg('New password')}</label>
+            <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minlength="8" aria-describedby="new-password-hint" aria-invalid=${wrongField === 'newPassword' ? 'true' : 'false'} />
+            <p class="hint" id="new-password-hint">${msg('At least 8 characters.')}</p>
+          </div>
+          <div class="field">
+            <label for="confirm-password">${msg('Repeat new password')}</label>
+            <input id="confirm-password" name="confirmPassword" type="password" autocomplete="new-password" required aria-invalid=${wrongField === 'confirmPassword' ? 'true' : 'false'} />
+          </div>
         </div>
-        <div class="field">
-          <label for="new-password">New password</label>
-          <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minlength="8" aria-describedby="new-password-hint" aria-invalid=${wrongField === 'newPassword' ? 'true' : 'false'} />
-          <p class="hint" id="new-password-hint">At least 8 characters.</p>
+        <div class="actions">
+          <button type="submit" aria-disabled=${this.passwordBusy ? 'true' : 'false'}>${this.passwordBusy ? msg('Changing…') : msg('Save new password')}</button>
+          <button part="password-cancel" class="secondary" type="button" @click=${() => this.togglePassword(false)}>${msg('Cancel')}</button>
         </div>
-        <div class="field">
-          <label for="confirm-password">Repeat new password</label>
-          <input id="confirm-password" name="confirmPassword" type="password" autocomplete="new-password" required aria-invalid=${wrongField === 'confirmPassword' ? 'true' : 'false'} />
-        </div>
-      </div>
-      <div class="actions">
-        <button type="submit" aria-disabled=${this.passwordBusy ? 'true' : 'false'}>${this.passwordBusy ? 'Changing…' : 'Change password'}</button>
-      </div>
-    </form>`;
+      </form>
+    </div>`;
+  }
+
+  /** Opens the password form (focus on its first field) or closes it (focus back on the button). */
+  private async togglePassword(open: boolean) {
+    this.passwordOpen = open;
+    if (open) this.passwordSaved = '';
+    else {
+      this.passwordError = undefined;
+      this.renderRoot.querySelector<HTMLFormElement>('[part~="password-form"]')?.reset();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(open ? '#current-password' : '[part~="password-button"]')?.focus();
+  }
+
+  private onPasswordKey(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    void this.togglePassword(false);
   }
 
   private async changePassword(event: SubmitEvent) {
@@ -475,7 +516,10 @@ export class PartnerProfileElement extends PartnerElement {
     try {
       await this.client.changePassword({ currentPassword, newPassword });
       form.reset();
-      this.passwordSaved = 'Your password was changed. Other devices have been signed out.';
+      this.passwordOpen = false;
+      this.passwordSaved = msg('Your password was changed. Other devices have been signed out.');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="password-button"]')?.focus();
     } catch (error) {
       this.passwordError = error instanceof Error ? error : new Error(messageOf(error));
       await this.focusPasswordError();

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { CommissionReport, LeadReport, LinkStats, SalesReport } from '../../src/api/types.js';
 import { formatCount, localeOf } from '../../src/format.js';
 import type { RangePreset } from '../../src/internal/date-range.js';
+import { PartnerTabChangeEvent } from '../../src/events/partner-tab-change.js';
 import { PagedReportController } from '../../src/internal/paged-report-controller.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { reportStyles } from '../../src/styles/report.js';
@@ -56,6 +57,7 @@ async function open<K extends ReportTab>(tab: K, ...args: Parameters<ReportPanel
  * @summary Commission, lead, sales and link reports with period, paging, CSV and a chart.
  *
  * @event partner-range-change - The partner chose another period. `detail: { preset, from?, to? }`.
+ * @event partner-tab-change - The partner opened another report tab. `detail: { tab }`.
  * @event partner-download - A report was downloaded as CSV. `detail: { report, filename, size }`.
  *
  * @csspart base - The outer wrapper.
@@ -169,6 +171,7 @@ export class PartnerReportsElement extends PartnerElement {
     if (tab === this.tab) return;
     this.tab = tab;
     this.report.forgetDownloadError();
+    this.emit(new PartnerTabChangeEvent({ tab }));
   }
 
   private renderSpinner() {

@@ -74,7 +74,8 @@ describe('<partner-center>', () => {
     await waitUntil(() => part(el, 'no-program'), 'the no-program message');
     expect(text(part(el, 'no-program'))).to.equal("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
     const section = part(el, 'section')!;
-    expect(section.firstElementChild).to.equal(part(el, 'no-program'));
+    expect(section.firstElementChild!.localName, 'the overview first').to.equal('partner-overview');
+    expect(section.children[1]).to.equal(part(el, 'no-program'));
     expect(section.querySelector('partner-programs')).to.equal(null, 'no second, empty programs list');
     expect(section.querySelector('partner-commissions')).to.equal(null);
     expect(section.querySelector('partner-welcome')).to.exist;
@@ -85,11 +86,11 @@ describe('<partner-center>', () => {
     expect(part(enrolled, 'no-program')).to.equal(null);
   });
 
-  it('navigates Home / Resources / Reports with aria-current and an event', async () => {
+  it('navigates Home / Resources / Reports / Payouts with aria-current and an event', async () => {
     signIn();
-    const el = await fixture<PartnerCenterElement>(html`<partner-center .api=${fakeApi()}></partner-center>`);
-    const items = parts<HTMLButtonElement>(el, 'nav-item');
-    expect(items.map((b) => text(b))).to.deep.equal(['Home', 'Resources', 'Reports']);
+    const el = await fixture<PartnerCenterElement>(html`<partner-center routing="none" .api=${fakeApi()}></partner-center>`);
+    const items = parts<HTMLAnchorElement>(el, 'nav-item');
+    expect(items.map((b) => text(b))).to.deep.equal(['Home', 'Resources', 'Reports', 'Payouts']);
     expect(items[0]!.getAttribute('aria-current')).to.equal('page');
     setTimeout(() => items[2]!.click());
     const event = await oneEvent(el, 'partner-section-change');

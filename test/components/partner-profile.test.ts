@@ -28,6 +28,12 @@ const submit = async (el: PartnerProfileElement) => {
   part<HTMLFormElement>(el, 'form')!.requestSubmit();
   await el.updateComplete;
 };
+/** Opens the password form behind its button, as a partner would. */
+const openPassword = async (el: PartnerProfileElement) => {
+  part<HTMLButtonElement>(el, 'password-button')!.click();
+  await el.updateComplete;
+  return part<HTMLFormElement>(el, 'password-form')!;
+};
 const patches = (api: ReturnType<typeof fakeApi>) => api.calls.filter((c) => c.method === 'updateProfile').map((c) => c.args[0]);
 
 describe('<partner-profile> asks for the current password before a new email or payout details', () => {
@@ -187,7 +193,7 @@ describe('<partner-profile>', () => {
     expect(text(part(method.el, 'form')!.querySelector('[part~="error"]'))).to.equal('Payout method: Invalid option');
 
     const password = await render({ fail: { changePassword: new ApiError(400, 'invalid_request', 'newPassword: is at most 256 characters', 'newPassword') } });
-    const form = part<HTMLFormElement>(password.el, 'password-form')!;
+    const form = await openPassword(password.el);
     type(shadow<HTMLInputElement>(password.el, '#current-password')!, 'demo-password');
     type(shadow<HTMLInputElement>(password.el, '#new-password')!, 'a-new-secret');
     type(shadow<HTMLInputElement>(password.el, '#confirm-password')!, 'a-new-secret');
@@ -196,9 +202,42 @@ describe('<partner-profile>', () => {
     expect(text(form.querySelector('[part~="error"]'))).to.equal('New password: is at most 256 characters');
   });
 
-  it('changes the password and reports a wrong current password', async () => {
-    const { el, api } = await render();
+  it('keeps the password form behind a "Change password" button: opening focuses the first field, Cancel and Escape close it', async () => {
+    const { el } = await render();
+    const button = part<HTMLButtonElement>(el, 'password-button')!;
     const form = part<HTMLFormElement>(el, 'password-form')!;
+    expect(text(button)).to.equal('Change password');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-controls')).to.equal(form.id);
+    expect(form.hidden, 'closed at first').to.equal(true);
+    expect(form.getBoundingClientRect().height).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    button.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === shadow(el, '#current-password'), 'the first field has focus');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(form.hidden).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    shadow<HTMLInputElement>(el, '#current-password')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitUntil(() => el.shadowRoot!.activeElement === button, 'Escape returns focus to the button');
+    expect(form.hidden).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+
+    button.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === shadow(el, '#current-password'));
+    type(shadow<HTMLInputElement>(el, '#current-password')!, 'half-typed');
+    part<HTMLButtonElement>(el, 'password-cancel')!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === button, 'Cancel returns focus to the button');
+    expect(form.hidden).to.equal(true);
+    button.click();
+    await el.updateComplete;
+    expect(shadow<HTMLInputElement>(el, '#current-password')!.value, 'cancelled typing is gone').to.equal('');
+  });
+
+  it('changes the password and reports a wrong current password; success closes the form and announces it', async () => {
+    const { el, api } = await render();
+    const form = await openPassword(el);
     const set = (id: string, v: string) => type(shadow<HTMLInputElement>(el, `#${id}`)!, v);
     set('current-password', 'wrong');
     set('new-password', 'a-new-secret');
@@ -211,14 +250,18 @@ describe('<partner-profile>', () => {
     set('new-password', 'a-new-secret');
     set('confirm-password', 'a-new-secret');
     form.requestSubmit();
-    await waitUntil(() => form.querySelector('[part~="status"]'));
-    expect(text(form.querySelector('[part~="status"]'))).to.contain('Your password was changed');
+    await waitUntil(() => text(part(el, 'password-status')).length > 0);
+    expect(part(el, 'password-status')!.getAttribute('role')).to.equal('status');
+    expect(text(part(el, 'password-status'))).to.equal('Your password was changed. Other devices have been signed out.');
+    expect(form.hidden, 'closed after success').to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'password-button'));
     expect(api.calls.filter((c) => c.method === 'changePassword')).to.have.length(2);
+    await expect(el).to.be.accessible();
   });
 
   it('refuses mismatched new passwords before calling the server', async () => {
     const { el, api } = await render();
-    const form = part<HTMLFormElement>(el, 'password-form')!;
+    const form = await openPassword(el);
     type(shadow<HTMLInputElement>(el, '#current-password')!, 'demo-password');
     type(shadow<HTMLInputElement>(el, '#new-password')!, 'a-new-secret');
     type(shadow<HTMLInputElement>(el, '#confirm-password')!, 'another-one');
