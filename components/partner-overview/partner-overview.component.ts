@@ -105,11 +105,11 @@ export class PartnerOverviewElement extends PartnerElement {
     const loading = !!this.session.state?.token && !this.overview && this.data.status !== TaskStatus.ERROR;
     return html`<section part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
       <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Overview')}</slot></h2>
-      ${this.renderBody(loading)} ${this.copier.announcer()}
+      ${this.renderBody()} ${this.copier.announcer()}
     </section>`;
   }
 
-  private renderBody(loading: boolean) {
+  private renderBody() {
     if (!this.session.state?.token) return html`<p part="signed-out" class="notice">${msg('Sign in to see what you earned and when you are paid.')}</p>`;
     if (this.data.status === TaskStatus.ERROR) {
       return html`<div part="error" role="alert" class="error-box">
@@ -117,8 +117,8 @@ export class PartnerOverviewElement extends PartnerElement {
         <button type="button" class="secondary" @click=${() => void this.data.run()}>${msg('Try again')}</button>
       </div>`;
     }
-    if (loading || !this.overview) return this.renderSkeleton();
     const o = this.overview;
+    if (!o) return this.renderSkeleton();
     return o.hasActivity
       ? html`${this.renderTiles(o)}
           <div class="pair">${this.renderLink(o)} ${this.renderRecent(o)}</div>
