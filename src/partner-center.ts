@@ -13,6 +13,9 @@ import '../components/partner-email-copy/partner-email-copy.js';
 import '../components/partner-resources/partner-resources.js';
 import '../components/partner-ledger/partner-ledger.js';
 import '../components/partner-reports/partner-reports.js';
+import '../components/partner-overview/partner-overview.js';
+import '../components/partner-payouts/partner-payouts.js';
+import '../components/partner-recruits/partner-recruits.js';
 
 export { ApiError } from './api/errors.js';
 export { HttpPartnerApi } from './api/client.js';

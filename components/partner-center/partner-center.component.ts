@@ -23,9 +23,9 @@ import '../partner-programs/partner-programs.js';
 import '../partner-reports/partner-reports.js';
 import '../partner-resources/partner-resources.js';
 import '../partner-welcome/partner-welcome.js';
-// integration: import '../partner-overview/partner-overview.js';
-// integration: import '../partner-payouts/partner-payouts.js';
-// integration: import '../partner-recruits/partner-recruits.js';
+import '../partner-overview/partner-overview.js';
+import '../partner-payouts/partner-payouts.js';
+import '../partner-recruits/partner-recruits.js';
 import { hashOf, isSection, normalize, parseHash, sameRoute, type Route } from './partner-center.route.js';
 
 export type Section = PartnerSection;
