@@ -41,6 +41,16 @@ describe('HttpAdminApi: payouts, dashboard, audit', () => {
     expect(await requests[1]!.json()).to.deep.equal({ payments: [{ partner: 'ann', amount: 5_000 }], reference: 'R-1' });
   });
 
+  it('lists payout requests by status and declines one with its note (issue 14)', async () => {
+    answer(200, JSON.stringify({ requests: [], nextCursor: null }));
+    const client = api();
+    expect(await client.payoutRequests({ status: 'open', limit: 50, cursor: 'c3' })).to.deep.equal({ requests: [], nextCursor: null });
+    await client.declinePayoutRequest(4, 'Invoice missing');
+    expect(requests.map(sent)).to.deep.equal(['GET /api/v1/admin/payout-requests?status=open&limit=50&cursor=c3', 'POST /api/v1/admin/payout-requests/4/decline']);
+    expect(requests[1]!.headers.get('Authorization')).to.equal('Bearer adm_token');
+    expect(await requests[1]!.json()).to.deep.equal({ note: 'Invoice missing' });
+  });
+
   it('downloads CSV with the bearer token and the server’s file name', async () => {
     answer(200, 'a,b\r\n', { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="payouts-wise-2026-03-02.csv"' });
     const client = api();
