@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PartnerBanner } from '../../src/api/types.js';
@@ -50,8 +50,8 @@ const sizeLabel = (b: PartnerBanner) => `${b.width} × ${b.height}`;
 export class PartnerBannersElement extends PartnerElement {
   static override styles = [baseStyles, resourceStyles, styles];
 
-  /** Heading text. */
-  @property() heading = 'Banners';
+  /** Heading text (default "Banners"). */
+  @property() heading?: string;
 
   /** The size shown (`728x90`), or '' for all. */
   @state() private size = '';
@@ -62,9 +62,9 @@ export class PartnerBannersElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
-      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2></div>
+      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Banners')}</slot></h2></div>
       ${this.data.render(
-        { signedOut: 'Sign in to get banners that carry your link.', loading: 'Loading banners…', empty: 'No banners yet.' },
+        { signedOut: msg('Sign in to get banners that carry your link.'), loading: msg('Loading banners…'), empty: msg('No banners yet.') },
         (banners) => this.renderGallery(banners),
       )}
       ${this.copier.announcer()}
@@ -82,9 +82,9 @@ export class PartnerBannersElement extends PartnerElement {
     const shown = size ? banners.filter((b) => sizeOf(b) === size) : banners;
     return html`${this.sub.render(msg('Tag the link in every banner code to tell your channels apart, like newsletter or blog.'))}
       <div class="field filter">
-        <label for="size">Size</label>
+        <label for="size">${msg('Size')}</label>
         <select id="size" part="size-filter" @change=${this.filter}>
-          <option value="" ?selected=${!size}>All sizes (${banners.length})</option>
+          <option value="" ?selected=${!size}>${msg(str`All sizes (${banners.length})`)}</option>
           ${[...sizes.entries()]
             .sort(([, a], [, b]) => b.width - a.width || b.height - a.height)
             .map(([value, s]) => html`<option value=${value} ?selected=${value === size}>${s.label} (${s.count})</option>`)}
@@ -101,19 +101,19 @@ export class PartnerBannersElement extends PartnerElement {
     return html`<li part="banner" data-banner-id=${b.id} aria-labelledby="name-${b.id}">
       <div class="banner-head">
         <h3 id="name-${b.id}">${b.name}</h3>
-        <span part="size">${sizeLabel(b)} px</span>
+        <span part="size">${msg(str`${sizeLabel(b)} px`)}</span>
       </div>
       <div part="preview" class="preview">
         <img part="image" src=${b.imageUrl} width=${b.width} height=${b.height} alt=${b.alt} loading="lazy" decoding="async" />
       </div>
       <div class="field">
-        <label for="html-${b.id}">HTML code<span class="visually-hidden"> for ${b.name}</span></label>
+        <label for="html-${b.id}">${msg('HTML code')}<span class="visually-hidden"> ${msg(str`for ${b.name}`)}</span></label>
         <div class="copy-row">
           <textarea id="html-${b.id}" part="snippet" readonly rows="3" spellcheck="false" .value=${code} @focus=${(e: FocusEvent) => (e.target as HTMLTextAreaElement).select()}></textarea>
         </div>
         <div>
-          <button part="copy-button" type="button" data-copy=${this.copier.state(key) ?? 'idle'} @click=${() => this.copier.copy(key, code, 'banner-html', 'Banner HTML')}>
-            ${this.copier.label(key, 'Copy HTML', `for ${b.name}`)}
+          <button part="copy-button" type="button" data-copy=${this.copier.state(key) ?? 'idle'} @click=${() => this.copier.copy(key, code, 'banner-html', msg('Banner HTML'))}>
+            ${this.copier.label(key, msg('Copy HTML'), msg(str`for ${b.name}`))}
           </button>
         </div>
       </div>
@@ -124,7 +124,7 @@ export class PartnerBannersElement extends PartnerElement {
     this.size = (event.target as HTMLSelectElement).value;
     const banners = this.data.value ?? [];
     const count = this.size ? banners.filter((b) => sizeOf(b) === this.size).length : banners.length;
-    this.copier.announce(`${count} ${count === 1 ? 'banner' : 'banners'} shown`);
+    this.copier.announce(count === 1 ? msg('1 banner shown') : msg(str`${count} banners shown`));
   }
 }
 

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerEmail } from '../../src/api/types.js';
@@ -47,8 +47,8 @@ export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
 export class PartnerEmailCopyElement extends PartnerElement {
   static override styles = [baseStyles, resourceStyles, styles];
 
-  /** Heading text. */
-  @property() heading = 'Email copy';
+  /** Heading text (default "Email copy"). */
+  @property() heading?: string;
 
   private readonly copier = new CopyController(this);
   private readonly sub = new SubIdController(this);
@@ -56,9 +56,9 @@ export class PartnerEmailCopyElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
-      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2></div>
+      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Email copy')}</slot></h2></div>
       ${this.data.render(
-        { signedOut: 'Sign in to get emails that carry your link.', loading: 'Loading emails…', empty: 'No email copy yet.' },
+        { signedOut: msg('Sign in to get emails that carry your link.'), loading: msg('Loading emails…'), empty: msg('No email copy yet.') },
         (emails) =>
           html`${this.sub.render(msg('Tag the link in every email to tell your channels apart, like newsletter or blog.'))}
             <ul part="list">
@@ -76,36 +76,36 @@ export class PartnerEmailCopyElement extends PartnerElement {
       <h3 id="name-${email.id}">${email.name}</h3>
       <div class="part">
         <div class="part-head">
-          <span class="label" id="subject-label-${email.id}">Subject</span>
+          <span class="label" id="subject-label-${email.id}">${msg('Subject')}</span>
           <button
             part="copy-button"
             class="secondary"
             type="button"
             data-copy=${this.copier.state(subjectKey) ?? 'idle'}
-            @click=${() => this.copier.copy(subjectKey, email.subject, 'email-subject', 'Subject')}
+            @click=${() => this.copier.copy(subjectKey, email.subject, 'email-subject', msg('Subject'))}
           >
-            ${this.copier.label(subjectKey, 'Copy subject', `of ${email.name}`)}
+            ${this.copier.label(subjectKey, msg('Copy subject'), msg(str`of ${email.name}`))}
           </button>
         </div>
         <p part="subject">${email.subject}</p>
       </div>
       <div class="part">
         <div class="part-head">
-          <span class="label" id="body-label-${email.id}">Body</span>
+          <span class="label" id="body-label-${email.id}">${msg('Body')}</span>
           <button
             part="copy-button"
             class="secondary"
             type="button"
             data-copy=${this.copier.state(bodyKey) ?? 'idle'}
-            @click=${() => this.copier.copy(bodyKey, email.body, 'email-body', 'Email text')}
+            @click=${() => this.copier.copy(bodyKey, email.body, 'email-body', msg('Email text'))}
           >
-            ${this.copier.label(bodyKey, 'Copy text', `of ${email.name}`)}
+            ${this.copier.label(bodyKey, msg('Copy text'), msg(str`of ${email.name}`))}
           </button>
         </div>
         <div part="body" role="region" tabindex="0" aria-labelledby="body-label-${email.id} name-${email.id}">${email.body}</div>
       </div>
       <div class="actions">
-        <a part="mailto" class="button" href=${mailtoHref(email)}>Open in mail app<span class="visually-hidden">: ${email.name}</span></a>
+        <a part="mailto" class="button" href=${mailtoHref(email)}>${msg('Open in mail app')}<span class="visually-hidden">: ${email.name}</span></a>
       </div>
     </li>`;
   }

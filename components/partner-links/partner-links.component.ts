@@ -22,7 +22,7 @@ type LinkFigures = Pick<LinkStats['totals'], 'clicks' | 'sales' | 'conversionRat
 const NO_FIGURES: LinkFigures = { clicks: 0, sales: 0, conversionRate: null, earnings: 0 };
 
 /** The form's labels, to name a field in the server's validation errors. */
-const LABELS = { destination: 'Page address', sub: 'Sub-id', name: 'Name' };
+const labels = () => ({ destination: msg('Page address'), sub: msg('Sub-id'), name: msg('Name') });
 
 const pageLocale = () => document.documentElement.lang || navigator.language || 'en';
 
@@ -97,8 +97,8 @@ const typingScheme = (value: string) => 'https://'.startsWith(value.toLowerCase(
 export class PartnerLinksElement extends PartnerElement {
   static override styles = [baseStyles, resourceStyles, styles, statsStyles];
 
-  /** Heading text. */
-  @property() heading = 'Your links';
+  /** Heading text (default "Your links"). */
+  @property() heading?: string;
   /** The period the links' figures are for at first: `this-month` (default), `last-month`, `this-year` or `all`. */
   @property() range: RangePreset = 'this-month';
 
@@ -153,15 +153,15 @@ export class PartnerLinksElement extends PartnerElement {
   override render() {
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
       <div class="head">
-        <h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2>
-        ${this.data.value ? html`<button part="refresh-button" class="secondary" type="button" @click=${this.refresh}>Refresh<span class="visually-hidden"> links and clicks</span></button>` : nothing}
+        <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Your links')}</slot></h2>
+        ${this.data.value ? html`<button part="refresh-button" class="secondary" type="button" @click=${this.refresh}>${msg('Refresh')}<span class="visually-hidden"> ${msg('links and clicks')}</span></button>` : nothing}
       </div>
       ${this.renderBody()} ${this.copier.announcer()}
     </section>`;
   }
 
   private renderBody() {
-    return this.data.render({ signedOut: 'Sign in to get your tracking links.', loading: 'Loading your links…' }, (data) => {
+    return this.data.render({ signedOut: msg('Sign in to get your tracking links.'), loading: msg('Loading your links…') }, (data) => {
       if (!data.inProgram) return noProgramView();
       const links = this.merged(data);
       return html`${this.renderCoupons()} ${this.renderSub()} ${this.renderPeriod()}
@@ -176,14 +176,14 @@ export class PartnerLinksElement extends PartnerElement {
     const codes = this.coupons.value ?? [];
     if (!codes.length) return nothing;
     return html`<div part="coupons" class="coupons">
-      <h3 id="coupons-title">${codes.length === 1 ? 'Your coupon code' : 'Your coupon codes'}</h3>
-      <p class="help">Share it too: a purchase with your code counts for you, even without your link.</p>
+      <h3 id="coupons-title">${codes.length === 1 ? msg('Your coupon code') : msg('Your coupon codes')}</h3>
+      <p class="help">${msg('Share it too: a purchase with your code counts for you, even without your link.')}</p>
       <ul aria-labelledby="coupons-title">
         ${codes.map(
           (code) => html`<li part="coupon">
             <code>${code}</code>
-            <button part="coupon-copy-button" class="secondary" type="button" data-copy=${this.copier.state(`coupon-${code}`) ?? 'idle'} @click=${() => this.copier.copy(`coupon-${code}`, code, 'coupon', `Coupon code ${code}`)}>
-              ${this.copier.label(`coupon-${code}`, 'Copy', `coupon code ${code}`)}
+            <button part="coupon-copy-button" class="secondary" type="button" data-copy=${this.copier.state(`coupon-${code}`) ?? 'idle'} @click=${() => this.copier.copy(`coupon-${code}`, code, 'coupon', msg(str`Coupon code ${code}`))}>
+              ${this.copier.label(`coupon-${code}`, msg('Copy'), msg(str`coupon code ${code}`))}
             </button>
           </li>`,
         )}
@@ -356,7 +356,7 @@ export class PartnerLinksElement extends PartnerElement {
       this.copier.announce(msg(str`Link renamed to ${updated.name}`));
       void this.focusLater(`[data-link-id="${link.id}"] [part~="rename-button"]`);
     } catch (error) {
-      this.renameError = messageOf(error, LABELS);
+      this.renameError = messageOf(error, labels());
       void this.focusLater(`#rename-${link.id}`);
     } finally {
       this.busy = undefined;
@@ -374,7 +374,7 @@ export class PartnerLinksElement extends PartnerElement {
       this.copier.announce(disabled ? msg(str`${updated.name} is disabled: visitors still reach the page, nothing is recorded.`) : msg(str`${updated.name} is enabled again.`));
       void this.focusLater(`[data-link-id="${link.id}"] [part~="disable-button"]`);
     } catch (error) {
-      this.linkError = { id: link.id, message: messageOf(error, LABELS) };
+      this.linkError = { id: link.id, message: messageOf(error, labels()) };
     } finally {
       this.busy = undefined;
     }
@@ -392,7 +392,7 @@ export class PartnerLinksElement extends PartnerElement {
   private renderSub() {
     const problem = this.subProblem;
     return html`<div class="field sub">
-      <label for="sub">Sub-id <span class="help">(optional)</span></label>
+      <label for="sub">${msg('Sub-id')} <span class="help">${msg('(optional)')}</span></label>
       <input
         id="sub"
         part="input sub-input"
@@ -404,7 +404,7 @@ export class PartnerLinksElement extends PartnerElement {
         aria-describedby=${problem ? 'sub-help sub-error' : 'sub-help'}
         @input=${(e: InputEvent) => (this.sub = (e.target as HTMLInputElement).value.trim())}
       />
-      <p id="sub-help" class="help">Tag your links to tell your channels apart, like <code>newsletter</code> or <code>instagram</code>.</p>
+      <p id="sub-help" class="help">${msg(html`Tag your links to tell your channels apart, like <code>newsletter</code> or <code>instagram</code>.`)}</p>
       ${problem ? html`<p id="sub-error" class="field-error">${problem}</p>` : nothing}
     </div>`;
   }
@@ -416,17 +416,17 @@ export class PartnerLinksElement extends PartnerElement {
     return html`<li part="link" data-link-id=${link.id} class=${link.disabled ? 'disabled' : ''}>
       <div class="link-head">
         <h3 id="name-${link.id}">${link.name}</h3>
-        ${link.kind === 'custom' ? html`<span part="badge">Your link</span>` : nothing}
+        ${link.kind === 'custom' ? html`<span part="badge">${msg('Your link')}</span>` : nothing}
         ${link.disabled ? html`<span part="disabled-badge">${msg('Disabled')}</span>` : nothing}
         <span part="clicks">${this.clicks(link.clicks)}</span>
       </div>
-      <p class="destination">Goes to ${link.destination}</p>
+      <p class="destination">${msg(str`Goes to ${link.destination}`)}</p>
       ${link.disabled ? html`<p class="disabled-note">${msg('Visitors still reach the page, but nothing is recorded for you.')}</p>` : nothing}
       ${this.renderFigures(link)}
       <div class="copy-row">
-        <input part="url" readonly .value=${url} aria-label="Link: ${link.name}" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-        <button part="copy-button" type="button" data-copy=${this.copier.state(copyKey) ?? 'idle'} @click=${() => this.copier.copy(copyKey, url, 'link', 'Link')}>
-          ${this.copier.label(copyKey, 'Copy', link.name)}
+        <input part="url" readonly .value=${url} aria-label=${msg(str`Link: ${link.name}`)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+        <button part="copy-button" type="button" data-copy=${this.copier.state(copyKey) ?? 'idle'} @click=${() => this.copier.copy(copyKey, url, 'link', msg('Link'))}>
+          ${this.copier.label(copyKey, msg('Copy'), link.name)}
         </button>
         <button
           part="qr-button"
@@ -436,19 +436,19 @@ export class PartnerLinksElement extends PartnerElement {
           aria-controls="qr-${link.id}"
           @click=${() => this.toggleQr(link.id)}
         >
-          QR code<span class="visually-hidden"> for ${link.name}</span>
+          ${msg('QR code')}<span class="visually-hidden"> ${msg(str`for ${link.name}`)}</span>
         </button>
       </div>
       ${this.renderManage(link)}
       <div id="qr-${link.id}" part="qr" ?hidden=${!qrOpen}>
         ${qrOpen
-          ? html`<img src=${this.client.qrCodeUrl(url, 'svg')} alt="QR code for ${url}" width="160" height="160" />
+          ? html`<img src=${this.client.qrCodeUrl(url, 'svg')} alt=${msg(str`QR code for ${url}`)} width="160" height="160" />
               <div class="actions">
                 <a part="qr-download" class="button" href=${this.client.qrCodeUrl(url, 'png', { download: true })} download="qr-${link.slug}.png">
-                  Download PNG<span class="visually-hidden"> QR code for ${link.name}</span>
+                  ${msg('Download PNG')}<span class="visually-hidden"> ${msg(str`QR code for ${link.name}`)}</span>
                 </a>
                 <a part="qr-download" class="button" href=${this.client.qrCodeUrl(url, 'svg', { download: true })} download="qr-${link.slug}.svg">
-                  Download SVG<span class="visually-hidden"> QR code for ${link.name}</span>
+                  ${msg('Download SVG')}<span class="visually-hidden"> ${msg(str`QR code for ${link.name}`)}</span>
                 </a>
               </div>`
           : nothing}
@@ -459,7 +459,7 @@ export class PartnerLinksElement extends PartnerElement {
   private clicks(count: number) {
     const locale = pageLocale();
     const number = new Intl.NumberFormat(locale).format(count);
-    return `${number} ${new Intl.PluralRules(locale).select(count) === 'one' ? 'click' : 'clicks'}`;
+    return new Intl.PluralRules(locale).select(count) === 'one' ? msg(str`${number} click`) : msg(str`${number} clicks`);
   }
 
   private toggleQr(id: number) {
@@ -469,10 +469,10 @@ export class PartnerLinksElement extends PartnerElement {
   private renderForm(domains: string[]) {
     const destinationIds = ['destination-help', this.destinationError ? 'destination-error' : ''].filter(Boolean).join(' ');
     return html`<form part="form" novalidate @submit=${(e: SubmitEvent) => this.create(e, domains)} aria-labelledby="form-title">
-      <h3 id="form-title">Create a custom link</h3>
+      <h3 id="form-title">${msg('Create a custom link')}</h3>
       <div class="form-fields">
         <div class="field">
-          <label for="destination">Page address</label>
+          <label for="destination">${msg('Page address')}</label>
           <input
             id="destination"
             part="input destination-input"
@@ -488,7 +488,7 @@ export class PartnerLinksElement extends PartnerElement {
             @input=${(e: InputEvent) => this.typeDestination((e.target as HTMLInputElement).value, domains)}
           />
           <p id="destination-help" class="help">
-            ${domains.length ? `Link straight to any page on ${listOf(domains)}.` : 'Link straight to any page on our site.'}
+            ${domains.length ? msg(str`Link straight to any page on ${listOf(domains)}.`) : msg('Link straight to any page on our site.')}
           </p>
           ${this.destinationError ? html`<p id="destination-error" class="field-error">${this.destinationError}</p>` : nothing}
         </div>
@@ -508,7 +508,7 @@ export class PartnerLinksElement extends PartnerElement {
           ${this.newNameError ? html`<p id="new-name-error" class="field-error">${this.newNameError}</p>` : nothing}
         </div>
         <div class="field">
-          <label for="new-sub">Sub-id <span class="help">(optional)</span></label>
+          <label for="new-sub">${msg('Sub-id')} <span class="help">${msg('(optional)')}</span></label>
           <input
             id="new-sub"
             part="input"
@@ -526,7 +526,7 @@ export class PartnerLinksElement extends PartnerElement {
       ${this.formError ? html`<p part="form-error" role="alert">${this.formError}</p>` : nothing}
       <div>
         <button part="create-button" type="submit" aria-disabled=${this.creating ? 'true' : 'false'}>
-          ${this.creating ? html`<span class="spinner" aria-hidden="true"></span> Creating…` : 'Create link'}
+          ${this.creating ? html`<span class="spinner" aria-hidden="true"></span> ${msg('Creating…')}` : msg('Create link')}
         </button>
       </div>
     </form>`;
@@ -570,15 +570,15 @@ export class PartnerLinksElement extends PartnerElement {
       this.destination = '';
       this.newSub = '';
       this.newName = '';
-      this.copier.announce(known ? `You have this link already: ${link.name}` : `Link created: ${link.name}`);
+      this.copier.announce(known ? msg(str`You have this link already: ${link.name}`) : msg(str`Link created: ${link.name}`));
       this.emit(new PartnerLinkCreateEvent({ link }));
       await this.updateComplete;
       this.focusIn(`[data-link-id="${link.id}"] [part~="copy-button"]`);
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'sub') this.newSubError = messageOf(error, LABELS);
-      else if (error instanceof ApiError && error.field === 'name') this.newNameError = messageOf(error, LABELS);
-      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = messageOf(error, LABELS);
-      else this.formError = messageOf(error, LABELS);
+      if (error instanceof ApiError && error.field === 'sub') this.newSubError = messageOf(error, labels());
+      else if (error instanceof ApiError && error.field === 'name') this.newNameError = messageOf(error, labels());
+      else if (error instanceof ApiError && error.field === 'destination') this.destinationError = messageOf(error, labels());
+      else this.formError = messageOf(error, labels());
       await this.updateComplete;
       if (this.destinationError) this.focusIn('#destination');
       else if (this.newNameError) this.focusIn('#new-name');

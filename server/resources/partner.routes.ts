@@ -61,6 +61,11 @@ const updateLinkRoute = createRoute({
   responses: { 200: jsonResponse(PartnerLinkSchema, 'The link as it is now'), 400: errors[400], 401: errors[401], 404: errors[404], 415: errors[415] },
 });
 
+// compile-time: the PATCH body the server reads is the client's LinkPatch (src/api/types.ts), field for field
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const patchFits: Same<z.input<typeof LinkPatchSchema>, import('../../src/api/types.js').LinkPatch> = true;
+void patchFits;
+
 /** GET one kind of the partner's material: `{ <key>: [item, …] }`. */
 function listRoute<K extends string, T extends z.ZodType>(path: string, key: K, item: T, summary: string) {
   const shape = { [key]: z.array(item) } as { [P in K]: z.ZodArray<T> };
