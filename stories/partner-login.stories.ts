@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import '../components/partner-login/partner-login.js';
 import type { PartnerLoginElement } from '../components/partner-login/partner-login.component.js';
-import { sessionStore } from '../src/session.js';
+import { SessionStore, sessionStore } from '../src/session.js';
 import { part, shadow, text, type } from '../test/helpers/dom.js';
 import { demoPartner, fakeApi, type FakeApiOptions } from '../test/helpers/fake-api.js';
 
@@ -347,5 +347,23 @@ export const EmailConfirmationUsed: Story = {
   play: async ({ canvasElement }) => {
     const el = await loginIn(canvasElement);
     await waitFor(() => expect(text(part(el, 'email-confirmation'))).toContain('already used'));
+  },
+};
+
+/**
+ * A page with an embed token (`<meta name="partner-center:embed-token">`) while the token is
+ * exchanged: "Signing you in…", never a flash of the form. (Here the exchange never settles.)
+ */
+export const SigningInWithEmbedToken: Story = {
+  name: 'Signing in with an embed token',
+  render: () => {
+    const store = new SessionStore(null);
+    void store.waitFor(new Promise(() => undefined));
+    return html`<partner-login .api=${fakeApi()} .sessionStore=${store}></partner-login>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('partner-login')!;
+    await waitFor(() => expect(part(el, 'signing-in')).not.toBeNull());
+    expect(part(el, 'form')).toBeNull();
   },
 };

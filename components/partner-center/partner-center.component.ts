@@ -38,6 +38,12 @@ const DEFAULT_MENUS: Portal['menus'] = { welcome: true, profile: true, programs:
 
 /** Which widget of a section a view points at (its heading gets focus). */
 const VIEW_TARGET: Record<string, string> = {
+  'home/overview': 'partner-overview',
+  'home/welcome': 'partner-welcome',
+  'home/recruits': 'partner-recruits',
+  'home/profile': 'partner-profile',
+  'home/programs': 'partner-programs',
+  'home/commissions': 'partner-commissions',
   'resources/links': 'partner-links',
   'resources/banners': 'partner-banners',
   'resources/email': 'partner-email-copy',
@@ -62,7 +68,7 @@ const REPORT_TABS = new Set(['commissions', 'leads', 'sales', 'links']);
  * @tag partner-center
  * @summary The complete partner portal with Home / Resources / Reports / Payouts navigation and addresses.
  *
- * Addresses: the open section lives in the URL hash — `#/home`, `#/resources` (`/links`,
+ * Addresses: the open section lives in the URL hash — `#/home` (`/profile`, `/programs`, …), `#/resources` (`/links`,
  * `/banners`, `/email`, `/pages/<slug>`), `#/reports` (`/ledger`, `/commissions`, `/leads`,
  * `/sales`, `/links`), `#/payouts` — so back/forward, reload and shared links work; other hashes
  * (a host's `#anchor`) are left alone. `routing="none"` keeps the address untouched. A widget
@@ -199,7 +205,12 @@ export class PartnerCenterElement extends PartnerElement {
     this.addEventListener('partner-navigate', (event: PartnerNavigateEvent) => {
       if (!isSection(event.detail?.section)) return;
       event.stopPropagation();
-      this.navigate({ section: event.detail.section, view: event.detail.view }, { history: 'push', focus: true });
+      const to = normalize(event.detail.section, event.detail.view);
+      if (sameRoute(to, { section: this.section, view: this.view })) {
+        // already there: still take the partner to it
+        this.#focus = 'view';
+        this.requestUpdate();
+      } else this.navigate(to, { history: 'push', focus: true });
     });
   }
 

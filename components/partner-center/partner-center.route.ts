@@ -10,7 +10,7 @@ export const SECTION_IDS: readonly PartnerSection[] = ['home', 'resources', 'rep
 
 /** The views each section knows; `pages/<slug>` opens a resource page. */
 const VIEWS: Record<PartnerSection, readonly string[]> = {
-  home: [],
+  home: ['overview', 'welcome', 'recruits', 'profile', 'programs', 'commissions'],
   resources: ['links', 'banners', 'email', 'pages'],
   reports: ['ledger', 'commissions', 'leads', 'sales', 'links'],
   payouts: [],

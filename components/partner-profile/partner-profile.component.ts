@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -12,22 +12,24 @@ import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import { NotificationsPanel, notificationStyles } from './partner-profile.notifications.js';
 
-const PAYOUT_METHODS: Record<PayoutMethod, string> = {
-  paypal: 'PayPal',
-  bank_transfer: 'Bank transfer',
-  check: 'Check',
-  other: 'Other',
-};
+/** Payout methods by name (a function: the words are translated at render time). */
+const payoutMethods = (): Record<PayoutMethod, string> => ({
+  paypal: msg('PayPal'),
+  bank_transfer: msg('Bank transfer'),
+  check: msg('Check'),
+  other: msg('Other'),
+});
 
 type Field = Exclude<keyof ProfilePatch, 'currentPassword'>;
-const FIELDS: { name: Field; label: string; type?: string; autocomplete: string; hint?: string }[] = [
-  { name: 'name', label: 'Name', autocomplete: 'name' },
-  { name: 'email', label: 'Email', type: 'email', autocomplete: 'email' },
-  { name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel' },
-  { name: 'company', label: 'Company', autocomplete: 'organization' },
-  { name: 'website', label: 'Website', type: 'url', autocomplete: 'url', hint: 'Starting with https://' },
-  { name: 'address', label: 'Address', autocomplete: 'street-address' },
+const fields = (): { name: Field; label: string; type?: string; autocomplete: string; hint?: string }[] => [
+  { name: 'name', label: msg('Name'), autocomplete: 'name' },
+  { name: 'email', label: msg('Email'), type: 'email', autocomplete: 'email' },
+  { name: 'phone', label: msg('Phone'), type: 'tel', autocomplete: 'tel' },
+  { name: 'company', label: msg('Company'), autocomplete: 'organization' },
+  { name: 'website', label: msg('Website'), type: 'url', autocomplete: 'url', hint: msg('Starting with https://') },
+  { name: 'address', label: msg('Address'), autocomplete: 'street-address' },
 ];
+const FIELD_NAMES: Field[] = ['name', 'email', 'phone', 'company', 'website', 'address'];
 
 /** Whether the form's email or payout details differ from the partner's: such a change needs the current password. */
 function changesSensitive(data: FormData, p: Partner): boolean {
@@ -39,15 +41,15 @@ function changesSensitive(data: FormData, p: Partner): boolean {
   );
 }
 /** Each field's label on the forms, to name it in the server's validation errors. */
-const LABELS: Record<string, string> = {
-  ...Object.fromEntries(FIELDS.map((f) => [f.name, f.label])),
-  payoutMethod: 'Payout method',
-  payoutDetails: 'Payout details',
-  currentPassword: 'Current password',
-  newPassword: 'New password',
-};
+const labels = (): Record<string, string> => ({
+  ...Object.fromEntries(fields().map((f) => [f.name, f.label])),
+  payoutMethod: msg('Payout method'),
+  payoutDetails: msg('Payout details'),
+  currentPassword: msg('Current password'),
+  newPassword: msg('New password'),
+});
 /** Fields that show their error under themselves; the others' errors go to the form's alert. */
-const WITH_FIELD_ERROR = new Set<string>([...FIELDS.map((f) => f.name), 'payoutDetails']);
+const WITH_FIELD_ERROR = new Set<string>([...FIELD_NAMES, 'payoutDetails']);
 
 /**
  * My Profile: the partner's contact and payout details, editable, and a password change.
@@ -167,7 +169,8 @@ export class PartnerProfileElement extends PartnerElement {
   ];
 
   /** Heading text. */
-  @property() heading = 'My profile';
+  /** Heading text (default "My profile", in the page's language). */
+  @property() heading?: string;
 
   @state() private editing = false;
   @state() private saving = false;
@@ -209,12 +212,12 @@ export class PartnerProfileElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.heading}</h2>
+      <h2 id="title" part="title">${this.heading ?? msg('My profile')}</h2>
       ${this.renderConfirmation()}
       ${this.session.signedIn
         ? this.profile.render({
-            initial: () => loadingView('Loading your profile…'),
-            pending: () => (this.profile.value ? this.renderProfile(this.profile.value) : loadingView('Loading your profile…')),
+            initial: () => loadingView(msg('Loading your profile…')),
+            pending: () => (this.profile.value ? this.renderProfile(this.profile.value) : loadingView(msg('Loading your profile…'))),
             error: (e) => errorView(e, () => this.profile.run()),
             complete: (p) => (p ? this.renderProfile(p) : nothing),
           })
@@ -227,7 +230,7 @@ export class PartnerProfileElement extends PartnerElement {
     if (!c) return nothing;
     if (c.state === 'failed') return html`<p part="email-confirmation" role="alert">${messageOf(c.error)}</p>`;
     return html`<p part="email-confirmation" role="status" class=${c.state === 'done' ? 'confirmed' : 'notice'}>
-      ${c.state === 'pending' ? 'Confirming your email address…' : html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`}
+      ${c.state === 'pending' ? msg('Confirming your email address…') : msg(html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`)}
     </p>`;
   }
 
@@ -243,12 +246,12 @@ export class PartnerProfileElement extends PartnerElement {
   private renderUnconfirmed(p: Me) {
     const r = this.resend;
     return html`<div part="email-unconfirmed">
-      <p><strong>Your email address ${p.email} is not confirmed yet.</strong></p>
-      <p>Open the link in the email we sent to confirm it. Until then, your payout details cannot change.</p>
-      ${r.state === 'sent' ? html`<p part="status" role="status">We have sent a new confirmation link to ${p.email}.</p>` : nothing}
+      <p><strong>${msg(str`Your email address ${p.email} is not confirmed yet.`)}</strong></p>
+      <p>${msg('Open the link in the email we sent to confirm it. Until then, your payout details cannot change.')}</p>
+      ${r.state === 'sent' ? html`<p part="status" role="status">${msg(str`We have sent a new confirmation link to ${p.email}.`)}</p>` : nothing}
       ${r.state === 'failed' ? html`<p part="error" role="alert" tabindex="-1">${messageOf(r.error)}</p>` : nothing}
       <button part="resend-button" class="secondary" type="button" aria-disabled=${r.state === 'busy' ? 'true' : 'false'} @click=${this.resendConfirmation}>
-        ${r.state === 'busy' ? 'Sending…' : 'Send the confirmation again'}
+        ${r.state === 'busy' ? msg('Sending…') : msg('Send the confirmation again')}
       </button>
     </div>`;
   }
@@ -267,25 +270,25 @@ export class PartnerProfileElement extends PartnerElement {
   }
 
   private renderDetails(p: Partner) {
-    const show = (v: string | null | undefined) => v || html`<span class="notice">Not given</span>`;
+    const show = (v: string | null | undefined) => v || html`<span class="notice">${msg('Not given')}</span>`;
     return html`<dl part="details">
-        <dt>Partner code</dt>
+        <dt>${msg('Partner code')}</dt>
         <dd>${p.code}</dd>
-        ${FIELDS.map(
+        ${fields().map(
           (f) => html`<dt>${f.label}</dt>
             <dd>
               ${show(p[f.name] as string | null)}${f.name === 'email' && (p as Me).emailConfirmed === false
-                ? html` <span class="badge">(not confirmed)</span>`
+                ? html` <span class="badge">${msg('(not confirmed)')}</span>`
                 : nothing}
             </dd>`,
         )}
-        <dt>Payout method</dt>
-        <dd>${p.payoutMethod ? PAYOUT_METHODS[p.payoutMethod] : show(null)}</dd>
-        <dt>Payout details</dt>
+        <dt>${msg('Payout method')}</dt>
+        <dd>${p.payoutMethod ? payoutMethods()[p.payoutMethod] : show(null)}</dd>
+        <dt>${msg('Payout details')}</dt>
         <dd>${show(p.payoutDetails)}</dd>
       </dl>
       ${this.saved ? html`<p part="status" role="status">${this.saved}</p>` : nothing}
-      <button part="edit-button" type="button" @click=${this.startEditing}>Edit profile</button>`;
+      <button part="edit-button" type="button" @click=${this.startEditing}>${msg('Edit profile')}</button>`;
   }
 
   private async startEditing() {
@@ -305,9 +308,9 @@ export class PartnerProfileElement extends PartnerElement {
       this.sensitive = changesSensitive(new FormData(event.currentTarget as HTMLFormElement), p);
     };
     return html`<form part="form" novalidate @submit=${this.save} @input=${edited} @change=${edited} aria-busy=${this.saving ? 'true' : 'false'}>
-      ${this.saveError ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.saveError, LABELS)}</p>` : nothing}
+      ${this.saveError ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.saveError, labels())}</p>` : nothing}
       <div class="grid">
-        ${FIELDS.map(
+        ${fields().map(
           (f) => html`<div class="field">
             <label for="profile-${f.name}">${f.label}</label>
             <input
@@ -325,14 +328,14 @@ export class PartnerProfileElement extends PartnerElement {
           </div>`,
         )}
         <div class="field">
-          <label for="profile-payoutMethod">Payout method</label>
+          <label for="profile-payoutMethod">${msg('Payout method')}</label>
           <select id="profile-payoutMethod" name="payoutMethod" aria-describedby=${unconfirmed ? 'profile-payout-unconfirmed' : nothing}>
-            <option value="" ?selected=${!p.payoutMethod}>Not chosen</option>
-            ${Object.entries(PAYOUT_METHODS).map(([value, label]) => html`<option value=${value} ?selected=${p.payoutMethod === value}>${label}</option>`)}
+            <option value="" ?selected=${!p.payoutMethod}>${msg('Not chosen')}</option>
+            ${Object.entries(payoutMethods()).map(([value, label]) => html`<option value=${value} ?selected=${p.payoutMethod === value}>${label}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="profile-payoutDetails">Payout details</label>
+          <label for="profile-payoutDetails">${msg('Payout details')}</label>
           <textarea
             id="profile-payoutDetails"
             name="payoutDetails"
@@ -340,16 +343,16 @@ export class PartnerProfileElement extends PartnerElement {
             aria-describedby="profile-payoutDetails-hint${unconfirmed ? ' profile-payout-unconfirmed' : ''}${error('payoutDetails') ? ' profile-payoutDetails-error' : ''}"
             .value=${p.payoutDetails ?? ''}
           ></textarea>
-          <p class="hint" id="profile-payoutDetails-hint">Your PayPal email, or what the program manager needs to pay you.</p>
+          <p class="hint" id="profile-payoutDetails-hint">${msg('Your PayPal email, or what the program manager needs to pay you.')}</p>
           ${unconfirmed
-            ? html`<p class="hint" id="profile-payout-unconfirmed">Confirm your email address before changing payout details: open the link in the email we sent you.</p>`
+            ? html`<p class="hint" id="profile-payout-unconfirmed">${msg('Confirm your email address before changing payout details: open the link in the email we sent you.')}</p>`
             : nothing}
           ${error('payoutDetails') ? html`<p class="field-error" id="profile-payoutDetails-error">${error('payoutDetails')}</p>` : nothing}
         </div>
       </div>
       ${this.sensitive
         ? html`<div class="field">
-            <label for="profile-currentPassword">Current password</label>
+            <label for="profile-currentPassword">${msg('Current password')}</label>
             <input
               id="profile-currentPassword"
               name="currentPassword"
@@ -360,14 +363,14 @@ export class PartnerProfileElement extends PartnerElement {
               aria-describedby=${described('currentPassword', 'yes')}
             />
             <p class="hint" id="profile-currentPassword-hint">
-              Changing your email or payout details needs your current password. Your other devices will be signed out.
+              ${msg('Changing your email or payout details needs your current password. Your other devices will be signed out.')}
             </p>
             ${error('currentPassword') ? html`<p class="field-error" id="profile-currentPassword-error">${error('currentPassword')}</p>` : nothing}
           </div>`
         : nothing}
       <div class="actions">
-        <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save profile'}</button>
-        <button type="button" class="secondary" @click=${this.cancel}>Cancel</button>
+        <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? msg('Saving…') : msg('Save profile')}</button>
+        <button type="button" class="secondary" @click=${this.cancel}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
@@ -401,11 +404,11 @@ export class PartnerProfileElement extends PartnerElement {
     const sensitive = current !== undefined && changesSensitive(data, current);
     if (sensitive) patch.currentPassword = String(data.get('currentPassword') ?? '');
     const errors: Record<string, string> = {};
-    if (!patch.name) errors.name = 'Enter your name.';
-    if (!patch.email) errors.email = 'Enter your email address.';
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(patch.email)) errors.email = 'Enter a valid email address.';
-    if (patch.website && !/^https?:\/\/\S+$/.test(patch.website)) errors.website = 'Enter a web address starting with https://';
-    if (sensitive && !patch.currentPassword) errors.currentPassword = 'Enter your current password to change your email or payout details.';
+    if (!patch.name) errors.name = msg('Enter your name.');
+    if (!patch.email) errors.email = msg('Enter your email address.');
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(patch.email)) errors.email = msg('Enter a valid email address.');
+    if (patch.website && !/^https?:\/\/\S+$/.test(patch.website)) errors.website = msg('Enter a web address starting with https://');
+    if (sensitive && !patch.currentPassword) errors.currentPassword = msg('Enter your current password to change your email or payout details.');
     this.sensitive = sensitive;
     this.fieldErrors = errors;
     this.saveError = undefined;
@@ -421,14 +424,14 @@ export class PartnerProfileElement extends PartnerElement {
       this.profile.run();
       this.editing = false;
       this.sensitive = false;
-      this.saved = sensitive ? 'Your profile was saved. Your other devices have been signed out.' : 'Your profile was saved.';
+      this.saved = sensitive ? msg('Your profile was saved. Your other devices have been signed out.') : msg('Your profile was saved.');
       this.emit(new PartnerProfileSavedEvent({ partner }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
     } catch (error) {
       if (error instanceof ApiError && error.field && (WITH_FIELD_ERROR.has(error.field) || error.field === 'currentPassword')) {
         if (error.field === 'currentPassword') this.sensitive = true;
-        this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
+        this.fieldErrors = { [error.field]: messageOf(error, labels()) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#profile-${error.field}`)?.focus();
       } else {
@@ -452,7 +455,7 @@ export class PartnerProfileElement extends PartnerElement {
         ${msg('Change password')}
       </button>
       <form id="password-form" part="password-form" novalidate ?hidden=${!open} @submit=${this.changePassword} @keydown=${this.onPasswordKey} aria-label=${msg('Change password')}>
-        ${this.passwordError ? html`<p part="error" role="alert">${messageOf(this.passwordError, LABELS)}</p>` : nothing}
+        ${this.passwordError ? html`<p part="error" role="alert">${messageOf(this.passwordError, labels())}</p>` : nothing}
         <div class="grid">
           <div class="field">
             <label for="current-password">${msg('Current password')}</label>
@@ -507,9 +510,9 @@ export class PartnerProfileElement extends PartnerElement {
       // checked here, in whole sentences: not a server fragment to prefix with the label
       this.passwordError = new ApiError(400, 'form_check', message, field);
     };
-    if (!currentPassword) fail('currentPassword', 'Enter your current password.');
-    else if (newPassword.length < 8) fail('newPassword', 'Use at least 8 characters for the new password.');
-    else if (newPassword !== confirm) fail('confirmPassword', 'The two new passwords are not the same.');
+    if (!currentPassword) fail('currentPassword', msg('Enter your current password.'));
+    else if (newPassword.length < 8) fail('newPassword', msg('Use at least 8 characters for the new password.'));
+    else if (newPassword !== confirm) fail('confirmPassword', msg('The two new passwords are not the same.'));
     else this.passwordError = undefined;
     if (this.passwordError) return this.focusPasswordError();
     this.passwordBusy = true;

@@ -180,6 +180,13 @@ describe('<partner-center> addresses', () => {
     const banners = widget(el, 'partner-banners')!;
     await waitUntil(() => deepActive()?.getRootNode() === banners.shadowRoot, 'the banners’ heading has focus');
     expect(deepActive()!.localName).to.equal('h2');
+
+    // "fill in your payout details": Home, at the profile
+    banners.shadowRoot!.firstElementChild!.dispatchEvent(new PartnerNavigateEvent({ section: 'home', view: 'profile' }));
+    await el.updateComplete;
+    expect(location.hash).to.equal('#/home/profile');
+    const profile = widget(el, 'partner-profile')!;
+    await waitUntil(() => deepActive()?.getRootNode() === profile.shadowRoot, 'the profile’s heading has focus');
   });
 
   it('after signing in inside it, focus lands on the portal’s heading; Home starts with the overview', async () => {

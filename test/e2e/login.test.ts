@@ -64,15 +64,15 @@ test('the one-tag portal: sign in inside <partner-center>, then Home, Resources 
   await center.getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.password);
   await center.getByLabel('Password', { exact: true }).press('Enter');
 
-  await center.getByRole('button', { name: 'Home' }).waitFor();
+  await center.getByRole('link', { name: 'Home' }).waitFor();
   await center.locator('partner-programs').getByRole('heading', { name: 'Affiliate Program' }).waitFor();
   await center.locator('partner-welcome').getByRole('heading', { name: 'Welcome to Northwind Outfitters' }).waitFor();
 
-  await center.getByRole('button', { name: 'Resources' }).click();
+  await center.getByRole('link', { name: 'Resources' }).click();
   await center.locator('partner-links').getByRole('heading', { name: 'Spring sale: 20% off boots' }).waitFor();
 
-  await center.getByRole('button', { name: 'Reports' }).click();
+  await center.getByRole('link', { name: 'Reports' }).click();
   await center.locator('partner-ledger').getByText('Ending balance').first().waitFor();
-  assert.equal(await center.getByRole('button', { name: 'Reports' }).getAttribute('aria-current'), 'page');
+  assert.equal(await center.getByRole('link', { name: 'Reports' }).getAttribute('aria-current'), 'page');
   assert.deepEqual(env.errors, []);
 });

@@ -225,7 +225,7 @@ test('the owner runs a program from the console while the partner watches their 
 
   // the partner sees the commission in their ledger (Reports)
   await portal.reload();
-  await center.getByRole('button', { name: 'Reports' }).click();
+  await center.getByRole('link', { name: 'Reports' }).click();
   const partnerLedger = center.locator('partner-ledger');
   await partnerLedger.locator('[part~="row"]').first().waitFor();
   assert.match(await text(partnerLedger.locator('[part~="row"]').first()), /Commission.*\$200\.00/);
@@ -268,7 +268,7 @@ test('the owner runs a program from the console while the partner watches their 
 
   // the partner sees the payment in their ledger
   await portal.reload();
-  await center.getByRole('button', { name: 'Reports' }).click();
+  await center.getByRole('link', { name: 'Reports' }).click();
   await partnerLedger.locator('[part~="row"][data-type="payment"]').waitFor();
   assert.match(await text(partnerLedger.locator('[part~="row"]').first()), /Payment.*\$200\.00/);
 
