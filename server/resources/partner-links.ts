@@ -198,8 +198,10 @@ export async function checkOwnPartnerLink(deps: Deps, base: string, raw: string,
   const { kysely } = deps.db;
   const [partner, link] = await Promise.all([
     kysely.selectFrom('partners').select('id').where('code', '=', code).executeTakeFirst(),
-    kysely.selectFrom('links').select(['id', 'partner_id']).where('slug', '=', slug).where('status', '=', 'active').executeTakeFirst(),
+    kysely.selectFrom('links').select(['id', 'partner_id', 'status']).where('slug', '=', slug).executeTakeFirst(),
   ]);
-  if (!partner || !link || (link.partner_id !== null && link.partner_id !== partner.id)) throw refuse('no such partner link');
+  // a partner's own disabled link still leads to its page, so its QR code still draws; a disabled merchant link is gone
+  const gone = !link || (link.status !== 'active' && link.partner_id === null);
+  if (!partner || gone || (link.partner_id !== null && link.partner_id !== partner.id)) throw refuse('no such partner link');
   return url.href;
 }

@@ -1,11 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-recruits/partner-recruits.js';
+import '../../components/partner-signup/partner-signup.js';
 import { recruitLink, type PartnerRecruitsElement } from '../../components/partner-recruits/partner-recruits.component.js';
 import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { stubClipboard } from '../helpers/clipboard.js';
-import { part, parts, text } from '../helpers/dom.js';
+import { part, parts, shadow, text, type } from '../helpers/dom.js';
 import { fakeApi, sampleRecruits, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
 
 let clipboard: ReturnType<typeof stubClipboard> | undefined;
@@ -105,5 +106,25 @@ describe('<partner-recruits>', () => {
     expect(el.hidden).to.equal(false);
     expect(api.calls).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('the recruit link works: <partner-signup> on that page sends the ?ref= code as referrerCode', async () => {
+    const { el } = await render({ recruitsData: sampleRecruits() });
+    await settled(el);
+    const link = new URL(part<HTMLInputElement>(el, 'link')!.value);
+    const before = location.href;
+    history.replaceState(null, '', link.pathname + link.search);
+    try {
+      sessionStore().end(); // the visitor who follows the link is nobody signed in
+      const api = fakeApi();
+      const signup = await fixture(html`<partner-signup .api=${api}></partner-signup>`);
+      for (const [id, value] of Object.entries({ name: 'Nia New', email: 'nia@example.com', code: 'nia', password: 'nia-password-1' })) type(shadow<HTMLInputElement>(signup, `#${id}`)!, value);
+      shadow<HTMLInputElement>(signup, '#acceptTerms')!.checked = true;
+      part<HTMLButtonElement>(signup, 'button')!.click();
+      await waitUntil(() => api.calls.some((c) => c.method === 'signup'));
+      expect((api.calls.find((c) => c.method === 'signup')!.args[0] as { referrerCode?: string }).referrerCode).to.equal('demo');
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 });

@@ -109,6 +109,9 @@ describe('a visitor of a disabled link', () => {
     assert.equal(sale.status, 201, sale.text);
     assert.equal(sale.json.partnerCode ?? null, null, 'nothing to attribute');
 
+    const qr = await s.call('GET', `/api/v1/qr.svg?url=${encodeURIComponent(mine.url)}`, {});
+    assert.equal(qr.status, 200, 'its QR code still draws: it still leads to the page');
+
     await patch(alice, mine.id, { disabled: false });
     const again = await s.click('alice', mine.slug);
     assert.ok(again.clickId, 'counted again');
