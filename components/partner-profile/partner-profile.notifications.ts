@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { messageOf } from '../../src/api/errors.js';
@@ -6,14 +7,19 @@ import { errorView, loadingView } from '../../src/internal/states.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
-const COMMISSION_CHOICES: { value: CommissionNotice; label: string; hint: string }[] = [
-  { value: 'immediate', label: 'Immediately', hint: 'An email for each new commission.' },
-  { value: 'daily', label: 'Daily digest', hint: "One email a day with the day's new commissions." },
-  { value: 'off', label: 'Off', hint: 'No emails about new commissions.' },
+const commissionChoices = (): { value: CommissionNotice; label: string; hint: string }[] => [
+  { value: 'immediate', label: msg('Immediately'), hint: msg('An email for each new commission.') },
+  { value: 'daily', label: msg('Daily digest'), hint: msg("One email a day with the day's new commissions.") },
+  { value: 'off', label: msg('Off'), hint: msg('No emails about new commissions.') },
 ];
 
 /** What each kind the merchant may switch off is called, for the "not sent by the program" note. */
-const KIND_NAMES = { commission: 'new commissions', payment: 'payments sent', statement: 'monthly statements' } as const;
+const KINDS = ['commission', 'payment', 'statement'] as const;
+const kindNames = (): Record<(typeof KINDS)[number], string> => ({
+  commission: msg('new commissions'),
+  payment: msg('payments sent'),
+  statement: msg('monthly statements'),
+});
 
 export const notificationStyles = css`
   fieldset {
@@ -99,7 +105,7 @@ export class NotificationsPanel {
 
   render() {
     return html`<section part="notifications" aria-labelledby="notifications-title">
-      <h3 id="notifications-title">Email notifications</h3>
+      <h3 id="notifications-title">${msg('Email notifications')}</h3>
       <button
         class="secondary disclosure"
         type="button"
@@ -108,12 +114,12 @@ export class NotificationsPanel {
         aria-controls="notifications-body"
         @click=${this.toggle}
       >
-        ${this.open ? 'Hide notification choices' : 'Choose your notification emails'}
+        ${this.open ? msg('Hide notification choices') : msg('Choose your notification emails')}
       </button>
       <div id="notifications-body" ?hidden=${!this.open}>
         ${this.open
           ? this.prefs.render({
-              pending: () => (this.current ? this.renderForm(this.current) : loadingView('Loading your notification choices…')),
+              pending: () => (this.current ? this.renderForm(this.current) : loadingView(msg('Loading your notification choices…'))),
               error: (e) => errorView(e, () => void this.prefs.run()),
               complete: () => (this.current ? this.renderForm(this.current) : nothing),
             })
@@ -130,13 +136,14 @@ export class NotificationsPanel {
   };
 
   private renderForm(p: NotificationPreferences) {
-    const off = (Object.keys(KIND_NAMES) as (keyof typeof KIND_NAMES)[]).filter((k) => !p.available[k]);
+    const names = kindNames();
+    const off = KINDS.filter((k) => !p.available[k]);
     const anyOn = off.length < 3;
     const note = off.length
       ? html`<p class="notice" part="notifications-unavailable">
           ${anyOn
-            ? `The program does not send emails about ${list(off.map((k) => KIND_NAMES[k]))}.`
-            : 'The program sends no notification emails at the moment.'}
+            ? msg(str`The program does not send emails about ${list(off.map((k) => names[k]))}.`)
+            : msg('The program sends no notification emails at the moment.')}
         </p>`
       : nothing;
     if (!anyOn) return note;
@@ -144,8 +151,8 @@ export class NotificationsPanel {
       ${this.error ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error)}</p>` : nothing}
       ${p.available.commission
         ? html`<fieldset>
-            <legend>New commissions</legend>
-            ${COMMISSION_CHOICES.map(
+            <legend>${msg('New commissions')}</legend>
+            ${commissionChoices().map(
               (c) => html`<div class="choice">
                 <input type="radio" id="notify-commission-${c.value}" name="commission" value=${c.value} .checked=${p.commission === c.value} aria-describedby="notify-commission-${c.value}-hint" />
                 <label for="notify-commission-${c.value}">${c.label}</label>
@@ -156,14 +163,14 @@ export class NotificationsPanel {
         : nothing}
       ${p.available.payment || p.available.statement
         ? html`<fieldset>
-            <legend>Other emails</legend>
-            ${p.available.payment ? this.checkbox('payment', 'Payments sent', 'When a payment to you is sent.', p.payment) : nothing}
-            ${p.available.statement ? this.checkbox('statement', 'Monthly statement', "The month's earnings, payments and balance, with a CSV.", p.statement) : nothing}
+            <legend>${msg('Other emails')}</legend>
+            ${p.available.payment ? this.checkbox('payment', msg('Payments sent'), msg('When a payment to you is sent.'), p.payment) : nothing}
+            ${p.available.statement ? this.checkbox('statement', msg('Monthly statement'), msg("The month's earnings, payments and balance, with a CSV."), p.statement) : nothing}
           </fieldset>`
         : nothing}
       ${note}
       <div class="actions">
-        <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save notification choices'}</button>
+        <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? msg('Saving…') : msg('Save notification choices')}</button>
       </div>
       ${this.saved ? html`<p part="status" role="status">${this.saved}</p>` : nothing}
     </form>`;
@@ -194,7 +201,7 @@ export class NotificationsPanel {
     try {
       const answer = await this.client().updateNotifications(patch);
       this.latest = answer;
-      this.saved = 'Your notification choices were saved.';
+      this.saved = msg('Your notification choices were saved.');
     } catch (error) {
       this.error = error;
     } finally {

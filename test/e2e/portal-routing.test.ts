@@ -109,6 +109,15 @@ test('the demo partner moves through the portal by keyboard; the address follows
     return reports?.shadowRoot?.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim() === 'Leads';
   });
 
+  // and Home again, by keyboard
+  await center.locator('partner-ledger').getByText('Ending balance').first().waitFor();
+  await page.keyboard.press('Tab');
+  await tabTo(page, 'Home');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/home');
+  assert.equal(await current(page), 'Home');
+  await center.locator('partner-welcome').getByRole('heading', { name: 'Welcome to Northwind Outfitters' }).waitFor();
+
   assert.deepEqual(env.errors, [], 'no page or console errors');
   await page.close();
 });
