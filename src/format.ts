@@ -1,30 +1,21 @@
-import { currentLocale, localeFor } from './internal/localize.js';
-
 /**
  * Money, numbers and dates for people: `Intl` in the page's locale, amounts in the merchant's
  * currency. Amounts arrive as integer minor units (cents) and are handed to Intl as exact
  * decimal strings, never through floating point arithmetic.
  */
 
-/**
- * The locale of an element's numbers and dates: the nearest `lang` attribute, else the page's,
- * else the browser's — when it is a variant of the language the elements speak (`de-AT` while
- * they speak German: "1.234,56 €" the Austrian way); otherwise that language itself, so the
- * figures never read in another language than the words around them.
- */
+/** The locale of an element: the nearest `lang` attribute, else the page's, else the browser's. */
 export function localeOf(el?: Element | null): string {
-  const speaking = currentLocale();
   const candidates = [el?.closest('[lang]')?.getAttribute('lang'), globalThis.document?.documentElement.lang, globalThis.navigator?.language];
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {
-      const tag = Intl.getCanonicalLocales(candidate)[0];
-      if (tag && localeFor(tag) === speaking && tag.toLowerCase().startsWith(speaking)) return tag;
+      return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
     } catch {
       // not a locale tag: try the next
     }
   }
-  return speaking;
+  return 'en';
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();

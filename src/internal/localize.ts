@@ -129,3 +129,6 @@ function reportLoadFailure(error: unknown) {
 // Non-module pages reach it through window.PartnerCenter.
 const g = globalThis as { PartnerCenter?: Record<string, unknown> };
 g.PartnerCenter = { ...g.PartnerCenter, addTranslations };
+
+// Start at once: the page's language (and its chunk) loads while the elements are defined.
+if (globalThis.document) void followPageLanguage();
