@@ -1,6 +1,6 @@
-import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE } from '../../src/api/errors.js';
-import { filenameOf } from '../../src/api/client.js';
-import { createHttp, HTTPError, type Http } from '../../src/api/http.js';
+import type { KyInstance } from 'ky';
+import { ApiError } from '../../src/api/errors.js';
+import { apiErrorOf, createKy, filenameOf } from '../../src/api/client.js';
 import { adminSession, type AdminSession } from './session.js';
 import type {
   AdminApi,
@@ -55,40 +55,29 @@ const enc = encodeURIComponent;
 const LIST_KEY: Record<AdminResourceKind, string> = { links: 'links', banners: 'banners', 'email-copy': 'emails', 'resource-pages': 'pages' };
 
 /**
- * The admin API over HTTP with the merchant user's bearer token. It uses the same small fetch
- * wrapper as the partner client (src/api/http.ts — ky's call shape, without ky's bytes) and
- * the same error envelope reader; a 401 on a signed-in call ends the console session.
+ * The admin API over HTTP with the merchant user's bearer token. It uses the same ky instance
+ * setup as the partner client (`createKy` in src/api/client.ts: timeout, GET-only retries, the
+ * bearer token) and the same error envelope reader; a 401 on a signed-in call ends the console
+ * session.
  */
 export class HttpAdminApi implements AdminApi {
-  readonly #http: Http;
+  readonly #http: KyInstance;
 
   constructor(
     readonly baseUrl: string,
     private readonly session: AdminSession = adminSession(),
   ) {
-    this.#http = createHttp({
-      prefixUrl: `${baseUrl}/api/v1/admin/`,
-      timeout: 30_000,
-      beforeRequest: (headers) => {
-        const token = this.session.token;
-        if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
-      },
-    });
+    this.#http = createKy(`${baseUrl}/api/v1/admin/`, 30_000, session);
   }
 
-  protected async call<T>(request: (http: Http) => Promise<T>): Promise<T> {
-    const hadSession = this.session.token !== undefined;
+  protected async call<T>(request: (http: KyInstance) => Promise<T>): Promise<T> {
     try {
       return await request(this.#http);
     } catch (error) {
-      if (error instanceof HTTPError) {
-        const apiError = await apiErrorFrom(error.response);
-        if (apiError.status === 401 && hadSession) this.session.end();
-        throw apiError;
-      }
-      if (error instanceof Error && error.name === 'AbortError') throw error;
-      if (error instanceof Error && error.name === 'TimeoutError') throw new ApiError(0, 'timeout', 'The server took too long to answer. Please try again.');
-      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+      const failure = await apiErrorOf(error, async () => new ApiError(0, 'network_error', 'The partner server could not be reached. Check your connection and try again.'));
+      // the console stays English: its own words for a timeout
+      if (failure instanceof ApiError && failure.code === 'timeout') throw new ApiError(0, 'timeout', 'The server took too long to answer. Please try again.');
+      throw failure;
     }
   }
 
@@ -292,19 +281,9 @@ export class HttpAdminApi implements AdminApi {
     await this.call((http) => http.delete(`${kind}/${id}`, { signal }));
   }
 
-  /**
-   * The image's bytes as the request body. The shared fetch wrapper sends JSON only (it is the
-   * partner bundle's, whose size must not grow), so this one request goes through fetch itself,
-   * with the same token, and the same error reading through `call`.
-   */
+  /** The image's bytes as the request body (sent once, like every POST). */
   uploadImage(file: Blob, { signal }: RequestOptions = {}) {
-    return this.call(async () => {
-      const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
-      if (this.session.token) headers.Authorization = `Bearer ${this.session.token}`;
-      const response = await fetch(`${this.baseUrl}/api/v1/admin/uploads`, { method: 'POST', headers, body: file, signal });
-      if (!response.ok) throw new HTTPError(response);
-      return (await response.json()) as AdminUpload;
-    });
+    return this.call((http) => http.post('uploads', { body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' }, signal }).json<AdminUpload>());
   }
 
   async deleteUpload(id: number, { signal }: RequestOptions = {}) {

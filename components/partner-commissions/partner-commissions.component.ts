@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerProgram } from '../../src/api/types.js';
@@ -9,20 +10,33 @@ import { baseStyles } from '../../src/styles/tokens.js';
 
 /** "12% of each sale", "$10.00 per sale" */
 export function saleRateText(p: PartnerProgram, locale: string) {
-  return p.saleCommission.type === 'percent'
-    ? `${formatRate(p.saleCommission, p.currency, locale)} of each sale`
-    : `${formatRate(p.saleCommission, p.currency, locale)} per sale`;
+  const rate = formatRate(p.saleCommission, p.currency, locale);
+  return p.saleCommission.type === 'percent' ? msg(str`${rate} of each sale`) : msg(str`${rate} per sale`);
 }
 
 export function recurringText(p: PartnerProgram) {
   switch (p.recurring.mode) {
     case 'every':
-      return 'On every subscription payment';
-    case 'first_n':
-      return p.recurring.payments === 1 ? 'On the first subscription payment only' : `On the first ${p.recurring.payments} subscription payments`;
+      return msg('On every subscription payment');
+    case 'first_n': {
+      const payments = p.recurring.payments;
+      return payments === 1 ? msg('On the first subscription payment only') : msg(str`On the first ${payments} subscription payments`);
+    }
     default:
-      return 'On the first payment only';
+      return msg('On the first payment only');
   }
+}
+
+/** "Last click within 30 days" */
+function attributionText(firstClick: boolean, days: number) {
+  if (firstClick) return days === 1 ? msg('First click within 1 day') : msg(str`First click within ${days} days`);
+  return days === 1 ? msg('Last click within 1 day') : msg(str`Last click within ${days} days`);
+}
+
+/** "14 days after the sale, unless refunded" */
+function payableText(holdDays: number) {
+  if (holdDays === 0) return msg('As soon as the sale is recorded');
+  return holdDays === 1 ? msg('1 day after the sale, unless refunded') : msg(str`${holdDays} days after the sale, unless refunded`);
 }
 
 /**
@@ -94,7 +108,7 @@ export class PartnerCommissionsElement extends PartnerElement {
   ];
 
   /** Heading text. */
-  @property() heading = 'My commission structure';
+  @property() heading?: string;
 
   private readonly programs = new ProgramsTask(
     this,
@@ -104,14 +118,14 @@ export class PartnerCommissionsElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.heading}</h2>
+      <h2 id="title" part="title">${this.heading ?? msg('My commission structure')}</h2>
       ${this.session.signedIn
-        ? this.programs.render('Loading your commission structure…', (programs) =>
+        ? this.programs.render(msg('Loading your commission structure…'), (programs) =>
             programs.length
               ? html`<div class="programs">${programs.map((p) => this.renderProgram(p))}</div>`
-              : html`<p part="empty" class="notice">You are not in any program yet, so no commissions apply.</p>`,
+              : html`<p part="empty" class="notice">${msg('You are not in any program yet, so no commissions apply.')}</p>`,
           )
-        : signedOutView('your commission structure')}
+        : signedOutView(msg('your commission structure'))}
     </section>`;
   }
 
@@ -121,46 +135,45 @@ export class PartnerCommissionsElement extends PartnerElement {
     return html`<article part="program" class="card" aria-labelledby=${id}>
       <h3 id=${id}>${p.name}</h3>
       <dl>
-        <dt>Sales</dt>
+        <dt>${msg('Sales')}</dt>
         <dd>${saleRateText(p, locale)}</dd>
         ${p.leadCommission !== null
-          ? html`<dt>Leads</dt>
-              <dd>${formatMoney(p.leadCommission, p.currency, locale)} per new lead</dd>`
+          ? html`<dt>${msg('Leads')}</dt>
+              <dd>${msg(str`${formatMoney(p.leadCommission, p.currency, locale)} per new lead`)}</dd>`
           : nothing}
-        <dt>Subscriptions</dt>
+        <dt>${msg('Subscriptions')}</dt>
         <dd>${recurringText(p)}</dd>
         ${p.secondTier
-          ? html`<dt>Second tier</dt>
+          ? html`<dt>${msg('Second tier')}</dt>
               <dd>
                 ${p.secondTier.type === 'percent'
-                  ? `${formatRate(p.secondTier, p.currency, locale)} of each sale made by partners you referred`
-                  : `${formatRate(p.secondTier, p.currency, locale)} per sale made by partners you referred`}
+                  ? msg(str`${formatRate(p.secondTier, p.currency, locale)} of each sale made by partners you referred`)
+                  : msg(str`${formatRate(p.secondTier, p.currency, locale)} per sale made by partners you referred`)}
               </dd>`
           : nothing}
-        <dt>Attribution</dt>
+        <dt>${msg('Attribution')}</dt>
         <dd>
-          ${p.attributionModel === 'first_click' ? 'First click' : 'Last click'} within ${p.attributionWindowDays}
-          ${p.attributionWindowDays === 1 ? 'day' : 'days'}
+          ${attributionText(p.attributionModel === 'first_click', p.attributionWindowDays)}
         </dd>
-        <dt>Payable</dt>
-        <dd>${p.holdDays === 0 ? 'As soon as the sale is recorded' : `${p.holdDays} ${p.holdDays === 1 ? 'day' : 'days'} after the sale, unless refunded`}</dd>
+        <dt>${msg('Payable')}</dt>
+        <dd>${payableText(p.holdDays)}</dd>
       </dl>
       ${p.productRates.length
         ? html`<table part="rates">
             <caption>
-              Product rates
+              ${msg('Product rates')}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Product</th>
-                <th scope="col" class="rate">Commission</th>
+                <th scope="col">${msg('Product')}</th>
+                <th scope="col" class="rate">${msg('Commission')}</th>
               </tr>
             </thead>
             <tbody>
               ${p.productRates.map(
                 (r) => html`<tr>
                   <td>${r.productId}</td>
-                  <td class="rate">${r.type === 'percent' ? `${formatRate(r, p.currency, locale)} of the sale` : `${formatRate(r, p.currency, locale)} each`}</td>
+                  <td class="rate">${r.type === 'percent' ? msg(str`${formatRate(r, p.currency, locale)} of the sale`) : msg(str`${formatRate(r, p.currency, locale)} each`)}</td>
                 </tr>`,
               )}
             </tbody>

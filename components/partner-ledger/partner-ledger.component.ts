@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Balance, LedgerEntry, LedgerEntryType, LedgerPage } from '../../src/api/types.js';
@@ -11,12 +12,12 @@ import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-ledger.styles.js';
 
-const TYPE_LABELS: Record<LedgerEntryType, string> = {
-  commission: 'Commission',
-  clawback: 'Clawback',
-  payment: 'Payment',
-  adjustment: 'Adjustment',
-};
+const typeLabels = (): Record<LedgerEntryType, string> => ({
+  commission: msg('Commission'),
+  clawback: msg('Clawback'),
+  payment: msg('Payment'),
+  adjustment: msg('Adjustment'),
+});
 
 /** The ledger as shown: the entries loaded so far (pages appended) and today's balance. */
 interface Loaded {
@@ -67,7 +68,7 @@ export class PartnerLedgerElement extends PartnerElement {
   static override styles = [baseStyles, reportStyles, styles];
 
   /** Heading text. */
-  @property() heading = 'My Ledger';
+  @property() heading?: string;
   /** The period shown first: `this-month`, `last-month`, `this-year` or `all` (default). */
   @property() range: RangePreset = 'all';
   /** Entries per page (1–500). */
@@ -89,7 +90,7 @@ export class PartnerLedgerElement extends PartnerElement {
     rows: ({ page }) => page.entries.length,
     rowSelector: 'tbody tr',
     report: () => 'ledger',
-    announceMore: (added, shown) => `Loaded ${added} more ${added === 1 ? 'entry' : 'entries'}; showing ${shown}.`,
+    announceMore: (added, shown) => (added === 1 ? msg(str`Loaded 1 more entry; showing ${shown}.`) : msg(str`Loaded ${added} more entries; showing ${shown}.`)),
   });
 
   private get locale() {
@@ -103,12 +104,12 @@ export class PartnerLedgerElement extends PartnerElement {
   override render() {
     return html`<section part="base" aria-labelledby="title">
       <div class="toolbar">
-        <h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2>
+        <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('My Ledger')}</slot></h2>
         ${this.session.signedIn ? this.renderTools() : nothing}
       </div>
       ${this.session.signedIn
         ? this.report.render({ loading: () => this.renderSpinner(), complete: (loaded) => this.renderLedger(loaded) })
-        : html`<p part="signed-out"><slot name="signed-out">Sign in to see your ledger.</slot></p>`}
+        : html`<p part="signed-out"><slot name="signed-out">${msg('Sign in to see your ledger.')}</slot></p>`}
       ${this.report.renderStatus()}
     </section>`;
   }
@@ -119,7 +120,7 @@ export class PartnerLedgerElement extends PartnerElement {
   }
 
   private renderSpinner() {
-    return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> Loading your ledger…</p>`;
+    return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> ${msg('Loading your ledger…')}</p>`;
   }
 
   private renderLedger(loaded: Loaded) {
@@ -130,20 +131,20 @@ export class PartnerLedgerElement extends PartnerElement {
     const label = this.report.period.label(this.locale);
     return html`
       ${this.renderPayout(balance)}
-      <dl part="summary" aria-label="Summary for ${label}">
-        <div><dt>Beginning balance</dt><dd>${money(summary.beginningBalance)}</dd></div>
+      <dl part="summary" aria-label=${msg(str`Summary for ${label}`)}>
+        <div><dt>${msg('Beginning balance')}</dt><dd>${money(summary.beginningBalance)}</dd></div>
         ${moneyFigure('earned', summary.earned, money)} ${moneyFigure('clawedBack', summary.clawedBack, money)} ${moneyFigure('paid', summary.paid, money)}
-        <div><dt>Adjustments</dt><dd>${money(summary.adjustments, true)}</dd></div>
-        <div class="total"><dt>Ending balance</dt><dd>${money(summary.endingBalance)}</dd></div>
+        <div><dt>${msg('Adjustments')}</dt><dd>${money(summary.adjustments, true)}</dd></div>
+        <div class="total"><dt>${msg('Ending balance')}</dt><dd>${money(summary.endingBalance)}</dd></div>
       </dl>
       <p part="note" class="muted">
         ${periodVersusNow(label)}
-        ${allTime ? 'For all time the ending balance is your balance.' : 'The ending balance is your balance at the end of the period.'}
+        ${allTime ? msg('For all time the ending balance is your balance.') : msg('The ending balance is your balance at the end of the period.')}
       </p>
       ${entries.length
-        ? html`${this.renderTable(entries, money)}${this.report.renderMore(loaded, { one: 'entry', many: 'entries' })}`
+        ? html`${this.renderTable(entries, money)}${this.report.renderMore(loaded, { one: msg('entry'), many: msg('entries') })}`
         : html`<p part="empty">
-            ${allTime ? 'No activity yet. Your commissions appear here as soon as a referral buys.' : 'No entries in this period.'}
+            ${allTime ? msg('No activity yet. Your commissions appear here as soon as a referral buys.') : msg('No entries in this period.')}
           </p>`}
     `;
   }
@@ -151,39 +152,41 @@ export class PartnerLedgerElement extends PartnerElement {
   private renderPayout(balance: Balance) {
     const money = (n: number, signed = false) => formatMoney(n, balance.currency, this.locale, { signed });
     return html`<div part="payout">
-      <dl aria-label="Today">
+      <dl aria-label=${msg('Today')}>
         ${moneyFigure('balance', balance.balance, money)} ${moneyFigure('pending', balance.pending, money)}
         ${moneyFigure('payableNow', balance.payableNow, money)}
-        <div><dt>Minimum payout</dt><dd>${money(balance.minimumPayout)}</dd></div>
+        <div><dt>${msg('Minimum payout')}</dt><dd>${money(balance.minimumPayout)}</dd></div>
       </dl>
-      <p class="muted">Pending commissions are on hold until their hold days end; payable now is your balance less what is pending.</p>
+      <p class="muted">${msg('Pending commissions are on hold until their hold days end; payable now is your balance less what is pending.')}</p>
       <p class=${balance.payoutReady ? 'ready' : 'muted'}>
         ${balance.payoutReady
-          ? 'Your payable balance has reached the minimum payout and will be paid in the next payout.'
+          ? msg('Your payable balance has reached the minimum payout and will be paid in the next payout.')
           : balance.payableNow < 0
-            ? 'Refunds after your last payment took back more than was left: your next commissions make up the difference first.'
-            : `You are paid once your payable balance reaches ${money(balance.minimumPayout)}.`}
+            ? msg('Refunds after your last payment took back more than was left: your next commissions make up the difference first.')
+            : msg(str`You are paid once your payable balance reaches ${money(balance.minimumPayout)}.`)}
         ${balance.nextPayableAt
-          ? html`<span class="muted">More becomes payable on <time datetime=${balance.nextPayableAt}>${formatDate(balance.nextPayableAt, this.locale)}</time>.</span>`
+          ? html`<span class="muted">${msg(html`More becomes payable on <time datetime=${balance.nextPayableAt}>${formatDate(balance.nextPayableAt, this.locale)}</time>.`)}</span>`
           : nothing}
       </p>
     </div>`;
   }
 
   private renderTable(entries: LedgerEntry[], money: (n: number, signed?: boolean) => string) {
+    const col = { date: msg('Date'), type: msg('Type'), description: msg('Description'), amount: msg('Amount'), balance: msg('Balance') };
+    const types = typeLabels();
     return html`<table part="table" class="stack">
       <caption>
-        Entries, ${this.report.period.label(this.locale)}, newest first
+        ${msg(str`Entries, ${this.report.period.label(this.locale)}, newest first`)}
       </caption>
-      ${tableHead('Date', 'Type', 'Description', { num: 'Amount' }, { num: 'Balance' })}
+      ${tableHead(col.date, col.type, col.description, { num: col.amount }, { num: col.balance })}
       <tbody>
         ${entries.map(
           (e) => html`<tr part="row" data-type=${e.type} tabindex="-1">
-            <th scope="row" data-label="Date"><time datetime=${e.date} title=${formatDateTime(e.date, this.locale)}>${formatDate(e.date, this.locale)}</time></th>
-            <td data-label="Type">${TYPE_LABELS[e.type] ?? e.type}</td>
-            <td data-label="Description">${e.description}</td>
-            <td data-label="Amount" class="num ${e.amount < 0 ? 'negative' : ''}">${money(e.amount, true)}</td>
-            <td data-label="Balance" class="num">${money(e.balance)}</td>
+            <th scope="row" data-label=${col.date}><time datetime=${e.date} title=${formatDateTime(e.date, this.locale)}>${formatDate(e.date, this.locale)}</time></th>
+            <td data-label=${col.type}>${types[e.type] ?? e.type}</td>
+            <td data-label=${col.description}>${e.description}</td>
+            <td data-label=${col.amount} class="num ${e.amount < 0 ? 'negative' : ''}">${money(e.amount, true)}</td>
+            <td data-label=${col.balance} class="num">${money(e.balance)}</td>
           </tr>`,
         )}
       </tbody>

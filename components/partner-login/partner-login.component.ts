@@ -14,7 +14,7 @@ import styles from './partner-login.styles.js';
 
 type FieldErrors = Partial<Record<'code' | 'password', string>>;
 /** The form's labels, to name a field in the server's validation errors. */
-const LABELS = { code: 'Partner code', password: 'Password' };
+const labels = () => ({ code: msg('Partner code'), password: msg('Password') });
 /** The parts of the reset forms, styled through this element's `::part()` rules as if they were its own. */
 const RESET_PARTS = 'base, title, form, label, input, button, error, status, back-button, new-link-button';
 
@@ -66,7 +66,7 @@ export class PartnerLoginElement extends PartnerElement {
   static override styles = [baseStyles, formStyles, styles];
 
   /** Heading text. */
-  @property() heading = 'Partner sign-in';
+  @property() heading?: string;
   /** The merchant's own reset page: "Forgot your password?" links there instead of opening the reset form here. */
   @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
   /** The page the emailed reset link opens (`?pc_reset=<token>` is added). Default: this page, without its query and hash. */
@@ -147,7 +147,7 @@ export class PartnerLoginElement extends PartnerElement {
         ></partner-password-reset>`;
     }
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title" part="title"><slot name="heading">${session ? 'Partner account' : this.heading}</slot></h2>
+      <h2 id="title" part="title"><slot name="heading">${session ? msg('Partner account') : (this.heading ?? msg('Partner sign-in'))}</slot></h2>
       ${this.renderConfirmation()}
       ${session ? this.renderSignedIn(session.partner.name, session.partner.code) : this.session.store.signingIn ? this.renderSigningIn() : this.renderForm()}
     </section>`;
@@ -158,7 +158,7 @@ export class PartnerLoginElement extends PartnerElement {
     if (!c) return nothing;
     if (c.state === 'failed') return html`<p part="email-confirmation" role="alert" class="confirmation">${messageOf(c.error)}</p>`;
     return html`<p part="email-confirmation" role="status" class="confirmation ${c.state}">
-      ${c.state === 'pending' ? 'Confirming your email address…' : html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`}
+      ${c.state === 'pending' ? msg('Confirming your email address…') : msg(html`Your email address <strong>${c.email}</strong> is confirmed. Thank you!`)}
     </p>`;
   }
 
@@ -169,9 +169,9 @@ export class PartnerLoginElement extends PartnerElement {
 
   private renderSignedIn(name: string, code: string) {
     return html`<div part="signed-in">
-      <p role="status">Signed in as <strong>${name}</strong> <span class="code">(${code})</span></p>
+      <p role="status">${msg(html`Signed in as <strong>${name}</strong> <span class="code">(${code})</span>`)}</p>
       <button part="sign-out-button" class="secondary" type="button" ?disabled=${this.busy} @click=${this.signOut}>
-        ${this.busy ? 'Signing out…' : 'Sign out'}
+        ${this.busy ? msg('Signing out…') : msg('Sign out')}
       </button>
     </div>`;
   }
@@ -184,13 +184,13 @@ export class PartnerLoginElement extends PartnerElement {
       ${waitSeconds
         ? // the countdown is read once with the sentence, not every second (role="timer" is not live)
           html`<p part="error" role="alert" tabindex="-1">
-            Too many attempts for this code. Try again in <span class="wait" role="timer">${formatWait(waitSeconds)}</span>.
+            ${msg(html`Too many attempts for this code. Try again in <span class="wait" role="timer">${formatWait(waitSeconds)}</span>.`)}
           </p>`
         : this.error
-          ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, LABELS)}</p>`
+          ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, labels())}</p>`
           : nothing}
       <div class="field">
-        <label part="label" for="code">Partner code</label>
+        <label part="label" for="code">${msg('Partner code')}</label>
         <input
           part="input"
           id="code"
@@ -211,7 +211,7 @@ export class PartnerLoginElement extends PartnerElement {
         ${codeError ? html`<p class="field-error" id="code-error">${codeError}</p>` : nothing}
       </div>
       <div class="field">
-        <label part="label" for="password">Password</label>
+        <label part="label" for="password">${msg('Password')}</label>
         <div class="password">
           <input
             part="input"
@@ -232,21 +232,21 @@ export class PartnerLoginElement extends PartnerElement {
             aria-controls="password"
             @click=${() => (this.showPassword = !this.showPassword)}
           >
-            ${this.showPassword ? 'Hide' : 'Show'}<span class="visually-hidden"> password</span>
+            ${this.showPassword ? msg('Hide') : msg('Show')}<span class="visually-hidden"> ${msg('password')}</span>
           </button>
         </div>
         ${passwordError ? html`<p class="field-error" id="password-error">${passwordError}</p>` : nothing}
       </div>
       <button part="button" type="submit" aria-disabled=${this.busy || this.locked ? 'true' : 'false'}>
         ${this.busy
-          ? html`<span class="spinner" aria-hidden="true"></span> Signing in…`
-          : 'Sign in'}
+          ? html`<span class="spinner" aria-hidden="true"></span> ${msg('Signing in…')}`
+          : msg('Sign in')}
       </button>
       <div class="links">
         ${this.forgotPasswordHref
-          ? html`<a part="forgot-link" href=${this.forgotPasswordHref}>Forgot your password?</a>`
-          : html`<button part="forgot-link" class="link" type="button" @click=${this.forgotPassword}>Forgot your password?</button>`}
-        ${this.signupHref ? html`<a part="signup-link" href=${this.signupHref}>Become a partner</a>` : nothing}
+          ? html`<a part="forgot-link" href=${this.forgotPasswordHref}>${msg('Forgot your password?')}</a>`
+          : html`<button part="forgot-link" class="link" type="button" @click=${this.forgotPassword}>${msg('Forgot your password?')}</button>`}
+        ${this.signupHref ? html`<a part="signup-link" href=${this.signupHref}>${msg('Become a partner')}</a>` : nothing}
       </div>
     </form>`;
   }
@@ -269,7 +269,7 @@ export class PartnerLoginElement extends PartnerElement {
   /** The new password is set: back to the sign-in, which says so and takes focus. */
   private async resetDone() {
     this.code = '';
-    await this.backToSignIn('Password changed — sign in with your new password.');
+    await this.backToSignIn(msg('Password changed — sign in with your new password.'));
   }
 
   private async backToSignIn(notice: string) {
@@ -296,8 +296,8 @@ export class PartnerLoginElement extends PartnerElement {
     const code = this.codeInput?.value.trim() ?? '';
     const password = this.passwordInput?.value ?? '';
     const fieldErrors: FieldErrors = {};
-    if (!code) fieldErrors.code = 'Enter your partner code.';
-    if (!password) fieldErrors.password = 'Enter your password.';
+    if (!code) fieldErrors.code = msg('Enter your partner code.');
+    if (!password) fieldErrors.password = msg('Enter your password.');
     this.fieldErrors = fieldErrors;
     if (fieldErrors.code || fieldErrors.password) {
       (fieldErrors.code ? this.codeInput : this.passwordInput)?.focus();
@@ -325,7 +325,7 @@ export class PartnerLoginElement extends PartnerElement {
       }
       if (error instanceof ApiError && (error.field === 'code' || error.field === 'password')) {
         // said once, on the field it is about
-        this.fieldErrors = { [error.field]: messageOf(error, LABELS) };
+        this.fieldErrors = { [error.field]: messageOf(error, labels()) };
         this.busy = false;
         await this.updateComplete;
         (error.field === 'code' ? this.codeInput : this.passwordInput)?.focus();

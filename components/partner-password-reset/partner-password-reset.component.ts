@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
@@ -11,7 +12,7 @@ import styles from './partner-password-reset.styles.js';
 /** request: "send me a link"; sent: the server's answer; reset: choose a new password with the link's token; done: changed. */
 export type ResetView = 'request' | 'sent' | 'reset' | 'done';
 type Field = 'login' | 'newPassword' | 'confirmPassword';
-const LABELS = { login: 'Partner code or email', newPassword: 'New password', confirmPassword: 'Repeat new password' };
+const labels = () => ({ login: msg('Partner code or email'), newPassword: msg('New password'), confirmPassword: msg('Repeat new password') });
 const IDS: Record<Field, string> = { login: 'login', newPassword: 'new-password', confirmPassword: 'confirm-password' };
 
 /**
@@ -85,22 +86,22 @@ export class PartnerPasswordResetElement extends PartnerElement {
   private renderView() {
     switch (this.view) {
       case 'sent':
-        return html`${this.heading('Check your email')}
+        return html`${this.heading(msg('Check your email'))}
           <div class="stack">
             <p part="status" role="status">${this.sentMessage}</p>
-            <p class="notice">The link works once and for a short time. Nothing arrived? Look in your spam folder, or ask again.</p>
+            <p class="notice">${msg('The link works once and for a short time. Nothing arrived? Look in your spam folder, or ask again.')}</p>
             <div class="actions">
-              <button part="button" class="secondary" type="button" @click=${() => this.show('request')}>Send the link again</button>
+              <button part="button" class="secondary" type="button" @click=${() => this.show('request')}>${msg('Send the link again')}</button>
               ${this.renderBack()}
             </div>
           </div>`;
       case 'reset':
         return this.renderResetForm();
       case 'done':
-        return html`${this.heading('Password changed')}
+        return html`${this.heading(msg('Password changed'))}
           <div class="stack">
-            <p part="status" role="status" class="done">Password changed — sign in with your new password.</p>
-            ${this.loginHref ? html`<a part="back-button" href=${this.loginHref}>Sign in</a>` : nothing}
+            <p part="status" role="status" class="done">${msg('Password changed — sign in with your new password.')}</p>
+            ${this.loginHref ? html`<a part="back-button" href=${this.loginHref}>${msg('Sign in')}</a>` : nothing}
           </div>`;
       default:
         return this.renderRequestForm();
@@ -113,17 +114,17 @@ export class PartnerPasswordResetElement extends PartnerElement {
 
   private renderBack() {
     if (this.embedded) {
-      return html`<button part="back-button" class="secondary" type="button" @click=${this.back}>Back to sign-in</button>`;
+      return html`<button part="back-button" class="secondary" type="button" @click=${this.back}>${msg('Back to sign-in')}</button>`;
     }
-    return this.loginHref ? html`<a part="back-button" href=${this.loginHref}>Back to sign-in</a>` : nothing;
+    return this.loginHref ? html`<a part="back-button" href=${this.loginHref}>${msg('Back to sign-in')}</a>` : nothing;
   }
 
   private renderError() {
     if (!this.error) return nothing;
     return html`<div part="error" role="alert" tabindex="-1" class="error-box">
-      <span>${messageOf(this.error, LABELS)}</span>
+      <span>${messageOf(this.error, labels())}</span>
       ${this.tokenError
-        ? html`<button part="new-link-button" class="secondary" type="button" @click=${this.askForNewLink}>Ask for a new link</button>`
+        ? html`<button part="new-link-button" class="secondary" type="button" @click=${this.askForNewLink}>${msg('Ask for a new link')}</button>`
         : nothing}
     </div>`;
   }
@@ -132,7 +133,7 @@ export class PartnerPasswordResetElement extends PartnerElement {
     const error = this.fieldErrors[name];
     const id = IDS[name];
     return html`<div class="field">
-      <label part="label" for=${id}>${LABELS[name]}</label>
+      <label part="label" for=${id}>${labels()[name]}</label>
       ${input}
       ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
       ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
@@ -145,9 +146,9 @@ export class PartnerPasswordResetElement extends PartnerElement {
   }
 
   private renderRequestForm() {
-    return html`${this.heading('Reset your password')}
+    return html`${this.heading(msg('Reset your password'))}
       <form part="form" novalidate @submit=${this.requestLink} aria-busy=${this.busy ? 'true' : 'false'}>
-        <p class="intro">Enter your partner code or the email address of your account. We will email you a link to choose a new password.</p>
+        <p class="intro">${msg('Enter your partner code or the email address of your account. We will email you a link to choose a new password.')}</p>
         ${this.renderError()}
         ${this.renderField(
           'login',
@@ -171,7 +172,7 @@ export class PartnerPasswordResetElement extends PartnerElement {
         )}
         <div class="actions">
           <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span> Sending…` : 'Send reset link'}
+            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span> ${msg('Sending…')}` : msg('Send reset link')}
           </button>
           ${this.renderBack()}
         </div>
@@ -192,14 +193,14 @@ export class PartnerPasswordResetElement extends PartnerElement {
       aria-describedby=${this.described(name, hint)}
       @input=${() => this.clearFieldError(name)}
     />`;
-    return html`${this.heading('Choose a new password')}
+    return html`${this.heading(msg('Choose a new password'))}
       <form part="form" novalidate @submit=${this.setPassword} aria-busy=${this.busy ? 'true' : 'false'}>
         ${this.renderError()}
-        ${this.renderField('newPassword', password('newPassword', true), 'At least 8 characters.')}
+        ${this.renderField('newPassword', password('newPassword', true), msg('At least 8 characters.'))}
         ${this.renderField('confirmPassword', password('confirmPassword', false))}
         <div class="actions">
           <button part="button" type="submit" aria-disabled=${this.busy || this.tokenError ? 'true' : 'false'}>
-            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span> Changing…` : 'Change password'}
+            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span> ${msg('Changing…')}` : msg('Change password')}
           </button>
           ${this.renderBack()}
         </div>
@@ -239,7 +240,7 @@ export class PartnerPasswordResetElement extends PartnerElement {
     event.preventDefault();
     if (this.busy) return;
     const login = this.login.trim();
-    if (await this.invalid(login ? {} : { login: 'Enter your partner code or email address.' })) return;
+    if (await this.invalid(login ? {} : { login: msg('Enter your partner code or email address.') })) return;
     this.busy = true;
     this.error = undefined;
     try {
@@ -261,9 +262,9 @@ export class PartnerPasswordResetElement extends PartnerElement {
     const newPassword = String(data.get('newPassword') ?? '');
     const confirm = String(data.get('confirmPassword') ?? '');
     const errors: Partial<Record<Field, string>> = {};
-    if (newPassword.length < 8) errors.newPassword = 'Use at least 8 characters for the new password.';
-    else if (newPassword.length > 256) errors.newPassword = 'Use at most 256 characters for the new password.';
-    else if (newPassword !== confirm) errors.confirmPassword = 'The two new passwords are not the same.';
+    if (newPassword.length < 8) errors.newPassword = msg('Use at least 8 characters for the new password.');
+    else if (newPassword.length > 256) errors.newPassword = msg('Use at most 256 characters for the new password.');
+    else if (newPassword !== confirm) errors.confirmPassword = msg('The two new passwords are not the same.');
     if (await this.invalid(errors)) return;
     this.busy = true;
     this.error = undefined;
@@ -288,7 +289,7 @@ export class PartnerPasswordResetElement extends PartnerElement {
     const field = error instanceof ApiError ? (error.field as Field | undefined) : undefined;
     if (field && field in IDS && this.renderRoot.querySelector(`#${IDS[field]}`)) {
       this.busy = false;
-      await this.invalid({ [field]: messageOf(error, LABELS) });
+      await this.invalid({ [field]: messageOf(error, labels()) });
       return;
     }
     this.tokenError = error instanceof ApiError && error.code.startsWith('reset_token_');

@@ -1,9 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ProgramsTask } from '../../src/internal/programs-task.js';
-import { NO_PROGRAM_MESSAGE, signedOutView } from '../../src/internal/states.js';
+import { noProgramMessage, signedOutView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /**
@@ -50,7 +51,7 @@ export class PartnerProgramsElement extends PartnerElement {
   ];
 
   /** Heading text. */
-  @property() heading = 'My programs';
+  @property() heading?: string;
 
   private readonly programs = new ProgramsTask(
     this,
@@ -60,24 +61,24 @@ export class PartnerProgramsElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.heading}</h2>
-      ${this.session.signedIn ? this.renderPrograms() : signedOutView('your programs')}
+      <h2 id="title" part="title">${this.heading ?? msg('My programs')}</h2>
+      ${this.session.signedIn ? this.renderPrograms() : signedOutView(msg('your programs'))}
     </section>`;
   }
 
   private renderPrograms() {
-    return this.programs.render('Loading your programs…', (programs) =>
+    return this.programs.render(msg('Loading your programs…'), (programs) =>
       programs.length
         ? html`<ul part="list">
             ${programs.map(
               (p) => html`<li part="program" class="card">
                 <h3>${p.name}</h3>
-                <p>${p.description || 'No description yet.'}</p>
-                <p class="since">Member since ${formatDate(p.enrolledAt, localeOf(this))}</p>
+                <p>${p.description || msg('No description yet.')}</p>
+                <p class="since">${msg(str`Member since ${formatDate(p.enrolledAt, localeOf(this))}`)}</p>
               </li>`,
             )}
           </ul>`
-        : html`<p part="empty" class="notice">${NO_PROGRAM_MESSAGE}</p>`,
+        : html`<p part="empty" class="notice">${noProgramMessage()}</p>`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, svg, type TemplateResult } from 'lit';
 import type { LinkStats } from '../../src/api/types.js';
 import { formatCount, formatDay, formatMonth } from '../../src/format.js';
@@ -73,14 +74,20 @@ function series(
   const slot = W / Math.max(1, data.length);
   const gap = slot > 4 ? 1 : 0;
   const tick = data[0]!.day.slice(0, 4) === data.at(-1)!.day.slice(0, 4) ? 'short' : 'medium';
-  const per = unit === 'day' ? 'per day' : unit === 'week' ? 'per week' : 'per month';
-  const label = (b: Bucket) => (unit === 'week' ? `week of ${formatDay(b.day, locale)}` : unit === 'month' ? formatMonth(b.day, locale) : formatDay(b.day, locale));
-  const when = (b: Bucket) => (unit === 'day' ? `on ${label(b)}` : unit === 'week' ? `in the ${label(b)}` : `in ${label(b)}`);
-  const summary = `${title} ${per}, ${formatDay(data[0]!.day, locale)} to ${formatDay(data.at(-1)!.day, locale)}: ${formatCount(total, locale)} in total${
-    peak > 0 && peakAt ? `, most (${formatCount(peak, locale)}) ${when(peakAt)}` : ''
-  }.`;
+  const heading = unit === 'day' ? msg(str`${title} per day`) : unit === 'week' ? msg(str`${title} per week`) : msg(str`${title} per month`);
+  const label = (b: Bucket) => {
+    const day = formatDay(b.day, locale);
+    return unit === 'week' ? msg(str`week of ${day}`) : unit === 'month' ? formatMonth(b.day, locale) : day;
+  };
+  const when = (b: Bucket) => (unit === 'day' ? msg(str`on ${label(b)}`) : unit === 'week' ? msg(str`in the ${label(b)}`) : msg(str`in ${label(b)}`));
+  const [first, last, sum] = [formatDay(data[0]!.day, locale), formatDay(data.at(-1)!.day, locale), formatCount(total, locale)];
+  const most = formatCount(peak, locale);
+  const summary =
+    peak > 0 && peakAt
+      ? msg(str`${heading}, ${first} to ${last}: ${sum} in total, most (${most}) ${when(peakAt)}.`)
+      : msg(str`${heading}, ${first} to ${last}: ${sum} in total.`);
   return html`<figure class="chart ${name}" part="chart">
-    <figcaption><span>${title} ${per}</span> <span class="muted">peak ${formatCount(peak, locale)}</span></figcaption>
+    <figcaption><span>${heading}</span> <span class="muted">${msg(str`peak ${most}`)}</span></figcaption>
     <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label=${summary}>
       <line class="axis" x1="0" y1=${H - 0.5} x2=${W} y2=${H - 0.5}></line>
       ${data.map((b, i) => {
@@ -98,5 +105,5 @@ export function activityChart(stats: LinkStats, range: { from?: Date; to?: Date 
   if (!span) return null;
   const { unit, buckets: data } = buckets(stats.byDay, span.first, span.last);
   if (!data.length) return null;
-  return html`<div class="charts">${series('clicks', 'Clicks', data, unit, locale)}${series('sales', 'Sales', data, unit, locale)}</div>`;
+  return html`<div class="charts">${series('clicks', msg('Clicks'), data, unit, locale)}${series('sales', msg('Sales'), data, unit, locale)}</div>`;
 }

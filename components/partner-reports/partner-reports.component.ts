@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CommissionReport, LeadReport, LinkStats, SalesReport } from '../../src/api/types.js';
@@ -15,11 +16,11 @@ import styles from './partner-reports.styles.js';
 export type { ReportTab } from './partner-reports.panel.js';
 
 /** Each tab, and the words after "Loading …" while its first page loads. */
-const TABS: { id: ReportTab; label: string; loading: string }[] = [
-  { id: 'commissions', label: 'Commissions', loading: 'your commissions' },
-  { id: 'leads', label: 'Leads', loading: 'your leads' },
-  { id: 'sales', label: 'Sales', loading: 'your sales' },
-  { id: 'links', label: 'Links', loading: 'link statistics' },
+const TABS: { id: ReportTab; label: () => string; loading: () => string }[] = [
+  { id: 'commissions', label: () => msg('Commissions'), loading: () => msg('Loading your commissions…') },
+  { id: 'leads', label: () => msg('Leads'), loading: () => msg('Loading your leads…') },
+  { id: 'sales', label: () => msg('Sales'), loading: () => msg('Loading your sales…') },
+  { id: 'links', label: () => msg('Links'), loading: () => msg('Loading link statistics…') },
 ];
 const isTab = (v: unknown): v is ReportTab => TABS.some((t) => t.id === v);
 
@@ -91,7 +92,7 @@ export class PartnerReportsElement extends PartnerElement {
   static override styles = [baseStyles, reportStyles, styles];
 
   /** Heading text. */
-  @property() heading = 'Reports';
+  @property() heading?: string;
   /** The open report: `commissions` (default), `leads`, `sales` or `links`. */
   @property({ reflect: true }) tab: ReportTab = 'commissions';
   /** The period shown first: `this-month`, `last-month`, `this-year` or `all` (default). */
@@ -125,7 +126,7 @@ export class PartnerReportsElement extends PartnerElement {
     const signedIn = this.session.signedIn;
     return html`<section part="base" aria-labelledby="title">
       <div class="toolbar">
-        <h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2>
+        <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Reports')}</slot></h2>
         ${signedIn ? html`<div class="toolbar">${this.report.renderPeriod()} ${this.report.renderDownloadButton()}</div>` : nothing}
       </div>
       ${signedIn
@@ -133,13 +134,13 @@ export class PartnerReportsElement extends PartnerElement {
             <div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${this.tab}" tabindex="0">
               ${this.report.render({ loading: () => this.renderSpinner(), complete: (shown) => this.renderPanel(shown) })}
             </div>`
-        : html`<p part="signed-out"><slot name="signed-out">Sign in to see your reports.</slot></p>`}
+        : html`<p part="signed-out"><slot name="signed-out">${msg('Sign in to see your reports.')}</slot></p>`}
       ${this.report.renderStatus()}
     </section>`;
   }
 
   private renderTabs() {
-    return html`<div part="tabs" role="tablist" aria-label="Reports" @keydown=${this.onTabKey}>
+    return html`<div part="tabs" role="tablist" aria-label=${msg('Reports')} @keydown=${this.onTabKey}>
       ${TABS.map(
         (t) => html`<button
           type="button"
@@ -151,7 +152,7 @@ export class PartnerReportsElement extends PartnerElement {
           tabindex=${t.id === this.tab ? '0' : '-1'}
           @click=${() => this.select(t.id)}
         >
-          ${t.label}
+          ${t.label()}
         </button>`,
       )}
     </div>`;
@@ -175,7 +176,7 @@ export class PartnerReportsElement extends PartnerElement {
   }
 
   private renderSpinner() {
-    return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> Loading ${TABS.find((t) => t.id === this.tab)!.loading}…</p>`;
+    return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> ${TABS.find((t) => t.id === this.tab)!.loading()}</p>`;
   }
 
   private renderPanel(shown: Shown) {

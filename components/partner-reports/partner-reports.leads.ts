@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { LeadReport } from '../../src/api/types.js';
 import { formatCount, formatDate } from '../../src/format.js';
@@ -9,28 +10,28 @@ export const leadsPanel: ReportPanel<LeadReport> = pagedPanel(
   (client, query, signal) => client.leadReport(query, { signal }),
   (report, view) => {
     const { locale } = view;
-    return html`<dl part="summary" aria-label="Lead totals">
-        <div><dt>Leads</dt><dd>${formatCount(report.totals.leads, locale)}</dd></div>
-        <div><dt>Became customers</dt><dd>${formatCount(report.totals.customers, locale)}</dd></div>
+    return html`<dl part="summary" aria-label=${msg('Lead totals')}>
+        <div><dt>${msg('Leads')}</dt><dd>${formatCount(report.totals.leads, locale)}</dd></div>
+        <div><dt>${msg('Became customers')}</dt><dd>${formatCount(report.totals.customers, locale)}</dd></div>
       </dl>
-      ${report.privacy === 'masked' ? html`<p class="muted">Email addresses are partly hidden to protect your leads' privacy.</p>` : nothing}
+      ${report.privacy === 'masked' ? html`<p class="muted">${msg("Email addresses are partly hidden to protect your leads' privacy.")}</p>` : nothing}
       ${report.items.length
         ? html`<table part="table" class="stack">
-              ${caption(view, 'Leads')}
-              ${tableHead('Date', 'Lead', 'Status', 'Link', 'Sub-id')}
+              ${caption(view, msg('Leads'))}
+              ${tableHead(msg('Date'), msg('Lead'), msg('Status'), msg('Link'), msg('Sub-id'))}
               <tbody>
                 ${report.items.map(
                   (l) => html`<tr part="row" tabindex="-1">
-                    <th scope="row" data-label="Date"><time datetime=${l.date}>${formatDate(l.date, locale)}</time></th>
-                    <td data-label="Lead">${l.lead} ${l.name ? html`<span class="detail">${l.name}</span>` : nothing}</td>
-                    <td data-label="Status"><span class="badge ${l.status}">${l.status === 'customer' ? 'Customer' : 'Lead'}</span></td>
-                    <td data-label="Link">${l.link ? l.link.name : '—'}</td>
-                    <td data-label="Sub-id">${l.sub ?? '—'}</td>
+                    <th scope="row" data-label=${msg('Date')}><time datetime=${l.date}>${formatDate(l.date, locale)}</time></th>
+                    <td data-label=${msg('Lead')}>${l.lead} ${l.name ? html`<span class="detail">${l.name}</span>` : nothing}</td>
+                    <td data-label=${msg('Status')}><span class="badge ${l.status}">${l.status === 'customer' ? msg('Customer') : msg('Lead')}</span></td>
+                    <td data-label=${msg('Link')}>${l.link ? l.link.name : '—'}</td>
+                    <td data-label=${msg('Sub-id')}>${l.sub ?? '—'}</td>
                   </tr>`,
                 )}
               </tbody>
             </table>
-            ${view.more({ one: 'lead', many: 'leads' })}`
-        : empty(view, 'leads')}`;
+            ${view.more({ one: msg('lead'), many: msg('leads') })}`
+        : empty(view, msg('leads'))}`;
   },
 );

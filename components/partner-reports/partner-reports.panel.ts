@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { DateRangeQuery, PageQuery, PartnerApi } from '../../src/api/types.js';
 import type { DateRangeController } from '../../src/internal/date-range.js';
@@ -80,9 +81,9 @@ export function pagedPanel<I, R extends Paged<I>>(
 
 /** The message shown when a report has nothing in the period. */
 export const empty = (view: PanelView, what: string) =>
-  html`<p part="empty">${view.allTime ? `No ${what} yet.` : `No ${what} in this period.`}</p>`;
+  html`<p part="empty">${view.allTime ? msg(str`No ${what} yet.`) : msg(str`No ${what} in this period.`)}</p>`;
 
 /** A table's caption naming the period. */
 export const caption = (view: PanelView, what: string) => html`<caption>
-  ${what}, ${view.period.label(view.locale)}, newest first
+  ${msg(str`${what}, ${view.period.label(view.locale)}, newest first`)}
 </caption>`;

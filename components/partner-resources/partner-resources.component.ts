@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -41,7 +42,7 @@ export class PartnerResourcesElement extends PartnerElement {
   static override styles = [baseStyles, resourceStyles, styles];
 
   /** Heading text. */
-  @property() heading = 'Resources';
+  @property() heading?: string;
   /** Slug of the open page; the first page when unset or unknown. */
   @property({ reflect: true }) page?: string;
 
@@ -50,9 +51,9 @@ export class PartnerResourcesElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
-      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading}</slot></h2></div>
+      <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Resources')}</slot></h2></div>
       ${this.data.render(
-        { signedOut: 'Sign in to read the partner resources.', loading: 'Loading resources…', empty: 'No resource pages yet.' },
+        { signedOut: msg('Sign in to read the partner resources.'), loading: msg('Loading resources…'), empty: msg('No resource pages yet.') },
         (pages) => this.renderPages(pages),
       )}
     </section>`;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
@@ -10,16 +11,16 @@ import { baseStyles } from '../../src/styles/tokens.js';
 
 type Field = 'name' | 'email' | 'code' | 'password' | 'acceptTerms';
 /** What happens after a sign-up that waits for approval (the server sends no email about it). */
-const PENDING_MESSAGE = 'Thanks for signing up! The program owner will review your application; sign in once approved.';
+const pendingMessage = () => msg('Thanks for signing up! The program owner will review your application; sign in once approved.');
 /** The form's labels, to name a field in the server's validation errors. */
-const LABELS: Record<string, string> = {
-  name: 'Name',
-  email: 'Email',
-  code: 'Partner code',
-  password: 'Password',
-  acceptTerms: 'Program terms',
-  referrerCode: 'Referred by',
-};
+const labels = (): Record<string, string> => ({
+  name: msg('Name'),
+  email: msg('Email'),
+  code: msg('Partner code'),
+  password: msg('Password'),
+  acceptTerms: msg('Program terms'),
+  referrerCode: msg('Referred by'),
+});
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
 /**
@@ -70,7 +71,7 @@ export class PartnerSignupElement extends PartnerElement {
     `,
   ];
 
-  @property() heading = 'Become a partner';
+  @property() heading?: string;
   /** Where the program terms are; linked from the terms checkbox. */
   @property({ attribute: 'terms-href' }) termsHref?: string;
   /** Code of the partner who referred this visitor (second tier). Defaults to the page's `?ref=`. */
@@ -83,11 +84,11 @@ export class PartnerSignupElement extends PartnerElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title" part="title">${this.heading}</h2>
+      <h2 id="title" part="title">${this.heading ?? msg('Become a partner')}</h2>
       ${this.result
-        ? html`<p part="success" role="status">${this.result.status === 'pending' ? PENDING_MESSAGE : this.result.message}</p>`
+        ? html`<p part="success" role="status">${this.result.status === 'pending' ? pendingMessage() : this.result.message}</p>`
         : this.session.signedIn
-          ? html`<p part="signed-in" class="notice">You are signed in as ${this.session.state!.partner.name}: you are a partner already.</p>`
+          ? html`<p part="signed-in" class="notice">${msg(str`You are signed in as ${this.session.state!.partner.name}: you are a partner already.`)}</p>`
           : this.renderForm()}
     </section>`;
   }
@@ -109,29 +110,29 @@ export class PartnerSignupElement extends PartnerElement {
   private renderForm() {
     const invalid = (name: Field) => (this.fieldErrors[name] ? 'true' : 'false');
     return html`<form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.error ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, LABELS)}</p>` : nothing}
-      ${this.field('name', 'Name', html`<input id="name" name="name" autocomplete="name" required maxlength="120" aria-invalid=${invalid('name')} aria-describedby=${this.describedBy('name')} />`)}
-      ${this.field('email', 'Email', html`<input id="email" name="email" type="email" autocomplete="email" required aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email')} />`)}
+      ${this.error ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.error, labels())}</p>` : nothing}
+      ${this.field('name', msg('Name'), html`<input id="name" name="name" autocomplete="name" required maxlength="120" aria-invalid=${invalid('name')} aria-describedby=${this.describedBy('name')} />`)}
+      ${this.field('email', msg('Email'), html`<input id="email" name="email" type="email" autocomplete="email" required aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email')} />`)}
       ${this.field(
         'code',
-        'Partner code',
+        msg('Partner code'),
         html`<input id="code" name="code" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="32" aria-invalid=${invalid('code')} aria-describedby=${this.describedBy('code', true)} />`,
-        'Your user name and the code in your links: 2–32 letters, digits, - or _.',
+        msg('Your user name and the code in your links: 2–32 letters, digits, - or _.'),
       )}
       ${this.field(
         'password',
-        'Password',
+        msg('Password'),
         html`<input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" aria-invalid=${invalid('password')} aria-describedby=${this.describedBy('password', true)} />`,
-        'At least 8 characters.',
+        msg('At least 8 characters.'),
       )}
       <div class="field">
         <div class="terms">
           <input id="acceptTerms" name="acceptTerms" type="checkbox" aria-invalid=${invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
-          <label for="acceptTerms">I accept the ${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">program terms</a>` : 'program terms'}</label>
+          <label for="acceptTerms">${this.termsHref ? msg(html`I accept the <a href=${this.termsHref} target="_blank" rel="noopener">program terms</a>`) : msg('I accept the program terms')}</label>
         </div>
         ${this.fieldErrors.acceptTerms ? html`<p class="field-error" id="acceptTerms-error">${this.fieldErrors.acceptTerms}</p>` : nothing}
       </div>
-      <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Signing up…' : 'Sign up'}</button>
+      <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? msg('Signing up…') : msg('Sign up')}</button>
     </form>`;
   }
 
@@ -148,11 +149,11 @@ export class PartnerSignupElement extends PartnerElement {
       acceptTerms: data.get('acceptTerms') === 'on',
     };
     const errors: Partial<Record<Field, string>> = {};
-    if (!request.name) errors.name = 'Enter your name.';
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(request.email)) errors.email = 'Enter a valid email address.';
-    if (!CODE_PATTERN.test(request.code)) errors.code = 'Use 2 to 32 letters, digits, - or _, starting with a letter or digit.';
-    if (request.password.length < 8) errors.password = 'Use at least 8 characters.';
-    if (!request.acceptTerms) errors.acceptTerms = 'Accept the program terms to sign up.';
+    if (!request.name) errors.name = msg('Enter your name.');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(request.email)) errors.email = msg('Enter a valid email address.');
+    if (!CODE_PATTERN.test(request.code)) errors.code = msg('Use 2 to 32 letters, digits, - or _, starting with a letter or digit.');
+    if (request.password.length < 8) errors.password = msg('Use at least 8 characters.');
+    if (!request.acceptTerms) errors.acceptTerms = msg('Accept the program terms to sign up.');
     this.fieldErrors = errors;
     this.error = undefined;
     const first = Object.keys(errors)[0];
@@ -172,8 +173,8 @@ export class PartnerSignupElement extends PartnerElement {
         this.emit(new PartnerLoginEvent({ partner: result.partner }));
       }
     } catch (error) {
-      if (error instanceof ApiError && error.field && error.field in LABELS && error.field !== 'referrerCode') {
-        this.fieldErrors = { [error.field as Field]: messageOf(error, LABELS) };
+      if (error instanceof ApiError && error.field && error.field in labels() && error.field !== 'referrerCode') {
+        this.fieldErrors = { [error.field as Field]: messageOf(error, labels()) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#${error.field}`)?.focus();
       } else {

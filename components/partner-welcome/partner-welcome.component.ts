@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -58,7 +59,8 @@ export class PartnerWelcomeElement extends PartnerElement {
   });
 
   override render() {
-    const title = this.heading ?? (this.welcome.value ? `Welcome to ${this.welcome.value.merchantName}` : 'Welcome');
+    const merchant = this.welcome.value?.merchantName;
+    const title = this.heading ?? (merchant ? msg(str`Welcome to ${merchant}`) : msg('Welcome'));
     return html`<section part="base" aria-labelledby="title">
       ${title ? html`<h2 id="title" part="title">${title}</h2>` : ''}
       ${this.session.signedIn
@@ -68,7 +70,7 @@ export class PartnerWelcomeElement extends PartnerElement {
             error: (e) => errorView(e, () => this.welcome.run()),
             complete: (w) => html`<div part="content" class="content">${unsafeHTML(safeHtml(w?.html ?? ''))}</div>`,
           })
-        : signedOutView('the welcome message')}
+        : signedOutView(msg('the welcome message'))}
     </section>`;
   }
 }

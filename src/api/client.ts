@@ -1,6 +1,6 @@
-import { createHttp, HTTPError, type Http } from './http.js';
+import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
-import { ApiError, apiErrorFrom, NETWORK_ERROR_MESSAGE, ORIGIN_NOT_ALLOWED_MESSAGE } from './errors.js';
+import { ApiError, apiErrorFrom, networkErrorMessage, originNotAllowedMessage, timeoutMessage } from './errors.js';
 import type {
   Balance,
   CommissionReport,
@@ -109,12 +109,80 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+/** What {@link createKy} needs of a session: its bearer token, and a way to end it. */
+export interface TokenSession {
+  readonly token: string | undefined;
+  end(reason?: 'expired'): void;
+}
+
+/** Answers a GET may be retried after (ky's defaults less 413; POST and PATCH are never retried). */
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+
+/**
+ * The ky instance both clients (partner and console) use: `prefixUrl`, a timeout, JSON
+ * `Accept`, and
+ * - `retry`: idempotent reads only — GET, at most twice, after a network failure or a
+ *   408/429/5xx, honouring a short `Retry-After` (a lockout longer than 5 s is not waited for);
+ *   POST, PATCH, PUT and DELETE are sent once;
+ * - `beforeRequest`: the session's bearer token (unless the request carries its own);
+ * - `afterResponse`: a 401 to a request that carried the session's current token ends the
+ *   session (`expired`), so every element signed in with it returns to the sign-in form.
+ * Without a `session`, requests go out anonymous (sign-in, sign-up, public settings).
+ */
+export function createKy(prefixUrl: string, timeout: number, session?: TokenSession): KyInstance {
+  const bearer = () => (session?.token ? `Bearer ${session.token}` : undefined);
+  return ky.create({
+    prefixUrl,
+    timeout,
+    headers: { Accept: 'application/json' },
+    retry: {
+      limit: 2,
+      methods: ['get'],
+      statusCodes: RETRY_STATUSES,
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: 5_000,
+      backoffLimit: 2_000,
+      shouldRetry: ({ error }) => {
+        if (!(error instanceof HTTPError)) return undefined;
+        const after = Number(error.response.headers.get('Retry-After'));
+        return after > 5 ? false : undefined;
+      },
+    },
+    hooks: {
+      beforeRequest: [
+        (request) => {
+          const token = bearer();
+          if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', token);
+        },
+      ],
+      afterResponse: [
+        (request, _options, response) => {
+          const token = bearer();
+          if (response.status === 401 && token && request.headers.get('Authorization') === token) session!.end('expired');
+        },
+      ],
+    },
+  });
+}
+
+/**
+ * ky's failures as the ApiError the elements show: an HTTP error's envelope, ky's timeout as
+ * `timeout`; a caller's cancel stays an AbortError. Anything else (the fetch itself failed)
+ * goes to `unreachable`.
+ */
+export async function apiErrorOf(error: unknown, unreachable: () => Promise<ApiError>): Promise<unknown> {
+  if (error instanceof HTTPError) return apiErrorFrom(error.response);
+  if (error instanceof ApiError || (error instanceof Error && error.name === 'AbortError')) return error;
+  if (error instanceof Error && error.name === 'TimeoutError') return new ApiError(0, 'timeout', timeoutMessage());
+  return unreachable();
+}
+
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
   /** Requests that carry the session's token. */
-  readonly http: Http;
+  readonly http: KyInstance;
   /** Requests that must not (sign-in, sign-up). */
-  readonly anonymous: Http;
+  readonly anonymous: KyInstance;
 
   constructor(
     readonly baseUrl: string,
@@ -122,31 +190,16 @@ export class HttpPartnerApi implements PartnerApi {
     private readonly devices = new DeviceTokens(),
   ) {
     const prefixUrl = `${baseUrl}/api/v1/`;
-    this.anonymous = createHttp({ prefixUrl, timeout: 20_000 });
-    this.http = createHttp({
-      prefixUrl,
-      timeout: 20_000,
-      beforeRequest: (headers) => {
-        const token = this.session.token;
-        if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
-      },
-    });
+    this.anonymous = createKy(prefixUrl, 20_000);
+    this.http = createKy(prefixUrl, 20_000, session);
   }
 
-  /** Runs a request, turning every failure into an ApiError; a 401 on a signed-in call ends the session. */
+  /** Runs a request, turning every failure into an ApiError (a 401 on a signed-in call has ended the session: see {@link createKy}). */
   protected async call<T>(request: () => Promise<T>): Promise<T> {
-    const hadSession = this.session.token !== undefined;
     try {
       return await request();
     } catch (error) {
-      if (error instanceof HTTPError) {
-        const apiError = await apiErrorFrom(error.response);
-        if (apiError.status === 401 && hadSession) this.session.end('expired');
-        throw apiError;
-      }
-      if (error instanceof Error && error.name === 'AbortError') throw error;
-      if (error instanceof Error && error.name === 'TimeoutError') throw new ApiError(0, 'timeout', 'The partner server took too long to answer. Please try again.');
-      throw await this.unreachable();
+      throw await apiErrorOf(error, () => this.unreachable());
     }
   }
 
@@ -168,10 +221,10 @@ export class HttpPartnerApi implements PartnerApi {
       );
       if (answers) {
         reportRefusedOrigin(api, page);
-        return new ApiError(0, 'origin_not_allowed', ORIGIN_NOT_ALLOWED_MESSAGE);
+        return new ApiError(0, 'origin_not_allowed', originNotAllowedMessage());
       }
     }
-    return new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+    return new ApiError(0, 'network_error', networkErrorMessage());
   }
 
   /** Signs in, sending this browser's device token for the code and keeping the one answered. */

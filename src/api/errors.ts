@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+
 /** An error answer of the API (`{ error: { code, message, field? } }`), or a network failure. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -16,10 +18,14 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_ERROR_MESSAGE = 'The partner server could not be reached. Check your connection and try again.';
+/** The server could not be reached (in the page's language, at the time of the failure). */
+export const networkErrorMessage = () => msg('The partner server could not be reached. Check your connection and try again.');
 
 /** The server answers, but not to this page: its origin is not allowed (CORS). Nothing the partner can fix. */
-export const ORIGIN_NOT_ALLOWED_MESSAGE = "This page can't reach the partner server.";
+export const originNotAllowedMessage = () => msg("This page can't reach the partner server.");
+
+/** The server did not answer within the client's timeout. */
+export const timeoutMessage = () => msg('The partner server took too long to answer. Please try again.');
 
 /** Field → the label the partner reads on the form (`{ phone: 'Phone' }`). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -39,11 +45,12 @@ export function messageOf(error: unknown, labels: FieldLabels = {}): string {
   if (error instanceof ApiError && error.code === 'invalid_request' && error.field) {
     const { field } = error;
     const fragment = error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
-    return `${labels[field] ?? humanizeField(field)}: ${fragment}`;
+    const label = labels[field] ?? humanizeField(field);
+    return msg(str`${label}: ${fragment}`);
   }
   if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && error.name === 'AbortError') return 'The request was cancelled.';
-  return 'Something went wrong. Please try again.';
+  if (error instanceof Error && error.name === 'AbortError') return msg('The request was cancelled.');
+  return msg('Something went wrong. Please try again.');
 }
 
 /** Reads an error envelope from a failed response. */
@@ -59,5 +66,6 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through
   }
-  return new ApiError(response.status, 'http_error', `The partner server answered ${response.status} ${response.statusText}`.trim(), undefined, retryAfter);
+  const status = `${response.status} ${response.statusText}`.trim();
+  return new ApiError(response.status, 'http_error', msg(str`The partner server answered ${status}`), undefined, retryAfter);
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { PartnerCopyEvent, type CopyKind } from '../events/partner-copy.js';
 import { copyText } from './clipboard.js';
@@ -40,7 +41,7 @@ export class CopyController implements ReactiveController {
       ok = false;
     }
     this.last = { key, ok };
-    this.announce(ok ? `${what} copied to the clipboard` : 'Could not copy. Select the text and press Ctrl+C (⌘C on a Mac).');
+    this.announce(ok ? msg(str`${what} copied to the clipboard`) : msg('Could not copy. Select the text and press Ctrl+C (⌘C on a Mac).'));
     if (ok) this.host.dispatchEvent(new PartnerCopyEvent({ kind, text }));
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
@@ -63,7 +64,7 @@ export class CopyController implements ReactiveController {
   label(key: string, idle: string, hidden?: string) {
     const state = this.state(key);
     if (state === 'copied') return html`<span aria-hidden="true">✓</span> Copied`;
-    if (state === 'failed') return 'Copy failed';
+    if (state === 'failed') return msg('Copy failed');
     return html`${idle}${hidden ? html`<span class="visually-hidden"> ${hidden}</span>` : ''}`;
   }
 

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { DateRangeQuery } from '../api/types.js';
 import { formatDateRange } from '../format.js';
@@ -9,15 +10,17 @@ import { formatDateRange } from '../format.js';
  */
 export type RangePreset = 'this-month' | 'last-month' | 'this-year' | 'all' | 'custom';
 
-export const PRESETS: { value: RangePreset; label: string }[] = [
-  { value: 'this-month', label: 'This month' },
-  { value: 'last-month', label: 'Last month' },
-  { value: 'this-year', label: 'This year' },
-  { value: 'all', label: 'All time' },
-  { value: 'custom', label: 'Custom range…' },
+/** The presets with their labels in the page's language (a function: the words are read at render time). */
+export const presets = (): { value: RangePreset; label: string }[] => [
+  { value: 'this-month', label: msg('This month') },
+  { value: 'last-month', label: msg('Last month') },
+  { value: 'this-year', label: msg('This year') },
+  { value: 'all', label: msg('All time') },
+  { value: 'custom', label: msg('Custom range…') },
 ];
 
-export const isPreset = (v: unknown): v is RangePreset => PRESETS.some((p) => p.value === v);
+const PRESET_VALUES: readonly RangePreset[] = ['this-month', 'last-month', 'this-year', 'all', 'custom'];
+export const isPreset = (v: unknown): v is RangePreset => PRESET_VALUES.includes(v as RangePreset);
 
 export interface LocalRange {
   /** First millisecond, local time. */
@@ -113,9 +116,15 @@ export class DateRangeController implements ReactiveController {
   label(locale: string): string {
     const { from, to } = this.range;
     if (from && to) return formatDateRange(from, to, locale);
-    if (from) return `from ${formatDateRange(from, from, locale)}`;
-    if (to) return `until ${formatDateRange(to, to, locale)}`;
-    return 'all time';
+    if (from) {
+      const day = formatDateRange(from, from, locale);
+      return msg(str`from ${day}`);
+    }
+    if (to) {
+      const day = formatDateRange(to, to, locale);
+      return msg(str`until ${day}`);
+    }
+    return msg('all time');
   }
 
   private choose = (event: Event) => {
@@ -149,13 +158,13 @@ export class DateRangeController implements ReactiveController {
     const errors: { from?: string; to?: string } = {};
     const from = parseDay(fromInput.value, false);
     const to = parseDay(toInput.value, true);
-    if (fromInput.validity.badInput || (fromInput.value && !from)) errors.from = 'Enter a complete start date.';
-    else if (!fromInput.value) errors.from = 'Enter a start date.';
-    else if (fromInput.value < MIN_DAY || fromInput.value > MAX_DAY) errors.from = 'Choose a start date between 2000 and 2099.';
-    if (toInput.validity.badInput || (toInput.value && !to)) errors.to = 'Enter a complete end date.';
-    else if (!toInput.value) errors.to = 'Enter an end date.';
-    else if (toInput.value < MIN_DAY || toInput.value > MAX_DAY) errors.to = 'Choose an end date between 2000 and 2099.';
-    if (!errors.from && !errors.to && from && to && from > to) errors.to = 'The end date must be on or after the start date.';
+    if (fromInput.validity.badInput || (fromInput.value && !from)) errors.from = msg('Enter a complete start date.');
+    else if (!fromInput.value) errors.from = msg('Enter a start date.');
+    else if (fromInput.value < MIN_DAY || fromInput.value > MAX_DAY) errors.from = msg('Choose a start date between 2000 and 2099.');
+    if (toInput.validity.badInput || (toInput.value && !to)) errors.to = msg('Enter a complete end date.');
+    else if (!toInput.value) errors.to = msg('Enter an end date.');
+    else if (toInput.value < MIN_DAY || toInput.value > MAX_DAY) errors.to = msg('Choose an end date between 2000 and 2099.');
+    if (!errors.from && !errors.to && from && to && from > to) errors.to = msg('The end date must be on or after the start date.');
     this.errors = errors;
     this.host.requestUpdate();
     if (errors.from || errors.to) {
@@ -177,15 +186,15 @@ export class DateRangeController implements ReactiveController {
     const { from: fromError, to: toError } = this.errors;
     return html`<div part="range" class="range">
       <div class="field">
-        <label for="range-preset">Period</label>
+        <label for="range-preset">${msg('Period')}</label>
         <select id="range-preset" part="select" @change=${this.choose}>
-          ${PRESETS.map((p) => html`<option value=${p.value} ?selected=${p.value === this.preset}>${p.label}</option>`)}
+          ${presets().map((p) => html`<option value=${p.value} ?selected=${p.value === this.preset}>${p.label}</option>`)}
         </select>
       </div>
       ${this.preset === 'custom'
-        ? html`<form class="custom" part="custom-range" novalidate aria-label="Custom range" @submit=${this.apply}>
+        ? html`<form class="custom" part="custom-range" novalidate aria-label=${msg('Custom range')} @submit=${this.apply}>
             <div class="field">
-              <label for="range-from">From</label>
+              <label for="range-from">${msg('From')}</label>
               <input
                 type="date"
                 id="range-from"
@@ -200,7 +209,7 @@ export class DateRangeController implements ReactiveController {
               ${fromError ? html`<p class="field-error" id="range-from-error">${fromError}</p>` : nothing}
             </div>
             <div class="field">
-              <label for="range-to">To</label>
+              <label for="range-to">${msg('To')}</label>
               <input
                 type="date"
                 id="range-to"
@@ -214,7 +223,7 @@ export class DateRangeController implements ReactiveController {
               />
               ${toError ? html`<p class="field-error" id="range-to-error">${toError}</p>` : nothing}
             </div>
-            <button type="submit" class="secondary" part="apply-button">Apply</button>
+            <button type="submit" class="secondary" part="apply-button">${msg('Apply')}</button>
           </form>`
         : nothing}
     </div>`;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import type { MoneyNow, PeriodMoney } from '../api/types.js';
 
@@ -7,13 +8,26 @@ import type { MoneyNow, PeriodMoney } from '../api/types.js';
  * figure, everywhere: never "Approved" for payable now or "On hold" for pending.
  */
 export const MONEY_WORDS = {
-  earned: 'Earned',
-  clawedBack: 'Clawed back',
-  paid: 'Paid',
-  pending: 'Pending',
-  payableNow: 'Payable now',
-  balance: 'Balance',
-} as const satisfies Record<keyof PeriodMoney | keyof MoneyNow, string>;
+  // getters: each word is read in the page's language when a figure renders
+  get earned() {
+    return msg('Earned');
+  },
+  get clawedBack() {
+    return msg('Clawed back');
+  },
+  get paid() {
+    return msg('Paid');
+  },
+  get pending() {
+    return msg('Pending');
+  },
+  get payableNow() {
+    return msg('Payable now');
+  },
+  get balance() {
+    return msg('Balance');
+  },
+} satisfies Record<keyof PeriodMoney | keyof MoneyNow, string>;
 
 export type MoneyWord = keyof typeof MONEY_WORDS;
 
@@ -31,5 +45,4 @@ export const moneyFigure = (term: MoneyWord, amount: number, format: (minor: num
 
 /** Says why the period's figures and today's may differ. */
 export const periodVersusNow = (period: string) =>
-  `${MONEY_WORDS.earned}, ${MONEY_WORDS.clawedBack.toLowerCase()} and ${MONEY_WORDS.paid.toLowerCase()} count the period shown (${period}); ` +
-  `${MONEY_WORDS.balance.toLowerCase()}, ${MONEY_WORDS.pending.toLowerCase()} and ${MONEY_WORDS.payableNow.toLowerCase()} are today's figures, whatever the period.`;
+  msg(str`Earned, clawed back and paid count the period shown (${period}); balance, pending and payable now are today's figures, whatever the period.`);

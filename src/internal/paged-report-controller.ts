@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { initialState, Task } from '@lit/task';
 import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { messageOf } from '../api/errors.js';
@@ -40,7 +41,7 @@ export interface PagedReportOptions<T> {
 export const renderError = (error: unknown, retry: () => unknown, id = 'error') =>
   html`<div part="error" role="alert" id=${id}>
     <span>${messageOf(error)}</span>
-    <button type="button" class="secondary" @click=${retry}>Try again</button>
+    <button type="button" class="secondary" @click=${retry}>${msg('Try again')}</button>
   </div>`;
 
 const clampPageSize = (size: number) => Math.min(500, Math.max(1, Math.trunc(size) || 50));
@@ -149,7 +150,7 @@ export class PagedReportController<T> implements ReactiveController {
   /** "Download CSV" (busy while the file is prepared). */
   renderDownloadButton() {
     return html`<button part="download-button" class="secondary" type="button" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.download}>
-      ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> Preparing CSV…` : 'Download CSV'}
+      ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${msg('Preparing CSV…')}` : msg('Download CSV')}
     </button>`;
   }
 
@@ -158,15 +159,21 @@ export class PagedReportController<T> implements ReactiveController {
     return this.downloadError ? renderError(this.downloadError, () => this.download(), 'download-error') : nothing;
   }
 
-  /** "Showing n rows" and "Load more", under the table of `value`; `count` writes the number. */
+  /**
+   * "Showing n rows" and "Load more", under the table of `value`; `count` writes the number.
+   * `noun` is in the page's language (`{ one: msg('entry'), many: msg('entries') }`).
+   */
   renderMore(value: T, noun: { one: string; many: string }, count: (n: number) => string = String) {
     const shown = this.options.rows(value);
     const cursor = this.options.cursor(value);
+    const n = count(shown);
+    const rows = shown === 1 ? noun.one : noun.many;
+    const many = noun.many;
     return html`<div class="more">
-        <p class="muted">Showing ${count(shown)} ${shown === 1 ? noun.one : noun.many}${cursor ? '' : ' — that is all of them'}.</p>
+        <p class="muted">${cursor ? msg(str`Showing ${n} ${rows}.`) : msg(str`Showing ${n} ${rows} — that is all of them.`)}</p>
         ${cursor
           ? html`<button part="load-more" type="button" class="secondary" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-              ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span> Loading…` : `Load more ${noun.many}`}
+              ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span> ${msg('Loading…')}` : msg(str`Load more ${many}`)}
             </button>`
           : nothing}
       </div>
@@ -192,7 +199,8 @@ export class PagedReportController<T> implements ReactiveController {
       const [before, shown] = [this.options.rows(value), this.options.rows(next)];
       this.extended = next;
       this.firstNewRow = before;
-      this.announcement = this.options.announceMore?.(shown - before, shown) ?? `Loaded ${shown - before} more; showing ${shown}.`;
+      const added = shown - before;
+      this.announcement = this.options.announceMore?.(added, shown) ?? msg(str`Loaded ${added} more; showing ${shown}.`);
     } catch (error) {
       if (!signal.aborted) this.moreError = error;
     } finally {
@@ -211,7 +219,8 @@ export class PagedReportController<T> implements ReactiveController {
     try {
       const file = await this.options.client().downloadCsv(report, this.options.csvQuery?.(period) ?? period);
       saveFile(file.blob, file.filename, this.host.renderRoot);
-      this.announcement = `Downloaded ${file.filename}.`;
+      const name = file.filename;
+      this.announcement = msg(str`Downloaded ${name}.`);
       this.host.dispatchEvent(new PartnerDownloadEvent({ report, filename: file.filename, size: file.blob.size }));
     } catch (error) {
       this.downloadError = error;

@@ -1,17 +1,30 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { apiFor } from '../api/client.js';
 import type { PartnerApi } from '../api/types.js';
 import { resolveApiBase } from '../config.js';
 import type { SessionStore } from '../session.js';
+import { followPageLanguage } from './localize.js';
 import { SessionController } from './session-controller.js';
 
 /**
  * The base of every `partner-*` element: idempotent registration, typed events, the API
  * client (set directly, provided by an enclosing element, or built from `api-base`), and the
- * page's shared session.
+ * page's shared session. Every element speaks the page's language (`lang`, see
+ * src/internal/localize.ts) and re-renders when it changes.
  */
 export class PartnerElement extends LitElement {
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void followPageLanguage(this);
+  }
+
   /** Registers the element under `name` unless something already did. */
   static define(name: string) {
     if (!customElements.get(name)) customElements.define(name, this);

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { messageOf } from '../api/errors.js';
@@ -44,7 +45,7 @@ export class ResourceTask<T> {
     if (this.task.status === TaskStatus.ERROR) {
       return html`<div part="error" role="alert">
         <span>${messageOf(this.task.error)}</span>
-        <button class="secondary" type="button" @click=${() => this.reload()}>Try again</button>
+        <button class="secondary" type="button" @click=${() => this.reload()}>${msg('Try again')}</button>
       </div>`;
     }
     const value = this.value;

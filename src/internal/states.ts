@@ -1,20 +1,21 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { messageOf } from '../api/errors.js';
 
 /** The deliberate renderings every data element shares: signed out, loading, error. */
-export const signedOutView = (what: string) => html`<p part="signed-out" class="notice">Sign in to see ${what}.</p>`;
+export const signedOutView = (what: string) => html`<p part="signed-out" class="notice">${msg(str`Sign in to see ${what}.`)}</p>`;
 
 /** Said wherever links or programs would show, to a partner the merchant has put in no program. */
-export const NO_PROGRAM_MESSAGE =
-  "You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.";
+export const noProgramMessage = () =>
+  msg("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
 
-export const noProgramView = () => html`<p part="no-program" role="status" class="notice">${NO_PROGRAM_MESSAGE}</p>`;
+export const noProgramView = () => html`<p part="no-program" role="status" class="notice">${noProgramMessage()}</p>`;
 
-export const loadingView = (label = 'Loading…') =>
+export const loadingView = (label = msg('Loading…')) =>
   html`<p part="spinner" role="status" class="notice"><span class="spinner" aria-hidden="true"></span> ${label}</p>`;
 
 export const errorView = (error: unknown, retry?: () => void) =>
   html`<div part="error" role="alert" class="error-box">
     <span>${messageOf(error)}</span>
-    ${retry ? html`<button type="button" class="secondary" @click=${retry}>Try again</button>` : nothing}
+    ${retry ? html`<button type="button" class="secondary" @click=${retry}>${msg('Try again')}</button>` : nothing}
   </div>`;

@@ -108,11 +108,83 @@ describe('resolveApiBase', () => {
   });
 });
 
-describe('the HTTP layer', () => {
-  it('a failed request read through .json() leaves no unhandled rejection behind', async () => {
-    const { createHttp } = await import('../../src/api/http.js');
-    const original = window.fetch;
-    window.fetch = async () => new Response('{}', { status: 500 });
+describe('the HTTP layer (ky)', () => {
+  let restore: () => void;
+  afterEach(() => restore?.());
+  const signedIn = (token = 'pc_abc') => {
+    const session = new SessionStore(null);
+    session.start({ token, expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
+    return session;
+  };
+
+  it('retries a read (GET) after a 503 and after a network failure, then answers', async () => {
+    let calls = 0;
+    const stub = stubFetch(() => {
+      calls += 1;
+      if (calls === 1) return json(503, { error: { code: 'unavailable', message: 'Busy.' } });
+      if (calls === 2) throw new TypeError('Failed to fetch');
+      return json(200, demoPartner);
+    });
+    restore = stub.restore;
+    const me = await new HttpPartnerApi('https://p.example', signedIn()).me();
+    expect(me.name).to.equal('Dana Demo');
+    expect(stub.seen.map((r) => r.method)).to.deep.equal(['GET', 'GET', 'GET']);
+    expect(stub.seen.every((r) => r.headers.get('Authorization') === 'Bearer pc_abc')).to.equal(true);
+  });
+
+  it('gives up on a read after two retries, with the server’s error', async () => {
+    const stub = stubFetch(() => json(500, { error: { code: 'internal', message: 'Something broke on our side.' } }));
+    restore = stub.restore;
+    const error = await new HttpPartnerApi('https://p.example', signedIn()).balance().catch((e) => e);
+    expect(error).to.be.instanceOf(ApiError);
+    expect(error).to.include({ status: 500, message: 'Something broke on our side.' });
+    expect(stub.seen).to.have.length(3);
+  });
+
+  it('never retries a POST or a PATCH (a payout request or a profile change is sent once)', async () => {
+    const stub = stubFetch(() => json(503, { error: { code: 'unavailable', message: 'Busy.' } }));
+    restore = stub.restore;
+    const api = new HttpPartnerApi('https://p.example', signedIn());
+    expect(await api.requestPayout().catch((e) => e)).to.include({ status: 503 });
+    expect(await api.updateProfile({ name: 'Dana' }).catch((e) => e)).to.include({ status: 503 });
+    stub.restore();
+    const failing = stubFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    restore = failing.restore;
+    expect(await api.createLink({ destination: 'https://shop.example/a' }).catch((e) => e)).to.be.instanceOf(ApiError);
+    expect(stub.seen.map((r) => r.method)).to.deep.equal(['POST', 'PATCH']);
+    // (the GET is the no-cors probe of /health that tells a refused origin from a server down)
+    expect(failing.seen.map((r) => `${r.method} ${new URL(r.url).pathname}`)).to.deep.equal(['POST /api/v1/partner/links', 'GET /api/v1/health']);
+  });
+
+  it('does not wait out a long Retry-After on a read: the lockout is reported at once', async () => {
+    const stub = stubFetch(() => json(429, { error: { code: 'too_many_requests', message: 'Slow down.' } }, { 'Retry-After': '120' }));
+    restore = stub.restore;
+    const error = await new HttpPartnerApi('https://p.example', signedIn()).me().catch((e) => e);
+    expect(error).to.include({ status: 429, retryAfter: 120 });
+    expect(stub.seen).to.have.length(1);
+  });
+
+  it('the 401 hook ends only the session whose token was refused', async () => {
+    const session = signedIn('pc_old');
+    const stub = stubFetch((request) =>
+      request.headers.get('Authorization') === 'Bearer pc_old' ? json(401, { error: { code: 'session_expired', message: 'Your session has ended.' } }) : json(200, demoPartner),
+    );
+    restore = stub.restore;
+    const api = new HttpPartnerApi('https://p.example', session);
+    // an anonymous 401 (wrong password) leaves the session alone
+    const wrong = stubFetch(() => json(401, { error: { code: 'invalid_credentials', message: 'Wrong code or password.' } }));
+    expect(await api.login({ code: 'dana', password: 'x' }).catch((e) => e)).to.include({ code: 'invalid_credentials' });
+    wrong.restore();
+    expect(session.token).to.equal('pc_old');
+    expect(await api.me().catch((e) => e)).to.include({ status: 401, code: 'session_expired' });
+    expect(session.current).to.equal(null);
+    expect(stub.seen).to.have.length(1, 'a 401 is not retried');
+  });
+
+  it('a failed request leaves no unhandled rejection behind', async () => {
+    restore = stubFetch(() => new Response('{}', { status: 404 })).restore;
     const unhandled: unknown[] = [];
     const onUnhandled = (e: PromiseRejectionEvent) => {
       unhandled.push(e.reason);
@@ -120,31 +192,32 @@ describe('the HTTP layer', () => {
     };
     window.addEventListener('unhandledrejection', onUnhandled);
     try {
-      const http = createHttp({ prefixUrl: 'https://p.example/api/v1/', timeout: 1000 });
-      const error = (await http.get("me").json().catch((e: Error) => e)) as Error;
-      expect(error.name).to.equal('HTTPError');
+      const error = await new HttpPartnerApi('https://p.example', signedIn()).me().catch((e) => e);
+      expect(error).to.include({ status: 404, code: 'http_error' });
       await new Promise((r) => setTimeout(r, 50));
       expect(unhandled).to.deep.equal([]);
     } finally {
-      window.fetch = original;
       window.removeEventListener('unhandledrejection', onUnhandled);
     }
   });
 
-  it('gives up after the timeout with a TimeoutError, and honours the caller’s cancel', async () => {
-    const { createHttp } = await import('../../src/api/http.js');
+  it('gives up after the timeout with a timeout ApiError, and honours the caller’s cancel', async () => {
     const original = window.fetch;
-    window.fetch = (_input, init) =>
-      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    try {
-      const http = createHttp({ prefixUrl: 'https://p.example/api/v1/', timeout: 30 });
-      expect(((await http.get("slow").json().catch((e: Error) => e)) as Error).name).to.equal('TimeoutError');
-      const controller = new AbortController();
-      const pending = http.get("slow", { signal: controller.signal, timeout: 10_000 }).json().catch((e: Error) => e) as Promise<Error>;
-      controller.abort();
-      expect((await pending).name).to.equal('AbortError');
-    } finally {
-      window.fetch = original;
-    }
+    window.fetch = (input, init) => {
+      const signal = init?.signal ?? (input as Request).signal;
+      // like fetch: a signal aborted already rejects at once
+      if (signal!.aborted) return Promise.reject(signal!.reason);
+      return new Promise((_resolve, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
+    };
+    restore = () => (window.fetch = original);
+    const { createKy } = await import('../../src/api/client.js');
+    const http = createKy('https://p.example/api/v1/', 30);
+    const timedOut = (await http.get('slow').json().catch((e: Error) => e)) as Error;
+    expect(timedOut.name).to.equal('TimeoutError');
+    const api = new HttpPartnerApi('https://p.example', signedIn());
+    const controller = new AbortController();
+    const pending = api.me({ signal: controller.signal }).catch((e: Error) => e);
+    controller.abort();
+    expect(((await pending) as Error).name).to.equal('AbortError');
   });
 });

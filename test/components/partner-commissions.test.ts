@@ -38,8 +38,8 @@ describe('<partner-commissions>', () => {
     try {
       const programs = [{ ...(await fakeApi().programs())[1]!, currency: 'EUR' }];
       const el = await fixture<PartnerCommissionsElement>(html`<partner-commissions .api=${fakeApi({ programs })}></partner-commissions>`);
-      await waitUntil(() => part(el, 'program'));
-      expect(text(part(el, 'program'))).to.contain('10,00 € per sale');
+      await waitUntil(() => text(part(el, 'program')).includes('pro Verkauf'), 'the page is German');
+      expect(text(part(el, 'program'))).to.contain('10,00 € pro Verkauf');
     } finally {
       document.documentElement.lang = '';
     }

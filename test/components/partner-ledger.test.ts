@@ -120,11 +120,12 @@ describe('<partner-ledger> signed in', function () {
     expect(text(part(el, 'payout')!.querySelector('p.ready'))).to.equal('Your payable balance has reached the minimum payout and will be paid in the next payout.');
   });
 
-  it('formats money in the merchant currency and the page locale', async () => {
+  it('formats money in the merchant currency and the page locale (a German section reads German)', async () => {
     const { el } = await render({ ledger: ALICE, currency: 'EUR', balance: { ...ALICE_BALANCE, currency: 'EUR' } }, { lang: 'de-DE' });
     await loaded(el);
-    expect(figures(el, 'summary')['Ending balance']).to.equal('37,00 €');
-    expect(figures(el, 'summary')['Clawed back']).to.equal('−15,00 €');
+    await waitUntil(() => figures(el, 'summary')['Endsaldo'], 'the German words load');
+    expect(figures(el, 'summary')['Endsaldo']).to.equal('37,00 €');
+    expect(figures(el, 'summary')['Zurückgebucht']).to.equal('−15,00 €');
     expect(rows(el)[0]!.slice(0, 1)).to.deep.equal([day(ALICE[0]!.date, 'de-DE')]);
   });
 

@@ -18,10 +18,10 @@ const root = mkdtempSync(join(tmpdir(), 'pc-static-'));
 const dist = join(root, 'dist');
 const source = (file: string) => readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
 const files: Record<string, string> = {
-  'partner-center.js': source('src/api/http.ts') + source('src/session.ts'),
+  'partner-center.js': source('src/api/client.ts') + source('src/session.ts'),
   'loader.js': source('src/loader.ts'),
   'components/partner-login.js': `import './chunks/core-Cz6NHSdK.js';\n${source('components/partner-login/partner-login.ts')}`,
-  'chunks/core-Cz6NHSdK.js': source('src/api/http.ts'),
+  'chunks/core-Cz6NHSdK.js': source('src/api/client.ts'),
 };
 for (const [name, text] of Object.entries(files)) {
   mkdirSync(dirname(join(dist, name)), { recursive: true });
