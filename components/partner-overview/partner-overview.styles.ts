@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Layout by container queries only (sizes in em of the element's own font, never rem): two
- * tiles a row from a 19em container (a phone, a 320 px sidebar) so the figures and the link
- * fit in a first view, four from 60em; one column only in a very narrow container. Figures
- * scale with the container (`cqi`) and never wrap inside a number.
+ * Layout by container queries only (sizes in em of the element's own font, never rem): one
+ * column up to a 320 px sidebar (room for a seven-figure amount), two tiles a row from 21em
+ * (a phone: the figures and the link fit in the first view), four from 60em. Figures scale
+ * with the container (`cqi`) and never wrap inside a number.
  */
 export default css`
   :host {
@@ -62,7 +62,7 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
   .tile > .figure {
-    font-size: var(--partner-overview-figure-size, clamp(1.125em, 6.5cqi, 1.75em));
+    font-size: var(--partner-overview-figure-size, clamp(1.125em, 6cqi, 1.75em));
     font-weight: 700;
     line-height: 1.2;
     overflow-wrap: normal;
@@ -278,7 +278,7 @@ export default css`
       height: var(--partner-overview-qr-size, 6em);
     }
   }
-  @container (min-width: 19em) {
+  @container (min-width: 21em) {
     .tiles {
       grid-template-columns: repeat(2, minmax(0, 1fr));
       gap: var(--_space-s);
