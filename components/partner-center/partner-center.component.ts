@@ -158,6 +158,60 @@ export class PartnerCenterElement extends PartnerElement {
         /* stretch, not start: the elements are size containers and take their width from here */
         justify-items: stretch;
       }
+      /* a phone or a sidebar: the header is one row (title and who, then a smaller sign-out), the
+         nav one line (scrolls sideways, without a scrollbar, if the labels are long), less space */
+      @container (max-width: 40em) {
+        [part~='header'] {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) auto;
+          align-items: center;
+          gap: 0.125em var(--_space-s);
+          padding: var(--_space-s) 0.75em;
+        }
+        [part~='header'] h2 {
+          font-size: 1.0625em;
+        }
+        .who {
+          display: contents;
+        }
+        .who p {
+          grid-column: 1;
+          font-size: var(--_small-size);
+          color: var(--_muted);
+          overflow-wrap: anywhere;
+        }
+        [part~='sign-out-button'] {
+          grid-column: 2;
+          grid-row: 1 / span 2;
+          font-size: var(--_small-size);
+          /* still a 44 px target at the smaller size */
+          min-height: calc(var(--_control-height) / 0.875);
+          padding-inline: 0.75em;
+          white-space: nowrap;
+        }
+        nav ul {
+          flex-wrap: nowrap;
+          gap: 0;
+          margin: var(--_space-s) 0 0.75em;
+          overflow-x: auto;
+          scrollbar-width: none;
+        }
+        nav ul::-webkit-scrollbar {
+          display: none;
+        }
+        nav li {
+          flex: none;
+        }
+        [part~='nav-item'] {
+          padding-inline: 0.625em;
+          white-space: nowrap;
+          /* inside the link: a scrolling list would clip a ring drawn outside it */
+          outline-offset: -3px;
+        }
+        [part~='section'] {
+          gap: var(--_space-m);
+        }
+      }
     `,
   ];
 

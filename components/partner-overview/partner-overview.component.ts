@@ -69,9 +69,9 @@ const typeLabel = (type: LedgerEntryType) =>
  * @cssproperty --partner-overview-max-width - Widest the element grows (default none).
  * @cssproperty --partner-overview-background - Card background (default --partner-color-surface).
  * @cssproperty --partner-overview-tile-background - Tile background (default --partner-color-subtle).
- * @cssproperty --partner-overview-figure-size - Size of the headline figures (default 1.75em).
+ * @cssproperty --partner-overview-figure-size - Size of the headline figures (default `clamp(1.125em, 6cqi, 1.75em)`: smaller in a narrow container).
  * @cssproperty --partner-overview-chart-color - The chart's bars (default --partner-color-accent).
- * @cssproperty --partner-overview-qr-size - Size of the QR code (default 8rem).
+ * @cssproperty --partner-overview-qr-size - Size of the QR code (default 8em; 6em in a container up to 36em).
  *
  * @slot heading - Replaces the heading text ("Overview").
  */

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** Layout by container queries only: one column down to 320 px, a grid of tiles when wider. */
+/**
+ * Layout by container queries only (sizes in em of the element's own font, never rem): one
+ * column up to a 320 px sidebar (room for a seven-figure amount), two tiles a row from 21em
+ * (a phone: the figures and the link fit in the first view), four from 60em. Figures scale
+ * with the container (`cqi`) and never wrap inside a number.
+ */
 export default css`
   :host {
     container-type: inline-size;
@@ -21,6 +26,9 @@ export default css`
   h3 {
     font-size: 0.9375em;
     margin: 0;
+  }
+  .tile h3 {
+    font-size: 0.875em;
   }
   p {
     margin: 0;
@@ -54,7 +62,7 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
   .tile > .figure {
-    font-size: var(--partner-overview-figure-size, 1.75em);
+    font-size: var(--partner-overview-figure-size, clamp(1.125em, 6cqi, 1.75em));
     font-weight: 700;
     line-height: 1.2;
     overflow-wrap: normal;
@@ -65,6 +73,7 @@ export default css`
   .sub {
     color: var(--_muted);
     font-size: 0.875em;
+    line-height: 1.4;
   }
   .up {
     color: var(--_success);
@@ -79,7 +88,7 @@ export default css`
     margin-block-start: var(--_space-xs);
   }
   .link-button {
-    min-height: 2.75rem;
+    min-height: 2.75em;
     background: none;
     border: none;
     color: var(--_accent);
@@ -93,8 +102,11 @@ export default css`
     gap: var(--_space-s);
   }
   .copy-row input {
-    flex: 1 1 12rem;
+    flex: 1 1 12em;
     min-width: 0;
+  }
+  .copy-row button {
+    flex: none;
   }
   .qr-row {
     display: flex;
@@ -104,8 +116,8 @@ export default css`
     margin-block-start: var(--_space-s);
   }
   [part~='qr'] {
-    width: var(--partner-overview-qr-size, 8rem);
-    height: var(--partner-overview-qr-size, 8rem);
+    width: var(--partner-overview-qr-size, 8em);
+    height: var(--partner-overview-qr-size, 8em);
     background: #fff;
     border: 1px solid var(--_border);
   }
@@ -134,11 +146,17 @@ export default css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* an amount in a list, not a headline: body size, right-aligned, never wrapped */
   [part~='recent'] .amount {
     grid-row: 1 / span 2;
     grid-column: 2;
     align-self: center;
+    display: block;
+    font-size: 1em;
     font-weight: 600;
+    line-height: inherit;
+    text-align: end;
+    white-space: nowrap;
   }
   .negative {
     color: var(--_danger);
@@ -164,7 +182,7 @@ export default css`
   }
   .chart svg {
     width: 100%;
-    height: 4rem;
+    height: 4em;
     display: block;
   }
   .chart rect {
@@ -177,7 +195,7 @@ export default css`
     cursor: pointer;
     color: var(--_accent);
     font-weight: 600;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     display: flex;
     align-items: center;
   }
@@ -218,7 +236,7 @@ export default css`
     font-weight: 600;
   }
   .skeleton {
-    min-height: 7.5rem;
+    min-height: 7.5em;
   }
   .bone {
     display: block;
@@ -235,12 +253,43 @@ export default css`
     width: 60%;
     margin-block: var(--_space-xs);
   }
-  @container (min-width: 36rem) {
+  /* a phone or a sidebar: compact, two tiles a row, the link right after them */
+  @container (max-width: 36em) {
+    [part~='base'] {
+      padding: 0.75em;
+      gap: 0.75em;
+    }
+    h2 {
+      font-size: 1.125em;
+    }
+    .tile,
+    .card-block {
+      padding: 0.625em 0.75em;
+    }
+    .tile .sub {
+      font-size: 0.8125em;
+      line-height: 1.35;
+    }
+    .qr-row {
+      gap: var(--_space-s) var(--_space-m);
+    }
+    [part~='qr'] {
+      width: var(--partner-overview-qr-size, 6em);
+      height: var(--partner-overview-qr-size, 6em);
+    }
+  }
+  @container (min-width: 21em) {
+    .tiles {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: var(--_space-s);
+    }
+  }
+  @container (min-width: 36em) {
     [part~='base'] {
       padding: var(--_space-l);
     }
     .tiles {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: var(--_space-m);
     }
     .pair {
       grid-template-columns: repeat(2, minmax(0, 1fr));
@@ -249,7 +298,7 @@ export default css`
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
   }
-  @container (min-width: 60rem) {
+  @container (min-width: 60em) {
     .tiles {
       grid-template-columns: repeat(4, minmax(0, 1fr));
     }
