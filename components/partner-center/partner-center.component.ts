@@ -447,7 +447,7 @@ export class PartnerCenterElement extends PartnerElement {
         return html`<partner-overview .api=${api} .sessionStore=${store}></partner-overview>
           ${inNoProgram ? noProgramView() : nothing}
           ${menus.welcome ? html`<partner-welcome .api=${api} .sessionStore=${store}></partner-welcome>` : nothing}
-          <partner-recruits .api=${api} .sessionStore=${store}></partner-recruits>
+          <partner-recruits .api=${api} .sessionStore=${store} signup-href=${ifDefined(this.signupHref || undefined)}></partner-recruits>
           ${menus.profile ? html`<partner-profile .api=${api} .sessionStore=${store}></partner-profile>` : nothing}
           ${menus.programs && !inNoProgram ? html`<partner-programs .api=${api} .sessionStore=${store}></partner-programs>` : nothing}
           ${menus.commissions && !inNoProgram ? html`<partner-commissions .api=${api} .sessionStore=${store}></partner-commissions>` : nothing}`;
