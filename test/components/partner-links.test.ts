@@ -84,12 +84,12 @@ describe('<partner-links> states', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('formats click counts for the page locale', async () => {
+  it('formats click counts and words for the page locale', async () => {
     document.documentElement.lang = 'de-DE';
     try {
       const { el } = await render();
       await loaded(el);
-      expect(text(inRow(el, 1, 'clicks'))).to.equal('1.280 clicks');
+      expect(text(inRow(el, 1, 'clicks'))).to.equal('1.280 Klicks');
     } finally {
       document.documentElement.lang = '';
     }
