@@ -188,9 +188,6 @@ const single = new Set(elements.filter((tag) => tag !== 'partner-center').map((t
 const sharedCore: GetManualChunk = (id, { getModuleInfo }) => {
   // a language's table is its own lazy chunk (an English page never downloads the German words)
   if (id.includes('/src/locales/')) return undefined;
-  // msg() alone (no lit): loader.js needs it for its "could not be loaded" message, and must not
-  // pull the core (lit, ky, the client) to get it
-  if (id.includes('/node_modules/@lit/localize/')) return 'localize';
   if (id.includes('/node_modules/')) return 'core';
   if (!id.includes('/src/')) return undefined;
   // the single-element entries that load this module, statically or lazily
