@@ -36,7 +36,7 @@ export function recordChunks(chunksDir, files, keep = KEEP_BUILDS) {
   const wanted = new Set(builds.flatMap((b) => b.files));
   const deleted = [];
   for (const name of readdirSync(chunksDir)) {
-    if (name === RECORD || wanted.has(name.replace(/\.(?:br|gz)$/, ''))) continue;
+    if (name === RECORD || wanted.has(name.replace(/\.(?:br|gz|map)$/, ''))) continue;
     rmSync(join(chunksDir, name), { force: true });
     deleted.push(name);
   }

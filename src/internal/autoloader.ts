@@ -1,5 +1,3 @@
-import { msg } from '@lit/localize';
-
 /** How the autoloader fetches an element's file; `import()` in the page. */
 export type Importer = (url: string) => Promise<unknown>;
 
@@ -109,8 +107,14 @@ export class Autoloader {
     el.setAttribute(LOAD_FAILED_ATTRIBUTE, '');
     const p = el.ownerDocument.createElement('p');
     p.setAttribute('role', 'alert');
-    p.textContent = msg('This part of the page could not be loaded. Reload the page to try again.');
+    p.textContent = 'This part of the page could not be loaded. Reload the page to try again.';
     el.replaceChildren(p);
+    // in the page's language once msg() is at hand: @lit/localize lives in the elements' shared
+    // core, which loader.js does not download up front (a page that never fails never pays for it)
+    void import('@lit/localize').then(({ msg }) => {
+      const text = msg('This part of the page could not be loaded. Reload the page to try again.');
+      if (p.textContent !== text) p.textContent = text;
+    }, () => undefined);
   }
 }
 

@@ -46,3 +46,46 @@ test("a partner signed in on the merchant's own site is signed in to the widgets
   });
   assert.equal(again.status, 401);
 });
+
+test('with loader.js, the embed-token sign-in is downloaded only by a page that has the meta tag, and the login form never flashes', async () => {
+  const res = await fetch(`${env.url}/api/v1/admin/embed-tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ partnerCode: 'demo' }),
+  });
+  const { embedToken } = (await res.json()) as { embedToken: string };
+  const page = await env.page();
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  const body = (meta: string) => `<!doctype html><html lang="en"><head><title>My account</title>${meta}
+    <script type="module" src="/loader.js"></script></head><body><main></main></body></html>`;
+  await page.route(`${env.url}/plain`, (route) => route.fulfill({ contentType: 'text/html', body: body('') }));
+  await page.route(`${env.url}/my-account`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: body(`<meta name="partner-center:embed-token" content="${embedToken}">`) }),
+  );
+
+  // no element and no token: loader.js alone
+  await page.goto(`${env.url}/plain`);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(scripts, ['/loader.js']);
+
+  // with the token: signed in, and a <partner-login> added later never shows its form
+  scripts.length = 0;
+  await page.goto(`${env.url}/my-account`);
+  await page.evaluate(() => {
+    const el = document.createElement('partner-login');
+    const forms: string[] = [];
+    (window as unknown as { forms: string[] }).forms = forms;
+    customElements.whenDefined('partner-login').then(() => {
+      if (el.shadowRoot?.querySelector('form')) forms.push('form');
+      new MutationObserver(() => el.shadowRoot?.querySelector('form') && forms.push('form')).observe(el.shadowRoot!, { childList: true, subtree: true });
+    });
+    document.querySelector('main')!.append(el);
+  });
+  await page.locator('partner-login').getByText('Signed in as Dana Demo').waitFor();
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { forms: string[] }).forms), []);
+  assert.ok(scripts.some((s) => /\/chunks\/embed-[\w-]+\.js$/.test(s)), `the embed chunk was loaded: ${scripts.join(', ')}`);
+  assert.deepEqual(env.errors, []);
+});
