@@ -164,7 +164,7 @@ export class PartnerPayoutsElement extends PartnerElement {
         ${a.requests.map(
           (r) => html`<tr part="request" data-status=${r.status}>
             <th scope="row" data-label=${msg('Requested')}>${formatDate(r.requestedAt, this.locale)}</th>
-            <td class="num" data-label=${msg('Amount')}><span class="figure">${this.money(r.amount, r.currency)}</span></td>
+            <td class="num" data-label=${msg('Amount')}><span class="money">${this.money(r.amount, r.currency)}</span></td>
             <td data-label=${msg('State')}>
               <div>
                 <span class="badge ${r.status}">${statusWord(r.status)}</span>
@@ -196,7 +196,7 @@ export class PartnerPayoutsElement extends PartnerElement {
         ${a.payouts.map(
           (p) => html`<tr part="row">
             <th scope="row" data-label=${msg('Date')}>${formatDate(p.at, this.locale)}</th>
-            <td class="num" data-label=${msg('Amount')}><span class="figure">${this.money(p.amount, p.currency)}</span></td>
+            <td class="num" data-label=${msg('Amount')}><span class="money">${this.money(p.amount, p.currency)}</span></td>
             <td data-label=${msg('Method')}>${p.method ?? '—'}</td>
             <td data-label=${msg('Reference')}>${p.reference ?? '—'}</td>
           </tr>`,

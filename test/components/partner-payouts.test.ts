@@ -177,8 +177,10 @@ describe('<partner-payouts> requests', () => {
     const { el } = await render({ payoutsData: samplePayouts('declined') }, true, '320px');
     await loaded(el);
     expect(getComputedStyle(parts(el, 'row')[0]!).display).to.equal('block');
-    const amount = parts(el, 'row')[0]!.querySelector<HTMLElement>('.figure')!;
+    const amount = parts(el, 'row')[0]!.querySelector<HTMLElement>('.money')!;
     expect(amount.getClientRects()).to.have.length(1);
+    // a row's amount reads at body size: only the payable figure is a headline
+    expect(getComputedStyle(amount).fontSize).to.equal(getComputedStyle(el).fontSize);
     expect(el.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
   });
