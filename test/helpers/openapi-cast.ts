@@ -105,17 +105,21 @@ export function fillPath(path: string, ids: Record<string, string | number>, fal
     .join('/');
 }
 
-/** Row counts and a hash of every table but the attempt counters, which a refused sign-in rightly writes. */
+/**
+ * One line per table (its name, row count and a hash of its rows) for every table but the attempt
+ * counters, which a refused sign-in rightly writes: a failed comparison names the table that changed.
+ */
 export function fingerprint(db: Db): string {
   const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
     .map((t) => t.name)
     .filter((name) => !/failure|attempt/.test(name));
-  const hash = createHash('sha256');
-  for (const name of tables) {
-    const rows = db.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
-    hash.update(`${name}:${rows.length}:${JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v))}\n`);
-  }
-  return hash.digest('hex');
+  return tables
+    .map((name) => {
+      const rows = db.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
+      const hash = createHash('sha256').update(JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v)));
+      return `${name}: ${rows.length} rows, ${hash.digest('hex').slice(0, 16)}`;
+    })
+    .join('\n');
 }
 
 export type { EngineServer };
