@@ -211,6 +211,7 @@ export default async function adminConsoleBench(): Promise<void> {
     // The same connection with a Kysely that logs: one captured run of a call gives its SQL.
     const captured: { sql: string; parameters: readonly unknown[] }[] = [];
     const logging: Db = {
+      dialect: 'sqlite',
       sqlite: db.sqlite,
       kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: db.sqlite }), log: (e) => {
           if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters });

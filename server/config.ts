@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isPostgresUrl } from './db/connection.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -58,6 +59,11 @@ export const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('0.0.0.0'),
   databasePath: z.string().min(1).default('data/partner-center.sqlite'),
+  /** PostgreSQL instead of the SQLite file: `postgres://user:password@host:5432/database` (several instances may share it). */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\/\S+$/i, 'a PostgreSQL URL like postgres://user:password@host:5432/partner_center')
+    .optional(),
   /** Origins (scheme://host[:port]) whose pages may call the API from the browser. `*` allows any. */
   allowedOrigins: z
     .string()
@@ -145,6 +151,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       db: { type: 'string' },
+      'database-url': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'trust-proxy': { type: 'string' },
       demo: { type: 'boolean' },
@@ -166,7 +173,9 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
   const raw = {
     port: values.port ?? get('PORT'),
     host: values.host ?? get('HOST'),
-    databasePath: values.db ?? get('DATABASE_PATH'),
+    // --db takes a file or, like --database-url, a postgres:// URL
+    databasePath: values.db && !isPostgresUrl(values.db) ? values.db : get('DATABASE_PATH'),
+    databaseUrl: values['database-url'] ?? (values.db && isPostgresUrl(values.db) ? values.db : undefined) ?? get('DATABASE_URL'),
     allowedOrigins: values['allowed-origins'] ?? get('ALLOWED_ORIGINS'),
     adminKey: get('PARTNER_CENTER_ADMIN_KEY'),
     publicUrl: values['public-url'] ?? get('PUBLIC_URL'),

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/connection.js';
+import { connectDatabase, databaseName } from './db/connection.js';
 import { drainClicks } from './db/hot-path.js';
 import { DEMO_CREDENTIALS, DEMO_OWNER, seedDemo } from './demo/seed.js';
 import type { Deps } from './deps.js';
@@ -38,9 +38,9 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   if (!existsSync(resolve(distDir, 'partner-center.js'))) {
     console.warn(`Warning: no browser bundle in ${distDir}; run "npm run build" so /partner-center.js can be served.`);
   }
-  const db = openDatabase(config.databasePath);
+  const db = await connectDatabase(config);
   const deps: Deps = { db, config: { ...config, distDir }, clock: Date.now };
-  if (config.demo && (await seedDemo(deps))) log(`Seeded demo data into ${config.databasePath}`);
+  if (config.demo && (await seedDemo(deps))) log(`Seeded demo data into ${databaseName(config)}`);
   const app = createApp(deps);
   // commissions whose hold days ended become approved without waiting for a read; old sign-in rows go
   let sweeping: Promise<void> | undefined;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/connection.js';
+import { connectDatabase } from '../db/connection.js';
 import type { Deps } from '../deps.js';
 import { runAs } from '../merchants/actor.js';
 
@@ -23,7 +23,7 @@ export class UsageError extends Error {
  */
 export async function withDeps<T>(db: string | undefined, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig(db ? ['--db', db] : []);
-  const database = openDatabase(config.databasePath);
+  const database = await connectDatabase(config);
   try {
     return await runAs({ type: 'cli' }, () => fn({ db: database, config, clock: Date.now }));
   } finally {
@@ -71,7 +71,7 @@ export interface CommandSpec<O extends OptionTable> {
 }
 
 /** Every command's `--db`; its help line keeps the same 18 columns however wide the others are. */
-const DB_OPTION: OptionSpec = { type: 'string', value: '<file>', help: 'the SQLite file (default: DATABASE_PATH or data/partner-center.sqlite)', width: 18 };
+const DB_OPTION: OptionSpec = { type: 'string', value: '<file>', help: 'the SQLite file or a postgres:// URL (default: DATABASE_URL, else DATABASE_PATH, else data/partner-center.sqlite)', width: 18 };
 
 /** The lines of the option table: `  <name padded>  <help>`, continued lines under the help. */
 function optionLines(rows: { name: string; help: string; width?: number }[], width = Math.max(...rows.map((r) => r.name.length))): string[] {

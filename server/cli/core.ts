@@ -1,11 +1,13 @@
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/connection.js';
-import { migrate } from '../db/migrations.js';
+import { connectDatabase, databaseName } from '../db/connection.js';
+import { migrate, migratePostgres } from '../db/migrations.js';
 import { startServer } from '../main.js';
 import type { Command } from './command.js';
 
 export const SETTINGS_HELP = `Settings (flag, else environment variable):
   --db <file>               DATABASE_PATH      SQLite file (default data/partner-center.sqlite)
+  --database-url <url>      DATABASE_URL       PostgreSQL instead: postgres://user:password@host:5432/db
+                                               (several instances may share it; see the README)
   --port, -p <n>            PORT               port to listen on (default 3000)
   --host <addr>             HOST               address to bind (default 0.0.0.0)
   --allowed-origins <list>  ALLOWED_ORIGINS    comma-separated origins allowed to call the API
@@ -52,15 +54,11 @@ export const coreCommands: Record<string, Command> = {
     usage: 'partner-center migrate [--db file]',
     async run(args) {
       const config = loadConfig(args);
-      const db = openDatabase(config.databasePath, { migrate: false });
+      const db = await connectDatabase(config, { migrate: false });
+      const where = databaseName(config);
       try {
-        const before = db.sqlite.pragma('user_version', { simple: true }) as number;
-        const { to } = migrate(db.sqlite);
-        console.log(
-          before === to
-            ? `${config.databasePath} is up to date (schema version ${to})`
-            : `Migrated ${config.databasePath} from schema version ${before} to ${to}`,
-        );
+        const { from, to } = db.dialect === 'postgres' ? await migratePostgres(db.kysely) : migrate(db.sqlite);
+        console.log(from === to ? `${where} is up to date (schema version ${to})` : `Migrated ${where} from schema version ${from} to ${to}`);
       } finally {
         await db.close();
       }

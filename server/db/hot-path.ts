@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type Sqlite from 'better-sqlite3';
 import type { Db } from './connection.js';
 
 /**
@@ -45,18 +44,61 @@ export interface NewHotClick {
 }
 
 export interface HotPath {
-  link(slug: string): HotLink | undefined;
-  partner(code: string): HotPartner | undefined;
-  click(key: string): HotClick | undefined;
+  link(slug: string): HotLink | undefined | Promise<HotLink | undefined>;
+  partner(code: string): HotPartner | undefined | Promise<HotPartner | undefined>;
+  click(key: string): HotClick | undefined | Promise<HotClick | undefined>;
   /** Resolves with the click's id once its batch is committed. */
   insertClick(click: NewHotClick): Promise<number>;
   /** Commits the batch being gathered now (if any) and waits for every batch in progress; answers how many clicks it waited for. */
   drain(): Promise<number>;
   /** A random secret of this installation, to salt the hash of visitors' addresses. */
-  readonly salt: string;
+  salt(): string | Promise<string>;
 }
 
-const prepared = new WeakMap<Sqlite.Database, HotPath>();
+/**
+ * Group commit: rows that arrive while a batch gathers (one event-loop turn) go to `write`
+ * together, and each caller's promise resolves with its row's id once the batch is written.
+ */
+function batcher<Row>(write: (rows: Row[]) => Promise<number[]>) {
+  type Waiting = { row: Row; resolve: (id: number) => void; reject: (err: unknown) => void };
+  let gathering: Waiting[] = [];
+  const inProgress = new Set<Promise<void>>();
+  let pending = 0;
+  const run = async (batch: Waiting[]) => {
+    try {
+      const ids = await write(batch.map((w) => w.row));
+      batch.forEach((w, i) => w.resolve(ids[i]!));
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  };
+  const flush = () => {
+    if (!gathering.length) return;
+    const batch = gathering;
+    gathering = [];
+    pending += batch.length;
+    const done = run(batch).finally(() => {
+      pending -= batch.length;
+      inProgress.delete(done);
+    });
+    inProgress.add(done);
+  };
+  return {
+    add: (row: Row) =>
+      new Promise<number>((resolve, reject) => {
+        if (!gathering.length) setImmediate(flush);
+        gathering.push({ row, resolve, reject });
+      }),
+    async drain() {
+      const waited = pending + gathering.length;
+      flush();
+      while (inProgress.size) await Promise.all(inProgress);
+      return waited;
+    },
+  };
+}
+
+const prepared = new WeakMap<Db, HotPath>();
 
 function prepare(db: Db): HotPath {
   const { sqlite } = db;
@@ -76,58 +118,56 @@ function prepare(db: Db): HotPath {
     .run(JSON.stringify(randomBytes(24).toString('base64url')), Date.now());
   const salt = JSON.parse((sqlite.prepare("SELECT value FROM settings WHERE key = '_ipHashSalt'").get() as { value: string }).value) as string;
 
-  type Waiting = { row: NewHotClick; resolve: (id: number) => void; reject: (err: unknown) => void };
-  let gathering: Waiting[] = [];
-  const inProgress = new Set<Promise<void>>();
-  let pending = 0;
-  const write = async (batch: Waiting[]) => {
-    try {
-      const ids = await db.kysely.connection().execute(async () => insertAll(batch.map((w) => w.row)));
-      batch.forEach((w, i) => w.resolve(ids[i]!));
-    } catch (err) {
-      for (const w of batch) w.reject(err);
-    }
-  };
-  const flush = () => {
-    if (!gathering.length) return;
-    const batch = gathering;
-    gathering = [];
-    pending += batch.length;
-    const done = write(batch).finally(() => {
-      pending -= batch.length;
-      inProgress.delete(done);
-    });
-    inProgress.add(done);
-  };
-
+  const clicks = batcher<NewHotClick>((rows) => db.kysely.connection().execute(async () => insertAll(rows)));
   return {
     link: (slug) => link.get(slug),
     partner: (code) => partner.get(code),
     click: (key) => click.get(key),
-    insertClick: (row) =>
-      new Promise<number>((resolve, reject) => {
-        if (!gathering.length) setImmediate(flush);
-        gathering.push({ row, resolve, reject });
-      }),
-    async drain() {
-      const waited = pending + gathering.length;
-      flush();
-      while (inProgress.size) await Promise.all(inProgress);
-      return waited;
-    },
-    salt,
+    insertClick: clicks.add,
+    drain: clicks.drain,
+    salt: () => salt,
+  };
+}
+
+/**
+ * PostgreSQL's: the same reads through the pool, and each batch of clicks as one multi-row
+ * INSERT (one round trip and one commit for the batch); ids come back in the rows' order.
+ */
+function preparePostgres(db: Db): HotPath {
+  const k = db.kysely;
+  let salt: Promise<string> | undefined;
+  const clicks = batcher<NewHotClick>(async (rows) => (await k.insertInto('clicks').values(rows).returning('id').execute()).map((r) => r.id));
+  return {
+    link: (slug) => k.selectFrom('links').select(['id', 'slug', 'name', 'destination', 'partner_id', 'sub', 'status']).where('slug', '=', slug).executeTakeFirst(),
+    partner: (code) => k.selectFrom('partners').select(['id', 'status']).where('code', '=', code).executeTakeFirst(),
+    click: (key) => k.selectFrom('clicks').select(['id', 'at', 'first_click_id']).where('click_key', '=', key).executeTakeFirst(),
+    insertClick: clicks.add,
+    drain: clicks.drain,
+    salt: () =>
+      (salt ??= (async () => {
+        await k
+          .insertInto('settings')
+          .values({ key: '_ipHashSalt', value: JSON.stringify(randomBytes(24).toString('base64url')), updated_at: Date.now() })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        const row = await k.selectFrom('settings').select('value').where('key', '=', '_ipHashSalt').executeTakeFirstOrThrow();
+        return JSON.parse(row.value) as string;
+      })().catch((err) => {
+        salt = undefined;
+        throw err;
+      })),
   };
 }
 
 /** Commits the clicks still gathering on this database and waits for them (0 when the redirect never ran). */
-export const drainClicks = (db: Db): Promise<number> => prepared.get(db.sqlite)?.drain() ?? Promise.resolve(0);
+export const drainClicks = (db: Db): Promise<number> => prepared.get(db)?.drain() ?? Promise.resolve(0);
 
-/** The prepared redirect statements of this database. */
+/** The redirect's queries on this database (prepared statements on SQLite). */
 export function hotPath(db: Db): HotPath {
-  let q = prepared.get(db.sqlite);
+  let q = prepared.get(db);
   if (!q) {
-    q = prepare(db);
-    prepared.set(db.sqlite, q);
+    q = db.dialect === 'postgres' ? preparePostgres(db) : prepare(db);
+    prepared.set(db, q);
   }
   return q;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import { isEmailAddress, isMailbox, isSmtpUrl } from '../config.js';
 import { audit } from '../merchants/audit.js';
@@ -90,7 +91,7 @@ export async function listOutbox(deps: Deps, query: OutboxQuery): Promise<Outbox
       let q = deps.db.kysely.selectFrom('outbox').leftJoin('partners', 'partners.id', 'outbox.partner_id').select(outboxColumns);
       if (query.status) q = q.where('outbox.status', '=', query.status);
       if (query.kind) q = q.where('outbox.kind', '=', query.kind);
-      if (query.to) q = q.where(sql<boolean>`instr(lower(outbox."to"), lower(${query.to})) > 0`);
+      if (query.to) q = q.where(sql<boolean>`${sql.raw(dialectOf(deps.db.kysely) === 'sqlite' ? 'instr' : 'strpos')}(lower(outbox."to"), lower(${query.to})) > 0`);
       if (after) q = q.where((eb) => afterKey(eb, ['outbox.id'], after, 'desc'));
       return q.orderBy('outbox.id', 'desc').limit(limit).execute() as Promise<OutboxListRow[]>;
     },

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { lockPartner } from '../db/dialect.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
 import type { LedgerEntry } from './schemas.js';
 import type { Executor } from '../db/executor.js';
@@ -43,6 +44,8 @@ export async function latestEntry(db: Executor, partnerId: number): Promise<Pick
  */
 export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLedgerEntry): Promise<LedgerEntryRow> {
   if (!Number.isSafeInteger(entry.amount)) throw new RangeError(`ledger amount must be an integer, got ${entry.amount}`);
+  // several instances on one PostgreSQL: one entry per partner at a time, each on the last one's balance
+  await lockPartner(trx, entry.partnerId);
   const last = await latestEntry(trx, entry.partnerId);
   const at = Math.max(now, last?.at ?? now);
   const balance = (last?.balance ?? 0) + entry.amount;

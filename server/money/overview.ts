@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import type { PartnerRow } from '../db/schema.js';
@@ -91,14 +92,15 @@ export const overviewQueries = {
       .groupBy('w'),
   /**
    * `earned`: the ledger's commission rows. `+type`: not a term an index may serve, or SQLite
-   * reads every partner's commissions of the weeks from the dashboard's covering index.
+   * reads every partner's commissions of the weeks from the dashboard's covering index
+   * (PostgreSQL plans by cost and has no such trick).
    */
   earnedByWeek: (db: Executor, partnerId: number, weeks: Weeks) =>
     db
       .selectFrom('ledger_entries')
       .select((eb) => [weekOf('at', weeks).as('w'), eb.fn.sum<number | string>('amount').as('n')])
       .where('partner_id', '=', partnerId)
-      .where(sql<string>`+type`, '=', 'commission')
+      .where(dialectOf(db) === 'sqlite' ? sql<string>`+type` : sql<string>`type`, '=', 'commission')
       .where('at', '>=', weeks[0]!.start)
       .where('at', '<', weeks[weeks.length - 1]!.stop)
       .groupBy('w'),

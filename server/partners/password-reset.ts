@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
 import { enqueueMail } from '../mail/outbox.js';
@@ -64,7 +65,9 @@ export async function requestPasswordReset(deps: Deps, input: { login: string; p
 /** Partners a login names: the one with that code, or those with that email address; active or waiting for approval. */
 async function partnersNamed(deps: Deps, login: string): Promise<PartnerRow[]> {
   let query = deps.db.kysely.selectFrom('partners').selectAll().where('status', 'in', ['active', 'pending']);
-  query = login.includes('@') ? query.where(sql<boolean>`email = ${login} COLLATE NOCASE`) : query.where('code', '=', login);
+  // `login` is lower-cased: SQLite's NOCASE index on email, PostgreSQL's on lower(email)
+  const byEmail = dialectOf(deps.db.kysely) === 'sqlite' ? sql<boolean>`email = ${login} COLLATE NOCASE` : sql<boolean>`lower(email) = ${login}`;
+  query = login.includes('@') ? query.where(byEmail) : query.where('code', '=', login);
   return query.limit(10).execute();
 }
 

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Executor } from '../db/executor.js';
 
 /**
  * Durable background work shared by the mail outbox and webhook deliveries: rows wait in a
  * table with `status`, `next_attempt_at` and `locked_until`; a worker claims due rows with a
- * lease in one UPDATE (so two servers on one database never work on the same row at once, and
+ * lease in one UPDATE (so two servers on one database never work on the same row at once —
+ * on PostgreSQL the rows another server is claiming are skipped, FOR UPDATE SKIP LOCKED — and
  * a row whose worker died is claimed again when its lease runs out: at least once), and a loop
  * runs the work when woken, when the next row is due, and every `pollMs`.
  */
@@ -26,7 +28,7 @@ export async function claimLeased<Row>(db: Executor, t: LeasedTable, now: number
     WHERE id IN (
       SELECT id FROM ${table}
       WHERE (status = ${t.waiting} AND next_attempt_at <= ${now}) OR (status = ${t.working} AND locked_until <= ${now})
-      ORDER BY id LIMIT ${limit}
+      ORDER BY id LIMIT ${limit}${dialectOf(db) === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``}
     )
     RETURNING *`.execute(db);
   return result.rows;

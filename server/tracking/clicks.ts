@@ -118,20 +118,20 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
   const cookieName = `${param}_first`;
 
   const q = hotPath(deps.db);
-  const link = q.link(input.slug);
+  const link = await q.link(input.slug);
   if (!link) return { kind: 'not_found' };
   const target = deepTarget ?? link.destination;
   // a partner's own link they turned off: the visitor still gets to the page, nothing is recorded
   // (no click, no cookie, so no sale is attributed through it); a merchant's disabled link is gone
   if (link.status !== 'active') return link.partner_id === null ? { kind: 'not_found' } : { kind: 'redirect', location: target };
-  const partner = q.partner(input.code);
+  const partner = await q.partner(input.code);
   if (!partner || partner.status !== 'active' || (link.partner_id !== null && link.partner_id !== partner.id)) {
     return { kind: 'redirect', location: target };
   }
   let firstClickId: number | null = null;
   const cookie = input.cookieHeader ? cookieValue(input.cookieHeader, cookieName) : undefined;
   if (cookie && CLICK_KEY_PATTERN.test(cookie)) {
-    const earlier = q.click(cookie);
+    const earlier = await q.click(cookie);
     if (earlier && earlier.at >= now - windowMs && earlier.at <= now) firstClickId = earlier.first_click_id ?? earlier.id;
   }
   const key = newClickKey(now);
@@ -141,7 +141,7 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
     link_id: link.id,
     partner_id: partner.id,
     at: now,
-    ip_hash: hashIp(q.salt, input.ip),
+    ip_hash: hashIp(await q.salt(), input.ip),
     user_agent: clip(input.userAgent, 512),
     referrer: clip(input.referrer, 2048),
     sub,

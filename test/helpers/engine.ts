@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { testServer } from './server.js';
+import { all, one, sql } from './sql.js';
 
 /** The admin key every engine test server accepts (PARTNER_CENTER_ADMIN_KEY). */
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -54,13 +55,14 @@ export async function engineServer() {
     },
     sale: async (body: Record<string, unknown>) => admin('POST', '/api/v1/track/sales', { currency: 'USD', ...body }),
     /** Sum of a partner's ledger and their latest running balance, straight from the table. */
-    ledgerOf(code: string) {
-      const rows = s.db.sqlite
-        .prepare('SELECT l.* FROM ledger_entries l JOIN partners p ON p.id = l.partner_id WHERE p.code = ? ORDER BY l.at, l.id')
-        .all(code) as { amount: number; balance: number; type: string; description: string; reverses_id: number | null }[];
+    async ledgerOf(code: string) {
+      const rows = await all<{ amount: number; balance: number; type: string; description: string; reverses_id: number | null }>(
+        s.db,
+        sql`SELECT l.* FROM ledger_entries l JOIN partners p ON p.id = l.partner_id WHERE p.code = ${code} ORDER BY l.at, l.id`,
+      );
       return { rows, sum: rows.reduce((t, r) => t + r.amount, 0), balance: rows.at(-1)?.balance ?? 0 };
     },
-    count: (table: string) => (s.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    count: async (table: string) => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM ${sql.table(table)}`))!.n,
   };
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { all, sql, tableNames } from './sql.js';
 import type { Db } from '../../server/db/connection.js';
 import { ADMIN_KEY, engineServer, type EngineServer } from './engine.js';
 import { png } from './image-fixtures.js';
@@ -106,20 +107,20 @@ export function fillPath(path: string, ids: Record<string, string | number>, fal
 }
 
 /**
- * One line per table (its name, row count and a hash of its rows) for every table but the attempt
- * counters, which a refused sign-in rightly writes: a failed comparison names the table that changed.
+ * One line per table (its name, row count and a hash of its rows, in a fixed order) for every
+ * table but the attempt counters, which a refused sign-in rightly writes: a failed comparison
+ * names the table that changed. The same on SQLite and PostgreSQL.
  */
-export function fingerprint(db: Db): string {
-  const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((name) => !/failure|attempt/.test(name));
-  return tables
-    .map((name) => {
-      const rows = db.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
-      const hash = createHash('sha256').update(JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v)));
-      return `${name}: ${rows.length} rows, ${hash.digest('hex').slice(0, 16)}`;
-    })
-    .join('\n');
+export async function fingerprint(db: Db): Promise<string> {
+  const lines: string[] = [];
+  for (const name of (await tableNames(db)).filter((t) => !/failure|attempt/.test(t))) {
+    const rows = (await all(db, sql`SELECT * FROM ${sql.table(name)}`)).map((row) =>
+      JSON.stringify(Object.values(row), (_k, v) => (Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v)),
+    );
+    const hash = createHash('sha256').update(rows.sort().join('\n'));
+    lines.push(`${name}: ${rows.length} rows, ${hash.digest('hex').slice(0, 16)}`);
+  }
+  return lines.join('\n');
 }
 
 export type { EngineServer };

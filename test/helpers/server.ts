@@ -1,16 +1,16 @@
 import { createApp } from '../../server/app.js';
 import { configSchema, type Config } from '../../server/config.js';
-import { openDatabase } from '../../server/db/connection.js';
 import type { Deps } from '../../server/deps.js';
 import { createPartner, type NewPartner } from '../../server/partners/partners.js';
+import { testDatabase } from './database.js';
 
 /**
- * A fresh app over a throw-away in-memory database, with a clock the test moves by hand.
+ * A fresh app over a throw-away database (in-memory SQLite, or PostgreSQL with PC_TEST_DB=postgres: see database.ts), with a clock the test moves by hand.
  * Requests go through `app.request()` (no socket).
  */
 export async function testServer(overrides: Partial<Config> = {}) {
   const config: Config = { ...configSchema.parse({ databasePath: ':memory:' }), ...overrides };
-  const db = openDatabase(':memory:');
+  const db = await testDatabase();
   let now = Date.UTC(2026, 0, 15, 12, 0, 0);
   const deps: Deps = { db, config, clock: () => now };
   const app = createApp(deps);

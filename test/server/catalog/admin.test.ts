@@ -17,7 +17,7 @@ describe('admin authorisation', () => {
     assertError(await s.call('GET', '/api/v1/admin/programs', { token: 'pca_not-a-real-key' }), 401, 'invalid_admin_key');
     assertError(await s.call('GET', '/api/v1/admin/programs', { token }), 401, 'invalid_admin_key');
     assertError(await s.call('POST', '/api/v1/admin/programs', { token, body: { name: 'x', saleCommission: { type: 'flat', value: 1 } } }), 401);
-    assert.equal(s.count('programs'), 0);
+    assert.equal(await s.count('programs'), 0);
   });
 
   test('a stored admin key works until revoked; admin keys never work on partner routes', async () => {
@@ -87,7 +87,7 @@ describe('programs', () => {
     test(`POST with ${name} → 400 naming ${field || 'the body'}, nothing stored`, async () => {
       const res = await s.admin('POST', '/api/v1/admin/programs', body);
       assertError(res, 400, 'invalid_request', field || undefined);
-      assert.equal(s.count('programs'), 0);
+      assert.equal(await s.count('programs'), 0);
     });
   }
 
@@ -95,7 +95,7 @@ describe('programs', () => {
     const name = `<script>alert(1)</script>'; DROP TABLE programs; --`;
     const p = await s.program({ name, description: '<img src=x onerror=alert(1)>' });
     assert.equal((await s.admin('GET', `/api/v1/admin/programs/${p.id}`)).json.name, name);
-    assert.equal(s.count('programs'), 1);
+    assert.equal(await s.count('programs'), 1);
   });
 
   test('unknown and malformed ids answer 404 and 400', async () => {
@@ -108,7 +108,7 @@ describe('programs', () => {
   test('a non-JSON body is 415 and a body over 100 KB is 413', async () => {
     assertError(await s.admin('POST', '/api/v1/admin/programs', 'name=x', { 'Content-Type': 'text/plain' }), 415);
     assertError(await s.admin('POST', '/api/v1/admin/programs', { name: 'x', description: 'd'.repeat(101 * 1024), saleCommission: { type: 'flat', value: 1 } }), 413);
-    assert.equal(s.count('programs'), 0);
+    assert.equal(await s.count('programs'), 0);
   });
 });
 
@@ -151,8 +151,8 @@ describe('partners', () => {
     for (const [body, status, code, field] of cases) {
       assertError(await s.admin('POST', '/api/v1/admin/partners', body), status, code, field);
     }
-    assert.equal(s.count('partners'), 1);
-    assert.equal(s.count('enrollments'), 0);
+    assert.equal(await s.count('partners'), 1);
+    assert.equal(await s.count('enrollments'), 0);
   });
 
   test('PATCH changes status, parent and programs; disabling ends sessions; cycles are refused', async () => {
@@ -223,7 +223,7 @@ describe('links', () => {
       [{ slug: 'a', destination: 'https://shop.example.com/' }, 400, 'invalid_request', 'name'],
     ];
     for (const [body, status, code, field] of cases) assertError(await s.admin('POST', '/api/v1/admin/links', body), status, code, field);
-    assert.equal(s.count('links'), 1);
+    assert.equal(await s.count('links'), 1);
   });
 
   test('PATCH, list and DELETE', async () => {

@@ -53,7 +53,7 @@ describe('POST /api/v1/admin/programs/example', () => {
       ],
     );
     assert.deepEqual(await credited(program, { amount: 19_900 }), { partner: 1990, parent: 398, lead: 500 });
-    assert.equal(s.count('programs'), 1, 'the example saved nothing');
+    assert.equal(await s.count('programs'), 1, 'the example saved nothing');
   });
 
   test('product rates per line, as the engine applies them', async () => {

@@ -32,7 +32,7 @@ describe('partner routes (security: partnerToken)', () => {
     assert.ok(partnerOps.length >= 15, `only ${partnerOps.length} partner operations found in the document`);
     const signedOut = await cast.s.login('annika7', PASSWORD);
     assert.equal((await cast.s.call('POST', '/api/v1/auth/logout', { token: signedOut })).status, 204);
-    const before = fingerprint(cast.s.db);
+    const before = await fingerprint(cast.s.db);
 
     for (const { method, path, op } of partnerOps) {
       const url = fillPath(path, cast.ids);
@@ -42,7 +42,7 @@ describe('partner routes (security: partnerToken)', () => {
       assertRefused(await callAs(method, url, op, signedOut), `${name} with a signed-out token`);
       assertRefused(await callAs(method, url, op, ADMIN_KEY), `${name} with the admin key`);
     }
-    assert.equal(fingerprint(cast.s.db), before, 'refused calls changed nothing');
+    assert.equal(await fingerprint(cast.s.db), before, 'refused calls changed nothing');
 
     // partner B reads and writes only their own things, even when a route would take an id
     for (const { method, path, op } of partnerOps) {
@@ -62,7 +62,7 @@ describe('admin routes (security: adminKey)', () => {
   test('no key, a bad key and a partner token are refused and change nothing', async () => {
     const adminOps = operations(cast.doc).filter((o) => o.security === 'adminKey');
     assert.ok(adminOps.length >= 50, `only ${adminOps.length} admin operations found in the document`);
-    const before = fingerprint(cast.s.db);
+    const before = await fingerprint(cast.s.db);
     for (const { method, path, op } of adminOps) {
       const url = fillPath(path, cast.ids);
       const name = `${method} ${path}`;
@@ -70,7 +70,7 @@ describe('admin routes (security: adminKey)', () => {
       assertRefused(await callAs(method, url, op, 'pca_not-a-real-admin-key-0123456789'), `${name} with a bad key`);
       assertRefused(await callAs(method, url, op, cast.ownerToken), `${name} with a partner token`);
     }
-    assert.equal(fingerprint(cast.s.db), before);
+    assert.equal(await fingerprint(cast.s.db), before);
   });
 
   test('the same calls with the key reach the routes (the ids used above exist)', async () => {

@@ -57,7 +57,7 @@ describe('fuzzing from the OpenAPI schemas', () => {
         fc.asyncProperty(requestArbitrary(cast.doc, operation), async ({ url, body }) => {
           // a reset request answered earlier writes its token and mail after its answer: let it land first
           await passwordResetsSettled();
-          const before = fingerprint(cast.s.db);
+          const before = await fingerprint(cast.s.db);
           const res = await cast.s.call(method, url, { token, body: jsonBodySchema(cast.doc, op) ? (body === undefined ? 'null' : JSON.stringify(body)) : undefined });
           await passwordResetsSettled();
           sent++;
@@ -66,7 +66,7 @@ describe('fuzzing from the OpenAPI schemas', () => {
             // JSON answers carry the error envelope; a partner's link (/r/…) answers with a plain page
             if (url.startsWith('/api/') || /json/.test(res.headers.get('content-type') ?? '')) assert.equal(typeof res.json?.error?.code, 'string', `${method} ${url} → ${res.status} without an error envelope`);
             else assert.match(res.headers.get('content-type') ?? '', /^text\/html/, `${method} ${url} → ${res.status} without an error page`);
-            assert.equal(fingerprint(cast.s.db), before, `${method} ${url} ${JSON.stringify(body)?.slice(0, 300)} was refused (${res.status}) but changed the database`);
+            assert.equal(await fingerprint(cast.s.db), before, `${method} ${url} ${JSON.stringify(body)?.slice(0, 300)} was refused (${res.status}) but changed the database`);
           }
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -121,7 +121,8 @@ export async function integrationServer() {
       });
     },
     /** a row count per table, to show a rejected request changed nothing */
-    counts: () => Object.fromEntries(['sales', 'refunds', 'commissions', 'ledger_entries', 'integration_events', 'held_events'].map((t) => [t, s.count(t)])),
+    counts: async () =>
+      Object.fromEntries(await Promise.all(['sales', 'refunds', 'commissions', 'ledger_entries', 'integration_events', 'held_events'].map(async (t) => [t, await s.count(t)]))),
     commissionsOf: (code: string) =>
       s.db.sqlite
         .prepare('SELECT c.amount, c.clawed_back, c.status, s.order_id FROM commissions c JOIN partners p ON p.id = c.partner_id JOIN sales s ON s.id = c.sale_id WHERE p.code = ? ORDER BY c.id')

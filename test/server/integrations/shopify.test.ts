@@ -61,17 +61,17 @@ describe('Shopify: orders, refunds, cancels', () => {
       { product_id: '632910393', amount: 5000, quantity: 2 },
     ]);
     // 20% of the Pro plan (product rate) + 10% of the mugs
-    assert.equal(s.ledgerOf('alice').sum, 2000 + 500);
+    assert.equal((await s.ledgerOf('alice')).sum, 2000 + 500);
   });
 
   test('a partial refund claws back its share, orders/cancelled the rest; the same webhook id again is a duplicate', async () => {
     const paid = order({ note_attributes: [{ name: 'partner', value: 'bob' }] });
     await s.shopify('orders/paid', paid);
-    assert.equal(s.ledgerOf('bob').sum, 2500);
+    assert.equal((await s.ledgerOf('bob')).sum, 2500);
     const partial = await s.shopify('refunds/create', refund(paid.id, '30.00'), { webhookId: 'refund-hook-1' });
     assert.equal(partial.json.result, 'recorded');
     assert.equal(s.saleOf(String(paid.id))!.refunded_amount, 3000);
-    assert.equal(s.ledgerOf('bob').sum, 2000); // 20% of the commission back
+    assert.equal((await s.ledgerOf('bob')).sum, 2000); // 20% of the commission back
     const again = await s.shopify('refunds/create', refund(paid.id, '30.00'), { webhookId: 'refund-hook-1' });
     assert.equal(again.json.result, 'duplicate');
     assert.equal(s.saleOf(String(paid.id))!.refunded_amount, 3000);
@@ -79,7 +79,7 @@ describe('Shopify: orders, refunds, cancels', () => {
     const cancelled = await s.shopify('orders/cancelled', { ...paid, cancel_reason: 'customer', cancelled_at: '2026-01-16T10:00:00-05:00' });
     assert.equal(cancelled.json.result, 'recorded');
     assert.equal(s.saleOf(String(paid.id))!.status, 'refunded');
-    assert.equal(s.ledgerOf('bob').sum, 0);
+    assert.equal((await s.ledgerOf('bob')).sum, 0);
   });
 
   test('a discount code the merchant gave a partner credits the partner; ?ref= on the landing site too', async () => {
@@ -96,22 +96,22 @@ describe('Shopify: orders, refunds, cancels', () => {
     const paid = order({ note_attributes: [{ name: 'pc_partner', value: 'alice' }] });
     const early = await s.shopify('refunds/create', refund(paid.id, '150.00'));
     assert.equal(early.json.result, 'held');
-    assert.equal(s.count('refunds'), 0);
+    assert.equal(await s.count('refunds'), 0);
     await s.shopify('orders/paid', paid);
     assert.equal(s.saleOf(String(paid.id))!.status, 'refunded');
-    assert.equal(s.ledgerOf('alice').sum, 0);
-    assert.equal(s.count('held_events'), 0);
+    assert.equal((await s.ledgerOf('alice')).sum, 0);
+    assert.equal(await s.count('held_events'), 0);
   });
 
   test('a bad or missing HMAC answers 400 invalid_signature and records nothing; other topics are ignored', async () => {
-    const before = s.counts();
+    const before = await s.counts();
     assertError(await s.shopify('orders/paid', order(), { hmac: shopifyHmac('{}') }), 400, 'invalid_signature');
     assertError(await s.shopify('orders/paid', order(), { hmac: shopifyHmac(JSON.stringify(order()), 'not-the-secret') }), 400, 'invalid_signature');
     assertError(await s.call('POST', SHOPIFY_PATH, { body: JSON.stringify(order()), headers: { 'X-Shopify-Topic': 'orders/paid' } }), 400, 'invalid_signature');
-    assert.deepEqual(s.counts(), before);
+    assert.deepEqual(await s.counts(), before);
     const other = await s.shopify('products/update', { id: 1, title: 'Mug' });
     assert.equal(other.status, 200);
     assert.equal(other.json.result, 'ignored');
-    assert.equal(s.count('sales'), 0);
+    assert.equal(await s.count('sales'), 0);
   });
 });

@@ -57,7 +57,7 @@ describe('rounding: half up to the cent, integers only', () => {
     const { clickId } = await s.click('alice');
     const res = await s.sale({ orderId: 'R-1', amount: 12345, clickId });
     assert.equal(res.json.commissions[0].amount, 1235);
-    assert.equal(s.ledgerOf('alice').rows[0]!.description, 'Commission on order R-1 (10% of $123.45)');
+    assert.equal((await s.ledgerOf('alice')).rows[0]!.description, 'Commission on order R-1 (10% of $123.45)');
   });
 });
 
@@ -77,7 +77,7 @@ describe('worked examples', () => {
       res.json.commissions.map((c: any) => [c.partnerCode, c.tier, c.amount, c.status, c.rateType, c.rateValue, c.baseAmount]),
       [['alice', 'direct', 1200, 'pending', 'percent', 1000, 12000]],
     );
-    const ledger = s.ledgerOf('alice');
+    const ledger = await s.ledgerOf('alice');
     assert.deepEqual(ledger.rows.map((r) => [r.type, r.amount, r.balance, r.description]), [['commission', 1200, 1200, 'Commission on order A-1001 (10% of $120.00)']]);
     const reason = JSON.parse(commissionsOf('alice')[0]!.reason);
     assert.deepEqual(
@@ -105,7 +105,7 @@ describe('worked examples', () => {
     await s.partner('alice', { programIds: [program.id] });
     const res = await s.sale({ orderId: 'F-1', amount: 9900, partnerCode: 'alice', items: [{ productId: 'a', amount: 4900, quantity: 1 }, { productId: 'b', amount: 5000, quantity: 2 }] });
     assert.deepEqual(res.json.commissions.map((c: any) => c.amount), [2500]);
-    assert.equal(s.ledgerOf('alice').rows[0]!.description, 'Commission on order F-1 ($25.00 flat)');
+    assert.equal((await s.ledgerOf('alice')).rows[0]!.description, 'Commission on order F-1 ($25.00 flat)');
     assert.equal(res.json.attribution, 'partner_code');
   });
 
@@ -136,7 +136,7 @@ describe('worked examples', () => {
       ],
     );
     assert.deepEqual(
-      s.ledgerOf('alice').rows.map((r) => r.description),
+      (await s.ledgerOf('alice')).rows.map((r) => r.description),
       ['Commission on order O-1 (20% of $100.00)', 'Commission on order O-1 ($0.50 × 3 sticker)', 'Commission on order O-1 (10% of $14.00)'],
     );
     assert.deepEqual(JSON.parse(commissionsOf('alice')[1]!.reason).productIds, ['sticker']);
@@ -178,7 +178,7 @@ describe('worked examples', () => {
     assert.equal(res.status, 201);
     assert.deepEqual(res.json.commissions, []);
     assert.equal(res.json.attributed, true);
-    assert.equal(s.ledgerOf('alice').rows.length, 0);
+    assert.equal((await s.ledgerOf('alice')).rows.length, 0);
   });
 
   test('second tier: the parent earns their rate on the child’s sale; a disabled parent earns nothing', async () => {
@@ -194,7 +194,7 @@ describe('worked examples', () => {
         ['parent', 'second', 1000],
       ],
     );
-    assert.equal(s.ledgerOf('parent').rows[0]!.description, 'Second-tier commission on order T-1 via child (5% of $200.00)');
+    assert.equal((await s.ledgerOf('parent')).rows[0]!.description, 'Second-tier commission on order T-1 via child (5% of $200.00)');
     const reason = JSON.parse(commissionsOf('parent')[0]!.reason);
     assert.equal(reason.tier, 'second');
     assert.equal(reason.childCode, 'child');
@@ -266,7 +266,7 @@ describe('worked examples', () => {
     assert.equal(lead.json.partnerCode, 'alice');
     assert.equal(lead.json.commission.amount, 200);
     assert.equal(lead.json.sub, 'newsletter');
-    assert.equal(s.ledgerOf('alice').rows[0]!.description, 'Commission on lead L•••@Example.com ($2.00 per lead)');
+    assert.equal((await s.ledgerOf('alice')).rows[0]!.description, 'Commission on lead L•••@Example.com ($2.00 per lead)');
 
     s.advance(200 * DAY); // lead attribution does not expire
     const sale = await s.sale({ orderId: 'E-1', amount: 5000, customer: { email: 'lena@example.com' } });
@@ -281,7 +281,7 @@ describe('worked examples', () => {
     assert.equal(nobody.json.notAttributedReason, 'unknown_partner');
     const none = await s.sale({ orderId: 'E-4', amount: 5000 });
     assert.equal(none.json.notAttributedReason, 'no_referral');
-    assert.equal(s.count('sales'), 4);
+    assert.equal(await s.count('sales'), 4);
   });
 
   test('self-referral: the partner buying through their own link earns nothing and is flagged', async () => {
@@ -295,10 +295,10 @@ describe('worked examples', () => {
     assert.equal(res.json.notAttributedReason, 'self_referral');
     assert.deepEqual(res.json.commissions, []);
     assert.equal((s.db.sqlite.prepare('SELECT self_referral FROM sales').get() as any).self_referral, 1);
-    assert.equal(s.count('ledger_entries'), 0);
+    assert.equal(await s.count('ledger_entries'), 0);
     const lead = await s.admin('POST', '/api/v1/track/leads', { email: 'alice@partners.example', partnerCode: 'alice' });
     assert.deepEqual([lead.status, lead.json.selfReferral, lead.json.leadId], [200, true, null]);
-    assert.equal(s.count('leads'), 0);
+    assert.equal(await s.count('leads'), 0);
   });
 
   test('idempotency: the same order again answers 200 with the same body; different details are a 409', async () => {
@@ -318,9 +318,9 @@ describe('worked examples', () => {
     const [a, b] = await Promise.all([s.sale({ ...body, orderId: 'I-2' }), s.sale({ ...body, orderId: 'I-2' })]);
     assert.deepEqual([a.status, b.status].sort(), [200, 201]);
     assert.deepEqual(a.json, b.json);
-    assert.equal(s.count('sales'), 2);
-    assert.equal(s.count('commissions'), 2);
-    assert.equal(s.ledgerOf('alice').sum, 2400);
+    assert.equal(await s.count('sales'), 2);
+    assert.equal(await s.count('commissions'), 2);
+    assert.equal((await s.ledgerOf('alice')).sum, 2400);
   });
 
   test('recurring: every payment, the first N, or only the first; renewals follow the subscription’s partner', async () => {
@@ -341,7 +341,7 @@ describe('worked examples', () => {
       }
       assert.deepEqual(amounts, { eve: [290, 290, 290], fay: [290, 290, 0], ona: [290, 0, 0] }[code], code);
     }
-    assert.match(s.ledgerOf('eve').rows[1]!.description, /^Commission on order eve-2, subscription payment 2 \(10% of \$29\.00\)$/);
+    assert.match((await s.ledgerOf('eve')).rows[1]!.description, /^Commission on order eve-2, subscription payment 2 \(10% of \$29\.00\)$/);
   });
 
   test('a link limited to a program pays under that program', async () => {
@@ -365,17 +365,17 @@ describe('refunds claw back in proportion', () => {
     assert.equal(part.status, 201, part.text);
     assert.deepEqual(part.json.sale, { amount: 12000, refundedAmount: 3000, status: 'partially_refunded' });
     assert.deepEqual(part.json.clawbacks.map((c: any) => [c.partnerCode, c.amount]), [['alice', 300], ['parent', 150]]);
-    assert.deepEqual(s.ledgerOf('alice').rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 1200, 1200], ['clawback', -300, 900]]);
-    assert.equal(s.ledgerOf('alice').rows[1]!.description, 'Clawback: refund of $30.00 of $120.00 on order A-1');
-    assert.ok(s.ledgerOf('alice').rows[1]!.reverses_id, 'the clawback names the commission entry it reverses');
+    assert.deepEqual((await s.ledgerOf('alice')).rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 1200, 1200], ['clawback', -300, 900]]);
+    assert.equal((await s.ledgerOf('alice')).rows[1]!.description, 'Clawback: refund of $30.00 of $120.00 on order A-1');
+    assert.ok((await s.ledgerOf('alice')).rows[1]!.reverses_id, 'the clawback names the commission entry it reverses');
 
     assertErrorRes(await s.admin('POST', '/api/v1/track/refunds', { orderId: 'A-1', amount: 9001 }), 422, 'refund_exceeds_sale', 'amount');
     const rest = await s.admin('POST', '/api/v1/track/refunds', { orderId: 'A-1' });
     assert.equal(rest.json.amount, 9000);
     assert.deepEqual(rest.json.clawbacks.map((c: any) => c.amount), [900, 450]);
     assert.deepEqual(commissionsOf('alice').map((c) => [c.clawed_back, c.status]), [[1200, 'clawed_back']]);
-    assert.equal(s.ledgerOf('alice').balance, 0);
-    assert.equal(s.ledgerOf('parent').balance, 0);
+    assert.equal((await s.ledgerOf('alice')).balance, 0);
+    assert.equal((await s.ledgerOf('parent')).balance, 0);
     assertErrorRes(await s.admin('POST', '/api/v1/track/refunds', { orderId: 'A-1' }), 409, 'already_refunded');
     assertErrorRes(await s.admin('POST', '/api/v1/track/refunds', { orderId: 'nope' }), 404, 'order_not_found', 'orderId');
   });
@@ -397,12 +397,12 @@ describe('refunds claw back in proportion', () => {
     await s.sale({ orderId: 'C-1', amount: 8000, partnerCode: 'alice' });
     const first = await s.admin('POST', '/api/v1/track/refunds', { orderId: 'C-1', refundId: 'rf_1', reason: 'customer cancelled' });
     assert.equal(first.status, 201);
-    assert.equal(s.ledgerOf('alice').rows[1]!.description, 'Clawback: order C-1 refunded in full ($80.00) (refund rf_1)');
+    assert.equal((await s.ledgerOf('alice')).rows[1]!.description, 'Clawback: order C-1 refunded in full ($80.00) (refund rf_1)');
     const again = await s.admin('POST', '/api/v1/track/refunds', { orderId: 'C-1', refundId: 'rf_1', reason: 'customer cancelled' });
     assert.equal(again.status, 200);
     assert.deepEqual(again.json, first.json);
     assertErrorRes(await s.admin('POST', '/api/v1/track/refunds', { orderId: 'C-1', refundId: 'rf_1', amount: 5 }), 409, 'refund_conflict', 'refundId');
-    assert.equal(s.count('refunds'), 1);
+    assert.equal(await s.count('refunds'), 1);
   });
 
   test('a partial refund after payment drives the balance below zero; the commission stays paid', async () => {
@@ -413,19 +413,19 @@ describe('refunds claw back in proportion', () => {
     assert.equal(paid.status, 201, paid.text);
     assert.equal(commissionsOf('alice')[0]!.status, 'paid');
     await s.admin('POST', '/api/v1/track/refunds', { orderId: 'PP-1', amount: 6000 });
-    const ledger = s.ledgerOf('alice');
+    const ledger = await s.ledgerOf('alice');
     assert.deepEqual(ledger.rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 1200, 1200], ['payment', -1200, 0], ['clawback', -600, -600]]);
     assert.equal(commissionsOf('alice')[0]!.status, 'paid');
     const account = await s.admin('GET', '/api/v1/admin/partners/alice');
     assert.deepEqual(account.json.balance, { balance: -600, pending: 0, payableNow: -600, currency: 'USD' });
     // the next commission first makes up for it: $10.00 earned, $6.00 of it owed back
     await s.sale({ orderId: 'PP-2', amount: 10000, partnerCode: 'alice' });
-    assert.equal(s.ledgerOf('alice').balance, 400);
+    assert.equal((await s.ledgerOf('alice')).balance, 400);
     assert.deepEqual(commissionsOf('alice').map((c) => c.status), ['paid', 'approved']);
     assertErrorRes(await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 401 }), 422, 'exceeds_approved_balance', 'amount');
     await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 400 });
     assert.deepEqual(commissionsOf('alice').map((c) => c.status), ['paid', 'paid']);
-    assert.equal(s.ledgerOf('alice').balance, 0);
+    assert.equal((await s.ledgerOf('alice')).balance, 0);
   });
 });
 

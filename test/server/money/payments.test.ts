@@ -37,7 +37,7 @@ describe('approval', () => {
     const [commission] = (await s.admin('GET', '/api/v1/admin/commissions?partner=alice')).json.commissions;
     assert.equal(commission.status, 'approved');
     assert.equal(commission.approvedAt, commission.payableAt);
-    assert.equal(s.ledgerOf('alice').rows.length, 1, 'approval writes no ledger entry');
+    assert.equal((await s.ledgerOf('alice')).rows.length, 1, 'approval writes no ledger entry');
   });
 
   test('POST /commissions/:id/approve approves before the hold ends', async () => {
@@ -66,7 +66,7 @@ describe('approval', () => {
     const res = await s.admin('POST', `/api/v1/admin/commissions/${id}/reverse`, { note: 'fraudulent order' });
     assert.equal(res.status, 200, res.text);
     assert.deepEqual([res.json.status, res.json.clawedBack], ['clawed_back', 1000]);
-    const ledger = s.ledgerOf('alice');
+    const ledger = await s.ledgerOf('alice');
     assert.deepEqual(ledger.rows.map((r) => r.amount), [1000, -250, -750]);
     assert.equal(ledger.rows[2]!.description, `Commission ${id} reversed: fraudulent order`);
     assertError(await s.admin('POST', `/api/v1/admin/commissions/${id}/reverse`, { note: 'again' }), 409, 'already_reversed');
@@ -83,7 +83,7 @@ describe('payments', () => {
     const tooMuch = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 6001 });
     assertError(tooMuch, 422, 'exceeds_approved_balance', 'amount');
     assert.match(tooMuch.json.error.message, /alice has \$60\.00 payable now; \$60\.01 is more/);
-    assert.equal(s.count('payments'), 0);
+    assert.equal(await s.count('payments'), 0);
 
     const first = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 3500, method: 'PayPal', reference: 'TX-9', note: 'March' });
     assert.equal(first.status, 201, first.text);
@@ -92,7 +92,7 @@ describe('payments', () => {
       { amount: 3500, forced: false, balance: { balance: 2500, pending: 0, payableNow: 2500, currency: 'USD' } },
     );
     assert.deepEqual(statuses('alice'), ['paid', 'paid', 'approved']); // $10 + $20 covered, $5 towards the $30
-    assert.equal(s.ledgerOf('alice').rows.at(-1)!.description, 'Payment via PayPal, ref TX-9 — March');
+    assert.equal((await s.ledgerOf('alice')).rows.at(-1)!.description, 'Payment via PayPal, ref TX-9 — March');
 
     const forced = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 5000, force: true });
     assert.equal(forced.status, 201, forced.text);
@@ -112,7 +112,7 @@ describe('payments', () => {
     s.advance(10 * DAY);
     await approveDueCommissions(s.deps);
     assert.deepEqual(statuses('alice'), ['paid']);
-    assert.equal(s.ledgerOf('alice').balance, 0);
+    assert.equal((await s.ledgerOf('alice')).balance, 0);
   });
 
   test('bad payments change nothing', async () => {
@@ -130,8 +130,8 @@ describe('payments', () => {
       [{ partnerCode: 'nobody', amount: 10 }, 404, 'partner_not_found'],
     ];
     for (const [body, status, code, field] of cases) assertError(await s.admin('POST', '/api/v1/admin/payments', body), status, code, field);
-    assert.equal(s.count('payments'), 0);
-    assert.equal(s.ledgerOf('alice').rows.length, 1);
+    assert.equal(await s.count('payments'), 0);
+    assert.equal((await s.ledgerOf('alice')).rows.length, 1);
   });
 });
 
@@ -171,7 +171,7 @@ describe('adjustments and reversals', () => {
     assertError(await s.admin('POST', '/api/v1/admin/adjustments', { partnerCode: 'alice', amount: 5 }), 400, 'invalid_request', 'note');
     assertError(await s.admin('POST', '/api/v1/admin/adjustments', { partnerCode: 'alice', amount: 5, note: '   ' }), 400, 'invalid_request', 'note');
     assertError(await s.admin('POST', '/api/v1/admin/adjustments', { partnerCode: 'bob', amount: 5, note: 'x' }), 404, 'partner_not_found');
-    assert.equal(s.count('ledger_entries'), 0);
+    assert.equal(await s.count('ledger_entries'), 0);
   });
 });
 
@@ -209,7 +209,7 @@ describe('tracking API: authorisation and bad input', () => {
       assertError(await s.call('POST', path, { token, body: { orderId: 'Z', amount: 1, currency: 'USD', email: 'a@b.co' } }), 401);
       assertError(await s.call('POST', path, { body: { orderId: 'Z', amount: 1, currency: 'USD' } }), 401);
     }
-    assert.equal(s.count('sales'), 0);
+    assert.equal(await s.count('sales'), 0);
   });
 
   const sales: [string, unknown, string | undefined][] = [
@@ -233,7 +233,7 @@ describe('tracking API: authorisation and bad input', () => {
   for (const [name, body, field] of sales) {
     test(`POST /track/sales with ${name} → 400${field ? ` naming ${field}` : ''}, nothing recorded`, async () => {
       assertError(await s.admin('POST', '/api/v1/track/sales', body), 400, 'invalid_request', field);
-      assert.equal(s.count('sales'), 0);
+      assert.equal(await s.count('sales'), 0);
     });
   }
 
@@ -243,7 +243,7 @@ describe('tracking API: authorisation and bad input', () => {
     const res = await s.sale({ orderId, amount: 100, partnerCode: 'alice', customer: { email: 'x@example.com', name: '<img src=x onerror=alert(1)>' } });
     assert.equal(res.status, 201, res.text);
     assert.equal((await s.admin('GET', `/api/v1/admin/sales/${encodeURIComponent(orderId)}`)).json.customerEmail, 'x@example.com');
-    assert.equal(s.count('sales'), 1);
+    assert.equal(await s.count('sales'), 1);
   });
 
   test('bad refunds and leads are refused', async () => {
@@ -258,7 +258,7 @@ describe('tracking API: authorisation and bad input', () => {
       ['/api/v1/track/leads', { email: 'a@b.co', clickId: 5 }, 400, 'invalid_request', 'clickId'],
     ];
     for (const [path, body, status, code, field] of cases) assertError(await s.admin('POST', path, body), status, code, field);
-    assert.equal(s.count('refunds') + s.count('leads'), 0);
+    assert.equal((await s.count('refunds')) + (await s.count('leads')), 0);
   });
 
   test('leads: first partner keeps the email; unattributed leads are not recorded', async () => {
@@ -271,7 +271,7 @@ describe('tracking API: authorisation and bad input', () => {
     assert.equal(second.json.partnerCode, 'alice');
     const none = await s.admin('POST', '/api/v1/track/leads', { email: 'other@example.com' });
     assert.deepEqual([none.status, none.json.attributed, none.json.notAttributedReason], [200, false, 'no_referral']);
-    assert.equal(s.count('leads'), 1);
+    assert.equal(await s.count('leads'), 1);
   });
 });
 

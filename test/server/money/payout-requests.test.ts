@@ -80,7 +80,7 @@ describe('a partner asks for a payout', () => {
     res = await ask(alice);
     assertError(res, 409, 'payout_request_not_allowed');
     assert.match(res.json.error.message, /\$60\.00\) is below the minimum payout of \$70\.00/);
-    assert.equal(s.count('payout_requests'), 0);
+    assert.equal(await s.count('payout_requests'), 0);
   });
 
   test('an allowed request is open with what is payable now; a second is refused; cancel withdraws it', async () => {
@@ -123,7 +123,7 @@ describe('a partner asks for a payout', () => {
     assert.deepEqual(events.map((e) => e.type), ['payout_request.created']);
     const { data } = JSON.parse(events[0]!.payload);
     assert.deepEqual({ ...data, partner: { ...data.partner, id: 0 } }, { ...created, partner: { id: 0, code: 'alice', name: 'Partner alice', email: 'alice@partners.example' } });
-    assert.equal(s.count('webhook_deliveries'), 1);
+    assert.equal(await s.count('webhook_deliveries'), 1);
   });
 
   test('two requests at once: exactly one is open', async () => {

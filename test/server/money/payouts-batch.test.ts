@@ -22,7 +22,7 @@ const balanceOf = async (code: string) => (await s.admin('GET', `/api/v1/admin/p
 
 describe('POST /api/v1/admin/payments/batch', () => {
   test('one row that cannot be paid refuses the whole batch, naming it, and records nothing', async () => {
-    const before = { alice: s.ledgerOf('alice'), bob: s.ledgerOf('bob') };
+    const before = { alice: (await s.ledgerOf('alice')), bob: (await s.ledgerOf('bob')) };
     const tooMuch = await s.admin('POST', '/api/v1/admin/payments/batch', { payments: [{ partner: 'alice', amount: 1000 }, { partner: 'bob', amount: 25_001 }] });
     assertError(tooMuch, 422, 'exceeds_approved_balance', 'payments.1.amount');
     assert.match(tooMuch.json.error.message, /^payments\[1\] \(bob\): bob has \$250\.00 payable now; \$250\.01 is more$/);
@@ -40,10 +40,10 @@ describe('POST /api/v1/admin/payments/batch', () => {
     assertError(await s.admin('POST', '/api/v1/admin/payments/batch', { payments: [{ partner: 'alice', amount: -5 }] }), 400, 'invalid_request', 'payments.0.amount');
     assertError(await s.admin('POST', '/api/v1/admin/payments/batch', { payments: [{ partner: 'alice', force: true }] }), 400, 'invalid_request');
 
-    assert.equal(s.count('payments'), 0);
-    assert.equal(s.count('payment_batches'), 0);
-    assert.deepEqual(s.ledgerOf('alice'), before.alice);
-    assert.deepEqual(s.ledgerOf('bob'), before.bob);
+    assert.equal(await s.count('payments'), 0);
+    assert.equal(await s.count('payment_batches'), 0);
+    assert.deepEqual(await s.ledgerOf('alice'), before.alice);
+    assert.deepEqual(await s.ledgerOf('bob'), before.bob);
     assert.deepEqual(await balanceOf('bob'), { balance: 25_000, pending: 0, payableNow: 25_000, currency: 'USD' });
   });
 
@@ -68,10 +68,10 @@ describe('POST /api/v1/admin/payments/batch', () => {
       ],
     );
     // the ledger: one payment entry each, running balances exact
-    const alice = s.ledgerOf('alice');
+    const alice = await s.ledgerOf('alice');
     assert.deepEqual(alice.rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 10_000, 10_000], ['payment', -4000, 6000]]);
     assert.equal(alice.rows[1]!.description, 'Payment via PayPal, ref PO-7 — March');
-    assert.deepEqual(s.ledgerOf('bob').rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 25_000, 25_000], ['payment', -25_000, 0]]);
+    assert.deepEqual((await s.ledgerOf('bob')).rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 25_000, 25_000], ['payment', -25_000, 0]]);
     // commissions covered are paid, the rest stay approved (as with single payments)
     assert.equal((await s.admin('GET', '/api/v1/admin/commissions?partner=bob')).json.commissions[0].status, 'paid');
     assert.equal((await s.admin('GET', '/api/v1/admin/commissions?partner=alice')).json.commissions[0].status, 'approved');

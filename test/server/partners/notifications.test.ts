@@ -64,7 +64,7 @@ describe('commission and payment messages', () => {
     await prefs({ commission: 'daily' });
     assert.equal((await s.sale({ orderId: 'N-3', amount: 5000, partnerCode: 'alice' })).status, 201);
     assert.equal((await outbox('commission_earned')).length, 0);
-    assert.equal(s.ledgerOf('alice').rows.length, 2);
+    assert.equal((await s.ledgerOf('alice')).rows.length, 2);
   });
 
   test('a recorded payment queues payment_sent (single and batch); opting out stops it', async () => {

@@ -97,7 +97,7 @@ describe('webhooks out', () => {
     assert.equal((await s.sale({ orderId: 'R-1', amount: 100, currency: 'EUR' })).status, 422);
     assert.equal(await deliverDue(s.deps), 0);
     assert.equal(r.received.length, 0);
-    assert.equal(s.count('webhook_events'), 0);
+    assert.equal(await s.count('webhook_events'), 0);
   });
 
   test('a failing receiver is retried with backoff until it recovers; the log shows attempts and codes', async () => {
@@ -195,7 +195,7 @@ describe('webhooks out', () => {
     assert.match(mail[0]!.subject, new RegExp(`Webhook endpoint disabled: ${r.url}`));
     // nothing more is sent to a disabled endpoint; turning it on again forgets the failures
     await s.sale({ orderId: 'X-1', amount: 100 });
-    assert.equal(s.count('webhook_events'), 1);
+    assert.equal(await s.count('webhook_events'), 1);
     const on = await s.admin('PATCH', `/api/v1/admin/webhooks/${endpoint.id}`, { status: 'enabled' });
     assert.equal(on.json.status, 'enabled');
     assert.equal(on.json.disabledReason, null);
@@ -208,7 +208,7 @@ describe('webhooks out', () => {
     assertError(await s.admin('POST', '/api/v1/admin/webhooks', { url: 'http://127.0.0.1/', events: ['sale.exploded'] }), 400, 'invalid_request', 'events.0');
     assertError(await s.admin('POST', '/api/v1/admin/webhooks', { url: 'http://127.0.0.1/', events: [] }), 400, 'invalid_request', 'events');
     assertError(await s.admin('POST', '/api/v1/admin/webhooks', { url: 'http://127.0.0.1/', events: ['sale.created'], secret: 'mine' }), 400, 'invalid_request');
-    assert.equal(s.count('webhook_endpoints'), 0);
+    assert.equal(await s.count('webhook_endpoints'), 0);
     const created = await register('http://127.0.0.1:9/hooks');
     const listed = (await s.admin('GET', '/api/v1/admin/webhooks')).json.endpoints;
     assert.equal(listed[0].secret, undefined);
