@@ -61,7 +61,7 @@ export function daysOf(from: number, until: number, timeZone: string): { date: s
 type Days = { start: number; stop: number }[];
 
 /** `days(day, start, stop)`: the days as a table the database joins each day's index range to. */
-const daysTable = (days: Days) => sql`days(day, start, stop) as (values ${sql.join(days.map((d, i) => sql`(${i}, ${d.start}, ${d.stop})`))})`;
+const daysTable = (days: Days) => sql`days(day, start, stop) as (values ${sql.join(days.map((d, i) => sql`(${sql.lit(i)}, CAST(${d.start} AS BIGINT), CAST(${d.stop} AS BIGINT))`))})`;
 
 // ── the queries (each an index range read; test/server/money/dashboard-plan.test.ts checks their plans) ──
 

@@ -69,7 +69,7 @@ export function weeksOf(now: number, timeZone: string, count = OVERVIEW_WEEKS): 
 
 type Weeks = { start: number; stop: number }[];
 /** `case when at < stop0 then 0 when at < stop1 then 1 … end`: the week a row falls in. */
-const weekOf = (column: string, weeks: Weeks) => sql<number>`case ${sql.join(weeks.map((w, i) => sql`when ${sql.ref(column)} < ${w.stop} then ${i}`), sql` `)} end`;
+const weekOf = (column: string, weeks: Weeks) => sql<number>`case ${sql.join(weeks.map((w, i) => sql`when ${sql.ref(column)} < ${w.stop} then ${sql.lit(i)}`), sql` `)} end`;
 
 export const overviewQueries = {
   clicksByWeek: (db: Executor, partnerId: number, weeks: Weeks) =>

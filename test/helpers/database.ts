@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, openPostgres, type Db } from '../../server/db/connection.js';
@@ -142,4 +145,54 @@ async function inProcessDatabase(): Promise<Db> {
   if (tables.rows.length) await sql.raw(`TRUNCATE ${tables.rows.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`).execute(db.kysely);
   await migratePostgres(db.kysely);
   return db;
+}
+
+/**
+ * Where a server or CLI process the test starts finds its own empty database: a SQLite file
+ * in `dir` (default a new temporary folder), or — with PC_TEST_DB=postgres — a fresh migrated
+ * PostgreSQL database. `args` are the CLI flags naming it (`--db <file>` or `--database-url <url>`),
+ * `env` the environment variables (DATABASE_PATH or DATABASE_URL), `config` the Config fields;
+ * `open()` connects this test to the same database; `drop()` removes it.
+ */
+export async function testDatabaseLocation(dir?: string) {
+  if (testDialect === 'sqlite') {
+    const folder = dir ?? mkdtempSync(join(tmpdir(), 'pc-db-'));
+    const file = join(folder, 'partner-center.sqlite');
+    return {
+      args: ['--db', file],
+      env: { DATABASE_PATH: file } as Record<string, string>,
+      config: { databasePath: file } as { databasePath: string; databaseUrl?: string },
+      open: async () => openDatabase(file),
+      drop: async () => {
+        if (!dir) rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  }
+  let url: string;
+  let drop = async () => {};
+  if (process.env.TEST_POSTGRES_URL) {
+    const base = process.env.TEST_POSTGRES_URL;
+    const name = `pc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(base)}`).finally(() => admin.end());
+    url = withDatabase(base, name);
+    drop = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+    };
+  } else {
+    // the in-process PGlite, emptied: only one such database at a time
+    const db = await inProcessDatabase();
+    await db.close();
+    url = await inProcess!;
+  }
+  return {
+    args: ['--database-url', url],
+    env: { DATABASE_URL: url } as Record<string, string>,
+    config: { databasePath: ':unused:', databaseUrl: url } as { databasePath: string; databaseUrl?: string },
+    open: async () => openPostgres(url, { max: process.env.TEST_POSTGRES_URL ? 4 : 1 }),
+    drop,
+  };
 }
