@@ -5,6 +5,7 @@ import { adminCommands } from './cli/admin.js';
 import { adminKeyCommands } from './cli/admin-keys.js';
 import { backupCommands } from './cli/backup.js';
 import { coreCommands } from './cli/core.js';
+import { dbCommands } from './cli/db.js';
 import { linkCommands } from './cli/links.js';
 import { partnerCommands } from './cli/partners.js';
 import { paymentCommands } from './cli/payments.js';
@@ -25,6 +26,7 @@ export const commands: Record<string, Command> = {
   ...saleCommands,
   ...paymentCommands,
   ...backupCommands,
+  ...dbCommands,
   ...resourceCommands,
   ...adminCommands,
   ...merchantUserCommands,

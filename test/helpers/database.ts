@@ -168,26 +168,7 @@ export async function testDatabaseLocation(dir?: string) {
       },
     };
   }
-  let url: string;
-  let drop = async () => {};
-  if (process.env.TEST_POSTGRES_URL) {
-    const base = process.env.TEST_POSTGRES_URL;
-    const name = `pc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(base)}`).finally(() => admin.end());
-    url = withDatabase(base, name);
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
-    };
-  } else {
-    // the in-process PGlite, emptied: only one such database at a time
-    const db = await inProcessDatabase();
-    await db.close();
-    url = await inProcess!;
-  }
+  const { url, drop } = await emptyPostgres();
   return {
     args: ['--database-url', url],
     env: { DATABASE_URL: url } as Record<string, string>,
@@ -195,4 +176,29 @@ export async function testDatabaseLocation(dir?: string) {
     open: async () => openPostgres(url, { max: process.env.TEST_POSTGRES_URL ? 4 : 1 }),
     drop,
   };
+}
+
+/**
+ * A new empty (migrated) PostgreSQL database whatever PC_TEST_DB says — on the server at
+ * TEST_POSTGRES_URL, else the in-process PGlite (emptied; one at a time) — and how to drop it.
+ */
+export async function emptyPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.TEST_POSTGRES_URL) {
+    const base = process.env.TEST_POSTGRES_URL;
+    const name = `pc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(base)}`).finally(() => admin.end());
+    return {
+      url: withDatabase(base, name),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+      },
+    };
+  }
+  const db = await inProcessDatabase();
+  await db.close();
+  return { url: await inProcess!, drop: async () => {} };
 }
