@@ -190,6 +190,9 @@ const sharedCore: GetManualChunk = (id, { getModuleInfo }) => {
   if (id.includes('/src/locales/')) return undefined;
   if (id.includes('/node_modules/')) return 'core';
   if (!id.includes('/src/')) return undefined;
+  // loaded only on demand (the device tokens, the unreachable-server probe…): its own lazy chunk
+  const self = getModuleInfo(id);
+  if (self && !self.importers.length && self.dynamicImporters.length) return undefined;
   // the single-element entries that load this module, statically or lazily
   const reached = new Set<string>();
   const seen = new Set<string>();
