@@ -248,6 +248,8 @@ const config: RollupOptions[] = [
       sourcemap,
     },
     plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)', true),
+    // an element's lazy parts import from its file itself (no facade file in front of it)
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
   },
   // The merchant console (admin/): a build of its own, so no partner page ever downloads it.
