@@ -1,7 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
 import type { DeviceTokens } from './device-tokens.js';
-import { ApiError, apiErrorFrom, timeoutMessage } from './errors.js';
+import { ApiError, apiErrorFrom, networkErrorMessage, timeoutMessage } from './errors.js';
 import type {
   Balance,
   CommissionReport,
@@ -160,8 +160,14 @@ export class HttpPartnerApi implements PartnerApi {
     try {
       return await request();
     } catch (error) {
-      // why a request never got an answer: src/api/unreachable.ts, loaded only then
-      throw await apiErrorOf(error, async () => (await import('./unreachable.js')).unreachable(this.baseUrl));
+      // why a request never got an answer: src/api/unreachable.ts, loaded only then (and when
+      // even that cannot be fetched, the network is the answer)
+      throw await apiErrorOf(error, () =>
+        import('./unreachable.js').then(
+          (m) => m.unreachable(this.baseUrl),
+          () => new ApiError(0, 'network_error', networkErrorMessage()),
+        ),
+      );
     }
   }
 
@@ -175,24 +181,27 @@ export class HttpPartnerApi implements PartnerApi {
     return this.call(() => as[method](path, { json, signal: options.signal }).json<T>());
   }
 
-  /** This browser's device tokens (loaded with the first sign-in or sign-up). */
-  async #devices(): Promise<DeviceTokens> {
-    return (this.devices ??= new (await import('./device-tokens.js')).DeviceTokens());
+  /** This browser's device tokens (loaded with the first sign-in or sign-up; if that file cannot be fetched, the sign-in goes without). */
+  async #devices(): Promise<DeviceTokens | undefined> {
+    return (this.devices ??= await import('./device-tokens.js').then(
+      (m) => new m.DeviceTokens(),
+      () => undefined,
+    ));
   }
 
   /** Signs in, sending this browser's device token for the code and keeping the one answered. */
   async login(credentials: Credentials, options: RequestOptions = {}): Promise<LoginResult> {
     const devices = await this.#devices();
-    const deviceToken = devices.get(this.baseUrl, credentials.code);
+    const deviceToken = devices?.get(this.baseUrl, credentials.code);
     const result = await this.#send<LoginResult>('auth/login', deviceToken ? { ...credentials, deviceToken } : credentials, options, this.anonymous);
-    devices.set(this.baseUrl, credentials.code, result.deviceToken);
+    devices?.set(this.baseUrl, credentials.code, result.deviceToken);
     return result;
   }
 
   async signup(request: SignupRequest, options: RequestOptions = {}): Promise<SignupResult> {
     const devices = await this.#devices();
     const result = await this.#send<SignupResult>('auth/signup', request, options, this.anonymous);
-    devices.set(this.baseUrl, request.code, result.deviceToken);
+    devices?.set(this.baseUrl, request.code, result.deviceToken);
     return result;
   }
 
