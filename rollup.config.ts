@@ -179,8 +179,9 @@ const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
 const single = new Set(elements.filter((tag) => tag !== 'partner-center').map((tag) => resolve(`components/${tag}/${tag}.ts`)));
 
 /**
- * The one-at-a-time build's chunking: one shared core holds the libraries (lit, ky…) and the
- * code of src/ that every element uses (base class, client, session, tokens). Any other module
+ * The one-at-a-time build's chunking: one shared core holds the libraries most elements use
+ * (lit, ky, @lit/task…) and the code of src/ that every element uses (base class, client,
+ * session, tokens). Any other module
  * is left to rollup, which puts it with the one element that uses it, or in a chunk shared by
  * exactly the elements that use it (the paging controller, period picker and CSV download of
  * <partner-ledger> and <partner-reports>), so a page pays only for what its elements use.
@@ -188,8 +189,10 @@ const single = new Set(elements.filter((tag) => tag !== 'partner-center').map((t
 const sharedCore: GetManualChunk = (id, { getModuleInfo }) => {
   // a language's table is its own lazy chunk (an English page never downloads the German words)
   if (id.includes('/src/locales/')) return undefined;
-  if (id.includes('/node_modules/')) return 'core';
-  if (!id.includes('/src/')) return undefined;
+  if (!id.includes('/src/') && !id.includes('/node_modules/')) return undefined;
+  // loaded only on demand (the device tokens, the unreachable-server probe…): its own lazy chunk
+  const self = getModuleInfo(id);
+  if (self && !self.importers.length && self.dynamicImporters.length) return undefined;
   // the single-element entries that load this module, statically or lazily
   const reached = new Set<string>();
   const seen = new Set<string>();
@@ -201,6 +204,9 @@ const sharedCore: GetManualChunk = (id, { getModuleInfo }) => {
     for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) walk(importer);
   };
   walk(id);
+  // a library most elements use (lit, ky, @lit/task…) rides in the core; one only a few use
+  // (lit's unsafeHTML and live directives) stays with them
+  if (id.includes('/node_modules/')) return reached.size >= 0.75 * single.size ? 'core' : undefined;
   return reached.size === single.size ? 'core' : undefined;
 };
 
@@ -242,6 +248,8 @@ const config: RollupOptions[] = [
       sourcemap,
     },
     plugins: plugins('One element at a time (loader.js or components/<tag>.js, with the shared core)', true),
+    // an element's lazy parts import from its file itself (no facade file in front of it)
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
   },
   // The merchant console (admin/): a build of its own, so no partner page ever downloads it.

@@ -8,7 +8,6 @@ import { CONFIRM_PARAM, confirmEmailOnce, RESET_PARAM, urlToken } from '../../sr
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import '../partner-password-reset/partner-password-reset.js';
 import type { PartnerPasswordResetElement } from '../partner-password-reset/partner-password-reset.component.js';
 import styles from './partner-login.styles.js';
 
@@ -94,11 +93,17 @@ export class PartnerLoginElement extends PartnerElement {
   @query('[part~="error"]') private errorBox?: HTMLElement;
 
   #timer?: ReturnType<typeof setInterval>;
+  /** <partner-password-reset> being loaded (see {@link loadResetForms}), and once it is defined. */
+  private resetLoaded?: Promise<boolean>;
+  @state() private resetReady = false;
 
   override connectedCallback() {
     super.connectedCallback();
     if (this.locks.size) this.#countDown();
-    if (urlToken(RESET_PARAM)) this.resetting = true;
+    if (urlToken(RESET_PARAM)) {
+      this.resetting = true;
+      void this.loadResetForms();
+    }
     const confirmToken = urlToken(CONFIRM_PARAM);
     if (confirmToken && !this.confirmation) {
       this.confirmation = { state: 'pending' };
@@ -136,6 +141,8 @@ export class PartnerLoginElement extends PartnerElement {
   override render() {
     const session = this.session.state;
     if (this.resetting) {
+      // until its file has loaded, nothing more (not a flash of the sign-in form)
+      if (!this.resetReady) return this.renderConfirmation();
       return html`${this.renderConfirmation()}<partner-password-reset
           exportparts=${RESET_PARTS}
           .api=${this.client}
@@ -255,10 +262,27 @@ export class PartnerLoginElement extends PartnerElement {
     return this.renderRoot.querySelector<PartnerPasswordResetElement>('partner-password-reset');
   }
 
+  /**
+   * Defines <partner-password-reset> (its own file, components/partner-password-reset.js) the
+   * first time the reset forms show; if it cannot be loaded, the sign-in form says so.
+   */
+  private loadResetForms(): Promise<boolean> {
+    return (this.resetLoaded ??= import('../partner-password-reset/partner-password-reset.js').then(
+      () => (this.resetReady = true),
+      (error: unknown) => {
+        this.resetLoaded = undefined;
+        this.resetting = false;
+        this.error = error instanceof Error ? error : new Error(String(error));
+        return false;
+      },
+    ));
+  }
+
   /** "Forgot your password?": the request form, focus on its field (prefilled with the code typed here). */
   private async forgotPassword() {
     this.resetting = true;
     this.notice = '';
+    if (!(await this.loadResetForms())) return;
     await this.updateComplete;
     const forms = this.resetForms;
     if (!forms) return;

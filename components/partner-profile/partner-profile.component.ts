@@ -10,46 +10,8 @@ import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
 import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
+import { changesSensitive, fields, labels, payoutMethods, WITH_FIELD_ERROR } from './partner-profile.fields.js';
 import { NotificationsPanel, notificationStyles } from './partner-profile.notifications.js';
-
-/** Payout methods by name (a function: the words are translated at render time). */
-const payoutMethods = (): Record<PayoutMethod, string> => ({
-  paypal: msg('PayPal'),
-  bank_transfer: msg('Bank transfer'),
-  check: msg('Check'),
-  other: msg('Other'),
-});
-
-type Field = Exclude<keyof ProfilePatch, 'currentPassword'>;
-const fields = (): { name: Field; label: string; type?: string; autocomplete: string; hint?: string }[] => [
-  { name: 'name', label: msg('Name'), autocomplete: 'name' },
-  { name: 'email', label: msg('Email'), type: 'email', autocomplete: 'email' },
-  { name: 'phone', label: msg('Phone'), type: 'tel', autocomplete: 'tel' },
-  { name: 'company', label: msg('Company'), autocomplete: 'organization' },
-  { name: 'website', label: msg('Website'), type: 'url', autocomplete: 'url', hint: msg('Starting with https://') },
-  { name: 'address', label: msg('Address'), autocomplete: 'street-address' },
-];
-const FIELD_NAMES: Field[] = ['name', 'email', 'phone', 'company', 'website', 'address'];
-
-/** Whether the form's email or payout details differ from the partner's: such a change needs the current password. */
-function changesSensitive(data: FormData, p: Partner): boolean {
-  const text = (name: string) => String(data.get(name) ?? '').trim();
-  return (
-    text('email') !== p.email ||
-    (text('payoutMethod') || null) !== (p.payoutMethod ?? null) ||
-    (text('payoutDetails') || null) !== (p.payoutDetails ?? null)
-  );
-}
-/** Each field's label on the forms, to name it in the server's validation errors. */
-const labels = (): Record<string, string> => ({
-  ...Object.fromEntries(fields().map((f) => [f.name, f.label])),
-  payoutMethod: msg('Payout method'),
-  payoutDetails: msg('Payout details'),
-  currentPassword: msg('Current password'),
-  newPassword: msg('New password'),
-});
-/** Fields that show their error under themselves; the others' errors go to the form's alert. */
-const WITH_FIELD_ERROR = new Set<string>([...FIELD_NAMES, 'payoutDetails']);
 
 /**
  * My Profile: the partner's contact and payout details, editable, and a password change.
@@ -188,6 +150,11 @@ export class PartnerProfileElement extends PartnerElement {
   /** A `?pc_confirm=` link being confirmed, confirmed, or refused. */
   @state() private confirmation?: { state: 'pending' } | { state: 'done'; email: string } | { state: 'failed'; error: unknown };
 
+  /** The edit form (partner-profile.form.ts), loaded when the partner first edits. */
+  private form?: typeof import('./partner-profile.form.js');
+  private loadingForm?: Promise<void>;
+  @state() private formLoadError?: unknown;
+
   private readonly notifications = new NotificationsPanel(this, () => this.client);
 
   override connectedCallback() {
@@ -237,7 +204,7 @@ export class PartnerProfileElement extends PartnerElement {
   private renderProfile(p: Me) {
     return html`<div class="stack">
       ${p.emailConfirmed === false ? this.renderUnconfirmed(p) : nothing}
-      <div>${this.editing ? this.renderForm(p) : this.renderDetails(p)}</div>
+      <div>${this.editing && this.form ? this.renderForm(p) : this.renderDetails(p)}</div>
       ${this.renderPasswordForm()}
       ${this.notifications.render()}
     </div>`;
@@ -288,6 +255,7 @@ export class PartnerProfileElement extends PartnerElement {
         <dd>${show(p.payoutDetails)}</dd>
       </dl>
       ${this.saved ? html`<p part="status" role="status">${this.saved}</p>` : nothing}
+      ${this.formLoadError ? html`<p part="error" role="alert">${messageOf(this.formLoadError)}</p>` : nothing}
       <button part="edit-button" type="button" @click=${this.startEditing}>${msg('Edit profile')}</button>`;
   }
 
@@ -295,84 +263,45 @@ export class PartnerProfileElement extends PartnerElement {
     this.editing = true;
     this.sensitive = false;
     this.saved = '';
+    this.formLoadError = undefined;
+    void this.loadForm();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#profile-name')?.focus();
   }
 
+  /** Loads the edit form's code once; the form opens with the update after it (the details stay until then). */
+  private loadForm() {
+    return (this.loadingForm ??= import('./partner-profile.form.js').then(
+      (module) => {
+        this.form = module;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.loadingForm = undefined;
+        this.editing = false;
+        this.formLoadError = error;
+      },
+    ));
+  }
+
+  /** `updateComplete` also waits for the edit form's code while it loads, and the update that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.loadingForm) return done;
+    await this.loadingForm;
+    return super.getUpdateComplete();
+  }
+
   private renderForm(p: Me) {
-    const unconfirmed = p.emailConfirmed === false;
-    const error = (name: string) => this.fieldErrors[name];
-    const described = (name: string, hint?: string) =>
-      [error(name) ? `profile-${name}-error` : '', hint ? `profile-${name}-hint` : ''].filter(Boolean).join(' ') || nothing;
-    const edited = (event: Event) => {
-      this.sensitive = changesSensitive(new FormData(event.currentTarget as HTMLFormElement), p);
-    };
-    return html`<form part="form" novalidate @submit=${this.save} @input=${edited} @change=${edited} aria-busy=${this.saving ? 'true' : 'false'}>
-      ${this.saveError ? html`<p part="error" role="alert" tabindex="-1">${messageOf(this.saveError, labels())}</p>` : nothing}
-      <div class="grid">
-        ${fields().map(
-          (f) => html`<div class="field">
-            <label for="profile-${f.name}">${f.label}</label>
-            <input
-              id="profile-${f.name}"
-              name=${f.name}
-              type=${f.type ?? 'text'}
-              autocomplete=${f.autocomplete}
-              .value=${(p[f.name] as string | null) ?? ''}
-              ?required=${f.name === 'name' || f.name === 'email'}
-              aria-invalid=${error(f.name) ? 'true' : 'false'}
-              aria-describedby=${described(f.name, f.hint)}
-            />
-            ${f.hint ? html`<p class="hint" id="profile-${f.name}-hint">${f.hint}</p>` : nothing}
-            ${error(f.name) ? html`<p class="field-error" id="profile-${f.name}-error">${error(f.name)}</p>` : nothing}
-          </div>`,
-        )}
-        <div class="field">
-          <label for="profile-payoutMethod">${msg('Payout method')}</label>
-          <select id="profile-payoutMethod" name="payoutMethod" aria-describedby=${unconfirmed ? 'profile-payout-unconfirmed' : nothing}>
-            <option value="" ?selected=${!p.payoutMethod}>${msg('Not chosen')}</option>
-            ${Object.entries(payoutMethods()).map(([value, label]) => html`<option value=${value} ?selected=${p.payoutMethod === value}>${label}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="profile-payoutDetails">${msg('Payout details')}</label>
-          <textarea
-            id="profile-payoutDetails"
-            name="payoutDetails"
-            rows="2"
-            aria-describedby="profile-payoutDetails-hint${unconfirmed ? ' profile-payout-unconfirmed' : ''}${error('payoutDetails') ? ' profile-payoutDetails-error' : ''}"
-            .value=${p.payoutDetails ?? ''}
-          ></textarea>
-          <p class="hint" id="profile-payoutDetails-hint">${msg('Your PayPal email, or what the program manager needs to pay you.')}</p>
-          ${unconfirmed
-            ? html`<p class="hint" id="profile-payout-unconfirmed">${msg('Confirm your email address before changing payout details: open the link in the email we sent you.')}</p>`
-            : nothing}
-          ${error('payoutDetails') ? html`<p class="field-error" id="profile-payoutDetails-error">${error('payoutDetails')}</p>` : nothing}
-        </div>
-      </div>
-      ${this.sensitive
-        ? html`<div class="field">
-            <label for="profile-currentPassword">${msg('Current password')}</label>
-            <input
-              id="profile-currentPassword"
-              name="currentPassword"
-              type="password"
-              autocomplete="current-password"
-              required
-              aria-invalid=${error('currentPassword') ? 'true' : 'false'}
-              aria-describedby=${described('currentPassword', 'yes')}
-            />
-            <p class="hint" id="profile-currentPassword-hint">
-              ${msg('Changing your email or payout details needs your current password. Your other devices will be signed out.')}
-            </p>
-            ${error('currentPassword') ? html`<p class="field-error" id="profile-currentPassword-error">${error('currentPassword')}</p>` : nothing}
-          </div>`
-        : nothing}
-      <div class="actions">
-        <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? msg('Saving…') : msg('Save profile')}</button>
-        <button type="button" class="secondary" @click=${this.cancel}>${msg('Cancel')}</button>
-      </div>
-    </form>`;
+    return this.form!.editForm(p, {
+      saving: this.saving,
+      saveError: this.saveError,
+      fieldErrors: this.fieldErrors,
+      sensitive: this.sensitive,
+      save: this.save,
+      edited: (event: Event) => (this.sensitive = changesSensitive(new FormData(event.currentTarget as HTMLFormElement), p)),
+      cancel: this.cancel,
+    });
   }
 
   private async cancel() {

@@ -1,6 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { sessionStore, type SessionStore } from '../session.js';
-import { ApiError, apiErrorFrom, networkErrorMessage, originNotAllowedMessage, timeoutMessage } from './errors.js';
+import type { DeviceTokens } from './device-tokens.js';
+import { ApiError, apiErrorFrom, networkErrorMessage, timeoutMessage } from './errors.js';
 import type {
   Balance,
   CommissionReport,
@@ -63,50 +64,6 @@ export function filenameOf(disposition: string | null, fallback: string): string
   }
   name = name.replace(/[\\/]/g, '_').trim();
   return name || fallback;
-}
-
-/**
- * The device tokens this browser got from sign-ins, per API and partner code, in localStorage
- * (they outlive the session). A browser that sends the token of an earlier sign-in is not
- * locked out by strangers guessing the partner's password.
- */
-export class DeviceTokens {
-  static readonly KEY = 'partner-center:devices';
-  #memory: Record<string, string> = {};
-
-  /** `storage`: where the tokens are kept; `null` keeps them in memory only. */
-  constructor(private readonly storage: Storage | null = safeLocalStorage()) {}
-
-  get(baseUrl: string, code: string): string | undefined {
-    return this.#read()[`${baseUrl}|${code.toLowerCase()}`];
-  }
-
-  set(baseUrl: string, code: string, token: string | undefined) {
-    if (!token) return;
-    this.#memory = { ...this.#read(), [`${baseUrl}|${code.toLowerCase()}`]: token };
-    try {
-      this.storage?.setItem(DeviceTokens.KEY, JSON.stringify(this.#memory));
-    } catch {
-      // storage full or blocked: remembered for this page only
-    }
-  }
-
-  #read(): Record<string, string> {
-    try {
-      const value: unknown = JSON.parse(this.storage?.getItem(DeviceTokens.KEY) ?? 'null');
-      return value && typeof value === 'object' ? (value as Record<string, string>) : this.#memory;
-    } catch {
-      return this.#memory;
-    }
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // sandboxed iframes throw on access
-  }
 }
 
 /** What {@link createKy} needs of a session: its bearer token, and a way to end it. */
@@ -184,10 +141,14 @@ export class HttpPartnerApi implements PartnerApi {
   /** Requests that must not (sign-in, sign-up). */
   readonly anonymous: KyInstance;
 
+  /**
+   * `devices`: where this browser's device tokens are kept (by default localStorage, through
+   * src/api/device-tokens.ts, loaded with the first sign-in or sign-up).
+   */
   constructor(
     readonly baseUrl: string,
     private readonly session: SessionStore = sessionStore(),
-    private readonly devices = new DeviceTokens(),
+    private devices?: DeviceTokens,
   ) {
     const prefixUrl = `${baseUrl}/api/v1/`;
     this.anonymous = createKy(prefixUrl, 20_000);
@@ -199,51 +160,53 @@ export class HttpPartnerApi implements PartnerApi {
     try {
       return await request();
     } catch (error) {
-      throw await apiErrorOf(error, () => this.unreachable());
+      // why a request never got an answer: src/api/unreachable.ts, loaded only then (and when
+      // even that cannot be fetched, the network is the answer)
+      throw await apiErrorOf(error, () =>
+        import('./unreachable.js').then(
+          (m) => m.unreachable(this.baseUrl),
+          () => new ApiError(0, 'network_error', networkErrorMessage()),
+        ),
+      );
     }
   }
 
-  /**
-   * Why a request never got an answer. fetch says only "TypeError: Failed to fetch", both when
-   * the server is down and when it refuses this page's origin (CORS). When the API is on
-   * another origin, a `no-cors` request (which CORS does not block) tells them apart: if the
-   * server answers that, it is up and the origin is the problem — which the partner cannot
-   * fix, so they are told the page cannot reach it, and the site's developer is told in the
-   * console which origin to allow.
-   */
-  private async unreachable(): Promise<ApiError> {
-    const api = new URL(this.baseUrl).origin;
-    const page = globalThis.location?.origin;
-    if (page && page !== api && globalThis.navigator?.onLine !== false) {
-      const answers = await fetch(`${this.baseUrl}/api/v1/health`, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
-        () => true,
-        () => false,
-      );
-      if (answers) {
-        reportRefusedOrigin(api, page);
-        return new ApiError(0, 'origin_not_allowed', originNotAllowedMessage());
-      }
-    }
-    return new ApiError(0, 'network_error', networkErrorMessage());
+  /** GETs `path` as the session (or `as` anonymous) and reads the JSON answer; `query` without its empty values. */
+  #get<T>(path: string, options: RequestOptions, query?: object, as = this.http): Promise<T> {
+    return this.call(() => as.get(path, { searchParams: query && params(query), signal: options.signal }).json<T>());
+  }
+
+  /** POSTs (or PATCHes) `json` to `path` as the session (or `as` anonymous) and reads the JSON answer. */
+  #send<T>(path: string, json: unknown, options: RequestOptions, as = this.http, method: 'post' | 'patch' = 'post'): Promise<T> {
+    return this.call(() => as[method](path, { json, signal: options.signal }).json<T>());
+  }
+
+  /** This browser's device tokens (loaded with the first sign-in or sign-up; if that file cannot be fetched, the sign-in goes without). */
+  async #devices(): Promise<DeviceTokens | undefined> {
+    return (this.devices ??= await import('./device-tokens.js').then(
+      (m) => new m.DeviceTokens(),
+      () => undefined,
+    ));
   }
 
   /** Signs in, sending this browser's device token for the code and keeping the one answered. */
   async login(credentials: Credentials, options: RequestOptions = {}): Promise<LoginResult> {
-    const deviceToken = this.devices.get(this.baseUrl, credentials.code);
-    const json = deviceToken ? { ...credentials, deviceToken } : credentials;
-    const result = await this.call(() => this.anonymous.post('auth/login', { json, signal: options.signal }).json<LoginResult>());
-    this.devices.set(this.baseUrl, credentials.code, result.deviceToken);
+    const devices = await this.#devices();
+    const deviceToken = devices?.get(this.baseUrl, credentials.code);
+    const result = await this.#send<LoginResult>('auth/login', deviceToken ? { ...credentials, deviceToken } : credentials, options, this.anonymous);
+    devices?.set(this.baseUrl, credentials.code, result.deviceToken);
     return result;
   }
 
   async signup(request: SignupRequest, options: RequestOptions = {}): Promise<SignupResult> {
-    const result = await this.call(() => this.anonymous.post('auth/signup', { json: request, signal: options.signal }).json<SignupResult>());
-    this.devices.set(this.baseUrl, request.code, result.deviceToken);
+    const devices = await this.#devices();
+    const result = await this.#send<SignupResult>('auth/signup', request, options, this.anonymous);
+    devices?.set(this.baseUrl, request.code, result.deviceToken);
     return result;
   }
 
   exchangeEmbedToken(embedToken: string, options: RequestOptions = {}): Promise<LoginResult> {
-    return this.call(() => this.anonymous.post('auth/embed', { json: { embedToken }, signal: options.signal }).json<LoginResult>());
+    return this.#send('auth/embed', { embedToken }, options, this.anonymous);
   }
 
   async logout(options: RequestOptions = {}): Promise<void> {
@@ -252,13 +215,13 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   me(options: RequestOptions = {}): Promise<Me> {
-    return this.call(() => this.http.get('me', { signal: options.signal }).json<Me>());
+    return this.#get('me', options);
   }
 
   // Account: password reset, email confirmation, notifications
 
   requestPasswordReset(request: PasswordResetRequest, options: RequestOptions = {}): Promise<{ message: string }> {
-    return this.call(() => this.anonymous.post('auth/password-reset', { json: request, signal: options.signal }).json<{ message: string }>());
+    return this.#send('auth/password-reset', request, options, this.anonymous);
   }
 
   async confirmPasswordReset(confirm: PasswordResetConfirm, options: RequestOptions = {}): Promise<void> {
@@ -266,7 +229,7 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   confirmEmail(token: string, options: RequestOptions = {}): Promise<{ email: string }> {
-    return this.call(() => this.anonymous.post('auth/email-confirmation', { json: { token }, signal: options.signal }).json<{ email: string }>());
+    return this.#send('auth/email-confirmation', { token }, options, this.anonymous);
   }
 
   async resendEmailConfirmation(request: { confirmUrl?: string }, options: RequestOptions = {}): Promise<void> {
@@ -274,17 +237,17 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   notifications(options: RequestOptions = {}): Promise<NotificationPreferences> {
-    return this.call(() => this.http.get('me/notifications', { signal: options.signal }).json<NotificationPreferences>());
+    return this.#get('me/notifications', options);
   }
 
   updateNotifications(patch: NotificationPatch, options: RequestOptions = {}): Promise<NotificationPreferences> {
-    return this.call(() => this.http.patch('me/notifications', { json: patch, signal: options.signal }).json<NotificationPreferences>());
+    return this.#send('me/notifications', patch, options, this.http, 'patch');
   }
 
   // Home: profile, programs, portal settings
 
   updateProfile(patch: ProfilePatch, options: RequestOptions = {}): Promise<Partner> {
-    return this.call(() => this.http.patch('me', { json: patch, signal: options.signal }).json<Partner>());
+    return this.#send('me', patch, options, this.http, 'patch');
   }
 
   async changePassword(change: { currentPassword: string; newPassword: string }, options: RequestOptions = {}): Promise<void> {
@@ -292,38 +255,37 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   async programs(options: RequestOptions = {}): Promise<PartnerProgram[]> {
-    const body = await this.call(() => this.http.get('partner/programs', { signal: options.signal }).json<{ programs: PartnerProgram[] }>());
-    return body.programs;
+    return (await this.#get<{ programs: PartnerProgram[] }>('partner/programs', options)).programs;
   }
 
   portal(options: RequestOptions = {}): Promise<Portal> {
-    return this.call(() => this.anonymous.get('portal', { signal: options.signal }).json<Portal>());
+    return this.#get('portal', options, undefined, this.anonymous);
   }
 
   welcome(options: RequestOptions = {}): Promise<{ merchantName: string; html: string }> {
-    return this.call(() => this.http.get('partner/welcome', { signal: options.signal }).json<{ merchantName: string; html: string }>());
+    return this.#get('partner/welcome', options);
   }
 
   // resources
 
   links(options: RequestOptions = {}): Promise<PartnerLinks> {
-    return this.call(() => this.http.get('partner/links', { signal: options.signal }).json<PartnerLinks>());
+    return this.#get('partner/links', options);
   }
 
   createLink(link: NewDeepLink, options: RequestOptions = {}): Promise<PartnerLink> {
-    return this.call(() => this.http.post('partner/links', { json: link, signal: options.signal }).json<PartnerLink>());
+    return this.#send('partner/links', link, options);
   }
 
   async banners(options: RequestOptions = {}): Promise<PartnerBanner[]> {
-    return (await this.call(() => this.http.get('partner/banners', { signal: options.signal }).json<{ banners: PartnerBanner[] }>())).banners;
+    return (await this.#get<{ banners: PartnerBanner[] }>('partner/banners', options)).banners;
   }
 
   async emailCopy(options: RequestOptions = {}): Promise<PartnerEmail[]> {
-    return (await this.call(() => this.http.get('partner/email-copy', { signal: options.signal }).json<{ emails: PartnerEmail[] }>())).emails;
+    return (await this.#get<{ emails: PartnerEmail[] }>('partner/email-copy', options)).emails;
   }
 
   async resources(options: RequestOptions = {}): Promise<ResourcePage[]> {
-    return (await this.call(() => this.http.get('partner/resources', { signal: options.signal }).json<{ pages: ResourcePage[] }>())).pages;
+    return (await this.#get<{ pages: ResourcePage[] }>('partner/resources', options)).pages;
   }
 
   qrCodeUrl(url: string, format: 'svg' | 'png', options: { download?: boolean } = {}): string {
@@ -333,53 +295,53 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   updateLink(id: number, patch: LinkPatch, options: RequestOptions = {}): Promise<PartnerLink> {
-    return this.call(() => this.http.patch(`partner/links/${id}`, { json: patch, signal: options.signal }).json<PartnerLink>());
+    return this.#send(`partner/links/${id}`, patch, options, this.http, 'patch');
   }
 
   // ── Overview, payouts, recruiting ──
   overview(query: { timeZone?: string }, options: RequestOptions = {}): Promise<Overview> {
-    return this.call(() => this.http.get('partner/overview', { searchParams: params(query), signal: options.signal }).json<Overview>());
+    return this.#get('partner/overview', options, query);
   }
 
   payouts(options: RequestOptions = {}): Promise<PayoutsAnswer> {
-    return this.call(() => this.http.get('partner/payouts', { signal: options.signal }).json<PayoutsAnswer>());
+    return this.#get('partner/payouts', options);
   }
 
   requestPayout(options: RequestOptions = {}): Promise<PayoutRequest> {
-    return this.call(() => this.http.post('partner/payout-requests', { json: {}, signal: options.signal }).json<PayoutRequest>());
+    return this.#send('partner/payout-requests', {}, options);
   }
 
   cancelPayoutRequest(id: number, options: RequestOptions = {}): Promise<PayoutRequest> {
-    return this.call(() => this.http.post(`partner/payout-requests/${id}/cancel`, { json: {}, signal: options.signal }).json<PayoutRequest>());
+    return this.#send(`partner/payout-requests/${id}/cancel`, {}, options);
   }
 
   recruits(options: RequestOptions = {}): Promise<RecruitsAnswer> {
-    return this.call(() => this.http.get('partner/recruits', { signal: options.signal }).json<RecruitsAnswer>());
+    return this.#get('partner/recruits', options);
   }
 
   // ── Reports ──
   ledger(query: PageQuery, options: RequestOptions = {}): Promise<LedgerPage> {
-    return this.call(() => this.http.get(REPORT_PATHS.ledger, { searchParams: params(query), signal: options.signal }).json<LedgerPage>());
+    return this.#get(REPORT_PATHS.ledger, options, query);
   }
 
   balance(options: RequestOptions = {}): Promise<Balance> {
-    return this.call(() => this.http.get('partner/balance', { signal: options.signal }).json<Balance>());
+    return this.#get('partner/balance', options);
   }
 
   commissionReport(query: PageQuery, options: RequestOptions = {}): Promise<CommissionReport> {
-    return this.call(() => this.http.get(REPORT_PATHS.commissions, { searchParams: params(query), signal: options.signal }).json<CommissionReport>());
+    return this.#get(REPORT_PATHS.commissions, options, query);
   }
 
   leadReport(query: PageQuery, options: RequestOptions = {}): Promise<LeadReport> {
-    return this.call(() => this.http.get(REPORT_PATHS.leads, { searchParams: params(query), signal: options.signal }).json<LeadReport>());
+    return this.#get(REPORT_PATHS.leads, options, query);
   }
 
   salesReport(query: PageQuery, options: RequestOptions = {}): Promise<SalesReport> {
-    return this.call(() => this.http.get(REPORT_PATHS.sales, { searchParams: params(query), signal: options.signal }).json<SalesReport>());
+    return this.#get(REPORT_PATHS.sales, options, query);
   }
 
   linkStats(query: LinkStatsQuery, options: RequestOptions = {}): Promise<LinkStats> {
-    return this.call(() => this.http.get(REPORT_PATHS.links, { searchParams: params(query), signal: options.signal }).json<LinkStats>());
+    return this.#get(REPORT_PATHS.links, options, query);
   }
 
   downloadCsv(report: ReportName, query: LinkStatsQuery, options: RequestOptions = {}): Promise<CsvFile> {
@@ -393,15 +355,6 @@ export class HttpPartnerApi implements PartnerApi {
       return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition'), `${report}.csv`) };
     });
   }
-}
-
-const reported = new Set<string>();
-
-/** Tells the site's developer, once per page and server, which origin the server must allow. */
-function reportRefusedOrigin(api: string, page: string) {
-  if (reported.has(`${api} ${page}`)) return;
-  reported.add(`${api} ${page}`);
-  console.error(`[partner-center] ${api} does not allow requests from ${page} (CORS): add ${page} to the server's ALLOWED_ORIGINS (ALLOWED_ORIGINS=${page}) or to its allowedOrigins setting.`);
 }
 
 const clients = new WeakMap<SessionStore, Map<string, HttpPartnerApi>>();

@@ -1,43 +1,31 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
- * The colour tokens of the dark theme. They are set as private, inherited custom properties
- * (`--_dark-*`) on an element with `theme="dark"` (or `theme="auto"` when the reader prefers
- * dark), so every partner element nested inside it — in its shadow root or slotted — picks
- * them up too. A merchant's own `--partner-color-*` values still win over the theme.
+ * The colour tokens: name, light default, dark value. Each is read as `--_<name>`, from the
+ * merchant's `--partner-color-<name>`, else the dark theme's `--_dark-<name>`, else the light
+ * default. The dark values are set as private, inherited custom properties (`--_dark-*`) on an
+ * element with `theme="dark"` (or `theme="auto"` when the reader prefers dark), so every partner
+ * element nested inside it — in its shadow root or slotted — picks them up too; `theme="light"`
+ * inside a dark element sets them back to `initial`. A merchant's own `--partner-color-*` values
+ * still win over the theme.
  */
-const darkTokens = css`
-  --_dark-accent: #8ab4ff;
-  --_dark-on-accent: #0b1220;
-  --_dark-text: #e8ecf4;
-  --_dark-muted: #aeb7c9;
-  --_dark-surface: #151a23;
-  --_dark-subtle: #1f2633;
-  --_dark-border: #4a5568;
-  --_dark-danger: #ff9b93;
-  --_dark-danger-surface: #3b1614;
-  --_dark-success: #7dd99a;
-  --_dark-on-success: #0b1220;
-  --_dark-focus: #8ab4ff;
-  color-scheme: dark;
-`;
-
-/** `theme="light"` inside a dark element goes back to the light defaults. */
-const lightReset = css`
-  --_dark-accent: initial;
-  --_dark-on-accent: initial;
-  --_dark-text: initial;
-  --_dark-muted: initial;
-  --_dark-surface: initial;
-  --_dark-subtle: initial;
-  --_dark-border: initial;
-  --_dark-danger: initial;
-  --_dark-danger-surface: initial;
-  --_dark-success: initial;
-  --_dark-on-success: initial;
-  --_dark-focus: initial;
-  color-scheme: light;
-`;
+const COLORS: readonly (readonly [name: string, light: string, dark: string])[] = [
+  ['accent', '#2c5cc5', '#8ab4ff'],
+  ['on-accent', '#ffffff', '#0b1220'],
+  ['text', '#1d2433', '#e8ecf4'],
+  ['muted', '#545d70', '#aeb7c9'],
+  ['surface', '#ffffff', '#151a23'],
+  ['subtle', '#f3f5f9', '#1f2633'],
+  ['border', '#c6ccd8', '#4a5568'],
+  ['danger', '#b3261e', '#ff9b93'],
+  ['danger-surface', '#fdecea', '#3b1614'],
+  ['success', '#1b6e3a', '#7dd99a'],
+  ['on-success', '#ffffff', '#0b1220'],
+  ['focus', '#1a56db', '#8ab4ff'],
+];
+const colorTokens = unsafeCSS(COLORS.map(([name, light]) => `--_${name}:var(--partner-color-${name},var(--_dark-${name},${light}));`).join(''));
+const darkTokens = unsafeCSS(`${COLORS.map(([name, , dark]) => `--_dark-${name}:${dark};`).join('')}color-scheme:dark;`);
+const lightReset = unsafeCSS(`${COLORS.map(([name]) => `--_dark-${name}:initial;`).join('')}color-scheme:light;`);
 
 /**
  * The design tokens every element (and the console) reads: colours, spacing, radius, type
@@ -48,18 +36,7 @@ const lightReset = css`
  */
 export const tokenStyles = css`
   :host {
-    --_accent: var(--partner-color-accent, var(--_dark-accent, #2c5cc5));
-    --_on-accent: var(--partner-color-on-accent, var(--_dark-on-accent, #ffffff));
-    --_text: var(--partner-color-text, var(--_dark-text, #1d2433));
-    --_muted: var(--partner-color-muted, var(--_dark-muted, #545d70));
-    --_surface: var(--partner-color-surface, var(--_dark-surface, #ffffff));
-    --_subtle: var(--partner-color-subtle, var(--_dark-subtle, #f3f5f9));
-    --_border: var(--partner-color-border, var(--_dark-border, #c6ccd8));
-    --_danger: var(--partner-color-danger, var(--_dark-danger, #b3261e));
-    --_danger-surface: var(--partner-color-danger-surface, var(--_dark-danger-surface, #fdecea));
-    --_success: var(--partner-color-success, var(--_dark-success, #1b6e3a));
-    --_on-success: var(--partner-color-on-success, var(--_dark-on-success, #ffffff));
-    --_focus: var(--partner-color-focus, var(--_dark-focus, #1a56db));
+    ${colorTokens}
     --_radius: var(--partner-radius, 0.5em);
     --_space-xs: var(--partner-space-xs, 0.25em);
     --_space-s: var(--partner-space-s, 0.5em);

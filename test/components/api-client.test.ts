@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DeviceTokens, HttpPartnerApi } from '../../src/api/client.js';
+import { HttpPartnerApi } from '../../src/api/client.js';
+import { DeviceTokens } from '../../src/api/device-tokens.js';
 import { ApiError } from '../../src/api/errors.js';
 import { resolveApiBase } from '../../src/config.js';
 import { SessionStore } from '../../src/session.js';
