@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transaction } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import type { PaymentsTable } from '../db/schema.js';
 import { approveDueCommissions, settlePaid } from './approvals.js';
@@ -148,7 +149,7 @@ export async function recordPayment(deps: Deps, input: PaymentInput): Promise<Pa
   const settings = await getSettings(deps);
   await approveDueCommissions(deps, { partnerId: partner.id });
   const now = deps.clock();
-  const row = await deps.db.kysely.transaction().execute(async (trx) => {
+  const row = await transaction(deps.db.kysely, async (trx) => {
     const payment = await insertPayment(trx, partner, data, { currency: settings.currency, now });
     await notifyPaymentSent(deps, trx, payment); // the partner's payment_sent email, queued with the payment
     await emitEvent(deps, trx, 'payment.created', paymentData(deps, payment));
@@ -187,7 +188,7 @@ export async function recordAdjustment(deps: Deps, input: AdjustmentInput): Prom
   const partner = await partnerByCode(deps, data.partnerCode);
   const settings = await getSettings(deps);
   const now = deps.clock();
-  const entry = await deps.db.kysely.transaction().execute(async (trx) => {
+  const entry = await transaction(deps.db.kysely, async (trx) => {
     const row = await appendLedgerEntry(trx, now, {
       partnerId: partner.id,
       type: 'adjustment',
@@ -220,7 +221,7 @@ export async function reverseLedgerEntry(deps: Deps, entryId: number, note: stri
   if (original.reverses_id !== null) throw new DomainError('unprocessable', 'not_reversible', `Entry ${entryId} is itself a reversal`);
   const settings = await getSettings(deps);
   const now = deps.clock();
-  const entry = await db.transaction().execute(async (trx) => {
+  const entry = await transaction(db, async (trx) => {
     if (await trx.selectFrom('ledger_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst()) {
       throw new DomainError('conflict', 'already_reversed', `Entry ${entryId} has been reversed already`);
     }

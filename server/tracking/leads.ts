@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transaction } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import { findCredit } from './attribution.js';
 import { insertCommissions, planLeadCommission } from '../money/commissions.js';
@@ -100,7 +101,7 @@ export async function recordLead(deps: Deps, input: LeadInput): Promise<{ create
   if (credit.partner.email.trim().toLowerCase() === data.email.toLowerCase()) return { created: false, result: notRecorded('self_referral', true) };
 
   const planned = planLeadCommission(data.email, credit, settings.currency);
-  const created = await db.transaction().execute(async (trx) => {
+  const created = await transaction(db, async (trx) => {
     if (await trx.selectFrom('leads').select('id').where('email', '=', data.email).executeTakeFirst()) return false;
     const lead = await trx
       .insertInto('leads')

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { transaction } from '../db/dialect.js';
 import { settlePaid } from '../money/approvals.js';
 import { appendLedgerEntry } from '../money/ledger.js';
 import { getSettings } from '../catalog/settings.js';
@@ -58,7 +59,7 @@ export async function recordRefund(deps: Deps, input: RefundInput): Promise<{ cr
   const money = (c: number) => formatMoney(c, settings.currency);
   const now = deps.clock();
 
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await transaction(db, async (trx) => {
     const fresh = await trx.selectFrom('sales').selectAll().where('id', '=', sale.id).executeTakeFirstOrThrow();
     const left = fresh.amount - fresh.refunded_amount;
     if (left <= 0) throw new DomainError('conflict', 'already_refunded', `Order ${data.orderId} has been refunded in full already`, 'orderId');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { transaction } from '../db/dialect.js';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
@@ -141,7 +142,7 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
   }
   const lead = customerEmail ? await db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail).executeTakeFirst() : undefined;
 
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const raced = await trx.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId).executeTakeFirst();
     if (raced) return replay(raced);
     const sale = await trx
