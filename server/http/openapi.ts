@@ -36,6 +36,7 @@ export const errors = {
   415: errorResponse('The body is not JSON'),
   422: errorResponse('Well-formed but not possible'),
   429: errorResponse('Too many attempts; see Retry-After'),
+  503: errorResponse('Not available now (e.g. the database cannot be reached, or a connector is not configured)'),
 } as const;
 
 /** A JSON request body, required (so a missing or non-JSON body is refused, not treated as `{}`). */
