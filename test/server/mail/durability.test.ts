@@ -36,13 +36,15 @@ describe('the outbox is durable and sent once per worker claim', () => {
     }
   });
 
-  test('the queue survives a SIGKILL of the server: after a restart the message arrives (once)', async () => {
+  test('the queue survives a SIGKILL of the server: after a restart the message arrives (once)', async (t) => {
     const where = await testDatabaseLocation();
     // --db takes the SQLite file or the postgres:// URL
     const path = where.args[1]!;
     const port = await freePort();
     const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'partners@shop.example', MAIL_RETRY_DELAYS: '3,3,3,3,3' };
     const first = await spawnServer(path, [], env);
+    // a failed step before the kill must not leave the server running (a no-op once it is dead)
+    t.after(() => void first.child.kill('SIGKILL'));
     const queued = await httpRequest(`${first.url}/api/v1/admin/email/test`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${CHILD_ADMIN_KEY}`, 'Content-Type': 'application/json' },
