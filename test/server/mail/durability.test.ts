@@ -38,6 +38,7 @@ describe('the outbox is durable and sent once per worker claim', () => {
 
   test('the queue survives a SIGKILL of the server: after a restart the message arrives (once)', async (t) => {
     const where = await testDatabaseLocation();
+    t.after(() => where.drop());
     // --db takes the SQLite file or the postgres:// URL
     const path = where.args[1]!;
     const port = await freePort();
@@ -81,7 +82,6 @@ describe('the outbox is durable and sent once per worker claim', () => {
       second.child.kill('SIGTERM');
       await second.exited;
       await smtp.close();
-      await where.drop();
     }
   });
 });

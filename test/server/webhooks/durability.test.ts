@@ -10,6 +10,7 @@ const auth = { Authorization: `Bearer ${CHILD_ADMIN_KEY}` };
 
 test('a delivery survives a SIGKILL of the server between commit and delivery: after a restart it arrives, signed', async (t) => {
   const where = await testDatabaseLocation();
+  t.after(() => where.drop());
   // --db takes the SQLite file or the postgres:// URL
   const path = where.args[1]!;
   const port = await freePort(); // the receiver is down at first
@@ -48,6 +49,5 @@ test('a delivery survives a SIGKILL of the server between commit and delivery: a
     second.child.kill('SIGTERM');
     await second.exited;
     await receiver.close();
-    await where.drop();
   }
 });
