@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { transaction } from '../db/dialect.js';
 import type { Executor } from '../db/executor.js';
 import type { CouponRow, PartnerRow } from '../db/schema.js';
 import { audit } from '../merchants/audit.js';
@@ -26,7 +27,8 @@ export async function couponsOf(db: Executor, partnerId: number): Promise<Coupon
 export async function addCoupon(deps: Deps, partnerCode: string, input: unknown): Promise<{ created: boolean; coupon: Coupon }> {
   const { code } = parseInput(couponInputSchema, input);
   const partner = await partnerByCode(deps, partnerCode);
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  // two instances adding the same code at once: the later one reads the winner's row on retry
+  return transaction(deps.db.kysely, async (trx) => {
     const existing = await trx.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
     if (existing && existing.partner_id === partner.id) return { created: false, coupon: view(existing) };
     if (existing) {

@@ -20,8 +20,11 @@ export interface LeasedTable {
   working: string;
 }
 
-/** Claims up to `limit` due rows: waiting ones whose next try is due, and working ones whose lease ran out. */
-export async function claimLeased<Row>(db: Executor, t: LeasedTable, now: number, leaseMs: number, limit: number): Promise<Row[]> {
+/**
+ * Claims up to `limit` due rows: waiting ones whose next try is due, and working ones whose lease
+ * ran out; oldest first (PostgreSQL's RETURNING keeps no order, so the rows are sorted here).
+ */
+export async function claimLeased<Row extends { id: number }>(db: Executor, t: LeasedTable, now: number, leaseMs: number, limit: number): Promise<Row[]> {
   const table = sql.table(t.table);
   const result = await sql<Row>`
     UPDATE ${table} SET status = ${t.working}, attempts = attempts + 1, locked_until = ${now + leaseMs}
@@ -31,7 +34,7 @@ export async function claimLeased<Row>(db: Executor, t: LeasedTable, now: number
       ORDER BY id LIMIT ${limit}${dialectOf(db) === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``}
     )
     RETURNING *`.execute(db);
-  return result.rows;
+  return result.rows.sort((a, b) => a.id - b.id);
 }
 
 /** When the next row is due (ms since the epoch): a waiting row's next try, or the end of a lease; null when none waits. */

@@ -64,8 +64,11 @@ export async function emitEvent(deps: Deps, db: Executor, type: WebhookEventType
 
 // ── the admin API's view of each object, read inside the transaction ─────────────────────────
 
-/** Deps whose database is `db` (the open transaction), for view functions that read `deps.db.kysely`. */
-const within = (deps: Deps, db: Executor): Deps => ({ ...deps, db: { ...deps.db, kysely: db } });
+/**
+ * Deps whose database is `db` (the open transaction), for view functions that read `deps.db.kysely`.
+ * The rest of the Db is inherited, not copied: spreading it would read `sqlite`, which throws on PostgreSQL.
+ */
+const within = (deps: Deps, db: Executor): Deps => ({ ...deps, db: Object.assign(Object.create(deps.db) as Deps['db'], { kysely: db }) });
 
 /** A partner as the admin API lists them (no balance, no payout details: those stay in the console). */
 export const partnerData = (partnerId: number) => async (db: Executor) => {

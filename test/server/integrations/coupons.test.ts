@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { assertError } from '../../helpers/engine.js';
+import { all, sql } from '../../helpers/sql.js';
 import { merchantServer } from '../merchants/helpers.js';
 
 type Server = Awaited<ReturnType<typeof merchantServer>>;
@@ -91,7 +92,7 @@ describe('the integrations settings (owners only)', () => {
     assertError(await owner('PATCH', '/api/v1/admin/integrations', { stripeWebhookSecret: 'short' }), 400, undefined, 'stripeWebhookSecret');
     view = await owner('PATCH', '/api/v1/admin/integrations', { stripeWebhookSecret: null });
     assert.deepEqual(view.json.stripe, { configured: false, from: null, webhookUrl: 'http://localhost/api/v1/integrations/stripe/webhook' });
-    const audit = s.db.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'integrations.update' ORDER BY id").pluck().all() as string[];
+    const audit = (await all<{ after: string }>(s.db, sql`SELECT after FROM audit_log WHERE action = 'integrations.update' ORDER BY id`)).map((r) => r.after);
     assert.deepEqual(audit.map((a) => JSON.parse(a).stripeWebhookSecret), ['set', 'cleared']);
     assert.ok(!audit.join().includes('whsec_from_console'));
   });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import { engineServer } from '../../helpers/engine.js';
+import { all, one, sql } from '../../helpers/sql.js';
 
 export const STRIPE_SECRET = 'whsec_test_0123456789abcdefghijklmnop';
 export const SHOPIFY_SECRET = 'shpss_test_secret_0123456789';
@@ -124,13 +125,15 @@ export async function integrationServer() {
     counts: async () =>
       Object.fromEntries(await Promise.all(['sales', 'refunds', 'commissions', 'ledger_entries', 'integration_events', 'held_events'].map(async (t) => [t, await s.count(t)]))),
     commissionsOf: (code: string) =>
-      s.db.sqlite
-        .prepare('SELECT c.amount, c.clawed_back, c.status, s.order_id FROM commissions c JOIN partners p ON p.id = c.partner_id JOIN sales s ON s.id = c.sale_id WHERE p.code = ? ORDER BY c.id')
-        .all(code) as { amount: number; clawed_back: number; status: string; order_id: string }[],
+      all<{ amount: number; clawed_back: number; status: string; order_id: string }>(
+        s.db,
+        sql`SELECT c.amount, c.clawed_back, c.status, s.order_id FROM commissions c JOIN partners p ON p.id = c.partner_id JOIN sales s ON s.id = c.sale_id WHERE p.code = ${code} ORDER BY c.id`,
+      ),
     saleOf: (orderId: string) =>
-      s.db.sqlite.prepare('SELECT s.*, p.code FROM sales s LEFT JOIN partners p ON p.id = s.partner_id WHERE order_id = ?').get(orderId) as
-        | { amount: number; refunded_amount: number; status: string; code: string | null; subscription_id: string | null; response: string }
-        | undefined,
+      one<{ amount: number; refunded_amount: number; status: string; code: string | null; subscription_id: string | null; response: string }>(
+        s.db,
+        sql`SELECT s.*, p.code FROM sales s LEFT JOIN partners p ON p.id = s.partner_id WHERE order_id = ${orderId}`,
+      ),
   });
 }
 export type IntegrationServer = Awaited<ReturnType<typeof integrationServer>>;

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
 import { startServer, type RunningServer } from '../../../server/main.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
 import { ADMIN_KEY } from '../../helpers/engine.js';
 import { Webhook } from 'standardwebhooks';
 import { checkoutSession, refundedCharge, shopifyHmac, signStripe, stripeEvent } from './helpers.js';
@@ -17,22 +15,22 @@ import { startReceiver } from '../webhooks/receiver.js';
  */
 describe('Stripe over real HTTP on a fresh install', () => {
   let server: RunningServer;
-  let dir: string;
+  let where: Awaited<ReturnType<typeof testDatabaseLocation>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const pasted = 'whsec_pasted_in_the_console_0123456789';
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'partner-center-integrations-'));
+    where = await testDatabaseLocation();
     receiver = await startReceiver();
     // the merchant's own receiver runs on this machine's loopback: allowed for tests only
     server = await startServer(
-      { ...configSchema.parse({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'pc.sqlite'), adminKey: ADMIN_KEY, allowPrivateWebhookUrls: true },
+      { ...configSchema.parse({}), port: 0, host: '127.0.0.1', ...where.config, adminKey: ADMIN_KEY, allowPrivateWebhookUrls: true },
       { quiet: true },
     );
   });
   after(async () => {
     await server.close();
     await receiver.close();
-    rmSync(dir, { recursive: true, force: true });
+    await where.drop();
   });
   const url = (path: string) => server.url.replace('localhost', '127.0.0.1') + path;
   const admin = async (method: string, path: string, body?: unknown) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { assertError } from '../../helpers/engine.js';
+import { all, sql } from '../../helpers/sql.js';
 import { integrationServer, SHOPIFY_PATH, shopifyHmac, type IntegrationServer } from './helpers.js';
 
 let s: IntegrationServer;
@@ -52,10 +53,10 @@ describe('Shopify: orders, refunds, cancels', () => {
     const res = await s.shopify('orders/paid', paid);
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(res.json, { received: true, result: 'recorded' });
-    const sale = s.saleOf(String(paid.id))!;
+    const sale = (await s.saleOf(String(paid.id)))!;
     assert.equal(sale.code, 'alice');
     assert.equal(sale.amount, 15000);
-    const items = s.db.sqlite.prepare('SELECT product_id, amount, quantity FROM sale_items ORDER BY id').all();
+    const items = await all(s.db, sql`SELECT product_id, amount, quantity FROM sale_items ORDER BY id`);
     assert.deepEqual(items, [
       { product_id: 'SKU-PRO', amount: 10000, quantity: 1 },
       { product_id: '632910393', amount: 5000, quantity: 2 },
@@ -70,15 +71,15 @@ describe('Shopify: orders, refunds, cancels', () => {
     assert.equal((await s.ledgerOf('bob')).sum, 2500);
     const partial = await s.shopify('refunds/create', refund(paid.id, '30.00'), { webhookId: 'refund-hook-1' });
     assert.equal(partial.json.result, 'recorded');
-    assert.equal(s.saleOf(String(paid.id))!.refunded_amount, 3000);
+    assert.equal((await s.saleOf(String(paid.id)))!.refunded_amount, 3000);
     assert.equal((await s.ledgerOf('bob')).sum, 2000); // 20% of the commission back
     const again = await s.shopify('refunds/create', refund(paid.id, '30.00'), { webhookId: 'refund-hook-1' });
     assert.equal(again.json.result, 'duplicate');
-    assert.equal(s.saleOf(String(paid.id))!.refunded_amount, 3000);
+    assert.equal((await s.saleOf(String(paid.id)))!.refunded_amount, 3000);
 
     const cancelled = await s.shopify('orders/cancelled', { ...paid, cancel_reason: 'customer', cancelled_at: '2026-01-16T10:00:00-05:00' });
     assert.equal(cancelled.json.result, 'recorded');
-    assert.equal(s.saleOf(String(paid.id))!.status, 'refunded');
+    assert.equal((await s.saleOf(String(paid.id)))!.status, 'refunded');
     assert.equal((await s.ledgerOf('bob')).sum, 0);
   });
 
@@ -86,10 +87,10 @@ describe('Shopify: orders, refunds, cancels', () => {
     await s.admin('POST', '/api/v1/admin/partners/bob/coupons', { code: 'BOB15' });
     const withCode = order({ discount_codes: [{ code: 'bob15', amount: '15.00', type: 'percentage' }], total_price: '135.00' });
     await s.shopify('orders/paid', withCode);
-    assert.equal(s.saleOf(String(withCode.id))!.code, 'bob');
+    assert.equal((await s.saleOf(String(withCode.id)))!.code, 'bob');
     const withRef = order({ landing_site: '/?ref=alice' });
     await s.shopify('orders/paid', withRef);
-    assert.equal(s.saleOf(String(withRef.id))!.code, 'alice');
+    assert.equal((await s.saleOf(String(withRef.id)))!.code, 'alice');
   });
 
   test('a refund before its order is paid is held, then applied', async () => {
@@ -98,7 +99,7 @@ describe('Shopify: orders, refunds, cancels', () => {
     assert.equal(early.json.result, 'held');
     assert.equal(await s.count('refunds'), 0);
     await s.shopify('orders/paid', paid);
-    assert.equal(s.saleOf(String(paid.id))!.status, 'refunded');
+    assert.equal((await s.saleOf(String(paid.id)))!.status, 'refunded');
     assert.equal((await s.ledgerOf('alice')).sum, 0);
     assert.equal(await s.count('held_events'), 0);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { assertError } from '../../helpers/engine.js';
+import { one, sql } from '../../helpers/sql.js';
 import { checkoutSession, integrationServer, paidInvoice, refundedCharge, signStripe, STRIPE_PATH, stripeEvent, type IntegrationServer } from './helpers.js';
 
 let s: IntegrationServer;
@@ -20,24 +21,24 @@ describe('Stripe: Checkout sales and refunds', () => {
     const paid = await s.stripe(stripeEvent('checkout.session.completed', session));
     assert.equal(paid.status, 200, paid.text);
     assert.deepEqual(paid.json, { received: true, result: 'recorded' });
-    const sale = s.saleOf(session.id)!;
+    const sale = (await s.saleOf(session.id))!;
     assert.equal(sale.code, 'alice');
     assert.equal(sale.amount, 10000);
     assert.equal(JSON.parse(sale.response).attribution, 'last_click');
-    assert.deepEqual(s.commissionsOf('alice').map((c) => c.amount), [1000]);
+    assert.deepEqual((await s.commissionsOf('alice')).map((c) => c.amount), [1000]);
 
     // a quarter refunded: a quarter of the commission taken back
     const partial = await s.stripe(stripeEvent('charge.refunded', refundedCharge(session.payment_intent, 2500)));
     assert.deepEqual(partial.json, { received: true, result: 'recorded' });
-    assert.equal(s.saleOf(session.id)!.status, 'partially_refunded');
-    assert.equal(s.commissionsOf('alice')[0]!.clawed_back, 250);
+    assert.equal((await s.saleOf(session.id))!.status, 'partially_refunded');
+    assert.equal((await s.commissionsOf('alice'))[0]!.clawed_back, 250);
     assert.equal((await s.ledgerOf('alice')).sum, 750);
 
     // then refunded in full: the rest
     const full = await s.stripe(stripeEvent('charge.refunded', refundedCharge(session.payment_intent, 10000)));
     assert.equal(full.json.result, 'recorded');
-    assert.equal(s.saleOf(session.id)!.status, 'refunded');
-    assert.equal(s.commissionsOf('alice')[0]!.status, 'clawed_back');
+    assert.equal((await s.saleOf(session.id))!.status, 'refunded');
+    assert.equal((await s.commissionsOf('alice'))[0]!.status, 'clawed_back');
     assert.equal((await s.ledgerOf('alice')).sum, 0);
   });
 
@@ -45,11 +46,11 @@ describe('Stripe: Checkout sales and refunds', () => {
     const { clickId } = await s.click('bob');
     const byMeta = checkoutSession({ metadata: { pc_click: clickId }, client_reference_id: 'user_42' });
     await s.stripe(stripeEvent('checkout.session.completed', byMeta));
-    assert.equal(s.saleOf(byMeta.id)!.code, 'bob');
+    assert.equal((await s.saleOf(byMeta.id))!.code, 'bob');
     const byCode = checkoutSession({ metadata: { partner: 'alice' } });
     await s.stripe(stripeEvent('checkout.session.completed', byCode));
-    assert.equal(s.saleOf(byCode.id)!.code, 'alice');
-    assert.equal(JSON.parse(s.saleOf(byCode.id)!.response).attribution, 'partner_code');
+    assert.equal((await s.saleOf(byCode.id))!.code, 'alice');
+    assert.equal(JSON.parse((await s.saleOf(byCode.id))!.response).attribution, 'partner_code');
   });
 
   test('a promotion code the merchant gave a partner credits the partner (any case)', async () => {
@@ -61,8 +62,8 @@ describe('Stripe: Checkout sales and refunds', () => {
     });
     const res = await s.stripe(stripeEvent('checkout.session.completed', session));
     assert.equal(res.json.result, 'recorded');
-    assert.equal(s.saleOf(session.id)!.code, 'alice');
-    assert.deepEqual(s.commissionsOf('alice').map((c) => c.amount), [900]);
+    assert.equal((await s.saleOf(session.id))!.code, 'alice');
+    assert.deepEqual((await s.commissionsOf('alice')).map((c) => c.amount), [900]);
   });
 
   test('no click, code or coupon: the customer’s email credits the partner who brought them as a lead', async () => {
@@ -70,8 +71,8 @@ describe('Stripe: Checkout sales and refunds', () => {
     assert.equal(lead.status, 201, lead.text);
     const session = checkoutSession({ customer_details: { email: 'lena@example.com', name: 'Lena' } });
     await s.stripe(stripeEvent('checkout.session.completed', session));
-    assert.equal(s.saleOf(session.id)!.code, 'bob');
-    assert.equal(JSON.parse(s.saleOf(session.id)!.response).attribution, 'lead_email');
+    assert.equal((await s.saleOf(session.id))!.code, 'bob');
+    assert.equal(JSON.parse((await s.saleOf(session.id))!.response).attribution, 'lead_email');
   });
 
   test('the same event again answers duplicate and records nothing more', async () => {
@@ -91,15 +92,15 @@ describe('Stripe: Checkout sales and refunds', () => {
     const early = await s.stripe(stripeEvent('charge.refunded', refundedCharge(session.payment_intent, 5000)));
     assert.deepEqual(early.json, { received: true, result: 'held' });
     assert.equal(await s.count('refunds'), 0);
-    assert.equal(s.db.sqlite.prepare('SELECT count(DISTINCT event_id) FROM held_events').pluck().get(), 1);
+    assert.equal((await one<{ n: number }>(s.db, sql`SELECT count(DISTINCT event_id) AS n FROM held_events`))!.n, 1);
 
     await s.stripe(stripeEvent('checkout.session.completed', session));
-    const sale = s.saleOf(session.id)!;
+    const sale = (await s.saleOf(session.id))!;
     assert.equal(sale.refunded_amount, 5000);
     assert.equal(sale.status, 'partially_refunded');
-    assert.equal(s.commissionsOf('alice')[0]!.clawed_back, 500);
+    assert.equal((await s.commissionsOf('alice'))[0]!.clawed_back, 500);
     assert.equal(await s.count('held_events'), 0);
-    assert.equal(s.db.sqlite.prepare("SELECT result FROM integration_events WHERE type = 'charge.refunded'").pluck().get(), 'recorded');
+    assert.equal((await one<{ result: string }>(s.db, sql`SELECT result FROM integration_events WHERE type = 'charge.refunded'`))!.result, 'recorded');
   });
 
   test('a session not yet paid (delayed payment method) records nothing until async_payment_succeeded', async () => {
@@ -108,7 +109,7 @@ describe('Stripe: Checkout sales and refunds', () => {
     assert.equal(pending.json.result, 'ignored');
     assert.equal(await s.count('sales'), 0);
     await s.stripe(stripeEvent('checkout.session.async_payment_succeeded', { ...session, payment_status: 'paid' }));
-    assert.equal(s.saleOf(session.id)!.code, 'alice');
+    assert.equal((await s.saleOf(session.id))!.code, 'alice');
   });
 });
 
@@ -128,17 +129,17 @@ describe('Stripe: subscriptions', () => {
     assert.equal((await s.stripe(stripeEvent('invoice.paid', second))).json.result, 'recorded');
     assert.equal((await s.stripe(stripeEvent('invoice.paid', third))).json.result, 'recorded');
 
-    assert.equal(s.saleOf(second.id)!.code, 'carol');
-    assert.equal(s.saleOf(second.id)!.subscription_id, 'sub_test_1');
+    assert.equal((await s.saleOf(second.id))!.code, 'carol');
+    assert.equal((await s.saleOf(second.id))!.subscription_id, 'sub_test_1');
     // first_n 2: the first two payments earn, the third does not
     assert.deepEqual(
-      s.commissionsOf('carol').map((c) => [c.order_id, c.amount]),
+      (await s.commissionsOf('carol')).map((c) => [c.order_id, c.amount]),
       [
         [session.id, 500],
         [second.id, 500],
       ],
     );
-    assert.equal(JSON.parse(s.saleOf(third.id)!.response).noCommissionReason, 'recurring_ended');
+    assert.equal(JSON.parse((await s.saleOf(third.id))!.response).noCommissionReason, 'recurring_ended');
   });
 });
 
@@ -149,11 +150,11 @@ describe('Stripe: subscription refunds', () => {
       payments: { object: 'list', data: [{ id: 'inpay_1', payment: { type: 'payment_intent', payment_intent: 'pi_invoice_9' }, status: 'paid' }] },
     });
     await s.stripe(stripeEvent('invoice.paid', invoice));
-    assert.equal(s.saleOf(invoice.id)!.code, 'alice');
+    assert.equal((await s.saleOf(invoice.id))!.code, 'alice');
     const res = await s.stripe(stripeEvent('charge.refunded', refundedCharge('pi_invoice_9', 1000, { amount: 5000, amount_captured: 5000 })));
     assert.equal(res.json.result, 'recorded');
-    assert.equal(s.saleOf(invoice.id)!.refunded_amount, 1000);
-    assert.equal(s.commissionsOf('alice')[0]!.clawed_back, 100);
+    assert.equal((await s.saleOf(invoice.id))!.refunded_amount, 1000);
+    assert.equal((await s.commissionsOf('alice'))[0]!.clawed_back, 100);
   });
 });
 
@@ -164,14 +165,14 @@ describe('Stripe: free trials', () => {
     const res = await s.stripe(stripeEvent('checkout.session.completed', trial));
     assert.equal(res.json.result, 'recorded');
     assert.equal(await s.count('sales'), 0);
-    assert.equal(s.db.sqlite.prepare("SELECT p.code FROM leads l JOIN partners p ON p.id = l.partner_id WHERE l.email = 'tess@example.com'").pluck().get(), 'bob');
+    assert.equal((await one<{ code: string }>(s.db, sql`SELECT p.code FROM leads l JOIN partners p ON p.id = l.partner_id WHERE l.email = 'tess@example.com'`))?.code, 'bob');
 
     const firstPaid = paidInvoice('sub_trial', { customer_email: 'tess@example.com', amount_paid: 3000 });
     await s.stripe(stripeEvent('invoice.paid', firstPaid));
-    const sale = s.saleOf(firstPaid.id)!;
+    const sale = (await s.saleOf(firstPaid.id))!;
     assert.equal(sale.code, 'bob');
     assert.equal(JSON.parse(sale.response).attribution, 'lead_email');
-    assert.deepEqual(s.commissionsOf('bob').map((c) => c.amount), [300]);
+    assert.deepEqual((await s.commissionsOf('bob')).map((c) => c.amount), [300]);
   });
 });
 

@@ -1,27 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
-import { openDatabase } from '../../../server/db/connection.js';
 import type { Deps } from '../../../server/deps.js';
 import { enqueueMail } from '../../../server/mail/outbox.js';
 import { sendDue } from '../../../server/mail/worker.js';
 import { CHILD_ADMIN_KEY, httpRequest, spawnServer } from '../../helpers/child-server.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
+import { one, sql } from '../../helpers/sql.js';
 import { freePort, startSmtp } from './smtp.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'pc-mail-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the outbox is durable and sent once per worker claim', () => {
   test('two workers on one database send each message once', async () => {
     const smtp = await startSmtp();
+    // two connections (pools on PostgreSQL) to one database, as two instances have
+    const where = await testDatabaseLocation();
     try {
-      const path = join(dir, 'two-workers.sqlite');
-      const config = configSchema.parse({ databasePath: path, smtpUrl: smtp.url, mailFrom: 'partners@shop.example' });
-      const a: Deps = { db: openDatabase(path), config, clock: Date.now };
-      const b: Deps = { db: openDatabase(path), config, clock: Date.now };
+      const config = configSchema.parse({ ...where.config, smtpUrl: smtp.url, mailFrom: 'partners@shop.example' });
+      const a: Deps = { db: await where.open(), config, clock: Date.now };
+      const b: Deps = { db: await where.open(), config, clock: Date.now };
       for (let i = 0; i < 30; i++) await enqueueMail(i % 2 ? a : b, { kind: 'test', to: `owner${i}@shop.example`, data: {} });
       const [sentByA, sentByB] = await Promise.all([sendDue(a), sendDue(b)]);
       assert.equal(sentByA + sentByB, 30);
@@ -30,20 +26,26 @@ describe('the outbox is durable and sent once per worker claim', () => {
       const recipients = smtp.arrived.map((m) => (Array.isArray(m.to) ? '' : m.to!.value[0]!.address));
       assert.equal(recipients.length, 30, 'no message twice');
       assert.equal(new Set(recipients).size, 30);
-      const statuses = a.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get() as { n: number };
-      assert.equal(statuses.n, 30);
+      const statuses = await one<{ n: number }>(a.db, sql`SELECT count(*) AS n FROM outbox WHERE status = 'sent'`);
+      assert.equal(statuses!.n, 30);
       await a.db.close();
       await b.db.close();
     } finally {
       await smtp.close();
+      await where.drop();
     }
   });
 
-  test('the queue survives a SIGKILL of the server: after a restart the message arrives (once)', async () => {
-    const path = join(dir, 'sigkill.sqlite');
+  test('the queue survives a SIGKILL of the server: after a restart the message arrives (once)', async (t) => {
+    const where = await testDatabaseLocation();
+    t.after(() => where.drop());
+    // --db takes the SQLite file or the postgres:// URL
+    const path = where.args[1]!;
     const port = await freePort();
     const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'partners@shop.example', MAIL_RETRY_DELAYS: '3,3,3,3,3' };
     const first = await spawnServer(path, [], env);
+    // a failed step before the kill must not leave the server running (a no-op once it is dead)
+    t.after(() => void first.child.kill('SIGKILL'));
     const queued = await httpRequest(`${first.url}/api/v1/admin/email/test`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${CHILD_ADMIN_KEY}`, 'Content-Type': 'application/json' },

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { enqueueMail } from '../../../server/mail/outbox.js';
 import { sendDue } from '../../../server/mail/worker.js';
 import { assertError } from '../../helpers/engine.js';
+import { one, sql } from '../../helpers/sql.js';
 import { merchantServer } from '../merchants/helpers.js';
 import { startSmtp } from './smtp.js';
 
@@ -126,8 +127,8 @@ describe('the outbox and email routes', () => {
     // the masked URL sent back (the host changed) keeps the stored password
     const kept = await owner('PATCH', '/api/v1/admin/email/settings', { smtpUrl: 'smtps://mailer:••••@smtp2.shop.example:465' });
     assert.equal(kept.json.smtpUrl, 'smtps://mailer:••••@smtp2.shop.example:465');
-    const stored = s.db.sqlite.prepare('SELECT smtp_url FROM mail_settings').get() as { smtp_url: string };
-    assert.equal(stored.smtp_url, 'smtps://mailer:top-secret-pw@smtp2.shop.example:465');
+    const stored = await one<{ smtp_url: string }>(s.db, sql`SELECT smtp_url FROM mail_settings`);
+    assert.equal(stored!.smtp_url, 'smtps://mailer:top-secret-pw@smtp2.shop.example:465');
 
     assertError(await owner('PATCH', '/api/v1/admin/email/settings', { smtpUrl: 'http://smtp.shop.example' }), 400, undefined, 'smtpUrl');
     assertError(await owner('PATCH', '/api/v1/admin/email/settings', { mailFrom: 'not an address' }), 400, undefined, 'mailFrom');

@@ -4,11 +4,12 @@ import { enqueueMail } from '../../../server/mail/outbox.js';
 import { claimDue, LEASE_MS, sendDue, startMailWorker } from '../../../server/mail/worker.js';
 import { updateSettings } from '../../../server/catalog/settings.js';
 import { testServer } from '../../helpers/server.js';
+import { all, one, sql } from '../../helpers/sql.js';
 import { freePort, rawHeader, startSmtp } from './smtp.js';
 
 const MAIL_FROM = '"Acme Partners" <partners@acme.example>';
-const outboxRow = (s: Awaited<ReturnType<typeof testServer>>, id: number) =>
-  s.db.sqlite.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as { status: string; attempts: number; last_error: string | null; next_attempt_at: number | null };
+const outboxRow = async (s: Awaited<ReturnType<typeof testServer>>, id: number) =>
+  (await one<{ status: string; attempts: number; last_error: string | null; next_attempt_at: number | null }>(s.db, sql`SELECT * FROM outbox WHERE id = ${id}`))!;
 
 describe('mail over a real SMTP server', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
@@ -61,7 +62,7 @@ describe('mail over a real SMTP server', () => {
     assert.equal(statement!.attachments[0]!.filename, 'statement-2026-01.csv');
     assert.equal(statement!.attachments[0]!.content.toString(), 'date,amount\n2026-01-15,19.90\n');
 
-    const rows = s.db.sqlite.prepare('SELECT status, sent_at FROM outbox ORDER BY id').all() as { status: string; sent_at: number }[];
+    const rows = await all<{ status: string; sent_at: number }>(s.db, sql`SELECT status, sent_at FROM outbox ORDER BY id`);
     assert.deepEqual(rows.map((r) => r.status), ['sent', 'sent', 'sent']);
     assert.ok(rows.every((r) => r.sent_at === s.now));
   });
@@ -74,7 +75,7 @@ describe('mail over a real SMTP server', () => {
     const id = (await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} }))!;
 
     await sendDue(s.deps);
-    let row = outboxRow(s, id);
+    let row = await outboxRow(s, id);
     assert.equal(row.status, 'queued');
     assert.equal(row.attempts, 1);
     assert.equal(row.next_attempt_at, s.now + 60_000);
@@ -84,14 +85,14 @@ describe('mail over a real SMTP server', () => {
     assert.equal(await sendDue(s.deps), 0, 'not due before its backoff');
     s.advance(1_000);
     await sendDue(s.deps);
-    row = outboxRow(s, id);
+    row = await outboxRow(s, id);
     assert.equal(row.attempts, 2);
     assert.equal(row.next_attempt_at, s.now + 300_000);
     s.advance(300_000);
     await sendDue(s.deps);
     s.advance(1_800_000);
     await sendDue(s.deps);
-    row = outboxRow(s, id);
+    row = await outboxRow(s, id);
     assert.equal(row.status, 'failed');
     assert.equal(row.attempts, 4);
     assert.equal(row.next_attempt_at, null);
@@ -106,14 +107,14 @@ describe('mail over a real SMTP server', () => {
     cleanup.push(s.close);
     const id = (await enqueueMail(s.deps, { kind: 'test', to: 'nobody@acme.example', data: {} }))!;
     await sendDue(s.deps);
-    assert.equal(outboxRow(s, id).status, 'failed');
-    assert.match(outboxRow(s, id).last_error!, /No such user here/);
+    assert.equal((await outboxRow(s, id)).status, 'failed');
+    assert.match((await outboxRow(s, id)).last_error!, /No such user here/);
 
     const closed = await testServer({ smtpUrl: `smtp://user:hunter22@127.0.0.1:${await freePort()}`, mailFrom: MAIL_FROM });
     cleanup.push(closed.close);
     const id2 = (await enqueueMail(closed.deps, { kind: 'test', to: 'owner@acme.example', data: {} }))!;
     await sendDue(closed.deps);
-    const row = outboxRow(closed, id2);
+    const row = await outboxRow(closed, id2);
     assert.equal(row.status, 'queued');
     assert.match(row.last_error!, /ECONNREFUSED|connect/i);
     assert.doesNotMatch(row.last_error!, /hunter22/);
@@ -126,13 +127,13 @@ describe('mail over a real SMTP server', () => {
     cleanup.push(s.close);
     const id = (await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} }))!;
     assert.deepEqual((await claimDue(s.deps)).map((r) => r.id), [id], 'a worker claims it, then its process dies');
-    assert.equal(outboxRow(s, id).status, 'sending');
+    assert.equal((await outboxRow(s, id)).status, 'sending');
     assert.equal(await sendDue(s.deps), 0, 'another worker leaves it alone while the lease holds');
     s.advance(LEASE_MS);
     assert.equal(await sendDue(s.deps), 1);
     await smtp.waitFor(1);
-    assert.equal(outboxRow(s, id).status, 'sent');
-    assert.equal(outboxRow(s, id).attempts, 2);
+    assert.equal((await outboxRow(s, id)).status, 'sent');
+    assert.equal((await outboxRow(s, id)).attempts, 2);
   });
 
   test('the background worker is woken as soon as a message is queued (no waiting for its poll)', async () => {
@@ -162,7 +163,7 @@ describe('mail over a real SMTP server', () => {
       }),
       /the payment failed/,
     );
-    assert.equal((s.db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n, 1);
+    assert.equal((await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM outbox`))!.n, 1);
   });
 
   test('with no SMTP server configured, messages are kept in the outbox', async () => {
@@ -170,7 +171,7 @@ describe('mail over a real SMTP server', () => {
     cleanup.push(s.close);
     const id = (await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} }))!;
     await sendDue(s.deps);
-    assert.equal(outboxRow(s, id).status, 'kept');
-    assert.equal(outboxRow(s, id).attempts, 0);
+    assert.equal((await outboxRow(s, id)).status, 'kept');
+    assert.equal((await outboxRow(s, id)).attempts, 0);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { partnerByCode } from '../../../server/partners/partner-admin.js';
 import { createDeepLink } from '../../../server/resources/partner-links.js';
 import { DAY, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { all, sql } from '../../helpers/sql.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -13,8 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => s.close());
 
-const clicks = () =>
-  s.db.sqlite.prepare('SELECT c.*, p.code FROM clicks c LEFT JOIN partners p ON p.id = c.partner_id ORDER BY c.id').all() as any[];
+const clicks = () => all<any>(s.db, sql`SELECT c.*, p.code FROM clicks c LEFT JOIN partners p ON p.id = c.partner_id ORDER BY c.id`);
 
 describe('GET /r/:code/:slug', () => {
   test('records the click and redirects to the destination with the click id before the fragment', async () => {
@@ -25,7 +25,7 @@ describe('GET /r/:code/:slug', () => {
     assert.equal(res.status, 302);
     assert.match(res.clickId!, /^[a-f0-9]{32}$/);
     assert.equal(res.location, `https://shop.example.com/landing?utm=partner&pc_click=${res.clickId}#top`);
-    const [click] = clicks();
+    const [click] = await clicks();
     assert.equal(click.click_key, res.clickId);
     assert.equal(click.code, 'alice');
     assert.equal(click.user_agent, 'Mozilla/5.0 test');
@@ -51,7 +51,7 @@ describe('GET /r/:code/:slug', () => {
       // app.request has no socket: the address is "unknown" unless a trusted proxy says otherwise
       await s2.click('bob');
       await s2.click('bob');
-      const rows = s2.db.sqlite.prepare('SELECT ip_hash FROM clicks').all() as { ip_hash: string }[];
+      const rows = await all<{ ip_hash: string }>(s2.db, sql`SELECT ip_hash FROM clicks ORDER BY id`);
       assert.equal(rows.length, 2);
       assert.equal(rows[0]!.ip_hash, rows[1]!.ip_hash);
       assert.doesNotMatch(rows[0]!.ip_hash, /unknown/);
@@ -68,7 +68,7 @@ describe('GET /r/:code/:slug', () => {
     await viaProxy('8.8.8.8, 203.0.113.9');
     await viaProxy('203.0.113.9');
     await viaProxy('1.1.1.1, 203.0.113.10');
-    const hashes = clicks().map((c) => c.ip_hash);
+    const hashes = (await clicks()).map((c) => c.ip_hash);
     assert.equal(new Set(hashes.slice(0, 3)).size, 1, 'the same visitor, whatever they wrote');
     assert.notEqual(hashes[3], hashes[0], 'another visitor');
   });
@@ -76,9 +76,9 @@ describe('GET /r/:code/:slug', () => {
   test('an invalid sub is ignored, the click still counts', async () => {
     const res = await s.click('alice', 'shop', { query: `?sub=${encodeURIComponent('<script>x</script>')}` });
     assert.equal(res.status, 302);
-    assert.equal(clicks()[0].sub, null);
+    assert.equal((await clicks())[0].sub, null);
     await s.click('alice', 'shop', { query: `?sub=${'a'.repeat(41)}` });
-    assert.equal(clicks()[1].sub, null);
+    assert.equal((await clicks())[1].sub, null);
   });
 
   test('codes and slugs match regardless of case', async () => {
@@ -103,7 +103,7 @@ describe('GET /r/:code/:slug', () => {
       assert.equal(res.location, 'https://shop.example.com/landing?utm=partner#top');
       assert.equal(res.cookie, null);
     }
-    assert.equal(clicks().length, 0);
+    assert.equal((await clicks()).length, 0);
   });
 
   test('unknown or disabled link: a plain 404 page that echoes nothing', async () => {
@@ -116,7 +116,7 @@ describe('GET /r/:code/:slug', () => {
       assert.match(res.text, /Link not found/);
       assert.doesNotMatch(res.text, /script/);
     }
-    assert.equal(clicks().length, 0);
+    assert.equal((await clicks()).length, 0);
   });
 
   test('?to= deep links work on the allowed domains and are refused anywhere else — never an open redirect', async () => {
@@ -129,7 +129,7 @@ describe('GET /r/:code/:slug', () => {
       assert.equal(res.location, null);
       assert.match(res.text, /outside the merchant/);
     }
-    assert.equal(clicks().length, 1);
+    assert.equal((await clicks()).length, 1);
     await s.admin('PATCH', '/api/v1/admin/settings', { allowedLinkDomains: ['*.example.org'] });
     assert.equal((await s.click('alice', 'shop', { query: `?to=${encodeURIComponent('https://blog.example.org/a')}` })).status, 302);
     assert.equal((await s.click('alice', 'shop', { query: `?to=${encodeURIComponent('https://shop.example.com/a')}` })).status, 400);
@@ -141,11 +141,11 @@ describe('GET /r/:code/:slug', () => {
     assert.equal(deep.url, 'https://p.example/r/alice/alice-boots?sub=newsletter');
     const own = await s.click('alice', 'alice-boots');
     assert.equal(own.location, `https://shop.example.com/boots?pc_click=${own.clickId}`);
-    assert.equal(clicks()[0].sub, 'newsletter');
+    assert.equal((await clicks())[0].sub, 'newsletter');
     await s.partner('bob');
     const other = await s.click('bob', 'alice-boots');
     assert.equal(other.location, 'https://shop.example.com/boots');
-    assert.equal(clicks().length, 1);
+    assert.equal((await clicks()).length, 1);
     await assert.rejects(
       createDeepLink(s.deps, alice, { slug: 'alice-evil', name: 'x', destination: 'https://evil.example/' }, 'https://p.example'),
       /only point to the merchant's own sites/,
@@ -158,18 +158,18 @@ describe('GET /r/:code/:slug', () => {
     s.advance(DAY);
     const second = await s.click('bob', 'shop', { headers: { Cookie: `pc_click=somethingelse; pc_click_first=${first.clickId}` } });
     assert.equal(second.cookie, null, 'the first click keeps the cookie');
-    const [a, b] = clicks();
+    const [a, b] = await clicks();
     assert.equal(b.first_click_id, a.id);
     const third = await s.click('alice', 'shop', { headers: { Cookie: `pc_click_first=${first.clickId}` } });
     assert.ok(third.clickId);
-    assert.equal(clicks()[2].first_click_id, a.id);
+    assert.equal((await clicks())[2].first_click_id, a.id);
     s.advance(31 * DAY);
     const fresh = await s.click('bob', 'shop', { headers: { Cookie: `pc_click_first=${first.clickId}` } });
     assert.match(fresh.cookie!, new RegExp(`^pc_click_first=${fresh.clickId};`));
-    assert.equal(clicks()[3].first_click_id, null);
+    assert.equal((await clicks())[3].first_click_id, null);
     // a forged cookie is ignored
     await s.click('bob', 'shop', { headers: { Cookie: "pc_click_first=' OR 1=1" } });
-    assert.equal(clicks()[4].first_click_id, null);
+    assert.equal((await clicks())[4].first_click_id, null);
   });
 });
 

@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { CHILD_ADMIN_KEY, httpRequest, spawnServer } from '../../helpers/child-server.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
 import { freePort } from '../mail/smtp.js';
 import { startReceiver } from './receiver.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'pc-webhooks-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
 const auth = { Authorization: `Bearer ${CHILD_ADMIN_KEY}` };
 
-test('a delivery survives a SIGKILL of the server between commit and delivery: after a restart it arrives, signed', async () => {
-  const path = join(dir, 'sigkill.sqlite');
+test('a delivery survives a SIGKILL of the server between commit and delivery: after a restart it arrives, signed', async (t) => {
+  const where = await testDatabaseLocation();
+  t.after(() => where.drop());
+  // --db takes the SQLite file or the postgres:// URL
+  const path = where.args[1]!;
   const port = await freePort(); // the receiver is down at first
   const env = { ALLOW_PRIVATE_WEBHOOK_URLS: '1', WEBHOOK_RETRY_BASE_SECONDS: '1' };
   const first = await spawnServer(path, [], env);
+  // a failed step before the kill must not leave the server running (a no-op once it is dead)
+  t.after(() => void first.child.kill('SIGKILL'));
   const endpoint = await httpRequest(`${first.url}/api/v1/admin/webhooks`, {
     method: 'POST',
     headers: auth,
