@@ -1,4 +1,4 @@
-import type { Compilable } from 'kysely';
+import { CompiledQuery, type Compilable } from 'kysely';
 import type { Db } from './connection.js';
 
 /**
@@ -10,4 +10,23 @@ export function explainQueryPlan(db: Db, query: Compilable): string[] {
   const { sql, parameters } = query.compile();
   const rows = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as { detail: string }[];
   return rows.map((r) => r.detail);
+}
+
+/**
+ * PostgreSQL's plan for the same (EXPLAIN, text format), one line per node and its details
+ * (`Index Scan Backward using ledger_partner_at on ledger_entries`, `  Index Cond: …`).
+ * PostgreSQL weighs row counts, so on a test's small tables it may rightly prefer a Seq Scan or a
+ * sort; `indexesOnly` asks what SQLite's plan shows without statistics — can an index serve the
+ * query, in its order — by pricing sequential scans, bitmap scans and sorts out of the plan
+ * (`enable_* = off` for this statement only): a Seq Scan or a Sort still in the plan then has no
+ * index to replace it.
+ */
+export async function explainPostgres(db: Db, query: Compilable, options: { indexesOnly?: boolean } = {}): Promise<string[]> {
+  const { sql: text, parameters } = query.compile();
+  const explain = CompiledQuery.raw(`EXPLAIN ${text}`, [...parameters]);
+  const rows = await db.kysely.transaction().execute(async (trx) => {
+    if (options.indexesOnly) for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await trx.executeQuery(CompiledQuery.raw(`SET LOCAL ${setting} = off`));
+    return (await trx.executeQuery<{ 'QUERY PLAN': string }>(explain)).rows;
+  });
+  return rows.map((r) => r['QUERY PLAN']);
 }

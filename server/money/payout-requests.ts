@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { isUniqueViolation, lockPartner } from '../db/dialect.js';
 import type { Executor } from '../db/executor.js';
 import type { PartnerRow, PayoutRequestRow, PayoutRequestStatus } from '../db/schema.js';
 import { getSettings, type Settings } from '../catalog/settings.js';
@@ -52,8 +53,6 @@ export function cannotRequestReason(settings: Pick<Settings, 'payoutSchedule' | 
   return null;
 }
 
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
-
 /**
  * The partner asks for a payout of what is payable now. 409 `payout_request_not_allowed` with
  * the reason when the schedule is not "on request", an open request exists (also when two
@@ -66,6 +65,7 @@ export async function requestPayout(deps: Deps, partner: PartnerRow): Promise<Pa
   const refuse = (reason: string) => new DomainError('conflict', 'payout_request_not_allowed', reason);
   try {
     const row = await deps.db.kysely.transaction().execute(async (trx) => {
+      await lockPartner(trx, partner.id);
       const money = await moneyNow(trx, partner.id, { currency: settings.currency, now });
       const reason = cannotRequestReason(settings, money, partner, !!(await openPayoutRequest(trx, partner.id)));
       if (reason) throw refuse(reason);

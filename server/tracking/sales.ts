@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { transaction } from '../db/dialect.js';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
@@ -10,6 +9,7 @@ import { DomainError } from '../shared/errors.js';
 import { getSettings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
+import { transaction } from '../db/dialect.js';
 import { saleItemsSchema } from './sale.schemas.js';
 import type { SaleResult, SaleView } from './schemas.js';
 import { afterKey, type Key } from '../shared/keyset.js';
@@ -142,6 +142,8 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
   }
   const lead = customerEmail ? await db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail).executeTakeFirst() : undefined;
 
+  // two instances recording the same order at once: on PostgreSQL the second's INSERT meets the
+  // first's order_id and its transaction runs again, finding the sale and answering as a repeat
   return transaction(db, async (trx) => {
     const raced = await trx.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId).executeTakeFirst();
     if (raced) return replay(raced);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { percentOf, prorate, formatMoney, parseDecimal, formatRate, parsePercent, toDecimal } from '../../../server/shared/money.js';
 import { DAY, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { all, one, sql } from '../../helpers/sql.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -11,9 +12,10 @@ beforeEach(async () => {
 afterEach(() => s.close());
 
 const commissionsOf = (code: string) =>
-  s.db.sqlite
-    .prepare('SELECT c.* FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = ? ORDER BY c.id')
-    .all(code) as { amount: number; tier: string; status: string; reason: string; rate_type: string; rate_value: number; base_amount: number; clawed_back: number }[];
+  all<{ amount: number; tier: string; status: string; reason: string; rate_type: string; rate_value: number; base_amount: number; clawed_back: number }>(
+    s.db,
+    sql`SELECT c.* FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = ${code} ORDER BY c.id`,
+  );
 
 describe('rounding: half up to the cent, integers only', () => {
   test('percentOf and prorate', () => {
@@ -79,7 +81,7 @@ describe('worked examples', () => {
     );
     const ledger = await s.ledgerOf('alice');
     assert.deepEqual(ledger.rows.map((r) => [r.type, r.amount, r.balance, r.description]), [['commission', 1200, 1200, 'Commission on order A-1001 (10% of $120.00)']]);
-    const reason = JSON.parse(commissionsOf('alice')[0]!.reason);
+    const reason = JSON.parse((await commissionsOf('alice'))[0]!.reason);
     assert.deepEqual(
       { ...reason, clickAt: typeof reason.clickAt },
       {
@@ -139,8 +141,8 @@ describe('worked examples', () => {
       (await s.ledgerOf('alice')).rows.map((r) => r.description),
       ['Commission on order O-1 (20% of $100.00)', 'Commission on order O-1 ($0.50 × 3 sticker)', 'Commission on order O-1 (10% of $14.00)'],
     );
-    assert.deepEqual(JSON.parse(commissionsOf('alice')[1]!.reason).productIds, ['sticker']);
-    assert.equal(JSON.parse(commissionsOf('alice')[1]!.reason).quantity, 3);
+    assert.deepEqual(JSON.parse((await commissionsOf('alice'))[1]!.reason).productIds, ['sticker']);
+    assert.equal(JSON.parse((await commissionsOf('alice'))[1]!.reason).quantity, 3);
   });
 
   test('priority: the highest-priority program that covers a product pays it, never two programs', async () => {
@@ -195,7 +197,7 @@ describe('worked examples', () => {
       ],
     );
     assert.equal((await s.ledgerOf('parent')).rows[0]!.description, 'Second-tier commission on order T-1 via child (5% of $200.00)');
-    const reason = JSON.parse(commissionsOf('parent')[0]!.reason);
+    const reason = JSON.parse((await commissionsOf('parent'))[0]!.reason);
     assert.equal(reason.tier, 'second');
     assert.equal(reason.childCode, 'child');
     assert.equal(reason.attribution, 'last_click');
@@ -251,7 +253,7 @@ describe('worked examples', () => {
     assert.equal(again.json.partnerCode, 'alice');
     assert.equal(again.json.attribution, 'first_click');
     assert.equal(again.json.clickId, first.clickId);
-    const reason = JSON.parse(commissionsOf('alice')[0]!.reason);
+    const reason = JSON.parse((await commissionsOf('alice'))[0]!.reason);
     assert.equal(reason.attribution, 'first_click');
     assert.equal(reason.clickAt, new Date(s.now - DAY).toISOString());
     assert.equal(reason.programName, 'First');
@@ -273,7 +275,7 @@ describe('worked examples', () => {
     assert.equal(sale.json.attribution, 'lead_email');
     assert.equal(sale.json.partnerCode, 'alice');
     assert.equal(sale.json.sub, 'newsletter');
-    assert.equal((s.db.sqlite.prepare('SELECT status FROM leads').get() as any).status, 'customer');
+    assert.equal((await one<{ status: string }>(s.db, sql`SELECT status FROM leads`))!.status, 'customer');
 
     const unknown = await s.sale({ orderId: 'E-2', amount: 5000, clickId: 'f'.repeat(32) });
     assert.deepEqual([unknown.status, unknown.json.attributed, unknown.json.notAttributedReason], [201, false, 'unknown_click']);
@@ -294,7 +296,7 @@ describe('worked examples', () => {
     assert.equal(res.json.selfReferral, true);
     assert.equal(res.json.notAttributedReason, 'self_referral');
     assert.deepEqual(res.json.commissions, []);
-    assert.equal((s.db.sqlite.prepare('SELECT self_referral FROM sales').get() as any).self_referral, 1);
+    assert.equal((await one<{ self_referral: number }>(s.db, sql`SELECT self_referral FROM sales`))!.self_referral, 1);
     assert.equal(await s.count('ledger_entries'), 0);
     const lead = await s.admin('POST', '/api/v1/track/leads', { email: 'alice@partners.example', partnerCode: 'alice' });
     assert.deepEqual([lead.status, lead.json.selfReferral, lead.json.leadId], [200, true, null]);
@@ -373,7 +375,7 @@ describe('refunds claw back in proportion', () => {
     const rest = await s.admin('POST', '/api/v1/track/refunds', { orderId: 'A-1' });
     assert.equal(rest.json.amount, 9000);
     assert.deepEqual(rest.json.clawbacks.map((c: any) => c.amount), [900, 450]);
-    assert.deepEqual(commissionsOf('alice').map((c) => [c.clawed_back, c.status]), [[1200, 'clawed_back']]);
+    assert.deepEqual((await commissionsOf('alice')).map((c) => [c.clawed_back, c.status]), [[1200, 'clawed_back']]);
     assert.equal((await s.ledgerOf('alice')).balance, 0);
     assert.equal((await s.ledgerOf('parent')).balance, 0);
     assertErrorRes(await s.admin('POST', '/api/v1/track/refunds', { orderId: 'A-1' }), 409, 'already_refunded');
@@ -411,20 +413,20 @@ describe('refunds claw back in proportion', () => {
     await s.sale({ orderId: 'PP-1', amount: 12000, partnerCode: 'alice' });
     const paid = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 1200, method: 'PayPal' });
     assert.equal(paid.status, 201, paid.text);
-    assert.equal(commissionsOf('alice')[0]!.status, 'paid');
+    assert.equal((await commissionsOf('alice'))[0]!.status, 'paid');
     await s.admin('POST', '/api/v1/track/refunds', { orderId: 'PP-1', amount: 6000 });
     const ledger = await s.ledgerOf('alice');
     assert.deepEqual(ledger.rows.map((r) => [r.type, r.amount, r.balance]), [['commission', 1200, 1200], ['payment', -1200, 0], ['clawback', -600, -600]]);
-    assert.equal(commissionsOf('alice')[0]!.status, 'paid');
+    assert.equal((await commissionsOf('alice'))[0]!.status, 'paid');
     const account = await s.admin('GET', '/api/v1/admin/partners/alice');
     assert.deepEqual(account.json.balance, { balance: -600, pending: 0, payableNow: -600, currency: 'USD' });
     // the next commission first makes up for it: $10.00 earned, $6.00 of it owed back
     await s.sale({ orderId: 'PP-2', amount: 10000, partnerCode: 'alice' });
     assert.equal((await s.ledgerOf('alice')).balance, 400);
-    assert.deepEqual(commissionsOf('alice').map((c) => c.status), ['paid', 'approved']);
+    assert.deepEqual((await commissionsOf('alice')).map((c) => c.status), ['paid', 'approved']);
     assertErrorRes(await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 401 }), 422, 'exceeds_approved_balance', 'amount');
     await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 400 });
-    assert.deepEqual(commissionsOf('alice').map((c) => c.status), ['paid', 'paid']);
+    assert.deepEqual((await commissionsOf('alice')).map((c) => c.status), ['paid', 'paid']);
     assert.equal((await s.ledgerOf('alice')).balance, 0);
   });
 });

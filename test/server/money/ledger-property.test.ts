@@ -13,6 +13,7 @@ import { recordSale } from '../../../server/tracking/sales.js';
 import { recordRefund } from '../../../server/tracking/refunds.js';
 import { getSettings } from '../../../server/catalog/settings.js';
 import { DAY, engineServer } from '../../helpers/engine.js';
+import { all, one, sql } from '../../helpers/sql.js';
 
 const CODES = ['ann', 'ben', 'cat'] as const;
 
@@ -52,16 +53,21 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
           productRates: [{ productId: 'x', type: 'percent', value: 2000 }],
         });
         // partners straight into the table: password hashing is not what this test is about
-        const insert = s.db.sqlite.prepare(
-          "INSERT INTO partners (code, name, email, status, password_hash, parent_id, created_at, updated_at) VALUES (?, ?, ?, 'active', 'x', ?, 0, 0)",
-        );
         const ids: number[] = [];
-        for (const [i, code] of CODES.entries()) ids.push(Number(insert.run(code, code, `${code}@example.com`, i ? ids[i - 1] : null).lastInsertRowid));
-        const enroll = s.db.sqlite.prepare('INSERT INTO enrollments (partner_id, program_id, created_at) VALUES (?, ?, 0)');
-        enroll.run(ids[0], p1.id);
-        enroll.run(ids[0], p2.id);
-        enroll.run(ids[1], p1.id);
-        enroll.run(ids[2], p2.id);
+        for (const [i, code] of CODES.entries()) {
+          const parent = i ? ids[i - 1]! : null;
+          const row = await one<{ id: number }>(
+            s.db,
+            sql`INSERT INTO partners (code, name, email, status, password_hash, parent_id, created_at, updated_at) VALUES (${code}, ${code}, ${`${code}@example.com`}, 'active', 'x', ${parent}, 0, 0) RETURNING id`,
+          );
+          ids.push(Number(row!.id));
+        }
+        const enroll = (partnerId: number, programId: number) =>
+          s.db.kysely.insertInto('enrollments').values({ partner_id: partnerId, program_id: programId, created_at: 0 }).execute();
+        await enroll(ids[0]!, p1.id);
+        await enroll(ids[0]!, p2.id);
+        await enroll(ids[1]!, p1.id);
+        await enroll(ids[2]!, p2.id);
 
         const orders: string[] = [];
         const expectDomain = async (work: () => Promise<unknown>) => {
@@ -71,8 +77,8 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
             if (!(err instanceof DomainError)) throw err; // refusals are fine; crashes are not
           }
         };
-        const commissionIds = () => (s.db.sqlite.prepare('SELECT id FROM commissions ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-        const entryIds = () => (s.db.sqlite.prepare('SELECT id FROM ledger_entries ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+        const commissionIds = async () => (await all<{ id: number }>(s.db, sql`SELECT id FROM commissions ORDER BY id`)).map((r) => r.id);
+        const entryIds = async () => (await all<{ id: number }>(s.db, sql`SELECT id FROM ledger_entries ORDER BY id`)).map((r) => r.id);
         let n = 0;
 
         for (const e of events) {
@@ -96,7 +102,7 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
             case 'refund':
               if (orders.length) {
                 const orderId = orders[e.sale % orders.length]!;
-                const sale = s.db.sqlite.prepare('SELECT amount, refunded_amount FROM sales WHERE order_id = ?').get(orderId) as { amount: number; refunded_amount: number } | undefined;
+                const sale = await one<{ amount: number; refunded_amount: number }>(s.db, sql`SELECT amount, refunded_amount FROM sales WHERE order_id = ${orderId}`);
                 const left = sale ? sale.amount - sale.refunded_amount : 0;
                 const amount = e.percent === undefined ? undefined : Math.max(1, Math.floor((left * e.percent) / 100));
                 await expectDomain(() => recordRefund(deps, { orderId, ...(amount !== undefined && { amount }) }));
@@ -113,18 +119,18 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
               await approveDueCommissions(deps);
               break;
             case 'approve': {
-              const list = commissionIds();
+              const list = await commissionIds();
               if (list.length) await expectDomain(() => approveCommission(deps, list[e.commission % list.length]!));
               break;
             }
             case 'reverseCommission': {
-              const list = commissionIds();
+              const list = await commissionIds();
               const settings = await getSettings(deps);
               if (list.length) await expectDomain(() => reverseCommission(deps, list[e.commission % list.length]!, 'property', settings));
               break;
             }
             case 'reverseEntry': {
-              const list = entryIds();
+              const list = await entryIds();
               if (list.length) await expectDomain(() => reverseLedgerEntry(deps, list[e.entry % list.length]!, 'property'));
               break;
             }
@@ -135,7 +141,7 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
         }
 
         for (const [i, id] of ids.entries()) {
-          const rows = s.db.sqlite.prepare('SELECT * FROM ledger_entries WHERE partner_id = ? ORDER BY at, id').all(id) as { amount: number; balance: number; type: string }[];
+          const rows = await all<{ amount: number; balance: number; type: string }>(s.db, sql`SELECT * FROM ledger_entries WHERE partner_id = ${id} ORDER BY at, id`);
           let running = 0;
           for (const row of rows) {
             running += row.amount;
@@ -143,23 +149,23 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
           }
           const balance = await moneyNow(s.db.kysely, id, { currency: 'USD', now: s.now });
           assert.equal(balance.balance, running, `${CODES[i]}: the balance is the sum of the ledger`);
-          const pending = s.db.sqlite.prepare("SELECT coalesce(sum(amount - clawed_back), 0) AS p FROM commissions WHERE partner_id = ? AND status = 'pending' AND payable_at > ?").get(id, s.now) as { p: number };
+          const pending = (await one<{ p: number }>(s.db, sql`SELECT coalesce(sum(amount - clawed_back), 0) AS p FROM commissions WHERE partner_id = ${id} AND status = 'pending' AND payable_at > ${s.now}`))!;
           assert.equal(balance.pending, pending.p);
           assert.equal(balance.payableNow, running - pending.p);
-          const kept = s.db.sqlite.prepare('SELECT balance FROM partner_balances WHERE partner_id = ?').get(id) as { balance: number } | undefined;
+          const kept = await one<{ balance: number }>(s.db, sql`SELECT balance FROM partner_balances WHERE partner_id = ${id}`);
           assert.equal(kept?.balance ?? 0, running, `${CODES[i]}: the partner's balance row is the ledger's last balance`);
         }
-        const commissions = s.db.sqlite.prepare('SELECT c.*, s.amount AS sale_amount, s.refunded_amount FROM commissions c LEFT JOIN sales s ON s.id = c.sale_id').all() as any[];
+        const commissions = await all<any>(s.db, sql`SELECT c.*, s.amount AS sale_amount, s.refunded_amount FROM commissions c LEFT JOIN sales s ON s.id = c.sale_id ORDER BY c.id`);
         for (const c of commissions) {
           assert.ok(c.clawed_back >= 0 && c.clawed_back <= c.amount, 'never more clawed back than earned');
           assert.equal(c.status === 'clawed_back', c.clawed_back === c.amount, 'clawed_back status exactly when nothing is left');
-          const net = s.db.sqlite.prepare('SELECT coalesce(sum(amount), 0) AS n FROM ledger_entries WHERE commission_id = ?').get(c.id) as { n: number };
+          const net = (await one<{ n: number }>(s.db, sql`SELECT coalesce(sum(amount), 0) AS n FROM ledger_entries WHERE commission_id = ${c.id}`))!;
           assert.equal(net.n, c.amount - c.clawed_back, 'the ledger holds exactly what is left of each commission');
           if (c.kind === 'sale' && c.status !== 'clawed_back' && c.sale_amount > 0) {
             assert.equal(c.clawed_back, prorate(c.amount, c.refunded_amount, c.sale_amount), 'clawbacks follow refunds in proportion');
           }
         }
-        const sales = s.db.sqlite.prepare('SELECT amount, refunded_amount FROM sales').all() as { amount: number; refunded_amount: number }[];
+        const sales = await all<{ amount: number; refunded_amount: number }>(s.db, sql`SELECT amount, refunded_amount FROM sales ORDER BY id`);
         for (const sale of sales) assert.ok(sale.refunded_amount <= sale.amount);
       } finally {
         await s.close();

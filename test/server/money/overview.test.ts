@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { assertError, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { run, sql } from '../../helpers/sql.js';
 
 /**
  * GET /api/v1/partner/overview against a worked example in Los Angeles (UTC−8 in winter), 10%
@@ -31,7 +32,7 @@ async function workedExample() {
   await s.link('shop');
   await s.partner('alice', { programIds: [program.id] });
   await s.partner('bob', { programIds: [program.id] });
-  s.db.sqlite.prepare("UPDATE partners SET payout_details = 'alice@paypal.example' WHERE code = 'alice'").run();
+  await run(s.db, sql`UPDATE partners SET payout_details = 'alice@paypal.example' WHERE code = 'alice'`);
   at('2026-01-15T12:00:00Z');
   await s.click('alice');
   assert.equal((await s.sale({ orderId: 'A', amount: 10000, partnerCode: 'alice' })).status, 201);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { approveDueCommissions } from '../../../server/money/approvals.js';
 import { assertError, DAY, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { all, one, sql } from '../../helpers/sql.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -9,10 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => s.close());
 
-const statuses = (code: string) =>
-  (s.db.sqlite.prepare('SELECT c.status FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = ? ORDER BY c.id').all(code) as { status: string }[]).map(
-    (r) => r.status,
-  );
+const statuses = async (code: string) =>
+  (await all<{ status: string }>(s.db, sql`SELECT c.status FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = ${code} ORDER BY c.id`)).map((r) => r.status);
 
 async function setup(holdDays = 14) {
   const program = await s.program({ holdDays });
@@ -91,14 +90,14 @@ describe('payments', () => {
       { amount: first.json.amount, forced: first.json.forced, balance: first.json.balance },
       { amount: 3500, forced: false, balance: { balance: 2500, pending: 0, payableNow: 2500, currency: 'USD' } },
     );
-    assert.deepEqual(statuses('alice'), ['paid', 'paid', 'approved']); // $10 + $20 covered, $5 towards the $30
+    assert.deepEqual(await statuses('alice'), ['paid', 'paid', 'approved']); // $10 + $20 covered, $5 towards the $30
     assert.equal((await s.ledgerOf('alice')).rows.at(-1)!.description, 'Payment via PayPal, ref TX-9 — March');
 
     const forced = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 5000, force: true });
     assert.equal(forced.status, 201, forced.text);
     assert.equal(forced.json.forced, true);
     assert.equal(forced.json.balance.balance, -2500);
-    assert.deepEqual(statuses('alice'), ['paid', 'paid', 'paid']);
+    assert.deepEqual(await statuses('alice'), ['paid', 'paid', 'paid']);
     const list = await s.admin('GET', '/api/v1/admin/payments?partner=alice');
     assert.deepEqual(list.json.payments.map((p: any) => p.amount), [5000, 3500]);
   });
@@ -108,10 +107,10 @@ describe('payments', () => {
     await s.sale({ orderId: 'AD-1', amount: 10000, partnerCode: 'alice' });
     assertError(await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 1000 }), 422, 'exceeds_approved_balance');
     await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 1000, force: true });
-    assert.deepEqual(statuses('alice'), ['pending']);
+    assert.deepEqual(await statuses('alice'), ['pending']);
     s.advance(10 * DAY);
     await approveDueCommissions(s.deps);
-    assert.deepEqual(statuses('alice'), ['paid']);
+    assert.deepEqual(await statuses('alice'), ['paid']);
     assert.equal((await s.ledgerOf('alice')).balance, 0);
   });
 
@@ -147,16 +146,16 @@ describe('adjustments and reversals', () => {
     assert.equal(fee.json.balance.balance, 1300);
 
     const pay = await s.admin('POST', '/api/v1/admin/payments', { partnerCode: 'alice', amount: 1300 });
-    assert.deepEqual(statuses('alice'), ['paid']);
+    assert.deepEqual(await statuses('alice'), ['paid']);
     const undo = await s.admin('POST', `/api/v1/admin/ledger/${pay.json.ledgerEntryId}/reverse`, { note: 'bounced' });
     assert.equal(undo.status, 201, undo.text);
     assert.deepEqual([undo.json.entry.type, undo.json.entry.amount, undo.json.entry.reversesId], ['payment', 1300, pay.json.ledgerEntryId]);
     assert.equal(undo.json.balance.balance, 1300);
-    assert.deepEqual(statuses('alice'), ['approved']);
+    assert.deepEqual(await statuses('alice'), ['approved']);
     assert.equal((await s.admin('GET', '/api/v1/admin/payments?partner=alice')).json.payments[0].reversed, true);
     assertError(await s.admin('POST', `/api/v1/admin/ledger/${pay.json.ledgerEntryId}/reverse`, { note: 'again' }), 409, 'already_reversed');
     assertError(await s.admin('POST', `/api/v1/admin/ledger/${undo.json.entry.id}/reverse`, { note: 'x' }), 422, 'not_reversible');
-    const commissionEntry = s.db.sqlite.prepare("SELECT id FROM ledger_entries WHERE type = 'commission'").get() as { id: number };
+    const commissionEntry = (await one<{ id: number }>(s.db, sql`SELECT id FROM ledger_entries WHERE type = 'commission'`))!;
     assertError(await s.admin('POST', `/api/v1/admin/ledger/${commissionEntry.id}/reverse`, { note: 'x' }), 422, 'not_reversible');
     assertError(await s.admin('POST', '/api/v1/admin/ledger/9999/reverse', { note: 'x' }), 404, 'entry_not_found');
 

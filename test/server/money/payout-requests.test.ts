@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { isUniqueViolation } from '../../../server/db/dialect.js';
 import { assertError, DAY } from '../../helpers/engine.js';
+import { all, one, run, sql } from '../../helpers/sql.js';
 import { merchantServer, OWNER, STAFF } from '../merchants/helpers.js';
 
 /**
@@ -18,7 +20,7 @@ beforeEach(async () => {
   const program = await s.program({ holdDays: 10 });
   await s.partner('alice', { programIds: [program.id] });
   await s.partner('bob', { programIds: [program.id] });
-  s.db.sqlite.prepare("UPDATE partners SET payout_details = 'alice@paypal.example' WHERE code = 'alice'").run();
+  await run(s.db, sql`UPDATE partners SET payout_details = 'alice@paypal.example' WHERE code = 'alice'`);
   assert.equal((await s.sale({ orderId: 'A-1', amount: 60_000, partnerCode: 'alice' })).status, 201);
   s.advance(10 * DAY);
   await signInAgain();
@@ -73,7 +75,7 @@ describe('a partner asks for a payout', () => {
     res = await ask(bob);
     assertError(res, 409, 'payout_request_not_allowed');
     assert.match(res.json.error.message, /payout details/);
-    s.db.sqlite.prepare("UPDATE partners SET payout_details = 'bob@paypal.example' WHERE code = 'bob'").run();
+    await run(s.db, sql`UPDATE partners SET payout_details = 'bob@paypal.example' WHERE code = 'bob'`);
     res = await ask(bob);
     assert.match(res.json.error.message, /nothing payable/);
     await s.admin('PATCH', '/api/v1/admin/settings', { minimumPayout: 7000 });
@@ -115,11 +117,9 @@ describe('a partner asks for a payout', () => {
   test('a new request is a payout_request.created webhook event for subscribed endpoints', async () => {
     await onRequest();
     // an endpoint as POST /admin/webhooks stores it (its URL checks need DNS, which tests do without)
-    s.db.sqlite
-      .prepare("INSERT INTO webhook_endpoints (url, events, secret, created_at, updated_at) VALUES ('https://hooks.shop.example/', ?, 'whsec_test', 0, 0)")
-      .run(JSON.stringify(['payout_request.created']));
+    await run(s.db, sql`INSERT INTO webhook_endpoints (url, events, secret, created_at, updated_at) VALUES ('https://hooks.shop.example/', ${JSON.stringify(['payout_request.created'])}, 'whsec_test', 0, 0)`);
     const created = (await ask(alice)).json;
-    const events = s.db.sqlite.prepare('SELECT type, payload FROM webhook_events').all() as { type: string; payload: string }[];
+    const events = await all<{ type: string; payload: string }>(s.db, sql`SELECT type, payload FROM webhook_events ORDER BY id`);
     assert.deepEqual(events.map((e) => e.type), ['payout_request.created']);
     const { data } = JSON.parse(events[0]!.payload);
     assert.deepEqual({ ...data, partner: { ...data.partner, id: 0 } }, { ...created, partner: { id: 0, code: 'alice', name: 'Partner alice', email: 'alice@partners.example' } });
@@ -130,10 +130,10 @@ describe('a partner asks for a payout', () => {
     await onRequest();
     const [a, b] = await Promise.all([ask(alice), ask(alice)]);
     assert.deepEqual([a.status, b.status].sort(), [201, 409]);
-    assert.equal((s.db.sqlite.prepare("SELECT count(*) AS n FROM payout_requests WHERE status = 'open'").get() as { n: number }).n, 1);
+    assert.equal((await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM payout_requests WHERE status = 'open'`))!.n, 1);
     // the index holds even when the check is bypassed
-    const partnerId = (s.db.sqlite.prepare("SELECT id FROM partners WHERE code = 'alice'").get() as { id: number }).id;
-    assert.throws(() => s.db.sqlite.prepare("INSERT INTO payout_requests (partner_id, amount, currency, requested_at) VALUES (?, 1, 'USD', 1)").run(partnerId), /UNIQUE/);
+    const partnerId = (await one<{ id: number }>(s.db, sql`SELECT id FROM partners WHERE code = 'alice'`))!.id;
+    await assert.rejects(run(s.db, sql`INSERT INTO payout_requests (partner_id, amount, currency, requested_at) VALUES (${partnerId}, 1, 'USD', 1)`), isUniqueViolation);
   });
 
   test('no token is a 401 on every partner route', async () => {

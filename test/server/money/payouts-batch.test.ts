@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { parseCsv } from '../../helpers/csv.js';
 import { ADMIN_KEY, assertError, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { run, sql } from '../../helpers/sql.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -9,9 +10,9 @@ beforeEach(async () => {
   // no hold: every commission is payable at once
   const program = await s.program({ holdDays: 0 });
   for (const code of ['alice', 'bob', 'carol']) await s.partner(code, { programIds: [program.id] });
-  const payout = s.db.sqlite.prepare('UPDATE partners SET payout_method = ?, payout_details = ? WHERE code = ?');
-  payout.run('paypal', 'alice.pp@example.com', 'alice');
-  payout.run('bank_transfer', 'DE89 3704 0044 0532 0130 00', 'bob');
+  const payout = (method: string, details: string, code: string) => run(s.db, sql`UPDATE partners SET payout_method = ${method}, payout_details = ${details} WHERE code = ${code}`);
+  await payout('paypal', 'alice.pp@example.com', 'alice');
+  await payout('bank_transfer', 'DE89 3704 0044 0532 0130 00', 'bob');
   await s.sale({ orderId: 'A-1', amount: 100_000, partnerCode: 'alice' }); // earns 10,000
   await s.sale({ orderId: 'B-1', amount: 250_000, partnerCode: 'bob' }); // 25,000
   await s.sale({ orderId: 'C-1', amount: 60_000, partnerCode: 'carol' }); // 6,000

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createAdminKey } from '../../../../server/merchants/admin-keys.js';
 import { aliceAndBob } from '../../../helpers/reports-scenario.js';
+import { one, sql } from '../../../helpers/sql.js';
 import { testServer, type TestServer } from '../../../helpers/server.js';
 
 let s: TestServer;
@@ -13,10 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => s.close());
 
-const counts = () =>
-  s.db.sqlite
-    .prepare('SELECT (SELECT count(*) FROM ledger_entries) AS l, (SELECT count(*) FROM commissions) AS c, (SELECT count(*) FROM sessions) AS s')
-    .get();
+const counts = () => one(s.db, sql`SELECT (SELECT count(*) FROM ledger_entries) AS l, (SELECT count(*) FROM commissions) AS c, (SELECT count(*) FROM sessions) AS s`);
 
 function assertError(res: { status: number; json: any }, status: number, code: string, field?: string) {
   assert.equal(res.status, status, JSON.stringify(res.json));
@@ -63,10 +61,10 @@ describe('bad query parameters answer 400 naming the field, and change nothing',
   for (const path of RANGED) {
     for (const [name, query, code, field] of rangeCases) {
       test(`${path}: ${name} → 400 ${code} (${field})`, async () => {
-        const before = counts();
+        const before = await counts();
         assertError(await s.call('GET', `${path}?${query}`, { token: w.aliceToken }), 400, code, field);
         assertError(await s.call('GET', `${path}?${query}`, { token: w.aliceToken, headers: { Accept: 'text/csv' } }), 400, code, field);
-        assert.deepEqual(counts(), before);
+        assert.deepEqual(await counts(), before);
       });
     }
   }
