@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lockPartner, transaction } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import type { CommissionStatus } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -23,7 +24,10 @@ export async function approveDueCommissions(deps: Deps, options: { partnerId?: n
   if (options.partnerId !== undefined) dueQuery = dueQuery.where('partner_id', '=', options.partnerId);
   const partners = (await dueQuery.execute()).map((r) => r.partner_id);
   if (!partners.length) return 0;
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
+    // several instances sweeping at once: each partner's settling runs in one of them at a time
+    // (locked in id order, so two sweeps never wait on each other crosswise)
+    for (const partnerId of [...partners].sort((a, b) => a - b)) await lockPartner(trx, partnerId);
     const approved = await trx
       .updateTable('commissions')
       // approved as of the moment the hold ended, even when the sweep runs later
