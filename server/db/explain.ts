@@ -4,11 +4,11 @@ import type { Db } from './connection.js';
 /**
  * SQLite's plan for a query built with kysely, one line per step (`SEARCH ledger_entries USING
  * INDEX ledger_partner_at (partner_id=? AND at>?)`). For tests and the benchmark: plans are
- * deterministic, timings are not.
+ * deterministic, timings are not. SQLite only; {@link explainPlan} answers on either database.
  */
 export function explainQueryPlan(db: Db, query: Compilable): string[] {
-  const { sql, parameters } = query.compile();
-  const rows = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as { detail: string }[];
+  const { sql: text, parameters } = query.compile();
+  const rows = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(parameters as unknown[])) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 
@@ -29,4 +29,31 @@ export async function explainPostgres(db: Db, query: Compilable, options: { inde
     return (await trx.executeQuery<{ 'QUERY PLAN': string }>(explain)).rows;
   });
   return rows.map((r) => r['QUERY PLAN']);
+}
+
+interface PostgresPlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PostgresPlanNode[];
+}
+
+/**
+ * The plan for a query on the database it runs on, one line per step: on SQLite the lines of
+ * {@link explainQueryPlan}; on PostgreSQL each node of `EXPLAIN (FORMAT JSON)`, depth first, as
+ * `Index Scan using ledger_partner_at on ledger_entries`, `Seq Scan on clicks`, `Sort`.
+ */
+export async function explainPlan(db: Db, query: Compilable): Promise<string[]> {
+  if (db.dialect === 'sqlite') return explainQueryPlan(db, query);
+  const { sql: text, parameters } = query.compile();
+  const result = await db.kysely.executeQuery<{ 'QUERY PLAN': { Plan: PostgresPlanNode }[] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${text}`, [...parameters]));
+  const lines: string[] = [];
+  const walk = (node: PostgresPlanNode) => {
+    const index = node['Index Name'] ? ` using ${node['Index Name']}` : '';
+    const relation = node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
+    lines.push(`${node['Node Type']}${index}${relation}`);
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  for (const row of result.rows) for (const plan of row['QUERY PLAN']) walk(plan.Plan);
+  return lines;
 }

@@ -6,9 +6,11 @@ import { CHROME_ARGS, findChrome, NO_CHROME_MESSAGE } from '../../scripts/find-c
 import { configSchema, type Config } from '../../server/config.js';
 import { DEMO_CREDENTIALS } from '../../server/demo/seed.js';
 import { PACKAGE_ROOT, startServer, type RunningServer } from '../../server/main.js';
+import { testDatabaseLocation } from './database.js';
 
 /**
- * The real server on a free port over a fresh temporary SQLite file, seeded with the demo,
+ * The real server on a free port over a fresh temporary SQLite file (or, with PC_TEST_DB=postgres,
+ * a fresh PostgreSQL database: testDatabaseLocation()), seeded with the demo,
  * and the system Chromium driven by playwright-core. Needs `npm run build` first (dist/).
  */
 export async function e2e(overrides: Partial<Config> = {}) {
@@ -16,11 +18,12 @@ export async function e2e(overrides: Partial<Config> = {}) {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
   const dir = mkdtempSync(join(tmpdir(), 'partner-center-e2e-'));
+  const location = await testDatabaseLocation(dir);
   const config: Config = {
     ...configSchema.parse({}),
     port: 0,
     host: '127.0.0.1',
-    databasePath: join(dir, 'e2e.sqlite'),
+    ...location.config,
     demo: true,
     ...overrides,
   };
@@ -59,6 +62,7 @@ export async function e2e(overrides: Partial<Config> = {}) {
     async close() {
       await browser.close();
       await server.close();
+      await location.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

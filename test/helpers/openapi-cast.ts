@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { all, sql, tableNames } from './sql.js';
+import { all, one, sql, tableNames } from './sql.js';
 import type { Db } from '../../server/db/connection.js';
 import { ADMIN_KEY, engineServer, type EngineServer } from './engine.js';
 import { png } from './image-fixtures.js';
@@ -71,13 +71,13 @@ export async function openApiCast() {
   assert.equal(webhook.status, 201, webhook.text);
   const delivery = await s.admin('POST', `/api/v1/admin/webhooks/${webhook.json.id}/test`);
   assert.equal(delivery.status, 202, delivery.text);
-  const one = (sql: string) => (s.db.sqlite.prepare(sql).get() as { id: number }).id;
+  const firstId = async (table: string) => (await one<{ id: number }>(s.db, sql`SELECT id FROM ${sql.table(table)} ORDER BY id LIMIT 1`))!.id;
   const ids: Record<string, string | number> = {
     programs: program.id,
     partners: OWNER.code,
     links: link.id,
-    commissions: one('SELECT id FROM commissions ORDER BY id LIMIT 1'),
-    ledger: one('SELECT id FROM ledger_entries ORDER BY id LIMIT 1'),
+    commissions: await firstId('commissions'),
+    ledger: await firstId('ledger_entries'),
     sales: OWNER.order,
     banners: banner.json.id,
     'email-copy': email.json.id,

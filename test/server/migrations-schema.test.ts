@@ -4,7 +4,10 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import ts from 'typescript';
+import type { Db } from '../../server/db/connection.js';
 import { migrate } from '../../server/db/migrations.js';
+import { testDatabase, testDialect } from '../helpers/database.js';
+import { all, sql } from '../helpers/sql.js';
 
 /**
  * The tables the code's types describe (the `Database` interface of server/db/schema.ts, read
@@ -102,6 +105,43 @@ function migrationsBuild(): Tables {
   return tables;
 }
 
+/** PostgreSQL's column types, as the SQLite storage classes the migrations wrote (toPostgres() translated them). */
+const storageOf: Record<string, string> = { int8: 'INTEGER', text: 'TEXT', citext: 'TEXT', bytea: 'BLOB' };
+
+/** The tables a migrated PostgreSQL database holds (information_schema and its CHECK constraints), in the same terms. */
+async function postgresBuilt(db: Db): Promise<Tables> {
+  const columns = await all<{ table: string; name: string; type: string; nullable: string; dflt: string | null; identity: string }>(
+    db,
+    sql`SELECT table_name AS "table", column_name AS name, udt_name AS type, is_nullable AS nullable, column_default AS dflt, is_identity AS identity
+        FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> 'partner_center_schema' ORDER BY table_name, ordinal_position`,
+  );
+  const checks = await all<{ table: string; def: string }>(
+    db,
+    sql`SELECT conrelid::regclass::text AS "table", pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE contype = 'c' AND connamespace = current_schema()::regnamespace AND conrelid <> 0`,
+  );
+  const values = new Map<string, string[]>();
+  for (const { table, def } of checks) {
+    // CHECK ((status = ANY (ARRAY['active'::text, …]))) is the translation of CHECK (status IN ('active', …))
+    const match = /^CHECK \(\(\(?(\w+)\)?(?:::\w+)? = ANY \(\(?ARRAY\[(.*)\]/.exec(def);
+    // each element is 'active'::text or (0)::bigint
+    if (match) values.set(`${table}.${match[1]}`, [...match[2]!.matchAll(/'([^']*)'|\((-?\d+)\)/g)].map((m) => (m[1] ?? m[2])!).sort());
+  }
+  const tables: Tables = new Map();
+  for (const c of columns) {
+    if (!tables.has(c.table)) tables.set(c.table, new Map());
+    const nullable = c.nullable === 'YES';
+    const allowed = values.get(`${c.table}.${c.name}`);
+    tables.get(c.table)!.set(c.name, {
+      type: storageOf[c.type] ?? `${c.type} (no SQLite type)`,
+      nullable,
+      ...(allowed && { values: allowed }),
+      optional: nullable || c.dflt !== null || c.identity === 'YES',
+    });
+  }
+  return tables;
+}
+
 /** Every way the two disagree, one line each, naming table.column. */
 function differences(types: Tables, database: Tables): string[] {
   const problems: string[] = [];
@@ -141,6 +181,16 @@ describe('schema types against migrations', () => {
 
   test('the Database interface describes every table and column the migrations build, with the same types', () => {
     assert.deepEqual(differences(types(), database), []);
+  });
+
+  test(`the database the tests run on (${testDialect}) has the tables and columns the migrations build`, async () => {
+    const db = await testDatabase();
+    try {
+      if (db.dialect === 'postgres') assert.deepStrictEqual(await postgresBuilt(db), database);
+      else assert.deepEqual((await all<{ name: string }>(db, sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)).map((t) => t.name), [...database.keys()].sort());
+    } finally {
+      await db.close();
+    }
   });
 
   test('a column on one side only, or a type that differs, is named table.column', () => {

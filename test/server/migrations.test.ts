@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
-import { DatabaseTooNewError, MigrationFilesError, migrate, migrations, readMigrations } from '../../server/db/migrations.js';
+import { databaseName, type Db } from '../../server/db/connection.js';
+import { DatabaseTooNewError, MigrationFilesError, migrate, migratePostgres, migrations, postgresVersion, readMigrations } from '../../server/db/migrations.js';
+import { testDatabaseLocation, testDialect } from '../helpers/database.js';
+import { all, run, sql, tableNames } from '../helpers/sql.js';
 
 const SNAPSHOT = new URL('./fixtures/schema.sql', import.meta.url);
 const bin = fileURLToPath(new URL('../../bin/partner-center.js', import.meta.url));
@@ -142,3 +145,121 @@ describe('migrations', () => {
     });
   }
 });
+
+/**
+ * The schema a PostgreSQL database holds, as text: its version, every column (type, null, default),
+ * index and constraint of the public tables, sorted.
+ */
+async function postgresSchemaOf(db: Db): Promise<string> {
+  const columns = await all<{ line: string }>(
+    db,
+    sql`SELECT table_name || '.' || column_name || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '') || ' ' || is_identity AS line
+        FROM information_schema.columns WHERE table_schema = current_schema()`,
+  );
+  const indexes = await all<{ line: string }>(db, sql`SELECT indexdef AS line FROM pg_indexes WHERE schemaname = current_schema()`);
+  const constraints = await all<{ line: string }>(
+    db,
+    sql`SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND conrelid <> 0`,
+  );
+  const lines = [...columns, ...indexes, ...constraints].map((r) => r.line).sort();
+  return `-- version ${await postgresVersion(db.kysely)}\n${lines.join('\n')}\n`;
+}
+
+/** A PostgreSQL database with nothing in it (the test's database, its schema dropped), and the CLI flags naming it. */
+async function emptyPostgres() {
+  const location = await testDatabaseLocation();
+  const db = await location.open();
+  await sql`DROP SCHEMA public CASCADE`.execute(db.kysely);
+  await sql`CREATE SCHEMA public`.execute(db.kysely);
+  const url = location.env.DATABASE_URL!;
+  return { location, db, url, name: databaseName({ databasePath: '', databaseUrl: url }), close: async () => (await db.close(), await location.drop()) };
+}
+
+if (testDialect === 'postgres') {
+  describe('migrations on PostgreSQL', () => {
+    test('the same migrations bring an empty database to the current version, with the tables SQLite gets, from any working folder', async () => {
+      const pg = await emptyPostgres();
+      try {
+        assert.deepEqual(await tableNames(pg.db), []);
+        const first = await cli(scratch, 'migrate', '--database-url', pg.url);
+        assert.equal(first.code, 0, first.err);
+        assert.equal(first.out, `Migrated ${pg.name} from schema version 0 to ${migrations.length}`);
+        const again = await cli(tmpdir(), 'migrate', '--database-url', pg.url);
+        assert.equal(again.code, 0, again.err);
+        assert.equal(again.out, `${pg.name} is up to date (schema version ${migrations.length})`);
+        assert.equal(await postgresVersion(pg.db.kysely), migrations.length);
+        const sqlite = migrated();
+        const sqliteTables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+        sqlite.close();
+        assert.deepEqual(await tableNames(pg.db), sqliteTables);
+      } finally {
+        await pg.close();
+      }
+    });
+
+    test('a database upgraded one version at a time ends with the same schema as a new one', async () => {
+      const [stepwise, fresh] = [await emptyPostgres(), await emptyPostgres()];
+      try {
+        for (let version = 1; version <= migrations.length; version++) {
+          assert.deepEqual(await migratePostgres(stepwise.db.kysely, migrations.slice(0, version)), { from: version - 1, to: version });
+        }
+        assert.deepEqual(await migratePostgres(fresh.db.kysely), { from: 0, to: migrations.length });
+        assert.equal(await postgresSchemaOf(stepwise.db), await postgresSchemaOf(fresh.db));
+      } finally {
+        await stepwise.close();
+        await fresh.close();
+      }
+    });
+
+    test('a database newer than the code is refused (DatabaseTooNewError) and left as it was', async () => {
+      const pg = await emptyPostgres();
+      try {
+        await migratePostgres(pg.db.kysely);
+        await run(pg.db, sql`UPDATE partner_center_schema SET version = ${migrations.length + 1}`);
+        const before = await postgresSchemaOf(pg.db);
+        await assert.rejects(migratePostgres(pg.db.kysely), DatabaseTooNewError);
+        const refused = await cli(scratch, 'migrate', '--database-url', pg.url);
+        assert.equal(refused.code, 2, refused.out);
+        assert.match(refused.err, new RegExp(`schema version ${migrations.length + 1}, newer than this Partner Center \\(${migrations.length}\\)`));
+        assert.equal(await postgresVersion(pg.db.kysely), migrations.length + 1);
+        assert.equal(await postgresSchemaOf(pg.db), before);
+      } finally {
+        await pg.close();
+      }
+    });
+
+    test('two instances migrating at once migrate once: one from 0, the other finds the schema current', async () => {
+      const pg = await emptyPostgres();
+      try {
+        const answers = await Promise.all([cli(scratch, 'migrate', '--database-url', pg.url), cli(scratch, 'migrate', '--database-url', pg.url)]);
+        for (const answer of answers) assert.equal(answer.code, 0, answer.err);
+        assert.deepEqual(
+          answers.map((a) => a.out).sort(),
+          [`Migrated ${pg.name} from schema version 0 to ${migrations.length}`, `${pg.name} is up to date (schema version ${migrations.length})`],
+        );
+        assert.equal(await postgresVersion(pg.db.kysely), migrations.length);
+        assert.deepEqual((await all(pg.db, sql`SELECT version FROM partner_center_schema`)).length, 1);
+      } finally {
+        await pg.close();
+      }
+    });
+
+    test('a migration that fails leaves the database at the version before the run, with none of it applied', async () => {
+      const pg = await emptyPostgres();
+      try {
+        const list = readMigrations(
+          folder({
+            '001-one.sql': '-- name: one\nCREATE TABLE one (id INTEGER PRIMARY KEY);',
+            '002-two.sql': '-- name: two\nCREATE TABLE two (id INTEGER PRIMARY KEY);\nINSERT INTO missing VALUES (1);',
+          }),
+        );
+        await migratePostgres(pg.db.kysely, list.slice(0, 1));
+        await assert.rejects(migratePostgres(pg.db.kysely, list), /relation "missing" does not exist/);
+        assert.equal(await postgresVersion(pg.db.kysely), 1);
+        assert.deepEqual(await tableNames(pg.db), ['one']);
+      } finally {
+        await pg.close();
+      }
+    });
+  });
+}

@@ -4,8 +4,9 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Sqlite from 'better-sqlite3';
 import { adminClient, httpRequest, spawnServer, type Answer } from '../helpers/child-server.js';
+import { testDatabaseLocation } from '../helpers/database.js';
+import { all, sql } from '../helpers/sql.js';
 
 let dir: string;
 before(() => {
@@ -17,8 +18,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('SIGTERM: the server stops accepting, finishes what is in flight, then closes', () => {
   test('under load every request in flight is answered and every acknowledged sale and click is stored once', async () => {
-    const dbPath = join(dir, 'load.sqlite');
-    const server = await spawnServer(dbPath);
+    // the server's database: a SQLite file in dir, or a PostgreSQL database (PC_TEST_DB=postgres)
+    const location = await testDatabaseLocation(mkdtempSync(join(dir, 'load-')));
+    const server = await spawnServer(location.args[1]!);
     await adminClient(server.url).setup(['ann', 'ben']);
 
     // a stream of redirects on keep-alive connections, running through the signal
@@ -79,21 +81,23 @@ describe('SIGTERM: the server stops accepting, finishes what is in flight, then 
     assert.match(log, /Database closed/);
     assert.ok(log.indexOf('Every request in flight answered') < log.indexOf('Database closed'));
 
-    const db = new Sqlite(dbPath, { readonly: true });
+    const db = await location.open();
     try {
-      const orders = db.prepare("SELECT order_id AS id, count(*) AS n FROM sales WHERE order_id LIKE 'SLOW-%' GROUP BY order_id").all() as { id: string; n: number }[];
+      const orders = await all<{ id: string; n: number }>(db, sql`SELECT order_id AS id, count(*) AS n FROM sales WHERE order_id LIKE 'SLOW-%' GROUP BY order_id`);
       assert.equal(orders.length, SALES);
       assert.ok(orders.every((o) => o.n === 1));
-      const stored = new Map((db.prepare('SELECT click_key AS k, count(*) AS n FROM clicks GROUP BY click_key').all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+      const stored = new Map((await all<{ k: string; n: number }>(db, sql`SELECT click_key AS k, count(*) AS n FROM clicks GROUP BY click_key`)).map((r) => [r.k, r.n]));
       const missing = clicks.filter((k) => stored.get(k) !== 1);
       assert.deepEqual(missing, [], `every acknowledged click is stored once (${clicks.length} acknowledged)`);
     } finally {
-      db.close();
+      await db.close();
+      await location.drop();
     }
   });
 
   test('a request still unfinished at the deadline is cut, said so in the log, and the server still exits cleanly', async () => {
-    const server = await spawnServer(join(dir, 'deadline.sqlite'), ['--shutdown-timeout', '1']);
+    const location = await testDatabaseLocation(mkdtempSync(join(dir, 'deadline-')));
+    const server = await spawnServer(location.args[1]!, ['--shutdown-timeout', '1']);
     let firstPart = () => {};
     const sent = new Promise<void>((r) => (firstPart = r));
     // the second half of this body would come long after the deadline
@@ -116,5 +120,6 @@ describe('SIGTERM: the server stops accepting, finishes what is in flight, then 
     assert.match(server.output(), /1 request\(s\) in flight, up to 1 s to finish/);
     assert.match(server.output(), /Deadline of 1 s passed: closing the connections of 1 unfinished request\(s\)/);
     assert.ok((await stuck) instanceof Error);
+    await location.drop();
   });
 });

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import Sqlite from 'better-sqlite3';
 import { commands, main } from '../../../server/cli.js';
 import { withDeps } from '../../../server/cli/command.js';
 import { createPartnerAccount } from '../../../server/partners/partner-admin.js';
@@ -14,6 +13,8 @@ import { recordPayment } from '../../../server/money/payments.js';
 import { createProgram } from '../../../server/catalog/programs.js';
 import { recordSale } from '../../../server/tracking/sales.js';
 import { signUp } from '../../../server/partners/signup.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
+import { one, sql } from '../../helpers/sql.js';
 
 /**
  * The merchant's weekly work from the shell: each command runs as a child process of
@@ -23,7 +24,9 @@ import { signUp } from '../../../server/partners/signup.js';
 
 const bin = fileURLToPath(new URL('../../../bin/partner-center.js', import.meta.url));
 let dir: string;
+/** the CLI's --db: a SQLite file in `dir`, or a postgres:// URL (PC_TEST_DB=postgres) */
 let db: string;
+let location: Awaited<ReturnType<typeof testDatabaseLocation>>;
 
 /** `--db <file>` added before any `--` (after it everything is an argument). */
 function withDb(args: string[]): string[] {
@@ -40,18 +43,20 @@ function run(...args: string[]): Promise<{ code: number; out: string; err: strin
   });
 }
 
-const sql = <T>(query: string, ...params: unknown[]): T => {
-  const sqlite = new Sqlite(db);
+/** The first row a query answers on the CLI's database, read by this test. */
+const q = async <T>(query: ReturnType<typeof sql>): Promise<T> => {
+  const conn = await location.open();
   try {
-    return sqlite.prepare(query).get(...params) as T;
+    return (await one<T>(conn, query))!;
   } finally {
-    sqlite.close();
+    await conn.close();
   }
 };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'partner-center-cli-admin-'));
-  db = join(dir, 'cli.sqlite');
+  location = await testDatabaseLocation(dir);
+  db = location.args[1]!;
   await withDeps(db, async (deps) => {
     await createProgram(deps, { name: 'Affiliates', saleCommission: { type: 'percent', value: 1000 } }); // 30 hold days
     const alice = await createPartnerAccount(deps, { code: 'alice', name: 'Alice A', email: 'alice@example.com', password: 'alice-password', programIds: [1] });
@@ -61,7 +66,10 @@ before(async () => {
     for (const orderId of ['A-1', 'A-2', 'A-3']) await recordSale(deps, { orderId, amount: 100_000, currency: 'USD', partnerCode: 'alice' });
   });
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  await location.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('partner-center CLI: the merchant’s weekly work (child process)', () => {
   test('approve a pending partner, reject another; a non-pending partner is not rejected', async () => {
@@ -72,7 +80,7 @@ describe('partner-center CLI: the merchant’s weekly work (child process)', () 
     assert.equal(reject.code, 0, reject.err);
     assert.match(reject.out, /"zed" is disabled/);
     assert.deepEqual(
-      [sql<{ status: string }>('SELECT status FROM partners WHERE code = ?', 'nia').status, sql<{ status: string }>('SELECT status FROM partners WHERE code = ?', 'zed').status],
+      [(await q<{ status: string }>(sql`SELECT status FROM partners WHERE code = ${'nia'}`)).status, (await q<{ status: string }>(sql`SELECT status FROM partners WHERE code = ${'zed'}`)).status],
       ['active', 'disabled'],
     );
   });
@@ -81,18 +89,18 @@ describe('partner-center CLI: the merchant’s weekly work (child process)', () 
     const one = await run('commission', 'approve', '1');
     assert.equal(one.code, 0, one.err);
     assert.equal(one.out, 'Commission 1: $100.00 to alice is approved');
-    assert.equal(sql<{ status: string }>('SELECT status FROM commissions WHERE id = 1').status, 'approved');
+    assert.equal((await q<{ status: string }>(sql`SELECT status FROM commissions WHERE id = 1`)).status, 'approved');
 
-    sql('UPDATE commissions SET payable_at = 0 WHERE id = 2 RETURNING id');
+    await q(sql`UPDATE commissions SET payable_at = 0 WHERE id = 2 RETURNING id`);
     const due = await run('commission', 'approve', '--due');
     assert.equal(due.code, 0, due.err);
     assert.equal(due.out, 'Approved 1 commission past their hold.');
-    assert.equal(sql<{ status: string }>('SELECT status FROM commissions WHERE id = 3').status, 'pending', 'commission 3 is still on hold');
+    assert.equal((await q<{ status: string }>(sql`SELECT status FROM commissions WHERE id = 3`)).status, 'pending', 'commission 3 is still on hold');
 
     const reverse = await run('commission', 'reverse', '3', '--note', 'order was fraud');
     assert.equal(reverse.code, 0, reverse.err);
     assert.equal(reverse.out, 'Commission 3 reversed: $100.00 taken back from alice. Balance now $200.00');
-    assert.match(sql<{ description: string }>("SELECT description FROM ledger_entries WHERE type = 'clawback'").description, /order was fraud/);
+    assert.match((await q<{ description: string }>(sql`SELECT description FROM ledger_entries WHERE type = 'clawback'`)).description, /order was fraud/);
 
     const list = await run('commission', 'list', '--partner', 'alice');
     assert.equal(list.code, 0, list.err);
@@ -113,7 +121,7 @@ describe('partner-center CLI: the merchant’s weekly work (child process)', () 
     const undo = await run('ledger', 'reverse', feeEntry, '--note', 'fee waived');
     assert.equal(undo.code, 0, undo.err);
     assert.match(undo.out, /\(\$5\.50\)\. Balance now \$200\.00$/);
-    assert.equal(sql<{ s: number }>("SELECT sum(amount) AS s FROM ledger_entries l JOIN partners p ON p.id = l.partner_id WHERE p.code = 'alice'").s, 20_000);
+    assert.equal((await q<{ s: number }>(sql`SELECT sum(amount) AS s FROM ledger_entries l JOIN partners p ON p.id = l.partner_id WHERE p.code = 'alice'`)).s, 20_000);
   });
 
   test('payouts due: the table masks payout details, the CSV has them in full; partner show has them', async () => {
@@ -165,7 +173,7 @@ async function inProcess(...args: string[]) {
 describe('mistakes get one clear line, a non-zero exit and change nothing', () => {
   test('each mistake', async () => {
     const settingsBefore = (await inProcess('settings', 'get')).out;
-    const ledgerRows = sql<{ n: number }>('SELECT count(*) AS n FROM ledger_entries').n;
+    const ledgerRows = (await q<{ n: number }>(sql`SELECT count(*) AS n FROM ledger_entries`)).n;
     const cases: [string[], number, RegExp][] = [
       [['partner', 'reject', 'alice'], 2, /"alice" is active, not pending; use "partner-center partner disable"/],
       [['partner', 'approve', 'ghost'], 1, /Partner "ghost" not found/],
@@ -195,7 +203,7 @@ describe('mistakes get one clear line, a non-zero exit and change nothing', () =
       assert.match(res.err, message, args.join(' '));
     }
     assert.equal((await inProcess('settings', 'get')).out, settingsBefore);
-    assert.equal(sql<{ n: number }>('SELECT count(*) AS n FROM ledger_entries').n, ledgerRows);
+    assert.equal((await q<{ n: number }>(sql`SELECT count(*) AS n FROM ledger_entries`)).n, ledgerRows);
   });
 });
 

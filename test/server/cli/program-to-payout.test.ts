@@ -1,18 +1,36 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import { runCli } from '../../helpers/cli.js';
+import { testDatabaseLocation, testDialect } from '../../helpers/database.js';
+import { one, sql } from '../../helpers/sql.js';
 
 let dir: string;
+/** the CLI's --db: a SQLite file in `dir`, or a postgres:// URL */
 let db: string;
-before(() => {
+let location: Awaited<ReturnType<typeof testDatabaseLocation>>;
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'partner-center-cli-'));
-  db = join(dir, 'cli.sqlite');
+  location = await testDatabaseLocation(dir);
+  db = location.args[1]!;
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  await location.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** One row of a query on the CLI's database, read by this test. */
+async function read<T>(query: ReturnType<typeof sql>): Promise<T> {
+  const conn = await location.open();
+  try {
+    return (await one<T>(conn, query))!;
+  } finally {
+    await conn.close();
+  }
+}
 
 const cli = (...args: string[]) => runCli(db, ...args);
 
@@ -22,7 +40,7 @@ describe('the CLI runs a program end to end over the same engine', () => {
     assert.equal(key.code, 0, key.err);
     assert.match(key.out, /^pca_[\w-]{43}$/);
     assert.match(key.err, /shown only this once/);
-    const stored = new Sqlite(db).prepare('SELECT key_hash, prefix, name FROM admin_keys').get() as { key_hash: string; prefix: string; name: string };
+    const stored = await read<{ key_hash: string; prefix: string; name: string }>(sql`SELECT key_hash, prefix, name FROM admin_keys`);
     assert.notEqual(stored.key_hash, key.out, 'only the hash is stored');
     assert.equal(stored.name, 'checkout');
 
@@ -71,6 +89,15 @@ describe('the CLI runs a program end to end over the same engine', () => {
 
     const file = join(dir, 'backup.sqlite');
     const backup = await cli('backup', file);
+    if (testDialect === 'postgres') {
+      // PostgreSQL has its own backups: the command says so, as a usage mistake, and writes nothing
+      assert.equal(backup.code, 2, backup.out);
+      assert.match(backup.err, /runs on PostgreSQL, which has its own backups: use pg_dump/);
+      assert.equal(existsSync(file), false);
+      assert.equal((await read<{ n: number }>(sql`SELECT count(*) AS n FROM sales`)).n, 1);
+      assert.equal((await read<{ s: number }>(sql`SELECT sum(amount) AS s FROM ledger_entries`)).s, 575 + 412);
+      return;
+    }
     assert.equal(backup.code, 0, backup.err);
     const copy = new Sqlite(file, { readonly: true });
     assert.equal((copy.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n, 1);

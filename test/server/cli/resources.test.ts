@@ -4,24 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
-import { openDatabase } from '../../../server/db/connection.js';
 import { runCli } from '../../helpers/cli.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
 import { addLink, addProgram, png } from '../../helpers/resource-fixtures.js';
 
 let dir: string;
+/** the CLI's --db: a SQLite file in `dir`, or a postgres:// URL (PC_TEST_DB=postgres) */
 let dbPath: string;
+let location: Awaited<ReturnType<typeof testDatabaseLocation>>;
 let program: number;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pc-cli-'));
-  dbPath = join(dir, 'cli.sqlite');
-  const db = openDatabase(dbPath);
-  const deps = { db, config: configSchema.parse({ databasePath: dbPath }), clock: Date.now };
+  location = await testDatabaseLocation(dir);
+  dbPath = location.args[1]!;
+  const db = await location.open();
+  const deps = { db, config: configSchema.parse(location.config), clock: Date.now };
   await addLink(deps, { slug: 'home', destination: 'https://shop.example.com/' });
   program = await addProgram(deps);
   await db.close();
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  await location.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const cli = (...argv: string[]) => runCli(dbPath, ...argv);
 

@@ -4,8 +4,11 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import Sqlite from 'better-sqlite3';
 import { adminClient, CHILD_ADMIN_KEY, httpRequest, spawnServer, type ChildServer } from '../../helpers/child-server.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
+import { all, one, sql } from '../../helpers/sql.js';
+
+type Location = Awaited<ReturnType<typeof testDatabaseLocation>>;
 
 /**
  * The server in a child process over one SQLite file, killed (SIGKILL) or stopped (SIGTERM)
@@ -73,32 +76,36 @@ async function stream(server: ChildServer, cycle: number, acked: Acknowledged) {
   };
 }
 
-function check(dbPath: string, acked: Acknowledged) {
-  const db = new Sqlite(dbPath, { readonly: true });
+async function check(location: Location, acked: Acknowledged) {
+  const db = await location.open();
   try {
-    const sales = new Map((db.prepare('SELECT order_id AS id, count(*) AS n FROM sales GROUP BY order_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+    const count = async (query: ReturnType<typeof sql>) => new Map((await all<{ id: string; n: number }>(db, query)).map((r) => [r.id, r.n]));
+    const sales = await count(sql`SELECT order_id AS id, count(*) AS n FROM sales GROUP BY order_id`);
     for (const orderId of acked.sales.keys()) assert.equal(sales.get(orderId), 1, `sale ${orderId} was acknowledged: stored once`);
-    const refunds = new Map((db.prepare('SELECT external_id AS id, count(*) AS n FROM refunds WHERE external_id IS NOT NULL GROUP BY external_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+    const refunds = await count(sql`SELECT external_id AS id, count(*) AS n FROM refunds WHERE external_id IS NOT NULL GROUP BY external_id`);
     for (const refundId of acked.refunds) assert.equal(refunds.get(refundId), 1, `refund ${refundId} was acknowledged: stored once`);
-    const clicks = new Map((db.prepare('SELECT click_key AS id, count(*) AS n FROM clicks GROUP BY click_key').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+    const clicks = await count(sql`SELECT click_key AS id, count(*) AS n FROM clicks GROUP BY click_key`);
     for (const clickId of acked.clicks) assert.equal(clicks.get(clickId), 1, `click ${clickId} was acknowledged: stored once`);
-    const partners = db.prepare('SELECT id, code FROM partners').all() as { id: number; code: string }[];
+    const partners = await all<{ id: number; code: string }>(db, sql`SELECT id, code FROM partners ORDER BY id`);
     for (const p of partners) {
-      const rows = db.prepare('SELECT amount, balance FROM ledger_entries WHERE partner_id = ? ORDER BY at, id').all(p.id) as { amount: number; balance: number }[];
+      const rows = await all<{ amount: number; balance: number }>(db, sql`SELECT amount, balance FROM ledger_entries WHERE partner_id = ${p.id} ORDER BY at, id`);
       let running = 0;
       for (const row of rows) {
         running += row.amount;
         assert.equal(row.balance, running, `${p.code}: every running balance equals the ledger up to it`);
       }
     }
-    return db.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number };
+    return (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM ledger_entries`))!;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-test(`${CYCLES.join(', ')} under a stream of sales, refunds and redirects: every acknowledged write is stored exactly once, every balance equals its ledger`, async () => {
-  const dbPath = join(dir, 'durable.sqlite');
+test(`${CYCLES.join(', ')} under a stream of sales, refunds and redirects: every acknowledged write is stored exactly once, every balance equals its ledger`, async (t) => {
+  // one SQLite file in dir, or one PostgreSQL database (PC_TEST_DB=postgres), through every cycle
+  const location = await testDatabaseLocation(dir);
+  t.after(() => location.drop());
+  const dbPath = location.args[1]!;
   const acked: Acknowledged = { sales: new Map(), refunds: new Set(), clicks: new Set() };
   for (const [cycle, signal] of CYCLES.entries()) {
     const server = await spawnServer(dbPath);
@@ -122,7 +129,7 @@ test(`${CYCLES.join(', ')} under a stream of sales, refunds and redirects: every
     if (signal === 'SIGTERM') assert.equal(exit.code, 0, server.output());
     else assert.equal(exit.signal, 'SIGKILL');
     assert.ok(sentBefore > 10, `cycle ${cycle}: the stream was flowing (${sentBefore} requests) when ${signal} came`);
-    check(dbPath, acked);
+    await check(location, acked);
   }
   assert.ok(acked.sales.size > 20 && acked.clicks.size > 10 && acked.refunds.size > 0, JSON.stringify({ sales: acked.sales.size, clicks: acked.clicks.size, refunds: acked.refunds.size }));
 });

@@ -5,6 +5,7 @@ import { seedResources } from '../../../server/demo/seed-resources.js';
 import { detectImage } from '../../../server/resources/uploads.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
 import { addLink } from '../../helpers/resource-fixtures.js';
+import { one, sql } from '../../helpers/sql.js';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -68,8 +69,8 @@ test('existing links are reused, and a second run adds nothing', async () => {
   await addLink(s.deps, { slug: 'home', destination: 'https://shop.example.com/' });
   await seedResources(s.deps);
   await seedResources(s.deps);
-  const count = (table: string) => (s.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  assert.deepEqual([count('links'), count('banners'), count('email_copy'), count('resource_pages'), count('uploads')], [3, 4, 3, 3, 4]);
-  const home = s.db.sqlite.prepare("SELECT destination FROM links WHERE slug = 'home'").get() as { destination: string };
-  assert.equal(home.destination, 'https://shop.example.com/');
+  const count = async (table: string) => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM ${sql.table(table)}`))!.n;
+  assert.deepEqual(await Promise.all(['links', 'banners', 'email_copy', 'resource_pages', 'uploads'].map(count)), [3, 4, 3, 3, 4]);
+  const home = await one<{ destination: string }>(s.db, sql`SELECT destination FROM links WHERE slug = 'home'`);
+  assert.equal(home?.destination, 'https://shop.example.com/');
 });

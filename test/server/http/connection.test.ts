@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
 import { startServer, type RunningServer } from '../../../server/main.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
 import { ADMIN_KEY } from '../../helpers/resource-fixtures.js';
 
 /** One keep-alive connection: every request reuses the same socket when the server lets it. */
@@ -44,18 +42,15 @@ function send(
 }
 
 let server: RunningServer;
-let dir: string;
+let location: Awaited<ReturnType<typeof testDatabaseLocation>>;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'partner-center-conn-'));
-  server = await startServer(
-    { ...configSchema.parse({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'db.sqlite'), adminKey: ADMIN_KEY },
-    { quiet: true },
-  );
+  location = await testDatabaseLocation();
+  server = await startServer({ ...configSchema.parse({}), port: 0, host: '127.0.0.1', ...location.config, adminKey: ADMIN_KEY }, { quiet: true });
 });
 after(async () => {
   agent.destroy();
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await location.drop();
 });
 
 describe('a refused body does not break the keep-alive connection', () => {

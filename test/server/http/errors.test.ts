@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { one, sql } from '../../helpers/sql.js';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -9,8 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => s.close());
 
-const partnerCount = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM partners').get() as { n: number }).n;
-const sessionCount = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+const partnerCount = async () => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM partners`))!.n;
+const sessionCount = async () => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM sessions`))!.n;
 
 function assertError(res: { status: number; json: any }, status: number, code: string, field?: string) {
   assert.equal(res.status, status, JSON.stringify(res.json));
@@ -38,8 +39,8 @@ describe('bad input to POST /api/v1/auth/login', () => {
     test(`${name} → ${status} ${code}, nothing changes`, async () => {
       const res = await s.call('POST', '/api/v1/auth/login', { body });
       assertError(res, status, code, field);
-      assert.equal(partnerCount(), 1);
-      assert.equal(sessionCount(), 0);
+      assert.equal(await partnerCount(), 1);
+      assert.equal(await sessionCount(), 0);
     });
   }
 
@@ -66,7 +67,7 @@ describe('bad input to POST /api/v1/auth/login', () => {
   test('a body over 100 KB → 413', async () => {
     const res = await s.call('POST', '/api/v1/auth/login', { body: { code: 'alice', password: 'x'.repeat(101 * 1024) } });
     assertError(res, 413, 'payload_too_large');
-    assert.equal(sessionCount(), 0);
+    assert.equal(await sessionCount(), 0);
   });
 });
 

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, mock, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
 import { startServer } from '../../../server/main.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
 import { png } from '../../helpers/image-fixtures.js';
 import { ADMIN_KEY, addLink } from '../../helpers/resource-fixtures.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
@@ -120,15 +118,15 @@ describe('every kind of answer', () => {
 
 describe('the start-up warning about PUBLIC_URL', () => {
   const start = async (overrides: Record<string, unknown>) => {
-    const dir = mkdtempSync(join(tmpdir(), 'partner-center-warn-'));
+    const location = await testDatabaseLocation();
     const warn = mock.method(console, 'warn', () => {});
     try {
-      const server = await startServer({ ...configSchema.parse({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'db.sqlite'), ...overrides }, { quiet: true });
+      const server = await startServer({ ...configSchema.parse({}), port: 0, host: '127.0.0.1', ...location.config, ...overrides }, { quiet: true });
       await server.close();
       return warn.mock.calls.map((c) => String(c.arguments[0])).filter((line) => line.includes('PUBLIC_URL'));
     } finally {
       warn.mock.restore();
-      rmSync(dir, { recursive: true, force: true });
+      await location.drop();
     }
   };
 
