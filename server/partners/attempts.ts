@@ -1,3 +1,5 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { DomainError } from '../shared/errors.js';
 
@@ -6,10 +8,12 @@ import { DomainError } from '../shared/errors.js';
  * concurrent requests and across instances.
  *
  * An attempt is written *before* the work it guards, then the bucket is counted. Each request
- * counts after its own row is committed, so of any set of attempts let through, the last one
- * to count saw all the others: a burst of any size gets no more than the limit, on SQLite and
- * on PostgreSQL alike, with no locks. Rows of refused attempts and of successful password
- * checks are removed; failures (and sign-ups) stay and count until they age out.
+ * counts after its own row is written, so of any set of attempts let through, the last one to
+ * count saw all the others: a burst of any size gets no more than the limit. On PostgreSQL the
+ * write and the count are one transaction under a lock per bucket, so a burst is decided one
+ * attempt at a time there too and the limit is reached, not undercut. Rows of refused attempts
+ * and of successful password checks are removed; failures (and sign-ups) stay and count until
+ * they age out.
  */
 export interface Limit {
   /** What is limited, e.g. `login:code:alice`. */
@@ -71,33 +75,53 @@ export function tooManyAttempts(what: string, waitMs: number): DomainError {
 export async function beginAttempt(deps: Deps, limits: Limit[], refuse: (waitMs: number) => Error): Promise<Attempt> {
   const { kysely } = deps.db;
   const now = deps.clock();
-  const rows = await kysely
-    .insertInto('attempts')
-    .values(limits.map((limit) => ({ bucket: limit.bucket, at: now })))
-    .returning('id')
-    .execute();
-  const ids = rows.map((row) => row.id);
-  const forget = () => kysely.deleteFrom('attempts').where('id', 'in', ids).execute().then(() => undefined);
-  let wait = 0;
-  for (const limit of limits) {
-    const earlier = await kysely
-      .selectFrom('attempts')
-      .select('at')
-      .where('bucket', '=', limit.bucket)
-      .where('at', '>', now - limit.windowMs)
-      .where('id', 'not in', ids)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit.look)
+  /** Writes the attempt and counts the earlier ones: the attempt's row ids, or a refusal (its rows removed). */
+  const decide = async (db: Kysely<Database>) => {
+    const rows = await db
+      .insertInto('attempts')
+      .values(limits.map((limit) => ({ bucket: limit.bucket, at: now })))
+      .returning('id')
       .execute();
-    wait = Math.max(wait, limit.wait(earlier.map((row) => row.at), now));
-  }
-  if (wait > 0) {
-    await forget();
-    throw refuse(wait);
-  }
+    const ids = rows.map((row) => row.id);
+    let wait = 0;
+    for (const limit of limits) {
+      const earlier = await db
+        .selectFrom('attempts')
+        .select('at')
+        .where('bucket', '=', limit.bucket)
+        .where('at', '>', now - limit.windowMs)
+        .where('id', 'not in', ids)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit.look)
+        .execute();
+      wait = Math.max(wait, limit.wait(earlier.map((row) => row.at), now));
+    }
+    if (wait > 0) {
+      await db.deleteFrom('attempts').where('id', 'in', ids).execute();
+      throw refuse(wait);
+    }
+    return ids;
+  };
+  // PostgreSQL runs a burst's requests truly side by side: attempts that all see one another
+  // would all be refused and forgotten, leaving fewer counted than the limit (the attacker's
+  // next guess then goes through). One decision at a time per bucket there, as on SQLite's one
+  // connection; a refusal rolls its rows back.
+  const ids =
+    deps.db.dialect === 'postgres'
+      ? await kysely.transaction().execute(async (trx) => {
+          for (const bucket of [...new Set(limits.map((limit) => limit.bucket))].sort()) {
+            await sql`SELECT pg_advisory_xact_lock(${sql.lit(ATTEMPTS_LOCK)}, hashtext(${bucket}))`.execute(trx);
+          }
+          return decide(trx);
+        })
+      : await decide(kysely);
+  const forget = () => kysely.deleteFrom('attempts').where('id', 'in', ids).execute().then(() => undefined);
   return { succeeded: forget, failed: async () => {} };
 }
+
+/** The first key of the advisory locks that serialise attempts per bucket on PostgreSQL (the second is the bucket's hash). */
+const ATTEMPTS_LOCK = 7461;
 
 /** Removes attempts older than any limit looks back (`horizonMs`). */
 export async function pruneAttempts(deps: Deps, horizonMs: number): Promise<number> {

@@ -41,8 +41,10 @@ export function partnersMatching(db: Executor, options: Pick<PartnerListOptions,
   let query = db.selectFrom('partners');
   if (options.status) query = query.where('status', '=', options.status);
   if (options.q) {
-    const like = `%${options.q}%`;
-    query = query.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('email', 'like', like)]));
+    // case-insensitive on both databases: SQLite's LIKE folds ASCII case (as its lower() does),
+    // PostgreSQL's LIKE folds none (name and email are plain TEXT there)
+    const like = sql<string>`lower(${`%${options.q}%`})`;
+    query = query.where((eb) => eb.or([eb(sql`lower(code)`, 'like', like), eb(sql`lower(name)`, 'like', like), eb(sql`lower(email)`, 'like', like)]));
   }
   return query;
 }

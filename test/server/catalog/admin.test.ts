@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createAdminKey } from '../../../server/merchants/admin-keys.js';
 import { ADMIN_KEY, assertError, engineServer, EVERY_PROGRAM_RULE, type EngineServer } from '../../helpers/engine.js';
+import { run, sql } from '../../helpers/sql.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -25,7 +26,7 @@ describe('admin authorisation', () => {
     assert.equal((await s.call('GET', '/api/v1/admin/programs', { token: key })).status, 200);
     assertError(await s.call('GET', '/api/v1/me', { token: key }), 401);
     assertError(await s.call('GET', '/api/v1/me', { token: ADMIN_KEY }), 401);
-    s.db.sqlite.prepare('UPDATE admin_keys SET revoked_at = 1 WHERE id = ?').run(id);
+    await run(s.db, sql`UPDATE admin_keys SET revoked_at = 1 WHERE id = ${id}`);
     assertError(await s.call('GET', '/api/v1/admin/programs', { token: key }), 401, 'invalid_admin_key');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { assertError, engineServer, type EngineServer } from '../../helpers/engine.js';
+import { one, sql } from '../../helpers/sql.js';
 
 let s: EngineServer;
 beforeEach(async () => {
@@ -29,10 +30,10 @@ async function credited(body: Record<string, unknown>, sale: Record<string, unkn
   assert.equal(res.status, 201, res.text);
   const lead = await s.admin('POST', '/api/v1/track/leads', { email: 'lead@shop.example', partnerCode: 'kid' });
   assert.equal(lead.status, 201, lead.text);
-  const sum = (code: string) =>
-    (s.db.sqlite.prepare("SELECT coalesce(sum(c.amount), 0) AS n FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = ? AND c.kind = ?").get(code, 'sale') as { n: number }).n;
-  const leadPaid = (s.db.sqlite.prepare("SELECT coalesce(sum(amount), 0) AS n FROM commissions WHERE kind = 'lead'").get() as { n: number }).n;
-  return { partner: sum('kid'), parent: sum('mom'), lead: leadPaid };
+  const sum = async (code: string) =>
+    (await one<{ n: number }>(s.db, sql`SELECT coalesce(sum(c.amount), 0) AS n FROM commissions c JOIN partners p ON p.id = c.partner_id WHERE p.code = ${code} AND c.kind = ${'sale'}`))!.n;
+  const leadPaid = (await one<{ n: number }>(s.db, sql`SELECT coalesce(sum(amount), 0) AS n FROM commissions WHERE kind = 'lead'`))!.n;
+  return { partner: await sum('kid'), parent: await sum('mom'), lead: leadPaid };
 }
 
 const example = (body: Record<string, unknown>) => s.admin('POST', '/api/v1/admin/programs/example', body);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ADMIN_KEY, assertError } from '../../helpers/engine.js';
 import { parseCsv } from '../../helpers/csv.js';
+import { all, run, sql } from '../../helpers/sql.js';
 import { merchantServer, OWNER, STAFF } from './helpers.js';
 
 /** Password hashes, passwords, keys and tokens in full (a key's 10-character prefix is shown to recognise it), payout details. */
@@ -56,7 +57,7 @@ test('every admin change is recorded once with who, what, target, before and aft
   assert.equal(byAction('program.update').actorType, 'user');
   assert.equal(byAction('partner.create').actorType, 'key');
   assert.doesNotMatch(log.text, SECRETS);
-  assert.doesNotMatch(JSON.stringify(s.db.sqlite.prepare('SELECT * FROM audit_log').all()), SECRETS);
+  assert.doesNotMatch(JSON.stringify(await all(s.db, sql`SELECT * FROM audit_log`)), SECRETS);
   s.close();
 });
 
@@ -66,7 +67,7 @@ test('payments, adjustments, reversals, commissions and payout details are audit
   await s.program();
   await s.partner('alice', { programIds: [1] });
   await s.call('PATCH', '/api/v1/admin/partners/alice', { token: t, body: { name: 'Alice A' } });
-  s.db.sqlite.prepare("UPDATE partners SET payout_method = 'paypal', payout_details = 'alice.anders@paypal.example' WHERE code = 'alice'").run();
+  await run(s.db, sql`UPDATE partners SET payout_method = 'paypal', payout_details = 'alice.anders@paypal.example' WHERE code = 'alice'`);
   await s.sale({ orderId: 'A-1', amount: 50_000, partnerCode: 'alice' });
   const commission = (await s.call('GET', '/api/v1/admin/commissions', { token: t })).json.commissions[0];
   assert.equal((await s.call('POST', `/api/v1/admin/commissions/${commission.id}/approve`, { token: t })).status, 200);

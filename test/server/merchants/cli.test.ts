@@ -5,15 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import Sqlite from 'better-sqlite3';
 import { createProgram } from '../../../server/catalog/programs.js';
 import { withDeps } from '../../../server/cli/command.js';
 import { merchantLogin } from '../../../server/merchants/users.js';
+import { testDatabaseLocation } from '../../helpers/database.js';
+import { all, sql } from '../../helpers/sql.js';
 
-/** `merchant-user add|list|set-password` as child processes of bin/partner-center.js against a real SQLite file. */
+/** `merchant-user add|list|set-password` as child processes of bin/partner-center.js against a real SQLite file (or PostgreSQL database). */
 
 const bin = fileURLToPath(new URL('../../../bin/partner-center.js', import.meta.url));
 let dir: string;
+let location: Awaited<ReturnType<typeof testDatabaseLocation>>;
+/** what `--db` names: the SQLite file or the postgres:// URL */
 let db: string;
 
 function run(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
@@ -25,22 +28,26 @@ function run(args: string[], stdin?: string): Promise<{ code: number; out: strin
   });
 }
 
-const rows = (query: string) => {
-  const sqlite = new Sqlite(db);
+const rows = async (query: Parameters<typeof all>[1]) => {
+  const database = await location.open();
   try {
-    return sqlite.prepare(query).all() as Record<string, unknown>[];
+    return await all(database, query);
   } finally {
-    sqlite.close();
+    await database.close();
   }
 };
 
 const signIn = (email: string, password: string) => withDeps(db, (deps) => merchantLogin(deps, { email, password, ip: '127.0.0.1' }));
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'partner-center-cli-merchant-'));
-  db = join(dir, 'cli.sqlite');
+  location = await testDatabaseLocation(dir);
+  db = location.args[1]!;
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  await location.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 test('merchant-user add generates a password printed once, or reads it from stdin; list shows the users', async () => {
   const owner = await run(['merchant-user', 'add', '--email', 'Olivia@Shop.Example', '--role', 'owner']);
@@ -69,7 +76,7 @@ test('merchant-user set-password ends sessions; bad input exits non-zero with on
   const set = await run(['merchant-user', 'set-password', 'SAM@shop.example', '--password-stdin'], 'sams-new-password');
   assert.equal(set.code, 0, set.err);
   assert.equal(set.out, 'Password set for sam@shop.example; their sessions have ended');
-  assert.deepEqual(rows('SELECT count(*) AS open FROM merchant_sessions WHERE user_id = 2 AND revoked_at IS NULL'), [{ open: 0 }]);
+  assert.deepEqual(await rows(sql`SELECT count(*) AS open FROM merchant_sessions WHERE user_id = 2 AND revoked_at IS NULL`), [{ open: 0 }]);
   await signIn('sam@shop.example', 'sams-new-password');
 
   const generated = await run(['merchant-user', 'set-password', 'sam@shop.example']);
@@ -103,7 +110,7 @@ test('--help says where the password comes from', async () => {
 
 test('changes from the CLI are audited as cli, without passwords', async () => {
   await withDeps(db, (deps) => createProgram(deps, { name: 'From the shell', saleCommission: { type: 'percent', value: 500 } }));
-  const log = rows('SELECT actor_type, actor, action, target_type, target_id, before, after FROM audit_log ORDER BY id');
+  const log = await rows(sql`SELECT actor_type, actor, action, target_type, target_id, before, after FROM audit_log ORDER BY id`);
   assert.deepEqual(
     log.map((e) => [e.actor_type, e.actor, e.action, e.target_id]),
     [

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { ADDRESS_LIMIT, INVALID_CREDENTIALS, pruneSignInRows } from '../../../server/partners/auth.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { all, one, run, sql } from '../../helpers/sql.js';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -100,7 +101,7 @@ describe('POST /api/v1/auth/login', () => {
 
   test('device tokens are stored hashed', async () => {
     const { deviceToken } = (await login('Alice', 'alice-password')).json;
-    const rows = s.db.sqlite.prepare('SELECT token_hash FROM partner_devices').all() as { token_hash: string }[];
+    const rows = await all<{ token_hash: string }>(s.db, sql`SELECT token_hash FROM partner_devices`);
     assert.equal(rows.length, 1);
     assert.ok(!rows[0]!.token_hash.includes(deviceToken.slice(4, 20)));
   });
@@ -126,7 +127,7 @@ describe('sessions', () => {
 
   test('tokens are stored hashed, never as given', async () => {
     const token = await s.login('Alice', 'alice-password');
-    const rows = s.db.sqlite.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
+    const rows = await all<{ token_hash: string }>(s.db, sql`SELECT token_hash FROM sessions`);
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0]!.token_hash, token);
     assert.ok(!rows[0]!.token_hash.includes(token.slice(3, 20)));
@@ -142,7 +143,7 @@ describe('sessions', () => {
 
   test('a disabled partner loses their open sessions', async () => {
     const token = await s.login('Alice', 'alice-password');
-    s.db.sqlite.prepare("UPDATE partners SET status = 'disabled' WHERE code = 'Alice'").run();
+    await run(s.db, sql`UPDATE partners SET status = 'disabled' WHERE code = 'Alice'`);
     assert.equal((await s.call('GET', '/api/v1/me', { token })).status, 401);
   });
 
@@ -154,18 +155,18 @@ describe('sessions', () => {
   });
 
   test("the minute sweep prunes failures older than every limit and sessions that expired a day ago, and nothing that still counts", async () => {
-    const rows = (table: string) => (s.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const rows = async (table: string) => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM ${sql.table(table)}`))!.n;
     for (let i = 0; i < 3; i++) await login('Alice', 'wrong');
     const old = await s.login('Alice', 'alice-password');
     s.advance(13 * 3_600_000); // the first session has expired
     await login('Alice', 'wrong');
     const fresh = await s.login('Alice', 'alice-password');
-    assert.deepEqual([rows('attempts'), rows('sessions')], [8, 2], 'each failure counts per code and per code and address');
+    assert.deepEqual([await rows('attempts'), await rows('sessions')], [8, 2], 'each failure counts per code and per code and address');
     assert.deepEqual(await pruneSignInRows(s.deps), { attempts: 0, sessions: 0, devices: 0 }, 'expired less than a day ago: kept');
     s.advance(23 * 3_600_000); // 36 h after the first failures; the first session expired 24 h ago, the second 11 h ago
     assert.deepEqual(await pruneSignInRows(s.deps), { attempts: 6, sessions: 1, devices: 0 });
-    assert.equal(rows('attempts'), 2, 'the failure of 23 hours ago still counts');
-    assert.equal(rows('sessions'), 1);
+    assert.equal(await rows('attempts'), 2, 'the failure of 23 hours ago still counts');
+    assert.equal(await rows('sessions'), 1);
     assert.equal((await s.call('GET', '/api/v1/me', { token: old })).status, 401);
     assert.equal((await s.call('GET', '/api/v1/me', { token: fresh })).status, 401, 'expired, kept for a day');
   });

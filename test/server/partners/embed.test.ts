@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { one, run, sql } from '../../helpers/sql.js';
 
 const ADMIN = 'test-admin-key-0123456789';
 let s: TestServer;
@@ -39,7 +40,7 @@ test('an embed token expires', async () => {
 
 test('a partner disabled after minting cannot use it', async () => {
   const minted = await mint({ partnerCode: 'alice' });
-  s.db.sqlite.prepare("UPDATE partners SET status = 'disabled' WHERE code = 'alice'").run();
+  await run(s.db, sql`UPDATE partners SET status = 'disabled' WHERE code = 'alice'`);
   assert.equal((await exchange(minted.json.embedToken)).status, 403);
 });
 
@@ -51,7 +52,7 @@ test('minting needs the admin key; partner tokens are refused', async () => {
 });
 
 test('bad input → 4xx naming the problem, nothing minted', async () => {
-  const sessions = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+  const sessions = async () => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM sessions`))!.n;
   const cases: [unknown, number, string?][] = [
     [{}, 400, 'partnerCode'],
     [{ partnerCode: 'ghost' }, 404],
@@ -64,7 +65,7 @@ test('bad input → 4xx naming the problem, nothing minted', async () => {
     assert.equal(res.status, status, `${JSON.stringify(body)}: ${res.text}`);
     if (field) assert.equal(res.json.error.field, field);
   }
-  assert.equal(sessions(), 0);
+  assert.equal(await sessions(), 0);
   assert.equal((await exchange('')).status, 400);
   assert.equal((await exchange('pce_made-up')).status, 401);
 });

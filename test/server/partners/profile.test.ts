@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { one, sql } from '../../helpers/sql.js';
 
 let s: TestServer;
 let alice: string;
@@ -12,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => s.close());
 
-const row = (code: string) => s.db.sqlite.prepare('SELECT * FROM partners WHERE code = ?').get(code) as Record<string, unknown>;
+const row = async (code: string) => (await one(s.db, sql`SELECT * FROM partners WHERE code = ${code}`))!;
 
 describe('PATCH /api/v1/me', () => {
   test('updates contact and payout details and answers with the new profile', async () => {
@@ -32,7 +33,7 @@ describe('PATCH /api/v1/me', () => {
     assert.equal(res.json.phone, '+1 (555) 010-2030');
     assert.equal(res.json.payoutMethod, 'paypal');
     assert.equal((await s.call('GET', '/api/v1/me', { token: alice })).json.payoutDetails, 'alice@paypal.example');
-    assert.equal(row('bob').name, 'Bob B', 'nobody else changes');
+    assert.equal((await row('bob')).name, 'Bob B', 'nobody else changes');
   });
 
   test('null or an empty string clears an optional field', async () => {
@@ -54,12 +55,12 @@ describe('PATCH /api/v1/me', () => {
   ];
   for (const [name, body, field] of bad) {
     test(`${name} → 400, nothing changes`, async () => {
-      const before = row('alice');
+      const before = await row('alice');
       const res = await s.call('PATCH', '/api/v1/me', { token: alice, body });
       assert.equal(res.status, 400, res.text);
       assert.equal(res.json.error.code, 'invalid_request');
       if (field) assert.equal(res.json.error.field, field);
-      assert.deepEqual(row('alice'), before);
+      assert.deepEqual(await row('alice'), before);
     });
   }
 
@@ -82,21 +83,21 @@ describe('a stolen session cannot take over payouts', () => {
   ];
   for (const [what, change] of sensitive) {
     test(`changing ${what} without the current password → 400 current_password_required, nothing changes`, async () => {
-      const before = row('alice');
+      const before = await row('alice');
       const res = await s.call('PATCH', '/api/v1/me', { token: alice, body: { name: 'Renamed', ...change } });
       assert.equal(res.status, 400, res.text);
       assert.equal(res.json.error.code, 'current_password_required');
       assert.equal(res.json.error.field, 'currentPassword');
-      assert.deepEqual(row('alice'), before);
+      assert.deepEqual(await row('alice'), before);
     });
 
     test(`changing ${what} with a wrong current password → 400 wrong_password, nothing changes`, async () => {
-      const before = row('alice');
+      const before = await row('alice');
       const res = await s.call('PATCH', '/api/v1/me', { token: alice, body: { ...change, currentPassword: 'guess' } });
       assert.equal(res.status, 400, res.text);
       assert.equal(res.json.error.code, 'wrong_password');
       assert.equal(res.json.error.field, 'currentPassword');
-      assert.deepEqual(row('alice'), before);
+      assert.deepEqual(await row('alice'), before);
     });
   }
 
@@ -141,7 +142,7 @@ describe('a stolen session cannot take over payouts', () => {
     assert.equal(limited.headers.get('Retry-After'), '60');
     const patch = await s.call('PATCH', '/api/v1/me', { token: second, body: { payoutDetails: 'thief@paypal.example', currentPassword: 'alice-password' } });
     assert.equal(patch.status, 429);
-    assert.equal(row('alice').payout_details, null);
+    assert.equal((await row('alice')).payout_details, null);
     const bob = await s.login('bob', 'bob-password');
     assert.equal((await s.call('PATCH', '/api/v1/me', { token: bob, body: { payoutDetails: 'bob@pp.example', currentPassword: 'bob-password' } })).status, 200, 'other partners are not limited');
     s.advance(60_000);
@@ -161,12 +162,12 @@ describe('POST /api/v1/me/password', () => {
   });
 
   test('a wrong current password → 400 on currentPassword, nothing changes', async () => {
-    const before = row('alice').password_hash;
+    const before = (await row('alice')).password_hash;
     const res = await s.call('POST', '/api/v1/me/password', { token: alice, body: { currentPassword: 'nope', newPassword: 'a-new-secret' } });
     assert.equal(res.status, 400);
     assert.equal(res.json.error.code, 'wrong_password');
     assert.equal(res.json.error.field, 'currentPassword');
-    assert.equal(row('alice').password_hash, before);
+    assert.equal((await row('alice')).password_hash, before);
   });
 
   test('a short new password → 400 on newPassword', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { updateSettings } from '../../../server/catalog/settings.js';
 import { SIGNUP_ADDRESS_LIMIT, SIGNUP_EMAIL_LIMIT } from '../../../server/partners/signup.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { all, one, sql } from '../../helpers/sql.js';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -12,7 +13,7 @@ afterEach(() => s.close());
 
 const valid = { name: 'Nia New', email: 'nia@example.com', code: 'nia', password: 'nia-password-1', acceptTerms: true };
 const signup = (body: unknown) => s.call('POST', '/api/v1/auth/signup', { body });
-const count = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM partners').get() as { n: number }).n;
+const count = async () => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM partners`))!.n;
 
 describe('POST /api/v1/auth/signup', () => {
   test('by default a new partner waits for approval and cannot sign in yet', async () => {
@@ -41,7 +42,7 @@ describe('POST /api/v1/auth/signup', () => {
     assert.equal(res.json.status, 'active');
     const me = await s.call('GET', '/api/v1/me', { token: res.json.token });
     assert.equal(me.json.code, 'nia');
-    const row = s.db.sqlite.prepare('SELECT parent_id FROM partners WHERE code = ?').get('nia') as { parent_id: number };
+    const row = (await one<{ parent_id: number }>(s.db, sql`SELECT parent_id FROM partners WHERE code = ${'nia'}`))!;
     assert.equal(row.parent_id, parent.id);
     const programs = await s.call('GET', '/api/v1/partner/programs', { token: res.json.token });
     assert.deepEqual(programs.json.programs.map((p: { name: string }) => p.name), ['Starter']);
@@ -52,7 +53,7 @@ describe('POST /api/v1/auth/signup', () => {
     const res = await signup(valid);
     assert.equal(res.status, 403);
     assert.equal(res.json.error.code, 'signup_closed');
-    assert.equal(count(), 0);
+    assert.equal(await count(), 0);
   });
 
   test('a taken code, in any case → 409 on code', async () => {
@@ -60,7 +61,7 @@ describe('POST /api/v1/auth/signup', () => {
     const res = await signup(valid);
     assert.equal(res.status, 409);
     assert.equal(res.json.error.field, 'code');
-    assert.equal(count(), 1);
+    assert.equal(await count(), 1);
   });
 
   const bad: [string, Record<string, unknown>, string][] = [
@@ -77,7 +78,7 @@ describe('POST /api/v1/auth/signup', () => {
       const res = await signup({ ...valid, ...change });
       assert.equal(res.status, 400, res.text);
       if (field) assert.equal(res.json.error.field, field);
-      assert.equal(count(), 0);
+      assert.equal(await count(), 0);
     });
   }
 
@@ -85,7 +86,7 @@ describe('POST /api/v1/auth/signup', () => {
     const res = await signup({ ...valid, code: 'nia-password-1', password: 'NIA-PASSWORD-1' });
     assert.equal(res.status, 400);
     assert.equal(res.json.error.code, 'weak_password');
-    assert.equal(count(), 0);
+    assert.equal(await count(), 0);
   });
 
   test('the answer does not tell whether the referrer code is an active partner: unknown and inactive ones are ignored', async () => {
@@ -99,7 +100,7 @@ describe('POST /api/v1/auth/signup', () => {
       answers.push({ headers: [...res.headers], text: res.text.replaceAll(`nia${i}`, 'nia') });
     }
     for (const answer of answers.slice(1)) assert.deepEqual(answer, answers[0]);
-    const parents = s.db.sqlite.prepare("SELECT p.code, parent.code AS parent FROM partners p LEFT JOIN partners parent ON parent.id = p.parent_id WHERE p.code LIKE 'nia%' ORDER BY p.code").all();
+    const parents = await all(s.db, sql`SELECT p.code, parent.code AS parent FROM partners p LEFT JOIN partners parent ON parent.id = p.parent_id WHERE p.code LIKE 'nia%' ORDER BY p.code`);
     assert.deepEqual(
       parents.map((r: any) => [r.code, r.parent]),
       [['nia0', null], ['nia1', 'mentor'], ['nia2', null], ['nia3', null], ['nia4', null]],
@@ -122,7 +123,7 @@ describe('sign-up limits', () => {
     assert.equal(refused.status, 429);
     assert.equal(refused.json.error.code, 'too_many_attempts');
     assert.equal(refused.headers.get('Retry-After'), '3600');
-    assert.equal(count(), SIGNUP_ADDRESS_LIMIT.max, 'nothing created');
+    assert.equal(await count(), SIGNUP_ADDRESS_LIMIT.max, 'nothing created');
     assert.equal((await from('198.51.100.5', valid)).status, 201);
     s.advance(SIGNUP_ADDRESS_LIMIT.windowMs);
     assert.equal((await from('203.0.113.5', { ...valid, code: 'later', email: 'later@example.com' })).status, 201);
@@ -136,6 +137,6 @@ describe('sign-up limits', () => {
     const refused = await from('192.0.2.99', valid);
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('Retry-After')) > 0);
-    assert.equal(count(), 1);
+    assert.equal(await count(), 1);
   });
 });

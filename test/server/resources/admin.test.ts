@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { one, sql } from '../../helpers/sql.js';
 import { addLink, addProgram, ADMIN_KEY, png } from '../../helpers/resource-fixtures.js';
 
 let s: TestServer;
@@ -17,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => s.close());
 
 const admin = (method: string, path: string, body?: unknown) => s.call(method, `/api/v1/admin${path}`, { token: ADMIN_KEY, body });
-const count = (table: string) => (s.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = async (table: string) => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM ${sql.table(table)}`))!.n;
 
 function assertError(res: { status: number; json: any }, status: number, code: string, field?: string) {
   assert.equal(res.status, status, JSON.stringify(res.json));
@@ -65,7 +66,7 @@ describe('admin banners', () => {
     assert.deepEqual(changed.json.programIds, []);
     assert.equal(changed.json.status, 'archived');
     assert.notEqual(changed.json.updatedAt, created.json.updatedAt);
-    assert.equal(count('resource_programs'), 0);
+    assert.equal(await count('resource_programs'), 0);
 
     assert.equal((await admin('DELETE', `/banners/${id}`)).status, 204);
     assertError(await admin('GET', `/banners/${id}`), 404, 'not_found');
@@ -110,8 +111,8 @@ describe('admin banners', () => {
   for (const [name, body, status, code, field] of bad) {
     test(`${name} → ${status} ${code}, nothing stored`, async () => {
       assertError(await admin('POST', '/banners', body), status, code, field);
-      assert.equal(count('banners'), 0);
-      assert.equal(count('resource_programs'), 0);
+      assert.equal(await count('banners'), 0);
+      assert.equal(await count('resource_programs'), 0);
     });
   }
 
@@ -138,7 +139,7 @@ describe('admin banners', () => {
     const res = await admin('POST', '/banners', banner({ name: "<script>alert(1)</script>'; DROP TABLE banners; --", alt: '<img src=x onerror=alert(1)>' }));
     assert.equal(res.status, 201);
     assert.equal(res.json.name, "<script>alert(1)</script>'; DROP TABLE banners; --");
-    assert.equal(count('banners'), 1);
+    assert.equal(await count('banners'), 1);
   });
 });
 
@@ -160,7 +161,7 @@ describe('admin email copy', () => {
     assert.deepEqual(changed.json.programIds, [program]);
     assert.deepEqual((await admin('GET', '/email-copy')).json.emails.map((e: any) => e.id), [id]);
     assert.equal((await admin('DELETE', `/email-copy/${id}`)).status, 204);
-    assert.equal(count('resource_programs'), 0);
+    assert.equal(await count('resource_programs'), 0);
   });
 
   test('an email without {{link}} needs no link', async () => {
@@ -184,7 +185,7 @@ describe('admin email copy', () => {
   for (const [name, body, status, code, field] of bad) {
     test(`${name} → ${status} ${code}, nothing stored`, async () => {
       assertError(await admin('POST', '/email-copy', body), status, code, field);
-      assert.equal(count('email_copy'), 0);
+      assert.equal(await count('email_copy'), 0);
     });
   }
 
@@ -215,7 +216,7 @@ describe('admin resource pages', () => {
     assertError(await admin('POST', '/resource-pages', { title: 'Other', slug: 'FAQ', body: 'y' }), 409, 'slug_taken', 'slug');
     const other = await admin('POST', '/resource-pages', { title: 'Other', body: 'y' });
     assertError(await admin('PATCH', `/resource-pages/${other.json.id}`, { slug: 'faq' }), 409, 'slug_taken', 'slug');
-    assert.equal(count('resource_pages'), 2);
+    assert.equal(await count('resource_pages'), 2);
   });
 
   const bad: [string, Record<string, unknown>, string][] = [
@@ -228,7 +229,7 @@ describe('admin resource pages', () => {
   for (const [name, body, field] of bad) {
     test(`${name} → 400 naming ${field}`, async () => {
       assertError(await admin('POST', '/resource-pages', body), 400, 'invalid_request', field);
-      assert.equal(count('resource_pages'), 0);
+      assert.equal(await count('resource_pages'), 0);
     });
   }
 });
@@ -251,7 +252,7 @@ describe('admin authentication', () => {
       }
       assert.equal((await upload(png(2, 2), 'image/png', token ?? null)).status, 401);
     }
-    assert.equal(count('banners') + count('email_copy') + count('resource_pages') + count('uploads'), 0);
+    assert.equal((await count('banners')) + (await count('email_copy')) + (await count('resource_pages')) + (await count('uploads')), 0);
   });
 
   test('the routes are in the OpenAPI document', async () => {

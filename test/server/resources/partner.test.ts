@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { PartnerRow } from '../../../server/db/schema.js';
 import { updateSettings } from '../../../server/catalog/settings.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { one, run, sql } from '../../helpers/sql.js';
 import { addClicks, addLink, addProgram, ADMIN_KEY, enroll, png, scopeTo } from '../../helpers/resource-fixtures.js';
 
 let s: TestServer;
@@ -33,7 +34,7 @@ afterEach(() => s.close());
 
 const get = (path: string, token: string) => s.call('GET', `/api/v1/partner${path}`, { token });
 const admin = (method: string, path: string, body?: unknown) => s.call(method, `/api/v1/admin${path}`, { token: ADMIN_KEY, body });
-const linkCount = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM links').get() as { n: number }).n;
+const linkCount = async () => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM links`))!.n;
 
 describe('GET /api/v1/partner/links', () => {
   test("lists the merchant's active links for the partner's programs with full URLs and the partner's clicks", async () => {
@@ -145,20 +146,20 @@ describe('POST /api/v1/partner/links', () => {
   ];
   for (const [name, body, status, code, field] of bad) {
     test(`${name} → ${status} ${code}, nothing stored`, async () => {
-      const before = linkCount();
+      const before = await linkCount();
       const res = await s.call('POST', '/api/v1/partner/links', { token: aliceToken, body });
       assert.equal(res.status, status, res.text);
       assert.equal(res.json.error.code, code);
       assert.ok(res.json.error.message.length > 0);
       if (field) assert.equal(res.json.error.field, field);
-      assert.equal(linkCount(), before);
+      assert.equal(await linkCount(), before);
     });
   }
 
   test('SQL in the destination is only a path', async () => {
     const res = await s.call('POST', '/api/v1/partner/links', { token: aliceToken, body: { destination: "https://shop.example.com/x'); DROP TABLE links; --" } });
     assert.equal(res.status, 201);
-    assert.equal(linkCount(), 5);
+    assert.equal(await linkCount(), 5);
   });
 
   test('no token or an admin key: 401, nothing stored', async () => {
@@ -166,7 +167,7 @@ describe('POST /api/v1/partner/links', () => {
       const res = await s.call('POST', '/api/v1/partner/links', { token, body: { destination: 'https://shop.example.com/' } });
       assert.equal(res.status, 401);
     }
-    assert.equal(linkCount(), 4);
+    assert.equal(await linkCount(), 4);
   });
 });
 
@@ -231,7 +232,7 @@ describe('GET /api/v1/partner/email-copy', () => {
   test("when the email's link is disabled, {{link}} becomes the partner's first available link", async () => {
     const temp = await addLink(s.deps, { slug: 'temp' });
     await admin('POST', '/email-copy', { name: 'E', subject: 'S', body: 'Go {{link}}', linkId: temp });
-    s.db.sqlite.prepare("UPDATE links SET status = 'disabled' WHERE id = ?").run(temp);
+    await run(s.db, sql`UPDATE links SET status = 'disabled' WHERE id = ${temp}`);
     const res = await get('/email-copy', aliceToken);
     assert.equal(res.json.emails[0].body, 'Go http://localhost/r/alice/home');
   });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { encodePng } from '../../../server/demo/png.js';
 import { detectImage, MAX_UPLOAD_BYTES } from '../../../server/resources/uploads.js';
 import { testServer, type TestServer } from '../../helpers/server.js';
+import { one, sql } from '../../helpers/sql.js';
 import { gif, jpeg, pngClaiming, webp } from '../../helpers/image-fixtures.js';
 import { ADMIN_KEY, png } from '../../helpers/resource-fixtures.js';
 
@@ -36,7 +37,7 @@ async function upload(body: Uint8Array, type?: string) {
   const res = await s.app.request('/api/v1/admin/uploads', { method: 'POST', headers, body: new Uint8Array(body) });
   return { status: res.status, json: (await res.json()) as any };
 }
-const uploads = () => (s.db.sqlite.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n;
+const uploads = async () => (await one<{ n: number }>(s.db, sql`SELECT count(*) AS n FROM uploads`))!.n;
 
 describe('POST /api/v1/admin/uploads', () => {
   test('stores a PNG larger than the 100 KB JSON limit and serves it back byte for byte', async () => {
@@ -86,7 +87,7 @@ describe('POST /api/v1/admin/uploads', () => {
       assert.equal(res.status, status, JSON.stringify(res.json));
       assert.equal(res.json.error.code, code);
       assert.ok(res.json.error.message.length > 0);
-      assert.equal(uploads(), 0);
+      assert.equal(await uploads(), 0);
     });
   }
 
@@ -142,7 +143,7 @@ describe('POST /api/v1/admin/uploads', () => {
       assert.equal(res.json.error.code, code);
       assert.equal(res.json.error.field, 'body');
       assert.match(res.json.error.message, message);
-      assert.equal(uploads(), 0);
+      assert.equal(await uploads(), 0);
     });
   }
 
