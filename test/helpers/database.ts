@@ -40,6 +40,12 @@ function migratedTemplate(url: string): Promise<string> {
     try {
       // test processes start together: one creates the template, the others wait for it
       await admin.query('SELECT pg_advisory_lock(7461226532)');
+      // databases of test processes that were killed before they could drop theirs
+      const left = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'pc\\_test\\_%'");
+      for (const { datname } of left.rows as { datname: string }[]) {
+        const pid = Number(/^pc_test_(\d+)_/.exec(datname)?.[1]);
+        if (pid && !alive(pid)) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      }
       const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (!found.rowCount) {
         await admin.query(`CREATE DATABASE ${name}`);
@@ -53,6 +59,16 @@ function migratedTemplate(url: string): Promise<string> {
     return name;
   })();
   return template;
+}
+
+/** Whether a process of this machine still runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function hashOfMigrations(): string {
@@ -134,8 +150,12 @@ async function inProcessDatabase(): Promise<Db> {
       import('@electric-sql/pglite-socket'),
     ]);
     const pglite = await PGlite.create({ extensions: { citext } });
-    const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1' });
+    // several pools may connect (a test's own and a server's); PGlite runs their queries one at a
+    // time and keeps an open transaction to its connection
+    const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1', maxConnections: 64 });
     await server.start();
+    // the test process ends when its tests do, whatever this server still holds
+    (server as unknown as { server: import('node:net').Server | null }).server?.unref();
     return `postgres://postgres@${server.getServerConn()}/postgres`;
   })();
   const url = await inProcess;
