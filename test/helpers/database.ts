@@ -174,8 +174,8 @@ async function inProcessDatabase(): Promise<Db> {
  * `env` the environment variables (DATABASE_PATH or DATABASE_URL), `config` the Config fields;
  * `open()` connects this test to the same database; `drop()` removes it.
  */
-export async function testDatabaseLocation(dir?: string) {
-  if (testDialect === 'sqlite') {
+export async function testDatabaseLocation(dir?: string, dialect: 'sqlite' | 'postgres' = testDialect) {
+  if (dialect === 'sqlite') {
     const folder = dir ?? mkdtempSync(join(tmpdir(), 'pc-db-'));
     const file = join(folder, 'partner-center.sqlite');
     return {

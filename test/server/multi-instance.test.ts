@@ -27,7 +27,7 @@ describe(onPostgres ? 'three instances on one PostgreSQL database, one SIGKILLed
   let servers: ChildServer[] = [];
   let db: Db;
   before(async () => {
-    location = onPostgres ? await testDatabaseLocation() : await withSqlite();
+    location = await testDatabaseLocation(undefined, onPostgres ? 'postgres' : 'sqlite');
     // one instance migrates first, as a rolling start would; the others find the schema current
     servers.push(await spawnServer(location.args[1]!));
     if (onPostgres) servers.push(...(await Promise.all([spawnServer(location.args[1]!), spawnServer(location.args[1]!)])));
@@ -163,27 +163,3 @@ describe(onPostgres ? 'three instances on one PostgreSQL database, one SIGKILLed
     }
   });
 });
-
-/** Three processes on one SQLite file in a new folder. */
-async function withSqlite() {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const previous = process.env.PC_TEST_DB;
-  const dir = mkdtempSync(join(tmpdir(), 'pc-multi-'));
-  try {
-    delete process.env.PC_TEST_DB;
-    const { openDatabase } = await import('../../server/db/connection.js');
-    const { rmSync } = await import('node:fs');
-    const file = join(dir, 'partner-center.sqlite');
-    return {
-      args: ['--db', file],
-      env: { DATABASE_PATH: file } as Record<string, string>,
-      config: { databasePath: file } as { databasePath: string; databaseUrl?: string },
-      open: async () => openDatabase(file),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  } finally {
-    if (previous !== undefined) process.env.PC_TEST_DB = previous;
-  }
-}

@@ -3,27 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { main } from '../../../server/cli.js';
 import { createApp } from '../../../server/app.js';
 import { configSchema } from '../../../server/config.js';
 import { openDatabase, openPostgres, type Db } from '../../../server/db/connection.js';
 import { DEMO_CREDENTIALS, seedDemo } from '../../../server/demo/seed.js';
+import { runCli } from '../../helpers/cli.js';
 import { emptyPostgres } from '../../helpers/database.js';
 import { all, sql, tableNames } from '../../helpers/sql.js';
 
-/** Runs the CLI, capturing what it prints. */
+/** The CLI in-process, what it printed on either stream in one string. */
 async function cli(argv: string[]) {
-  const out: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void out.push(a.join(' '));
-  try {
-    return { code: await main(argv), out: out.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
+  const run = await runCli('', ...argv);
+  return { code: run.code, out: `${run.out}\n${run.err}` };
 }
 
 /** The ledger page the demo partner reads, through the real routes. */
