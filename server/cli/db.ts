@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isPostgresUrl } from '../db/connection.js';
+import { databaseName, isPostgresUrl } from '../db/connection.js';
 import { copyToPostgres, CopyRefusedError } from '../db/copy.js';
 import { UsageError, type Command } from './command.js';
 
@@ -23,6 +24,7 @@ DATABASE_URL=<postgres-url>.`,
       if (!values.to) throw new UsageError('--to <postgres-url> is required: the empty PostgreSQL database to copy into');
       if (isPostgresUrl(values.from)) throw new UsageError('--from takes the SQLite file; --to the postgres:// URL');
       if (!isPostgresUrl(values.to)) throw new UsageError('--to must be a postgres:// URL');
+      if (!existsSync(values.from)) throw new UsageError(`${values.from} does not exist: --from names the SQLite file of the installation to copy`);
       console.log(`Copying ${values.from} to PostgreSQL…`);
       try {
         const report = await copyToPostgres(values.from, values.to, (line) => console.log(line));
@@ -31,6 +33,11 @@ DATABASE_URL=<postgres-url>.`,
         console.log('Next: start Partner Center with DATABASE_URL set to the PostgreSQL URL.');
       } catch (err) {
         if (err instanceof CopyRefusedError) throw new UsageError(err.message);
+        const code = (err as { code?: string }).code;
+        // the target cannot be reached or refuses us: one line, nothing was written
+        if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28P01|28000|3D000)$/.test(code)) {
+          throw new UsageError(`cannot use ${databaseName({ databaseUrl: values.to, databasePath: '' })}: ${(err as Error).message}`);
+        }
         throw err;
       }
     },

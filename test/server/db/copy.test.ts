@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -83,5 +83,13 @@ describe('partner-center db copy: from the SQLite file to PostgreSQL', () => {
   test('bad arguments are named', async () => {
     assert.match((await cli(['db', 'copy', '--to', target.url])).out, /--from <file> is required/);
     assert.match((await cli(['db', 'copy', '--from', file, '--to', file])).out, /--to must be a postgres:\/\/ URL/);
+    const missing = join(dir, 'missing.sqlite');
+    const absent = await cli(['db', 'copy', '--from', missing, '--to', target.url]);
+    assert.equal(absent.code, 2);
+    assert.match(absent.out, /missing\.sqlite does not exist/);
+    assert.equal(existsSync(missing), false, 'no file is created in its place');
+    const unreachable = await cli(['db', 'copy', '--from', file, '--to', 'postgres://pc:secret@127.0.0.1:1/none']);
+    assert.equal(unreachable.code, 2, unreachable.out);
+    assert.match(unreachable.out, /cannot use postgres:\/\/pc:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
   });
 });
