@@ -88,6 +88,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`partner-center ${name}: ${(err as Error).message}`);
       return 2;
     }
+    // PostgreSQL (DATABASE_URL) that cannot be reached, refuses the user or has no such database
+    if (/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28P01|28000|3D000)$/.test(code)) {
+      console.error(`partner-center ${name}: cannot use the PostgreSQL database (DATABASE_URL / --database-url): ${(err as Error).message}`);
+      return 2;
+    }
     if ((err as Error).name === 'DomainError' || (err as Error).name === 'ZodError') {
       console.error(`partner-center ${name}: ${(err as Error).message}`);
       return 1;

@@ -91,5 +91,9 @@ describe('partner-center db copy: from the SQLite file to PostgreSQL', () => {
     const unreachable = await cli(['db', 'copy', '--from', file, '--to', 'postgres://pc:secret@127.0.0.1:1/none']);
     assert.equal(unreachable.code, 2, unreachable.out);
     assert.match(unreachable.out, /cannot use postgres:\/\/pc:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
+    // any command on an unreachable DATABASE_URL: one line, exit 2
+    const migrate = await cli(['migrate', '--database-url', 'postgres://pc@127.0.0.1:1/none']);
+    assert.equal(migrate.code, 2, migrate.out);
+    assert.match(migrate.out, /partner-center migrate: cannot use the PostgreSQL database \(DATABASE_URL \/ --database-url\): connect ECONNREFUSED/);
   });
 });
