@@ -13,47 +13,23 @@ export function explainQueryPlan(db: Db, query: Compilable): string[] {
 }
 
 /**
- * PostgreSQL's plan for the same (EXPLAIN, text format), one line per node and its details
- * (`Index Scan Backward using ledger_partner_at on ledger_entries`, `  Index Cond: …`).
+ * The plan for a query on the database it runs on, one line per step: on SQLite the lines of
+ * {@link explainQueryPlan}; on PostgreSQL those of `EXPLAIN (COSTS OFF)`, one per node and its
+ * details (`Index Scan Backward using ledger_partner_at on ledger_entries`, `  Index Cond: …`).
+ *
  * PostgreSQL weighs row counts, so on a test's small tables it may rightly prefer a Seq Scan or a
  * sort; `indexesOnly` asks what SQLite's plan shows without statistics — can an index serve the
  * query, in its order — by pricing sequential scans, bitmap scans and sorts out of the plan
  * (`enable_* = off` for this statement only): a Seq Scan or a Sort still in the plan then has no
- * index to replace it.
+ * index to replace it. SQLite ignores it.
  */
-export async function explainPostgres(db: Db, query: Compilable, options: { indexesOnly?: boolean } = {}): Promise<string[]> {
+export async function explainPlan(db: Db, query: Compilable, options: { indexesOnly?: boolean } = {}): Promise<string[]> {
+  if (db.dialect === 'sqlite') return explainQueryPlan(db, query);
   const { sql: text, parameters } = query.compile();
-  const explain = CompiledQuery.raw(`EXPLAIN ${text}`, [...parameters]);
+  const explain = CompiledQuery.raw(`EXPLAIN (COSTS OFF) ${text}`, [...parameters]);
   const rows = await db.kysely.transaction().execute(async (trx) => {
     if (options.indexesOnly) for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await trx.executeQuery(CompiledQuery.raw(`SET LOCAL ${setting} = off`));
     return (await trx.executeQuery<{ 'QUERY PLAN': string }>(explain)).rows;
   });
   return rows.map((r) => r['QUERY PLAN']);
-}
-
-interface PostgresPlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PostgresPlanNode[];
-}
-
-/**
- * The plan for a query on the database it runs on, one line per step: on SQLite the lines of
- * {@link explainQueryPlan}; on PostgreSQL each node of `EXPLAIN (FORMAT JSON)`, depth first, as
- * `Index Scan using ledger_partner_at on ledger_entries`, `Seq Scan on clicks`, `Sort`.
- */
-export async function explainPlan(db: Db, query: Compilable): Promise<string[]> {
-  if (db.dialect === 'sqlite') return explainQueryPlan(db, query);
-  const { sql: text, parameters } = query.compile();
-  const result = await db.kysely.executeQuery<{ 'QUERY PLAN': { Plan: PostgresPlanNode }[] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${text}`, [...parameters]));
-  const lines: string[] = [];
-  const walk = (node: PostgresPlanNode) => {
-    const index = node['Index Name'] ? ` using ${node['Index Name']}` : '';
-    const relation = node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
-    lines.push(`${node['Node Type']}${index}${relation}`);
-    for (const child of node.Plans ?? []) walk(child);
-  };
-  for (const row of result.rows) for (const plan of row['QUERY PLAN']) walk(plan.Plan);
-  return lines;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql, type Compilable } from 'kysely';
 import type { Db } from '../../../server/db/connection.js';
-import { explainPostgres } from '../../../server/db/explain.js';
+import { explainPlan } from '../../../server/db/explain.js';
 
 /**
  * The PostgreSQL side of the plan tests. SQLite plans without statistics, so its plan says which
@@ -9,7 +9,7 @@ import { explainPostgres } from '../../../server/db/explain.js';
  * are priced out (`indexesOnly`): a Seq Scan or a Sort left in the plan has no index to replace it.
  */
 export async function postgresPlan(db: Db, query: Compilable): Promise<string> {
-  return (await explainPostgres(db, query, { indexesOnly: true })).join('\n');
+  return (await explainPlan(db, query, { indexesOnly: true })).join('\n');
 }
 
 /** Statistics for the bulk fixture's tables, as a running server would have them. */
