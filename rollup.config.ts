@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -130,6 +130,7 @@ function precompressAndReport(title: string, { keepChunks = false } = {}): Plugi
         }
       }
       const loader = rows.find((r) => r.file === 'loader.js');
+      let pageSizes: Record<string, number> | undefined;
       const single = rows.filter((r) => r.file.startsWith('components/') && r.file !== 'components/partner-center.js');
       if (single.length) {
         // a page with one element: loader.js and that element's file with their static imports
@@ -145,6 +146,7 @@ function precompressAndReport(title: string, { keepChunks = false } = {}): Plugi
           `  budget: a page with one element (loader.js + the element's file and static imports) ≤ 20 KB as served — largest ${largest.file} ${within(`loader.js + ${largest.file}`, largest.br, 20)}` +
             (largest.lazy > largest.br ? `; with its lazy chunks ${kb(largest.lazy)}` : ''),
         );
+        pageSizes = Object.fromEntries(page.map((p) => [p.file, p.br]));
         const over20 = page.filter((p) => p.br > 20 * 1024).map((p) => `${p.file.replace(/^components\/|\.js$/g, '')} ${kb(p.br)}`);
         if (over20.length > 1) lines.push(`    also over: ${over20.slice(1).join(', ')}`);
       }
@@ -154,12 +156,24 @@ function precompressAndReport(title: string, { keepChunks = false } = {}): Plugi
         lines.push(`  + ${c.fileName} (lazy, only on pages in that language): ${kb(s.raw)} min, ${kb(s.gzip)} gzip, ${kb(s.br)} br`);
       }
       console.log(lines.join('\n'));
+      recordSizes(dir, { entries: Object.fromEntries(rows.map((r) => [r.file, { min: r.min, gzip: r.gzip, br: r.br }])), ...(pageSizes && { pages: pageSizes }) });
       if (over.length) {
         const bar = '!'.repeat(72);
         console.error(`\n${bar}\n!! OVER THE BUNDLE BUDGET (PRODUCT.md) — ${over.join('; ')}\n!! Find the weight (npm run build, then look at dist/), do not drop features.\n${bar}\n`);
       }
     },
   };
+}
+
+/**
+ * `dist/.sizes.json` (a dotfile: never served): each build's entries (min, gzip, br as served,
+ * static imports included) and, for the one-at-a-time build, each one-element page (loader.js +
+ * the element, br). `npm run bench` reads it for bench/REPORT.md.
+ */
+function recordSizes(dir: string, sizes: { entries: Record<string, { min: number; gzip: number; br: number }>; pages?: Record<string, number> }) {
+  const path = join(dir, '.sizes.json');
+  const old = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as typeof sizes) : { entries: {} };
+  writeFileSync(path, JSON.stringify({ entries: { ...old.entries, ...sizes.entries }, pages: { ...old.pages, ...sizes.pages } }, null, 2));
 }
 
 const plugins = (report: string, keepChunks = false) => [

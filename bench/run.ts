@@ -1,9 +1,13 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn (alphabetical). A benchmark file either
- * runs when imported or exports a default async function, which is awaited. Figures are
- * printed; nothing here asserts a time. `npm run bench -- redirect` runs the matching files only.
+ * `npm run bench`: runs every bench/*.bench.ts in turn (alphabetical), then writes the figures
+ * they reported (bench/support/report.ts) to bench/REPORT.md and prints it. A benchmark file
+ * either runs when imported or exports a default async function, which is awaited. Figures are
+ * printed; nothing here asserts a time. `npm run bench -- redirect` runs the matching files only
+ * and prints their report without rewriting bench/REPORT.md (BENCH_REPORT=<path> writes it there).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { renderReport, reportedSections } from './support/report.js';
 
 const dir = new URL('./', import.meta.url);
 const filters = process.argv.slice(2);
@@ -16,17 +20,26 @@ if (!files.length) {
   process.exit(1);
 }
 
-let failed = 0;
+const started = new Date();
+const failures: { file: string; error: string }[] = [];
 for (const file of files) {
   console.log(`\n━━ ${file}`);
-  const started = performance.now();
+  const t = performance.now();
   try {
     const module = (await import(new URL(file, dir).href)) as { default?: unknown };
     if (typeof module.default === 'function') await (module.default as () => unknown)();
-    console.log(`(${file}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`(${file}: ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   } catch (err) {
-    failed++;
+    failures.push({ file, error: err instanceof Error ? err.message : String(err) });
     console.error(`✖ ${file} failed:`, err);
   }
 }
-process.exit(failed ? 1 : 0);
+
+const text = renderReport(reportedSections(), { started, seconds: (Date.now() - started.getTime()) / 1000, files, failures, filters });
+const target = process.env.BENCH_REPORT ?? (filters.length ? undefined : fileURLToPath(new URL('REPORT.md', dir)));
+console.log(`\n━━ report\n\n${text}`);
+if (target) {
+  writeFileSync(target, text);
+  console.log(`(written to ${target})`);
+} else console.log('(a partial run: bench/REPORT.md is left as it was; `npm run bench` runs everything and rewrites it)');
+process.exit(failures.length ? 1 : 0);
