@@ -5,7 +5,7 @@ import type { Deps } from './deps.js';
 import { getSettings } from './catalog/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
 import { securityHeaders } from './http/headers.js';
-import { limitBody, requireAdmin, requireJson } from './http/middleware.js';
+import { limitBody, refuseNulInJson, refuseNulInUrl, requireAdmin, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
 import { serveBundles } from './http/static.js';
 import { catalogRoutes } from './catalog/routes.js';
@@ -31,6 +31,7 @@ export function createApp(deps: Deps) {
   const app = router();
   const origins = deps.config.allowedOrigins;
   app.use('*', securityHeaders(deps));
+  app.use('*', refuseNulInUrl());
 
   app.use(
     '/api/*',
@@ -52,7 +53,7 @@ export function createApp(deps: Deps) {
   // JSON bodies of at most 100 KB, but for the raw image upload (≤ 2 MB, its own rule) and the
   // one-click unsubscribe, which mail clients post form-encoded (its body is never read), and
   // Stripe's and Shopify's webhooks, read raw for their signatures (≤ 1 MB, their own rule)
-  app.use('/api/*', except((c) => isImageUpload(c) || isUnsubscribe(c) || isIntegrationWebhook(c), limitBody(), requireJson()));
+  app.use('/api/*', except((c) => isImageUpload(c) || isUnsubscribe(c) || isIntegrationWebhook(c), limitBody(), requireJson(), refuseNulInJson()));
   // The merchant's API: `Authorization: Bearer <admin key>` (a key from `partner-center
   // admin-key create`, or PARTNER_CENTER_ADMIN_KEY) or a merchant user's token (within the
   // user's role) on all of /api/v1/admin, unknown paths included, but for the merchant user's

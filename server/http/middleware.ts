@@ -38,6 +38,31 @@ export const requireJson = () =>
     await next();
   });
 
+/** `%00` in an address: a NUL character, percent-encoded. */
+const NUL_IN_URL = /%00/i;
+/** `\u0000` in JSON text, escaped once (an even run of backslashes before it is text, not an escape). */
+const NUL_IN_JSON = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
+/**
+ * No field takes a NUL character (U+0000), and PostgreSQL's text cannot even hold one: a request
+ * that carries one in its address ({@link refuseNulInUrl}) or its JSON body ({@link refuseNulInJson})
+ * is a 400 naming it, before any route reads it, on either database.
+ */
+export const refuseNulInUrl = () =>
+  createMiddleware(async (c, next) => {
+    if (NUL_IN_URL.test(c.req.url)) return c.json(errorBody('invalid_request', 'The address contains a NUL character (%00), which no parameter accepts'), 400);
+    await next();
+  });
+
+/** After {@link limitBody}; reading the text here costs nothing: Hono parses the JSON from it. */
+export const refuseNulInJson = () =>
+  createMiddleware(async (c, next) => {
+    if (/json/i.test(c.req.header('Content-Type') ?? '') && NUL_IN_JSON.test(await c.req.text())) {
+      return c.json(errorBody('invalid_request', 'The request body contains a NUL character (\\u0000), which no field accepts'), 400);
+    }
+    await next();
+  });
+
 export const bearerToken = (c: Context) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
 
 export type PartnerEnv = { Variables: { partner: PartnerRow; token: string } };

@@ -64,6 +64,22 @@ describe('bad input to POST /api/v1/auth/login', () => {
     assertError(res, 415, 'unsupported_media_type');
   });
 
+  test('a NUL character in a field → 400 naming it, on either database, and nobody is signed in', async () => {
+    const res = await s.call('POST', '/api/v1/auth/login', { body: { code: 'alice\u0000', password: 'alice-password' } });
+    assertError(res, 400, 'invalid_request');
+    assert.match(res.json.error.message, /NUL character/);
+    assert.equal(await sessionCount(), 0);
+    // the escaped backslash before it makes "\\u0000" six characters of text, not a NUL: a wrong password, no more
+    assertError(await s.call('POST', '/api/v1/auth/login', { body: '{"code":"alice","password":"\\\\u0000"}', headers: { 'Content-Type': 'application/json' } }), 401, 'invalid_credentials');
+  });
+
+  test('a NUL character in the address → 400 naming it', async () => {
+    const res = await s.call('GET', '/api/v1/partner/programs%00');
+    assertError(res, 400, 'invalid_request');
+    assert.match(res.json.error.message, /NUL character \(%00\)/);
+    assert.equal((await s.call('GET', '/r/alice%00/shop')).status, 400);
+  });
+
   test('a body over 100 KB → 413', async () => {
     const res = await s.call('POST', '/api/v1/auth/login', { body: { code: 'alice', password: 'x'.repeat(101 * 1024) } });
     assertError(res, 413, 'payload_too_large');
