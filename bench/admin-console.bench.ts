@@ -10,6 +10,7 @@ import type { Database } from '../server/db/schema.js';
 import type { Deps } from '../server/deps.js';
 import { BENCH_ADMIN_KEY } from './support/constants.js';
 import { measure } from './support/measure.js';
+import { report, type Figure } from './support/report.js';
 
 /**
  * The merchant console at scale: 100,000 partners and 1,000,000 ledger rows (with the sales,
@@ -231,6 +232,7 @@ export default async function adminConsoleBench(): Promise<void> {
       return list ? String(list.length) : '—';
     };
     const plans: { name: string; lines: string[] }[] = [];
+    const figures: Figure[] = [];
     const time = async (name: string, url: string, runs = RUNS) => {
       if (ONLY && !name.includes(ONLY)) return 0;
       let rows = '';
@@ -242,6 +244,7 @@ export default async function adminConsoleBench(): Promise<void> {
         .flatMap((q) => (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail))
         .filter((line) => /SCAN|USING|TEMP B-TREE/.test(line));
       plans.push({ name: median > 200 ? `${name}  ← ${median.toFixed(0)} ms median` : name, lines: [...new Set(lines)] });
+      figures.push({ name, value: median, unit: 'ms median' });
       return median;
     };
     const cursorAfter = async (url: string, pages: number) => {
@@ -282,6 +285,11 @@ export default async function adminConsoleBench(): Promise<void> {
 
     console.log('\n  query plans (the index each call reads; SCAN without an index means the whole table):');
     for (const p of plans) console.log(`  ${p.name}:\n    ${p.lines.join('\n    ') || '(primary key lookups only)'}`);
+    report({
+      title: `The merchant console's reads: ${n(data.partners)} partners, ${n(data.ledger)} ledger rows (SQLite, through app.request())`,
+      command: 'npm run bench -- admin-console',
+      figures,
+    });
   } finally {
     await db.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { ledgerEntriesQuery, ledgerPage, ledgerSummary } from '../server/money/r
 import { ALL_TIME, parseRange } from '../server/money/reports/range.js';
 import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
 import { measure } from './support/measure.js';
+import { report, type Figure } from './support/report.js';
 
 /**
  * My Ledger at scale: 1,000,000 ledger rows over 10,000 partners (one of them with 10,000
@@ -61,25 +62,39 @@ export default async function ledgerBench(): Promise<void> {
     console.log('\n  times (domain functions, then the HTTP route through app.request):');
     const middle = await ledgerEntriesQuery(db.kysely, heavyPartnerId, ALL_TIME, undefined, 5_000).execute();
     const deep = { at: middle.at(-1)!.at, id: middle.at(-1)!.id };
-    await measure('ledger page, 50 rows, typical partner', 200, () => ledgerPage(deps, typical, { range: ALL_TIME, limit: 50 }));
-    await measure('ledger page, 50 rows, big partner, first page', 200, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, limit: 50 }));
-    await measure('ledger page, 50 rows, big partner, 5,000 rows deep', 200, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, cursor: deep, limit: 50 }));
-    await measure('one-year summary, big partner (≈3,300 rows in 2025)', 100, () => ledgerSummary(deps, heavyPartnerId, year));
-    await measure('one-year summary, typical partner', 200, () => ledgerSummary(deps, typical, year));
-    await measure('HTTP: a year of the big partner, first page + summary', 100, () => get('/api/v1/partner/ledger?from=2025-01-01&to=2025-12-31'));
+    const timed: [string, number, () => Promise<unknown>][] = [
+      ['ledger page, 50 rows, typical partner', 200, () => ledgerPage(deps, typical, { range: ALL_TIME, limit: 50 })],
+      ['ledger page, 50 rows, big partner, first page', 200, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, limit: 50 })],
+      ['ledger page, 50 rows, big partner, 5,000 rows deep', 200, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, cursor: deep, limit: 50 })],
+      ['one-year summary, big partner (≈3,300 rows in 2025)', 100, () => ledgerSummary(deps, heavyPartnerId, year)],
+      ['one-year summary, typical partner', 200, () => ledgerSummary(deps, typical, year)],
+      ['HTTP: a year of the big partner, first page + summary', 100, () => get('/api/v1/partner/ledger?from=2025-01-01&to=2025-12-31')],
+    ];
+    const figures: Figure[] = [];
+    for (const [name, runs, fn] of timed) figures.push({ name, value: (await measure(name, runs, fn)).median, unit: 'ms median' });
     let lines = 0;
-    await measure("CSV export of the big partner's 10,000 rows (HTTP, streamed)", 20, async () => {
+    const csv = await measure("CSV export of the big partner's 10,000 rows (HTTP, streamed)", 20, async () => {
       const res = await get('/api/v1/partner/ledger?format=csv');
       lines = res.body.split('\r\n').length - 2; // header, trailing line end
     });
+    figures.push({ name: `CSV export of the big partner's ${lines.toLocaleString('en-US')} rows (HTTP, streamed)`, value: csv.median, unit: 'ms median' });
     console.log(`  the CSV had ${lines.toLocaleString('en-US')} data rows`);
 
     console.log('\n  query plans:');
-    const show = (name: string, q: Parameters<typeof explainQueryPlan>[1]) => console.log(`  ${name}:\n    ${explainQueryPlan(db, q).join('\n    ')}`);
-    show('ledger page', ledgerEntriesQuery(db.kysely, heavyPartnerId, year, deep, 51));
-    show('summary: beginning balance', balanceBeforeQuery(db.kysely, heavyPartnerId, year.from!));
-    show('summary: sums of the year', ledgerFlowsQuery(db.kysely, heavyPartnerId, year));
-    show('CSV export batch', ledgerEntriesQuery(db.kysely, heavyPartnerId, ALL_TIME, deep, 1_000));
+    const plans = [
+      ['ledger page', ledgerEntriesQuery(db.kysely, heavyPartnerId, year, deep, 51)],
+      ['summary: beginning balance', balanceBeforeQuery(db.kysely, heavyPartnerId, year.from!)],
+      ['summary: sums of the year', ledgerFlowsQuery(db.kysely, heavyPartnerId, year)],
+      ['CSV export batch', ledgerEntriesQuery(db.kysely, heavyPartnerId, ALL_TIME, deep, 1_000)],
+    ] as const;
+    const notes = plans.map(([name, q]) => `${name}: \`${explainQueryPlan(db, q).join('; ')}\``);
+    for (const note of notes) console.log(`  ${note}`);
+    report({
+      title: `Partner reads at scale on SQLite: ${ROWS.toLocaleString('en-US')} ledger rows, ${PARTNERS.toLocaleString('en-US')} partners`,
+      command: 'npm run bench -- ledger',
+      figures,
+      notes: ['Query plans (PRODUCT.md: a ledger page comes from an index, not a scan):', ...notes.map((n) => `- ${n}`)],
+    });
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

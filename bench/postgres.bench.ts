@@ -25,6 +25,7 @@ import { adminClient, CHILD_ADMIN_KEY, spawnServer, type ChildServer } from '../
 import { bulkLedger } from '../test/helpers/ledger-fixtures.js';
 import { BENCH_ADMIN_KEY } from './support/constants.js';
 import { measure } from './support/measure.js';
+import { report, type Figure } from './support/report.js';
 
 const BASE = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIRECTS = Number(process.env.BENCH_PG_REDIRECTS ?? 10_000);
@@ -104,6 +105,7 @@ export default async function postgresBench(): Promise<void> {
   const ports = await new Promise<{ bare: number; full: number }>((ready) => local.once('message', (m) => ready(m as { bare: number; full: number })));
   const databases: { url: string; drop: () => Promise<void> }[] = [];
   const servers: ChildServer[] = [];
+  const figures: Figure[] = [];
   try {
     const one = await freshDatabase();
     const three = await freshDatabase();
@@ -132,21 +134,32 @@ export default async function postgresBench(): Promise<void> {
         const best = Math.max(...rounds.map((r) => r.perSecond));
         if (!bare) bare = best;
         let stored = '';
+        let lost: number | undefined;
         if (s.db) {
           const db = await openPostgres(s.db, { max: 1, migrate: false });
           const ids = rounds.flatMap((r) => r.clicks);
           const found = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM clicks WHERE click_key = ANY(${ids})`.execute(db.kysely)).rows[0]!.n);
           await db.close();
+          lost = ids.length - found;
           stored = `  clicks stored ${fmt(found)} of ${fmt(ids.length)} acknowledged${found === ids.length ? ' ✔' : ' ✖ LOST'}`;
         }
         console.log(`  ${s.name.padEnd(42)} ${fmt(best).padStart(8)} req/s  ×${(best / bare).toFixed(2)} of bare${stored}`);
+        if (s.db) figures.push({ name: `redirects, ${s.name.replace('Partner Center, ', '')}, ${connections} connections`, value: best, unit: 'req/s', peer: { name: 'bare Hono', value: bare } });
+        if (s.db && lost !== undefined) figures.push({ name: `clicks lost, ${s.name.replace('Partner Center, ', '')}, ${connections} connections`, value: lost, unit: 'clicks', budget: { atMost: 0 } });
       }
     }
     console.log('\nsales ingested over HTTP (8 connections, attributed by partner code, with items)');
     for (const s of setups.slice(1)) {
       const r = await load(s.ports, SALES, 8, sale(`${s.name.replace(/\W+/g, '-')}-${Date.now()}`, s.db ? CHILD_ADMIN_KEY : BENCH_ADMIN_KEY));
       console.log(`  ${s.name.padEnd(42)} ${fmt(r.perSecond).padStart(8)} sales/s  (${[...r.statuses].map(([k, v]) => `${v}×${k}`).join(', ')})`);
+      figures.push({ name: `sales ingested over HTTP, ${s.name.replace('Partner Center, ', '')}`, value: r.perSecond, unit: 'sales/s', ...(s.db ? {} : { budget: { atLeast: 2_000 } }) });
     }
+    report({
+      title: 'PostgreSQL: redirects and sales with one and with three instances, next to SQLite and a bare Hono redirect',
+      command: 'npm run bench -- postgres (BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/test)',
+      figures,
+      notes: [`Node's http client as the load generator, ${fmt(REDIRECTS)} redirects per round, best of 2; the three instances share this machine's cores with it, so the three-instance figure shows the cost of coordination, not the gain of more machines.`],
+    });
   } finally {
     for (const s of servers) s.child.kill('SIGTERM');
     await Promise.all(servers.map((s) => s.exited));
@@ -172,12 +185,22 @@ async function ledgerAtScale(): Promise<void> {
     const deps: Deps = { db, config: configSchema.parse({ databasePath: ':unused:' }), clock: () => END };
     const middle = await ledgerEntriesQuery(db.kysely, heavyPartnerId, ALL_TIME, undefined, 5_000).execute();
     const deep = { at: middle.at(-1)!.at, id: middle.at(-1)!.id };
-    await measure('ledger page, 50 rows, big partner, first page', 100, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, limit: 50 }));
-    await measure('ledger page, 50 rows, big partner, 5,000 rows deep', 100, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, cursor: deep, limit: 50 }));
+    const first = await measure('ledger page, 50 rows, big partner, first page', 100, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, limit: 50 }));
+    const deeper = await measure('ledger page, 50 rows, big partner, 5,000 rows deep', 100, () => ledgerPage(deps, heavyPartnerId, { range: ALL_TIME, cursor: deep, limit: 50 }));
     const year = parseRange({ from: '2025-01-01', to: '2025-12-31' });
     const { sql: text, parameters } = ledgerEntriesQuery(db.kysely, heavyPartnerId, year, deep, 51).compile();
     const plan = await db.pool!.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${text}`, parameters as unknown[]);
-    console.log(`  plan of a ledger page (EXPLAIN ANALYZE):\n    ${plan.rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n    ')}`);
+    const lines = plan.rows.map((r: Record<string, string>) => Object.values(r)[0]);
+    console.log(`  plan of a ledger page (EXPLAIN ANALYZE):\n    ${lines.join('\n    ')}`);
+    report({
+      title: `PostgreSQL: the ledger page at ${fmt(LEDGER_ROWS)} rows`,
+      command: 'npm run bench -- postgres',
+      figures: [
+        { name: 'ledger page, 50 rows, big partner, first page', value: first.median, unit: 'ms median' },
+        { name: 'ledger page, 50 rows, big partner, 5,000 rows deep', value: deeper.median, unit: 'ms median' },
+      ],
+      notes: ['Plan of a ledger page (EXPLAIN ANALYZE), from an index:', `\`\`\`\n${lines.join('\n')}\n\`\`\``],
+    });
   } finally {
     await db?.close();
     await target.drop();
