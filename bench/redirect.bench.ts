@@ -1,21 +1,43 @@
 /**
- * The hot path. Over real HTTP on loopback, keep-alive, a fixed number of requests:
+ * The hot path, over real HTTP on loopback with keep-alive connections:
  *  1. redirects per second of a bare Hono route that only redirects, and of Partner Center's
- *     GET /r/:code/:slug recording every click — same machine, same run, alternating, best of
- *     rounds — and their ratio (goal ≥ 0.7);
+ *     GET /r/:code/:slug recording every click — both served by one process, alternating
+ *     rounds, best of rounds — and their ratio (goal ≥ 0.8), at 16 and 64 connections;
  *  2. sales ingested per second through POST /api/v1/track/sales.
- * Checks that no click was lost (rows written = redirects answered = distinct click ids) and
- * every sale was recorded. Prints figures; asserts no time.
+ *
+ * The load comes from wrk, which a Node loop cannot match (it would be the bottleneck and flatter
+ * the ratio). Install it from Debian's packages: `apt-get install wrk`. With taskset and two
+ * cores, the servers run on core 0 and wrk on core 1. Without wrk, a Node loop in this process
+ * measures instead, with a warning. Beside req/s it prints the servers' CPU time per request,
+ * which other work on a shared machine disturbs much less.
+ *
+ * Click check: no answered redirect without its stored click. wrk's counts give rows recorded
+ * vs. redirects answered (rows may exceed answers only by the requests wrk cut off when its time
+ * ran out, at most one per connection); an untimed wrk pass then logs every answer's click id
+ * and each must be distinct and in the database. Prints figures; asserts no time.
+ *
+ * `measureRedirect()` returns the figures without printing (for a report); `BENCH_CONNECTIONS`,
+ * `BENCH_SECONDS` (per wrk round) and `BENCH_REDIRECTS` (per Node round) change the load.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BENCH_ADMIN_KEY } from './support/constants.js';
 
 const REDIRECTS = Number(process.env.BENCH_REDIRECTS ?? 20_000);
 const SALES = Number(process.env.BENCH_SALES ?? 2_000);
 /** keep-alive connections: a moderate and a busy load (more concurrent visitors, bigger commit batches) */
 const CONNECTION_LEVELS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
+const GOAL = 0.8;
+const REDIRECT_PATH = '/r/bench/shop';
+const USER_AGENT = 'bench/1.0';
+
+const installed = (command: string) => !spawnSync(command, ['--version'], { stdio: 'ignore' }).error;
 
 interface Result {
   seconds: number;
@@ -63,56 +85,217 @@ function ask<T>(child: ChildProcess, message: object): Promise<T> {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const statusText = (m: Map<number, number>) => [...m].map(([s, n]) => `${n}×${s}`).join(', ');
 
-export default async function redirectBench() {
+/** One load generator's run: requests answered (all statuses), those that were not 2xx/3xx, and their rate. */
+interface Run {
+  requests: number;
+  failed: number;
+  perSecond: number;
+  /** the servers' CPU time (user + system) per request, µs */
+  cpuPerRequest: number;
+}
+
+interface Servers {
+  child: ChildProcess;
+  ports: { bare: number; full: number };
+  /** wrk runs on core 1 and the servers on core 0 */
+  pinned: boolean;
+}
+
+/** The servers in their own process (pinned to core 0 when it can be), until `use` settles. */
+async function withServers<T>(use: (servers: Servers) => Promise<T>): Promise<T> {
+  const pinned = installed('taskset') && availableParallelism() >= 2;
+  // BENCH_PROFILE=<dir> writes a CPU profile of the servers there
+  const nodeArgs = [...process.execArgv, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
   const child = fork(new URL('./support/redirect-servers.ts', import.meta.url), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // BENCH_PROFILE=<dir> writes a CPU profile of the servers there
-    execArgv: [...process.execArgv, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+    ...(pinned ? { execPath: 'taskset', execArgv: ['-c', '0', process.execPath, ...nodeArgs] } : { execArgv: nodeArgs }),
   });
   try {
     const ports = await new Promise<{ bare: number; full: number }>((ready, fail) => {
       child.once('message', (m) => ready(m as { bare: number; full: number }));
       child.once('exit', (code) => fail(new Error(`the bench servers exited (${code})`)));
     });
-    const redirect = () => ({ method: 'GET', path: '/r/bench/shop', headers: { 'User-Agent': 'bench/1.0' } });
-    console.log(`${REDIRECTS.toLocaleString('en-US')} requests per round, keep-alive, best of ${ROUNDS} alternating rounds per load`);
+    return await use({ child, ports, pinned });
+  } finally {
+    if (child.connected) child.send({ ask: 'close' });
+    await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+  }
+}
 
-    // warm up both (JIT, statement caches, SQLite pages)
-    await load(ports.bare, 2_000, 16, redirect);
-    await load(ports.full, 2_000, 16, redirect);
+const cpuOf = async (child: ChildProcess) => (await ask<{ cpu: number }>(child, { ask: 'cpu' })).cpu;
 
-    const best = (list: Result[]) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-    const ids = new Set<string | null>();
-    for (const connections of CONNECTION_LEVELS) {
-      const before = (await ask<{ count: number }>(child, { ask: 'count', table: 'clicks' })).count;
-      const bare: Result[] = [];
-      const full: Result[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        bare.push(await load(ports.bare, REDIRECTS, connections, redirect));
-        full.push(await load(ports.full, REDIRECTS, connections, redirect));
-      }
-      const after = (await ask<{ count: number }>(child, { ask: 'count', table: 'clicks' })).count;
+/** Runs wrk (one thread, on core 1 when pinned) against the redirect; `script` adds a Lua script and its arguments. */
+function wrk(servers: Servers, port: number, connections: number, seconds: number, script: string[] = []): Promise<string> {
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '-H', `User-Agent: ${USER_AGENT}`, ...(script.length ? ['-s', script[0]!] : []), `http://127.0.0.1:${port}${REDIRECT_PATH}`];
+  if (script.length > 1) args.push('--', ...script.slice(1));
+  const [command, argv] = servers.pinned ? ['taskset', ['-c', '1', 'wrk', ...args]] : ['wrk', args];
+  return new Promise((done, fail) => {
+    const proc = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    proc.on('error', fail);
+    proc.on('exit', (code) => (code === 0 ? done(out) : fail(new Error(`wrk exited with ${code}: ${out}`))));
+  });
+}
 
-      const bareBest = best(bare);
-      const fullBest = best(full);
-      const answered = full.reduce((t, r) => t + (r.statuses.get(302) ?? 0), 0);
-      const roundIds = new Set(full.flatMap((r) => r.locations.map((l) => new URL(l).searchParams.get('pc_click'))));
-      roundIds.delete(null);
-      for (const id of roundIds) ids.add(id);
-      const recorded = after - before;
-      const ratio = fullBest.perSecond / bareBest.perSecond;
+const matched = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
 
-      console.log(`\n${connections} connections`);
-      console.log(`  redirect, bare Hono route        ${fmt(bareBest.perSecond).padStart(8)} req/s   rounds: ${bare.map((r) => fmt(r.perSecond)).join(' / ')}   (${statusText(bareBest.statuses)})`);
-      console.log(`  redirect, Partner Center /r/…    ${fmt(fullBest.perSecond).padStart(8)} req/s   rounds: ${full.map((r) => fmt(r.perSecond)).join(' / ')}   (${statusText(fullBest.statuses)})`);
-      console.log(`  ratio                            ${ratio.toFixed(2).padStart(8)}         goal ≥ 0.70 ${ratio >= 0.7 ? '✔ met' : '✖ not met'}`);
-      const ok = recorded === answered && roundIds.size === answered && answered === REDIRECTS * ROUNDS;
-      console.log(
-        `  clicks recorded: ${recorded.toLocaleString('en-US')} rows for ${answered.toLocaleString('en-US')} redirects with ${roundIds.size.toLocaleString('en-US')} distinct click ids — ${ok ? 'none lost ✔' : `✖ MISMATCH (${answered - recorded} lost)`}`,
-      );
-      if (!ok) throw new Error('clicks were lost or a redirect failed');
+async function wrkRun(servers: Servers, port: number, connections: number): Promise<Run> {
+  const cpu = await cpuOf(servers.child);
+  const out = await wrk(servers, port, connections, SECONDS);
+  const used = (await cpuOf(servers.child)) - cpu;
+  const requests = matched(out, /(\d+) requests in/);
+  return { requests, failed: matched(out, /Non-2xx or 3xx responses: (\d+)/), perSecond: matched(out, /Requests\/sec:\s+([\d.]+)/), cpuPerRequest: used / requests };
+}
+
+async function nodeRun(servers: Servers, port: number, connections: number, locations?: string[]): Promise<Run> {
+  const cpu = await cpuOf(servers.child);
+  const result = await load(port, REDIRECTS, connections, () => ({ method: 'GET', path: REDIRECT_PATH, headers: { 'User-Agent': USER_AGENT } }));
+  const used = (await cpuOf(servers.child)) - cpu;
+  locations?.push(...result.locations);
+  const redirected = (result.statuses.get(302) ?? 0) + (result.statuses.get(200) ?? 0);
+  return { requests: REDIRECTS, failed: REDIRECTS - redirected, perSecond: result.perSecond, cpuPerRequest: used / REDIRECTS };
+}
+
+/** Click ids of redirects, checked against the database: each answer's id distinct and stored. */
+interface IdCheck {
+  answers: number;
+  redirects: number;
+  distinct: number;
+  stored: number;
+  /** rows the pass added; more than `redirects` only by the requests cut off at its end */
+  rows: number;
+}
+
+async function checkIds(servers: Servers, connections: number): Promise<IdCheck> {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-center-bench-ids-'));
+  try {
+    const file = join(dir, 'answers.txt');
+    const before = (await ask<{ count: number }>(servers.child, { ask: 'count', table: 'clicks' })).count;
+    await wrk(servers, servers.ports.full, connections, 1, [fileURLToPath(new URL('./support/click-ids.lua', import.meta.url)), file]);
+    const rows = (await ask<{ count: number }>(servers.child, { ask: 'count', table: 'clicks' })).count - before;
+    const answers = readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(' '));
+    const ids = answers.filter(([status, id]) => status === '302' && id !== '-').map(([, id]) => id!);
+    const { stored } = await ask<{ stored: number }>(servers.child, { ask: 'stored', keys: ids });
+    return { answers: answers.length, redirects: ids.length, distinct: new Set(ids).size, stored, rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface LevelFigures {
+  connections: number;
+  /** best round, req/s */
+  bare: number;
+  full: number;
+  /** full ÷ bare, best rounds */
+  ratio: number;
+  rounds: { bare: number[]; full: number[] };
+  /** the servers' CPU µs per request, least of the rounds; bare ÷ full is the ratio a quiet machine would show */
+  cpuPerRequest: { bare: number; full: number };
+  clicks: {
+    /** redirects answered in the timed rounds, and click rows they added */
+    answered: number;
+    recorded: number;
+    /** the click id check (wrk only; the Node loop checks every round's ids) */
+    ids?: IdCheck;
+    ok: boolean;
+  };
+}
+
+export interface RedirectFigures {
+  tool: 'wrk' | 'node';
+  /** servers on core 0, wrk on core 1 */
+  pinned: boolean;
+  levels: LevelFigures[];
+}
+
+async function measureLevel(servers: Servers, tool: 'wrk' | 'node', connections: number): Promise<LevelFigures> {
+  const { child, ports } = servers;
+  const before = (await ask<{ count: number }>(child, { ask: 'count', table: 'clicks' })).count;
+  const locations: string[] = [];
+  const bare: Run[] = [];
+  const full: Run[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bare.push(tool === 'wrk' ? await wrkRun(servers, ports.bare, connections) : await nodeRun(servers, ports.bare, connections));
+    full.push(tool === 'wrk' ? await wrkRun(servers, ports.full, connections) : await nodeRun(servers, ports.full, connections, locations));
+  }
+  const recorded = (await ask<{ count: number }>(child, { ask: 'count', table: 'clicks' })).count - before;
+  const answered = full.reduce((t, r) => t + r.requests - r.failed, 0);
+  const failed = full.reduce((t, r) => t + r.failed, 0);
+  const best = (runs: Run[]) => Math.max(...runs.map((r) => r.perSecond));
+  const leastCpu = (runs: Run[]) => Math.min(...runs.map((r) => r.cpuPerRequest));
+
+  let ok: boolean;
+  let ids: IdCheck | undefined;
+  if (tool === 'wrk') {
+    ids = await checkIds(servers, connections);
+    const idsOk = ids.redirects === ids.answers && ids.distinct === ids.redirects && ids.stored === ids.redirects && ids.rows >= ids.redirects && ids.rows <= ids.redirects + connections;
+    ok = failed === 0 && recorded >= answered && recorded <= answered + connections * ROUNDS && idsOk;
+  } else {
+    const distinct = new Set(locations.map((l) => new URL(l).searchParams.get('pc_click')));
+    distinct.delete(null);
+    ok = failed === 0 && recorded === answered && distinct.size === answered;
+  }
+  return {
+    connections,
+    bare: best(bare),
+    full: best(full),
+    ratio: best(full) / best(bare),
+    rounds: { bare: bare.map((r) => r.perSecond), full: full.map((r) => r.perSecond) },
+    cpuPerRequest: { bare: leastCpu(bare), full: leastCpu(full) },
+    clicks: { answered, recorded, ...(ids && { ids }), ok },
+  };
+}
+
+async function measureOn(servers: Servers, onLevel: (level: LevelFigures) => void = () => {}): Promise<RedirectFigures> {
+  const tool = installed('wrk') ? 'wrk' : 'node';
+  // warm up both (JIT, statement caches, SQLite pages)
+  for (const port of [servers.ports.bare, servers.ports.full]) {
+    if (tool === 'wrk') await wrk(servers, port, 16, 2);
+    else await load(port, 2_000, 16, () => ({ method: 'GET', path: REDIRECT_PATH, headers: { 'User-Agent': USER_AGENT } }));
+  }
+  const levels: LevelFigures[] = [];
+  for (const connections of CONNECTION_LEVELS) {
+    const level = await measureLevel(servers, tool, connections);
+    onLevel(level);
+    levels.push(level);
+  }
+  return { tool, pinned: servers.pinned && tool === 'wrk', levels };
+}
+
+/** The redirect figures at each connection level, measured on fresh servers; prints nothing. */
+export const measureRedirect = (): Promise<RedirectFigures> => withServers((servers) => measureOn(servers));
+
+function printLevel(level: LevelFigures) {
+  const { connections, rounds, cpuPerRequest: cpu, clicks } = level;
+  const cpuRatio = cpu.bare / cpu.full;
+  console.log(`\n${connections} connections`);
+  console.log(`  redirect, bare Hono route        ${fmt(level.bare).padStart(8)} req/s   rounds: ${rounds.bare.map(fmt).join(' / ')}   ${cpu.bare.toFixed(1)} CPU µs/request`);
+  console.log(`  redirect, Partner Center /r/…    ${fmt(level.full).padStart(8)} req/s   rounds: ${rounds.full.map(fmt).join(' / ')}   ${cpu.full.toFixed(1)} CPU µs/request`);
+  console.log(`  ratio                            ${level.ratio.toFixed(2).padStart(8)}         goal ≥ ${GOAL.toFixed(2)} ${level.ratio >= GOAL ? '✔ met' : '✖ not met'}   (by CPU per request: ${cpuRatio.toFixed(2)})`);
+  const ids = clicks.ids;
+  console.log(
+    `  clicks recorded: ${clicks.recorded.toLocaleString('en-US')} rows for ${clicks.answered.toLocaleString('en-US')} redirects answered` +
+      (ids ? `; id check: ${ids.redirects.toLocaleString('en-US')} redirects, ${ids.distinct.toLocaleString('en-US')} distinct ids, ${ids.stored.toLocaleString('en-US')} stored, ${ids.rows.toLocaleString('en-US')} rows` : '') +
+      ` — ${clicks.ok ? 'none lost ✔' : '✖ MISMATCH'}`,
+  );
+}
+
+export default async function redirectBench() {
+  await withServers(async (servers) => {
+    const { child, ports } = servers;
+    if (!installed('wrk')) {
+      console.warn('⚠ wrk is not installed (apt-get install wrk): measuring with a Node loop in this process, which is itself the bottleneck — the ratio reads closer to 1 than it is');
     }
-    ids.delete(null);
+    console.log(
+      installed('wrk')
+        ? `wrk, 1 thread, ${SECONDS} s per round, best of ${ROUNDS} alternating rounds per load${servers.pinned ? '; servers on core 0, wrk on core 1' : ' (not pinned: taskset or a second core is missing)'}`
+        : `${REDIRECTS.toLocaleString('en-US')} requests per round, keep-alive, best of ${ROUNDS} alternating rounds per load`,
+    );
+    const figures = await measureOn(servers, printLevel);
+    if (figures.levels.some((level) => !level.clicks.ok)) throw new Error('clicks were lost or a redirect failed');
+    const ids = new Set<string | null>((await ask<{ keys: string[] }>(child, { ask: 'keys', limit: 5_000 })).keys);
 
     // sales ingestion: each sale attributed by one of the recorded click ids
     const clickIds = [...ids] as string[];
@@ -136,8 +319,5 @@ export default async function redirectBench() {
       `\nsales ingested (8 connections)     ${fmt(sales.perSecond).padStart(8)} sales/s  (${SALES.toLocaleString('en-US')} sales in ${sales.seconds.toFixed(2)} s; ${statusText(sales.statuses)}; ${salesRecorded} recorded, ${commissions} commissions)`,
     );
     if (salesRecorded !== SALES || sales.statuses.get(201) !== SALES) throw new Error('a sale was not recorded');
-  } finally {
-    if (child.connected) child.send({ ask: 'close' });
-    await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
-  }
+  });
 }

@@ -2,7 +2,9 @@
  * The servers under test for bench/redirect.bench.ts, in their own process so the load
  * generator does not share their event loop: a bare Hono app whose route only redirects, and
  * the real Partner Center app over a fresh SQLite file (WAL) with a program, a partner and a
- * link. Tells the parent its ports over IPC and answers { count } questions.
+ * link. Tells the parent its ports over IPC and answers its questions: { count } of a table's rows,
+ * { cpu } time used so far (µs, to price a request independently of a busy machine), { keys }
+ * the newest click ids, and { stored } how many of the given click ids are in the database.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,6 @@ import { createLink } from '../../server/catalog/links.js';
 import { createPartnerAccount } from '../../server/partners/partner-admin.js';
 import { createProgram } from '../../server/catalog/programs.js';
 import { BENCH_ADMIN_KEY, DESTINATION } from './constants.js';
-
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
   new Promise<{ server: ServerType; port: number }>((ready) => {
@@ -40,12 +41,23 @@ const fullServer = await listen(createApp(deps).fetch);
 
 const count = (table: 'clicks' | 'sales' | 'commissions') => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-process.on('message', (message: { ask: 'count' | 'cpu' | 'close'; table?: 'clicks' | 'sales' | 'commissions' }) => {
+type Question =
+  | { ask: 'count'; table?: 'clicks' | 'sales' | 'commissions' }
+  | { ask: 'cpu' | 'close' }
+  | { ask: 'keys'; limit: number }
+  | { ask: 'stored'; keys: string[] };
+
+const newestKeys = db.sqlite.prepare<[number], { click_key: string }>('SELECT click_key FROM clicks ORDER BY id DESC LIMIT ?');
+const isStored = db.sqlite.prepare<[string], { id: number }>('SELECT id FROM clicks WHERE click_key = ?');
+
+process.on('message', (message: Question) => {
   if (message.ask === 'count') process.send!({ count: count(message.table ?? 'clicks') });
   if (message.ask === 'cpu') {
     const { user, system } = process.cpuUsage();
     process.send!({ cpu: user + system });
   }
+  if (message.ask === 'keys') process.send!({ keys: newestKeys.all(message.limit).map((r) => r.click_key) });
+  if (message.ask === 'stored') process.send!({ stored: message.keys.filter((key) => isStored.get(key)).length });
   if (message.ask === 'close') {
     bareServer.server.close();
     fullServer.server.close();

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { backgroundCheckpoints, type BackgroundCheckpoints } from './checkpoints.js';
 import type { Dialect } from './dialect.js';
 import { migrate, migratePostgres } from './migrations.js';
 import type { Database } from './schema.js';
@@ -19,6 +20,8 @@ export interface Db {
   sqlite: Sqlite.Database;
   /** PostgreSQL only: the connection pool. */
   pool?: pg.Pool;
+  /** SQLite files only: WAL checkpoints in a worker thread, once started (the redirect's hot path starts them). */
+  checkpoints?: BackgroundCheckpoints;
   close(): Promise<void>;
 }
 
@@ -61,14 +64,17 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   sqlite.pragma('busy_timeout = 5000');
   if (options.migrate !== false) migrate(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const checkpoints = path === ':memory:' ? undefined : backgroundCheckpoints(sqlite, path);
   let closed = false;
   return {
     kysely,
     dialect: 'sqlite',
     sqlite,
+    ...(checkpoints && { checkpoints }),
     async close() {
       if (closed) return;
       closed = true;
+      await checkpoints?.stop(); // first: the last connection to close checkpoints and removes the WAL
       await kysely.destroy(); // closes the better-sqlite3 connection too
     },
   };

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './connection.js';
 
 /**
- * The redirect's queries as statements prepared once per connection. Look-ups run directly
- * (reads by unique index). Click inserts are group-committed: the clicks that arrive while a
- * batch is being gathered (one event-loop turn) are written in one transaction while holding
- * Kysely's connection lock — so they never land inside another request's open transaction —
- * and each redirect answers only after its click is committed. One commit per batch instead of
- * per click is what keeps the redirect near a bare redirect's speed; no click is acknowledged
- * before it is on disk.
+ * The redirect's queries, as statements prepared once per connection, group-committed: the
+ * redirects that arrive while a batch gathers (one event-loop turn) are served by one
+ * transaction, taken while holding Kysely's connection lock (so they never land inside another
+ * request's open transaction). On SQLite each redirect's look-ups run inside that transaction
+ * too: one read lock for the batch instead of three per redirect (each autocommit read takes and
+ * drops SQLite's file and WAL locks: system calls), and a link or partner read once per batch.
+ * Each redirect answers only after its click is committed — no click is acknowledged before it
+ * is on disk (WAL: it survives the process being killed).
  */
 export interface HotLink {
   id: number;
@@ -43,31 +44,54 @@ export interface NewHotClick {
   first_click_id: number | null;
 }
 
+/** What a redirect looks up: the link by slug, the partner by code, and the earlier click its cookie names. */
+export interface ClickLookup {
+  slug: string;
+  code: string;
+  earlierKey?: string | undefined;
+}
+
+export interface ClickFound {
+  link: HotLink | undefined;
+  partner: HotPartner | undefined;
+  earlier: HotClick | undefined;
+}
+
+/**
+ * Decides from what was found which click to store, if any, and what to answer. Runs inside the
+ * batch's transaction on SQLite, so it must be synchronous and quick: no I/O, no await.
+ */
+export type ClickPlan<T> = (found: ClickFound) => { row?: NewHotClick | undefined; answer: T };
+
 export interface HotPath {
-  link(slug: string): HotLink | undefined | Promise<HotLink | undefined>;
-  partner(code: string): HotPartner | undefined | Promise<HotPartner | undefined>;
-  click(key: string): HotClick | undefined | Promise<HotClick | undefined>;
-  /** Resolves with the click's id once its batch is committed. */
-  insertClick(click: NewHotClick): Promise<number>;
-  /** Commits the batch being gathered now (if any) and waits for every batch in progress; answers how many clicks it waited for. */
+  /** Looks up, stores the click `plan` asks for, and resolves once it is committed (`id` when a click was stored). */
+  click<T>(lookup: ClickLookup, plan: ClickPlan<T>): Promise<{ answer: T; id?: number }>;
+  /** Commits the batch being gathered now (if any) and waits for every batch in progress; answers how many redirects it waited for. */
   drain(): Promise<number>;
   /** A random secret of this installation, to salt the hash of visitors' addresses. */
   salt(): string | Promise<string>;
 }
 
+type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
 /**
- * Group commit: rows that arrive while a batch gathers (one event-loop turn) go to `write`
- * together, and each caller's promise resolves with its row's id once the batch is written.
+ * Group commit: jobs that arrive while a batch gathers (one event-loop turn) go to `write`
+ * together; each caller's promise settles with its job's outcome once the batch is written
+ * (all reject when the batch's transaction fails).
  */
-function batcher<Row>(write: (rows: Row[]) => Promise<number[]>) {
-  type Waiting = { row: Row; resolve: (id: number) => void; reject: (err: unknown) => void };
+function batcher<Job, R>(write: (jobs: Job[]) => Promise<Settled<R>[]>) {
+  type Waiting = { job: Job; resolve: (value: R) => void; reject: (err: unknown) => void };
   let gathering: Waiting[] = [];
   const inProgress = new Set<Promise<void>>();
   let pending = 0;
   const run = async (batch: Waiting[]) => {
     try {
-      const ids = await write(batch.map((w) => w.row));
-      batch.forEach((w, i) => w.resolve(ids[i]!));
+      const outcomes = await write(batch.map((w) => w.job));
+      batch.forEach((w, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) w.resolve(outcome.value);
+        else w.reject(outcome.error);
+      });
     } catch (err) {
       for (const w of batch) w.reject(err);
     }
@@ -84,10 +108,10 @@ function batcher<Row>(write: (rows: Row[]) => Promise<number[]>) {
     inProgress.add(done);
   };
   return {
-    add: (row: Row) =>
-      new Promise<number>((resolve, reject) => {
+    add: (job: Job) =>
+      new Promise<R>((resolve, reject) => {
         if (!gathering.length) setImmediate(flush);
-        gathering.push({ row, resolve, reject });
+        gathering.push({ job, resolve, reject });
       }),
     async drain() {
       const waited = pending + gathering.length;
@@ -98,51 +122,82 @@ function batcher<Row>(write: (rows: Row[]) => Promise<number[]>) {
   };
 }
 
+// one job type for every caller's T: the batcher only carries it through
+type ClickJob = { lookup: ClickLookup; plan: ClickPlan<unknown> };
+type ClickDone = { answer: unknown; id?: number };
+
 const prepared = new WeakMap<Db, HotPath>();
 
 function prepare(db: Db): HotPath {
   const { sqlite } = db;
+  // a busy redirect fills the WAL quickly: its checkpoints must not stall the event loop
+  db.checkpoints?.start();
   const link = sqlite.prepare<[string], HotLink>('SELECT id, slug, name, destination, partner_id, sub, status FROM links WHERE slug = ?');
   const partner = sqlite.prepare<[string], HotPartner>('SELECT id, status FROM partners WHERE code = ?');
   const click = sqlite.prepare<[string], HotClick>('SELECT id, at, first_click_id FROM clicks WHERE click_key = ?');
   const insert = sqlite.prepare<unknown[]>(
     'INSERT INTO clicks (click_key, link_id, partner_id, at, ip_hash, user_agent, referrer, sub, first_click_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertAll = sqlite.transaction((rows: NewHotClick[]) =>
-    rows.map(
-      (r) => Number(insert.run(r.click_key, r.link_id, r.partner_id, r.at, r.ip_hash, r.user_agent, r.referrer, r.sub, r.first_click_id).lastInsertRowid),
-    ),
-  );
+  // a job that fails (a constraint) leaves the others in the batch to commit: SQLite undoes just its statement
+  const serve = sqlite.transaction((jobs: ClickJob[]): Settled<ClickDone>[] => {
+    // links and partners cannot change inside this transaction: read each once per batch
+    const links = new Map<string, HotLink | undefined>();
+    const partners = new Map<string, HotPartner | undefined>();
+    return jobs.map(({ lookup, plan }) => {
+      try {
+        if (!links.has(lookup.slug)) links.set(lookup.slug, link.get(lookup.slug));
+        if (!partners.has(lookup.code)) partners.set(lookup.code, partner.get(lookup.code));
+        const { row: r, answer } = plan({
+          link: links.get(lookup.slug),
+          partner: partners.get(lookup.code),
+          earlier: lookup.earlierKey ? click.get(lookup.earlierKey) : undefined,
+        });
+        if (!r) return { ok: true, value: { answer } };
+        const id = Number(insert.run(r.click_key, r.link_id, r.partner_id, r.at, r.ip_hash, r.user_agent, r.referrer, r.sub, r.first_click_id).lastInsertRowid);
+        return { ok: true, value: { answer, id } };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+  });
   sqlite
     .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('_ipHashSalt', ?, ?) ON CONFLICT (key) DO NOTHING")
     .run(JSON.stringify(randomBytes(24).toString('base64url')), Date.now());
   const salt = JSON.parse((sqlite.prepare("SELECT value FROM settings WHERE key = '_ipHashSalt'").get() as { value: string }).value) as string;
 
-  const clicks = batcher<NewHotClick>((rows) => db.kysely.connection().execute(async () => insertAll(rows)));
+  const clicks = batcher<ClickJob, ClickDone>((jobs) => db.kysely.connection().execute(async () => serve(jobs)));
   return {
-    link: (slug) => link.get(slug),
-    partner: (code) => partner.get(code),
-    click: (key) => click.get(key),
-    insertClick: clicks.add,
+    click: <T>(lookup: ClickLookup, plan: ClickPlan<T>) => clicks.add({ lookup, plan }) as Promise<{ answer: T; id?: number }>,
     drain: clicks.drain,
     salt: () => salt,
   };
 }
 
 /**
- * PostgreSQL's: the same reads through the pool, and each batch of clicks as one multi-row
- * INSERT (one round trip and one commit for the batch); ids come back in the rows' order.
+ * PostgreSQL's: the look-ups through the pool (in parallel), the plan, then the batch's clicks
+ * as one multi-row INSERT (one round trip and one commit for the batch); ids come back in the
+ * rows' order.
  */
 function preparePostgres(db: Db): HotPath {
   const k = db.kysely;
   let salt: Promise<string> | undefined;
-  const clicks = batcher<NewHotClick>(async (rows) => (await k.insertInto('clicks').values(rows).returning('id').execute()).map((r) => r.id));
+  const inserts = batcher<NewHotClick, number>(async (rows) =>
+    (await k.insertInto('clicks').values(rows).returning('id').execute()).map((r) => ({ ok: true, value: r.id })),
+  );
+  const find = async ({ slug, code, earlierKey }: ClickLookup): Promise<ClickFound> => {
+    const [link, partner, earlier] = await Promise.all([
+      k.selectFrom('links').select(['id', 'slug', 'name', 'destination', 'partner_id', 'sub', 'status']).where('slug', '=', slug).executeTakeFirst(),
+      k.selectFrom('partners').select(['id', 'status']).where('code', '=', code).executeTakeFirst(),
+      earlierKey ? k.selectFrom('clicks').select(['id', 'at', 'first_click_id']).where('click_key', '=', earlierKey).executeTakeFirst() : undefined,
+    ]);
+    return { link, partner, earlier };
+  };
   return {
-    link: (slug) => k.selectFrom('links').select(['id', 'slug', 'name', 'destination', 'partner_id', 'sub', 'status']).where('slug', '=', slug).executeTakeFirst(),
-    partner: (code) => k.selectFrom('partners').select(['id', 'status']).where('code', '=', code).executeTakeFirst(),
-    click: (key) => k.selectFrom('clicks').select(['id', 'at', 'first_click_id']).where('click_key', '=', key).executeTakeFirst(),
-    insertClick: clicks.add,
-    drain: clicks.drain,
+    async click(lookup, plan) {
+      const { row, answer } = plan(await find(lookup));
+      return row ? { answer, id: await inserts.add(row) } : { answer };
+    },
+    drain: inserts.drain,
     salt: () =>
       (salt ??= (async () => {
         await k

@@ -100,11 +100,16 @@ export function newClickKey(now: number): string {
 let entropy = Buffer.alloc(0);
 let entropyAt = 0;
 
+type Answer = { kind: 'not_found' } | { kind: 'redirect'; location: string; key?: string; cookie?: { name: string; value: string; maxAgeSeconds: number } };
+const NOT_FOUND = { kind: 'not_found' } as const;
+
 /**
  * The redirect: records a click for `/r/<code>/<slug>` and says where to send the visitor.
  * Unknown or disabled partner, another partner's deep link, or a deep link its partner
  * disabled: redirect without recording.
  * A `to` off the allowed domains throws `destination_not_allowed` — never an open redirect.
+ * The look-ups and the insert run in the hot path's group-committed batch; the answer comes
+ * once the click is committed.
  */
 export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickOutcome> {
   const settings = await getSettings(deps);
@@ -116,44 +121,49 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
   // not named like the parameter itself: track.js keeps that one on the merchant's site, which
   // may be this very host, and an HttpOnly cookie of the same name would hide it from the script
   const cookieName = `${param}_first`;
-
-  const q = hotPath(deps.db);
-  const link = await q.link(input.slug);
-  if (!link) return { kind: 'not_found' };
-  const target = deepTarget ?? link.destination;
-  // a partner's own link they turned off: the visitor still gets to the page, nothing is recorded
-  // (no click, no cookie, so no sale is attributed through it); a merchant's disabled link is gone
-  if (link.status !== 'active') return link.partner_id === null ? { kind: 'not_found' } : { kind: 'redirect', location: target };
-  const partner = await q.partner(input.code);
-  if (!partner || partner.status !== 'active' || (link.partner_id !== null && link.partner_id !== partner.id)) {
-    return { kind: 'redirect', location: target };
-  }
-  let firstClickId: number | null = null;
   const cookie = input.cookieHeader ? cookieValue(input.cookieHeader, cookieName) : undefined;
-  if (cookie && CLICK_KEY_PATTERN.test(cookie)) {
-    const earlier = await q.click(cookie);
-    if (earlier && earlier.at >= now - windowMs && earlier.at <= now) firstClickId = earlier.first_click_id ?? earlier.id;
-  }
-  const key = newClickKey(now);
-  const sub = input.sub && SUB_PATTERN.test(input.sub) ? input.sub : link.sub;
-  const id = await q.insertClick({
-    click_key: key,
-    link_id: link.id,
-    partner_id: partner.id,
-    at: now,
-    ip_hash: hashIp(await q.salt(), input.ip),
-    user_agent: clip(input.userAgent, 512),
-    referrer: clip(input.referrer, 2048),
-    sub,
-    first_click_id: firstClickId,
-  });
-  return {
-    kind: 'redirect',
-    location: appendParam(target, param, key),
-    click: { id, key },
-    // a new visitor (or one whose window ran out) starts a chain; later clicks keep its head
-    ...(firstClickId === null && { cookie: { name: cookieName, value: key, maxAgeSeconds: windowDays * 86_400 } }),
-  };
+  const q = hotPath(deps.db);
+  const salt = await q.salt();
+
+  const { answer, id } = await q.click<Answer>(
+    { slug: input.slug, code: input.code, earlierKey: cookie && CLICK_KEY_PATTERN.test(cookie) ? cookie : undefined },
+    ({ link, partner, earlier }) => {
+      if (!link) return { answer: NOT_FOUND };
+      const target = deepTarget ?? link.destination;
+      // a partner's own link they turned off: the visitor still gets to the page, nothing is recorded
+      // (no click, no cookie, so no sale is attributed through it); a merchant's disabled link is gone
+      if (link.status !== 'active') return { answer: link.partner_id === null ? NOT_FOUND : { kind: 'redirect', location: target } };
+      if (!partner || partner.status !== 'active' || (link.partner_id !== null && link.partner_id !== partner.id)) {
+        return { answer: { kind: 'redirect', location: target } };
+      }
+      const firstClickId = earlier && earlier.at >= now - windowMs && earlier.at <= now ? (earlier.first_click_id ?? earlier.id) : null;
+      const key = newClickKey(now);
+      const row = {
+        click_key: key,
+        link_id: link.id,
+        partner_id: partner.id,
+        at: now,
+        ip_hash: hashIp(salt, input.ip),
+        user_agent: clip(input.userAgent, 512),
+        referrer: clip(input.referrer, 2048),
+        sub: input.sub && SUB_PATTERN.test(input.sub) ? input.sub : link.sub,
+        first_click_id: firstClickId,
+      };
+      return {
+        row,
+        answer: {
+          kind: 'redirect',
+          location: appendParam(target, param, key),
+          key,
+          // a new visitor (or one whose window ran out) starts a chain; later clicks keep its head
+          ...(firstClickId === null && { cookie: { name: cookieName, value: key, maxAgeSeconds: windowDays * 86_400 } }),
+        },
+      };
+    },
+  );
+  if (answer.kind === 'not_found') return answer;
+  const { key, ...redirect } = answer;
+  return id !== undefined && key ? { ...redirect, click: { id, key } } : redirect;
 }
 
 /** Thrown for a `to` the merchant does not allow; the redirect answers it with a 400 page. */
