@@ -115,6 +115,7 @@ export type SaleOutcome = { created: boolean; result: SaleResult } | { error: Do
  * are refused before the sale writes anything. Any other error rolls the whole batch back.
  */
 export async function recordSales(deps: Deps, sales: HistoricalSale[]): Promise<SaleOutcome[]> {
+  if (!sales.length) return [];
   const settings = await getSettings(deps);
   return transaction(deps.db.kysely, async (trx) => {
     const run = transactionRunner(deps.db, trx);
