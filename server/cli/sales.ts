@@ -1,11 +1,36 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { getSettings } from '../catalog/settings.js';
+import { withoutMail } from '../mail/outbox.js';
 import { formatMoney } from '../shared/money.js';
 import { recordRefund } from '../tracking/refunds.js';
-import { recordSale } from '../tracking/sales.js';
+import { recordSale, recordSales, type HistoricalSale, type SaleInput } from '../tracking/sales.js';
 import { defineCommand, UsageError, withDeps, type Command } from './command.js';
 import { money, required } from './options.js';
 
-/** `sale record` and `refund record`: what the track API records, from the shell. */
+/** `sale record`, `sale import` and `refund record`: what the track API records, from the shell. */
+
+/** Sales per transaction in `sale import`: one commit per batch is what makes a backfill fast. */
+const IMPORT_BATCH = 500;
+/** Refused lines printed one by one; the rest are counted. */
+const SHOWN_REFUSALS = 20;
+
+/** One line of an import file: a sale as the track API takes it, with `recordedAt` (ISO 8601) when it happened. */
+function historicalSale(line: string, now: number): HistoricalSale | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object (one sale per line)';
+  const { recordedAt, ...input } = value as { recordedAt?: unknown };
+  if (recordedAt === undefined) return { input: input as SaleInput, at: now };
+  const at = typeof recordedAt === 'string' && /^\d{4}-\d\d-\d\dT/.test(recordedAt) ? Date.parse(recordedAt) : NaN;
+  if (!Number.isFinite(at)) return 'recordedAt: must be an ISO 8601 time like 2025-03-01T12:00:00Z';
+  if (at > now) return 'recordedAt: must not be in the future';
+  return { input: input as SaleInput, at };
+}
 
 export const saleCommands: Record<string, Command> = {
   'sale record': defineCommand('sale record', {
@@ -50,6 +75,63 @@ export const saleCommands: Record<string, Command> = {
         else console.log(`  credited to ${result.partnerCode} by ${result.attribution}${result.selfReferral ? ' — self-referral, no commission' : ''}`);
         for (const c of result.commissions) console.log(`  commission ${c.id}: ${m(c.amount)} to ${c.partnerCode} (${c.tier}, ${c.programName}, ${c.status})`);
       });
+    },
+  }),
+
+  'sale import': defineCommand('sale import', {
+    summary: 'Record many sales at once from a JSON Lines file (a backfill)',
+    synopsis: '<file> [--db file]',
+    args: [['<file>', 'one sale per line, as POST /api/v1/track/sales takes it, plus "recordedAt"\n(ISO 8601, when it happened; default now); - reads standard input']],
+    options: {},
+    notes:
+      'Each sale is recorded as POST /api/v1/track/sales would record it at its recordedAt: attributed, its\n' +
+      'commissions and ledger entries written. An order id already recorded with the same details changes\n' +
+      'nothing, so an import can be run again. Queues no email (past sales are news to nobody). A refused line\n' +
+      'is reported with its number and the rest go on; the exit code is then 1.',
+    async run({ values, args }) {
+      const file = required(args[0], '<file>');
+      if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      return withDeps(values.db, (deps) =>
+        withoutMail(async () => {
+          const started = performance.now();
+          const lines = createInterface({ input: file === '-' ? process.stdin : createReadStream(file), crlfDelay: Infinity });
+          const counts = { created: 0, repeated: 0, refused: 0 };
+          const refuse = (lineNo: number, why: string) => {
+            if (++counts.refused <= SHOWN_REFUSALS) console.error(`line ${lineNo}: ${why}`);
+          };
+          // refusals are reported in line order: a batch's lines, read or refused, are settled together
+          let batch: { lineNo: number; sale: HistoricalSale | string }[] = [];
+          const flush = async () => {
+            const sales = batch.flatMap((b) => (typeof b.sale === 'string' ? [] : [b.sale]));
+            const outcomes = (await recordSales(deps, sales)).values();
+            for (const { lineNo, sale } of batch) {
+              if (typeof sale === 'string') {
+                refuse(lineNo, sale);
+                continue;
+              }
+              const outcome = outcomes.next().value!;
+              if ('error' in outcome) refuse(lineNo, `${outcome.error.field ? `${outcome.error.field}: ` : ''}${outcome.error.message}`);
+              else counts[outcome.created ? 'created' : 'repeated']++;
+            }
+            batch = [];
+          };
+          let lineNo = 0;
+          for await (const line of lines) {
+            lineNo++;
+            if (!line.trim()) continue;
+            batch.push({ lineNo, sale: historicalSale(line, Date.now()) });
+            if (batch.length >= IMPORT_BATCH) await flush();
+          }
+          if (batch.length) await flush();
+          if (counts.refused > SHOWN_REFUSALS) console.error(`… and ${counts.refused - SHOWN_REFUSALS} more refused lines`);
+          const seconds = (performance.now() - started) / 1000;
+          console.log(
+            `Imported ${counts.created} new sales in ${seconds.toFixed(1)} s (${Math.round(counts.created / Math.max(seconds, 0.001))}/s); ` +
+              `${counts.repeated} already recorded, ${counts.refused} refused`,
+          );
+          return counts.refused ? 1 : 0;
+        }),
+      );
     },
   }),
 

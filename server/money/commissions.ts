@@ -9,6 +9,7 @@ import { appendLedgerEntry } from './ledger.js';
 import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import type { NoCommissionReason } from './no-commission-reasons.js';
 import type { CommissionReason } from './schemas.js';
 import type { Settings } from '../catalog/settings.js';
@@ -242,20 +243,20 @@ export const holdDaysOf = (program: EngineProgram, settings: Settings) => progra
  * A commission with no hold days is approved at once. Returns the stored rows in plan order.
  */
 export async function insertCommissions(
-  trx: Executor,
+  trx: Runner | Executor,
   now: number,
   settings: Settings,
   planned: PlannedCommission[],
   refs: { saleId?: number; leadId?: number },
 ): Promise<CommissionRow[]> {
+  const run = asRunner(trx);
   const rows: CommissionRow[] = [];
   const approvedPartners = new Set<number>();
   for (const p of planned) {
     const hold = holdDaysOf(p.program, settings);
     const approved = hold === 0;
-    const row = await trx
-      .insertInto('commissions')
-      .values({
+    const row = await run.one(
+      run.db.insertInto('commissions').returningAll().values({
         partner_id: p.partner.id,
         program_id: p.program.row.id,
         sale_id: refs.saleId ?? null,
@@ -272,10 +273,9 @@ export async function insertCommissions(
         payable_at: now + hold * DAY_MS,
         approved_at: approved ? now : null,
         created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendLedgerEntry(trx, now, {
+      }),
+    );
+    await appendLedgerEntry(run, now, {
       partnerId: p.partner.id,
       type: 'commission',
       amount: p.amount,
@@ -286,7 +286,7 @@ export async function insertCommissions(
     if (approved) approvedPartners.add(p.partner.id);
     rows.push(row);
   }
-  for (const partnerId of approvedPartners) await settlePaid(trx, partnerId);
+  for (const partnerId of approvedPartners) await settlePaid(run.db, partnerId);
   return rows;
 }
 

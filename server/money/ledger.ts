@@ -3,6 +3,7 @@ import { lockPartner } from '../db/dialect.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
 import type { LedgerEntry } from './schemas.js';
 import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import { getSettings } from '../catalog/settings.js';
 import { onePage } from '../db/paging.js';
 import { afterKey, type Key } from '../shared/keyset.js';
@@ -26,15 +27,9 @@ export interface NewLedgerEntry {
 }
 
 /** The partner's latest entry (the one with the current balance), by the (partner, at, id) index. */
-export async function latestEntry(db: Executor, partnerId: number): Promise<Pick<LedgerEntryRow, 'id' | 'at' | 'balance'> | undefined> {
-  return db
-    .selectFrom('ledger_entries')
-    .select(['id', 'at', 'balance'])
-    .where('partner_id', '=', partnerId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function latestEntry(db: Runner | Executor, partnerId: number): Promise<Pick<LedgerEntryRow, 'id' | 'at' | 'balance'> | undefined> {
+  const run = asRunner(db);
+  return run.first(run.db.selectFrom('ledger_entries').select(['id', 'at', 'balance']).where('partner_id', '=', partnerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1));
 }
 
 /**
@@ -42,34 +37,37 @@ export async function latestEntry(db: Executor, partnerId: number): Promise<Pick
  * `now`, never before the partner's previous entry, so the (at, id) order is the order of the
  * running balance even if the clock steps back.
  */
-export async function appendLedgerEntry(trx: Executor, now: number, entry: NewLedgerEntry): Promise<LedgerEntryRow> {
+export async function appendLedgerEntry(trx: Runner | Executor, now: number, entry: NewLedgerEntry): Promise<LedgerEntryRow> {
   if (!Number.isSafeInteger(entry.amount)) throw new RangeError(`ledger amount must be an integer, got ${entry.amount}`);
+  const run = asRunner(trx);
   // several instances on one PostgreSQL: one entry per partner at a time, each on the last one's balance
-  await lockPartner(trx, entry.partnerId);
-  const last = await latestEntry(trx, entry.partnerId);
+  await lockPartner(run.db, entry.partnerId);
+  const last = await latestEntry(run, entry.partnerId);
   const at = Math.max(now, last?.at ?? now);
   const balance = (last?.balance ?? 0) + entry.amount;
-  await trx
-    .insertInto('partner_balances')
-    .values({ partner_id: entry.partnerId, balance, at })
-    .onConflict((oc) => oc.column('partner_id').doUpdateSet({ balance, at }))
-    .execute();
-  return trx
-    .insertInto('ledger_entries')
-    .values({
-      partner_id: entry.partnerId,
-      at,
-      type: entry.type,
-      amount: entry.amount,
-      balance,
-      currency: entry.currency,
-      description: entry.description,
-      commission_id: entry.commissionId ?? null,
-      payment_id: entry.paymentId ?? null,
-      reverses_id: entry.reversesId ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  await run.all(
+    run.db
+      .insertInto('partner_balances')
+      .values({ partner_id: entry.partnerId, balance, at })
+      .onConflict((oc) => oc.column('partner_id').doUpdateSet({ balance, at })),
+  );
+  return run.one(
+    run.db
+      .insertInto('ledger_entries')
+      .values({
+        partner_id: entry.partnerId,
+        at,
+        type: entry.type,
+        amount: entry.amount,
+        balance,
+        currency: entry.currency,
+        description: entry.description,
+        commission_id: entry.commissionId ?? null,
+        payment_id: entry.paymentId ?? null,
+        reverses_id: entry.reversesId ?? null,
+      })
+      .returningAll(),
+  );
 }
 
 export const ledgerEntryView = (row: LedgerEntryRow): LedgerEntry => ({

@@ -18,8 +18,11 @@ import { DAY_MS } from '../shared/time.js';
  * covers one UTC day, a statement one UTC calendar month.
  */
 
-const dateOf = (at: number) => new Date(at).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-const monthOf = (at: number) => new Date(at).toLocaleDateString('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+// formatters made once: toLocaleDateString builds one per call, a tenth of a sale's time in a profile
+const dayFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+const dateOf = (at: number) => dayFormat.format(at);
+const monthOf = (at: number) => monthFormat.format(at);
 
 /** Runs `send`, never letting a message fail the money change it reports (logged instead). */
 async function notSafely(what: string, send: () => Promise<unknown>): Promise<void> {

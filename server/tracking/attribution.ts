@@ -2,7 +2,8 @@ import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
 import { DAY_MS } from '../shared/time.js';
 import { loadActivePrograms, type EngineProgram } from '../catalog/programs.js';
-import { type Executor } from '../db/executor.js';
+import { asRunner, kyselyRunner, type Runner } from '../db/runner.js';
+import type { Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
 import { couponPartner } from '../integrations/coupons.js';
 
@@ -58,39 +59,40 @@ export interface CreditQuery {
   now: number;
 }
 
-async function clickFacts(db: Executor, where: { key: string } | { id: number }) {
-  let query = db
+async function clickFacts(run: Runner, where: { key: string } | { id: number }) {
+  let query = run.db
     .selectFrom('clicks')
     .innerJoin('links', 'links.id', 'clicks.link_id')
     .select(['clicks.id', 'clicks.click_key', 'clicks.at', 'clicks.sub', 'clicks.partner_id', 'clicks.first_click_id', 'links.id as link_id', 'links.slug', 'links.name']);
   query = 'key' in where ? query.where('clicks.click_key', '=', where.key) : query.where('clicks.id', '=', where.id);
-  const row = await query.executeTakeFirst();
+  const row = await run.first(query);
   if (!row) return undefined;
   const facts: ClickFacts = { id: row.id, key: row.click_key, at: row.at, sub: row.sub, linkId: row.link_id, linkSlug: row.slug, linkName: row.name };
   return { facts, partnerId: row.partner_id, firstClickId: row.first_click_id };
 }
 
-async function partnerById(db: Executor, id: number | null) {
-  return id === null ? undefined : db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
+async function partnerById(run: Runner, id: number | null) {
+  return id === null ? undefined : run.first(run.db.selectFrom('partners').selectAll().where('id', '=', id));
 }
 
 /** The partner's active programs, limited to the link's programs when it has any. */
-export async function programsOf(db: Executor, partnerId: number, linkId: number | null): Promise<EngineProgram[]> {
-  const enrolled = (await db.selectFrom('enrollments').select('program_id').where('partner_id', '=', partnerId).execute()).map((r) => r.program_id);
+export async function programsOf(db: Runner | Executor, partnerId: number, linkId: number | null): Promise<EngineProgram[]> {
+  const run = asRunner(db);
+  const enrolled = (await run.all(run.db.selectFrom('enrollments').select('program_id').where('partner_id', '=', partnerId))).map((r) => r.program_id);
   let ids = enrolled;
   if (linkId !== null) {
     const limited = (
-      await db.selectFrom('resource_programs').select('program_id').where('kind', '=', 'link').where('resource_id', '=', linkId).execute()
+      await run.all(run.db.selectFrom('resource_programs').select('program_id').where('kind', '=', 'link').where('resource_id', '=', linkId))
     ).map((r) => r.program_id);
     if (limited.length) ids = enrolled.filter((id) => limited.includes(id));
   }
-  return loadActivePrograms(db, ids);
+  return loadActivePrograms(run.db, ids);
 }
 
 export const windowDaysOf = (program: EngineProgram, settings: Settings) => program.row.attribution_window_days ?? settings.attributionWindowDays;
 
 /** A click as evidence: its partner (if active) and the programs whose window still covers it. */
-async function weigh(db: Executor, settings: Settings, click: NonNullable<Awaited<ReturnType<typeof clickFacts>>>, now: number) {
+async function weigh(db: Runner, settings: Settings, click: NonNullable<Awaited<ReturnType<typeof clickFacts>>>, now: number) {
   const partner = await partnerById(db, click.partnerId);
   if (!partner || partner.status !== 'active') return { partner: undefined, programs: [], inWindow: false };
   const age = now - click.facts.at;
@@ -100,7 +102,7 @@ async function weigh(db: Executor, settings: Settings, click: NonNullable<Awaite
   return { partner, programs, inWindow };
 }
 
-async function byClick(db: Executor, settings: Settings, key: string, now: number): Promise<CreditResult> {
+async function byClick(db: Runner, settings: Settings, key: string, now: number): Promise<CreditResult> {
   const last = await clickFacts(db, { key });
   if (!last) return { credit: null, reason: 'unknown_click' };
   const head = last.firstClickId !== null ? await clickFacts(db, { id: last.firstClickId }) : undefined;
@@ -117,9 +119,11 @@ async function byClick(db: Executor, settings: Settings, key: string, now: numbe
   return { credit: { partner: latest.partner, programs: latest.programs, attribution, click: last.facts, leadId: null, sub: last.facts.sub } };
 }
 
-/** Finds who earns on a sale or lead; see the rules above. Reads only; call before the write transaction. */
-export async function findCredit(deps: Deps, settings: Settings, query: CreditQuery): Promise<CreditResult> {
-  const db = deps.db.kysely;
+/**
+ * Finds who earns on a sale or lead; see the rules above. Reads only, through `db` (a runner of
+ * the write transaction; by default the database outside any transaction).
+ */
+export async function findCredit(deps: Deps, settings: Settings, query: CreditQuery, db: Runner = kyselyRunner(deps.db.kysely)): Promise<CreditResult> {
   let reason: NotAttributed = 'no_referral';
 
   if (query.clickId) {
@@ -128,21 +132,21 @@ export async function findCredit(deps: Deps, settings: Settings, query: CreditQu
     reason = result.reason;
   }
   if (query.partnerCode) {
-    const partner = await db.selectFrom('partners').selectAll().where('code', '=', query.partnerCode).executeTakeFirst();
+    const partner = await db.first(db.db.selectFrom('partners').selectAll().where('code', '=', query.partnerCode));
     if (partner && partner.status === 'active') {
       return { credit: { partner, programs: await programsOf(db, partner.id, null), attribution: 'partner_code', click: null, leadId: null, sub: null } };
     }
     if (reason === 'no_referral') reason = partner ? 'partner_inactive' : 'unknown_partner';
   }
   if (query.couponCode) {
-    const partner = await couponPartner(db, query.couponCode);
+    const partner = await couponPartner(db.db, query.couponCode);
     if (partner && partner.status === 'active') {
       return { credit: { partner, programs: await programsOf(db, partner.id, null), attribution: 'partner_code', click: null, leadId: null, sub: null } };
     }
     if (reason === 'no_referral') reason = partner ? 'partner_inactive' : 'unknown_coupon';
   }
   if (query.email && query.allowLead !== false) {
-    const lead = await db.selectFrom('leads').selectAll().where('email', '=', query.email).executeTakeFirst();
+    const lead = await db.first(db.db.selectFrom('leads').selectAll().where('email', '=', query.email));
     if (lead) {
       const partner = await partnerById(db, lead.partner_id);
       if (partner && partner.status === 'active') {
@@ -165,17 +169,21 @@ export async function findCredit(deps: Deps, settings: Settings, query: CreditQu
 }
 
 /** The credit of a subscription's first attributed sale, for its later payments (no window applies). */
-export async function subscriptionCredit(deps: Deps, subscriptionId: string): Promise<(Credit & { firstOrderId: string }) | undefined> {
-  const db = deps.db.kysely;
-  const first = await db
-    .selectFrom('sales')
-    .select(['order_id', 'partner_id', 'click_id', 'lead_id', 'sub', 'response'])
-    .where('subscription_id', '=', subscriptionId)
-    .where('partner_id', 'is not', null)
-    .orderBy('at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+export async function subscriptionCredit(
+  deps: Deps,
+  subscriptionId: string,
+  db: Runner = kyselyRunner(deps.db.kysely),
+): Promise<(Credit & { firstOrderId: string }) | undefined> {
+  const first = await db.first(
+    db.db
+      .selectFrom('sales')
+      .select(['order_id', 'partner_id', 'click_id', 'lead_id', 'sub', 'response'])
+      .where('subscription_id', '=', subscriptionId)
+      .where('partner_id', 'is not', null)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(1),
+  );
   if (!first) return undefined;
   const partner = await partnerById(db, first.partner_id);
   if (!partner || partner.status !== 'active') return undefined;

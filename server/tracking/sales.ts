@@ -6,10 +6,11 @@ import { findCredit, programsOf, subscriptionCredit, type Credit, type NotAttrib
 import { notifyCommissionsEarned } from '../partners/notifications.js';
 import { insertCommissions, noCommissionReason, planSaleCommissions, type NoCommissionReason, type SaleFacts, type SaleLine } from '../money/commissions.js';
 import { DomainError } from '../shared/errors.js';
-import { getSettings } from '../catalog/settings.js';
+import { getSettings, type Settings } from '../catalog/settings.js';
 import { cents, email, externalId, parseInput, text } from '../shared/validation.js';
 import { onePage } from '../db/paging.js';
 import { transaction } from '../db/dialect.js';
+import { transactionRunner, type Runner } from '../db/runner.js';
 import { saleItemsSchema } from './sale.schemas.js';
 import type { SaleResult, SaleView } from './schemas.js';
 import { afterKey, type Key } from '../shared/keyset.js';
@@ -61,6 +62,7 @@ export const saleSchema = z
     }
   });
 export type SaleInput = z.input<typeof saleSchema>;
+type SaleData = z.output<typeof saleSchema>;
 
 /** JSON with sorted keys, so the same request hashes the same however its keys are ordered. */
 function stable(value: unknown): string {
@@ -89,17 +91,56 @@ const sameEmail = (a: string | null | undefined, b: string | null | undefined) =
 export async function recordSale(deps: Deps, input: SaleInput): Promise<{ created: boolean; result: SaleResult }> {
   const data = parseInput(saleSchema, input);
   const hash = requestHash(data);
-  const db = deps.db.kysely;
-  const replay = (row: { request_hash: string; response: string }) => {
-    if (row.request_hash !== hash) {
+  const settings = await getSettings(deps);
+  // one transaction reads and writes the sale: on SQLite its queries run synchronously as
+  // prepared statements (see transactionRunner); two instances recording the same order at once
+  // on PostgreSQL: the second's INSERT meets the first's order_id and its transaction runs
+  // again, finding the sale and answering as a repeat
+  return transaction(deps.db.kysely, (trx) => recordSaleIn(deps, transactionRunner(deps.db, trx), settings, data, hash));
+}
+
+/** A sale for a backfill: as the track API takes it, and when it happened (ms). */
+export interface HistoricalSale {
+  input: SaleInput;
+  at: number;
+}
+
+export type SaleOutcome = { created: boolean; result: SaleResult } | { error: DomainError };
+
+/**
+ * Records sales in one transaction — a backfill's batch: one commit for all of them, not one
+ * per sale — each exactly as recordSale would at its own time `at` (attribution windows, hold
+ * days and ledger times run from it). A sale the rules refuse (bad input, an order id recorded
+ * with other details, another currency) is answered with its error and the others go on: those
+ * are refused before the sale writes anything. Any other error rolls the whole batch back.
+ */
+export async function recordSales(deps: Deps, sales: HistoricalSale[]): Promise<SaleOutcome[]> {
+  if (!sales.length) return [];
+  const settings = await getSettings(deps);
+  return transaction(deps.db.kysely, async (trx) => {
+    const run = transactionRunner(deps.db, trx);
+    const outcomes: SaleOutcome[] = [];
+    for (const sale of sales) {
+      try {
+        const data = parseInput(saleSchema, sale.input);
+        outcomes.push(await recordSaleIn({ ...deps, clock: () => sale.at }, run, settings, data, requestHash(data)));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({ error });
+      }
+    }
+    return outcomes;
+  });
+}
+
+async function recordSaleIn(deps: Deps, run: Runner, settings: Settings, data: SaleData, hash: string): Promise<{ created: boolean; result: SaleResult }> {
+  const existing = await run.first(run.db.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId));
+  if (existing) {
+    if (existing.request_hash !== hash) {
       throw new DomainError('conflict', 'order_conflict', `Order ${data.orderId} was already recorded with different details`, 'orderId');
     }
-    return { created: false, result: JSON.parse(row.response) as SaleResult };
-  };
-  const existing = await db.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId).executeTakeFirst();
-  if (existing) return replay(existing);
-
-  const settings = await getSettings(deps);
+    return { created: false, result: JSON.parse(existing.response) as SaleResult };
+  }
   if (data.currency !== settings.currency) {
     throw new DomainError('unprocessable', 'currency_mismatch', `Sales are recorded in ${settings.currency}; this one is in ${data.currency}`, 'currency');
   }
@@ -110,23 +151,24 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
   let reason: NotAttributed | null = null;
   let payment: number | null = null;
   if (data.subscriptionId) {
-    const earlier = await db
-      .selectFrom('sales')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('subscription_id', '=', data.subscriptionId)
-      .executeTakeFirstOrThrow();
+    const earlier = await run.one(
+      run.db
+        .selectFrom('sales')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('subscription_id', '=', data.subscriptionId),
+    );
     payment = Number(earlier.n) + 1;
-    if (payment > 1) credit = (await subscriptionCredit(deps, data.subscriptionId)) ?? null;
+    if (payment > 1) credit = (await subscriptionCredit(deps, data.subscriptionId, run)) ?? null;
   }
   if (!credit) {
-    const found = await findCredit(deps, settings, { clickId: data.clickId, partnerCode: data.partnerCode, couponCode: data.couponCode, email: customerEmail, now });
+    const found = await findCredit(deps, settings, { clickId: data.clickId, partnerCode: data.partnerCode, couponCode: data.couponCode, email: customerEmail, now }, run);
     credit = found.credit;
     reason = found.credit ? null : found.reason;
   }
   const selfReferral = !!credit && sameEmail(customerEmail, credit.partner.email);
   let parent: PartnerRow | undefined;
   if (credit && !selfReferral && credit.partner.parent_id !== null) {
-    parent = await db.selectFrom('partners').selectAll().where('id', '=', credit.partner.parent_id).executeTakeFirst();
+    parent = await run.first(run.db.selectFrom('partners').selectAll().where('id', '=', credit.partner.parent_id));
     if (parent && sameEmail(customerEmail, parent.email)) parent = undefined;
   }
   const lines: SaleLine[] = data.items
@@ -136,18 +178,14 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
   const planned = credit && !selfReferral ? planSaleCommissions(facts, credit, parent) : [];
   let unpaid: NoCommissionReason | null = null;
   if (credit && !planned.some((p) => p.tier === 'direct' && p.amount > 0)) {
-    const enrolled = await programsOf(db, credit.partner.id, null);
-    const viaLink = credit.click ? await programsOf(db, credit.partner.id, credit.click.linkId) : enrolled;
+    const enrolled = await programsOf(run, credit.partner.id, null);
+    const viaLink = credit.click ? await programsOf(run, credit.partner.id, credit.click.linkId) : enrolled;
     unpaid = noCommissionReason(facts, credit, { selfReferral, planned, enrolled, viaLink });
   }
-  const lead = customerEmail ? await db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail).executeTakeFirst() : undefined;
+  const lead = customerEmail ? await run.first(run.db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail)) : undefined;
 
-  // two instances recording the same order at once: on PostgreSQL the second's INSERT meets the
-  // first's order_id and its transaction runs again, finding the sale and answering as a repeat
-  return transaction(db, async (trx) => {
-    const raced = await trx.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId).executeTakeFirst();
-    if (raced) return replay(raced);
-    const sale = await trx
+  const sale = await run.one(
+    run.db
       .insertInto('sales')
       .values({
         order_id: data.orderId,
@@ -167,53 +205,51 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
         response: '{}',
         at: now,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (data.items?.length) {
-      await trx
-        .insertInto('sale_items')
-        .values(data.items.map((i) => ({ sale_id: sale.id, product_id: i.productId, amount: i.amount, quantity: i.quantity })))
-        .execute();
-    }
-    const rows = await insertCommissions(trx, now, settings, planned, { saleId: sale.id });
-    // the partner's commission_earned email, queued with the sale (never failing it)
-    await notifyCommissionsEarned(deps, trx, rows, settings.currency);
-    await emitEvent(deps, trx, 'sale.created', saleData(deps, data.orderId));
-    await emitCommissionEvents(deps, trx, 'commission.created', rows);
-    if (lead && lead.status !== 'customer') await trx.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id).execute();
+      .returning('id'),
+  );
+  if (data.items?.length) {
+    await run.all(
+      run.db.insertInto('sale_items').values(data.items.map((i) => ({ sale_id: sale.id, product_id: i.productId, amount: i.amount, quantity: i.quantity }))),
+    );
+  }
+  const rows = await insertCommissions(run, now, settings, planned, { saleId: sale.id });
+  // the partner's commission_earned email, queued with the sale (never failing it)
+  await notifyCommissionsEarned(deps, run.db, rows, settings.currency);
+  await emitEvent(deps, run.db, 'sale.created', saleData(deps, data.orderId));
+  await emitCommissionEvents(deps, run.db, 'commission.created', rows);
+  if (lead && lead.status !== 'customer') await run.all(run.db.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id));
 
-    const result: SaleResult = {
-      saleId: sale.id,
-      orderId: data.orderId,
-      amount: data.amount,
-      currency: data.currency,
-      recordedAt: new Date(now).toISOString(),
-      attributed: !!credit,
-      partnerCode: credit?.partner.code ?? null,
-      attribution: credit?.attribution ?? null,
-      notAttributedReason: selfReferral ? 'self_referral' : reason,
-      clickId: credit?.click?.key ?? null,
-      sub: credit?.sub ?? null,
-      subscriptionId: data.subscriptionId ?? null,
-      selfReferral,
-      noCommissionReason: unpaid,
-      commissions: rows.map((row, i) => ({
-        id: row.id,
-        partnerCode: planned[i]!.partner.code,
-        tier: row.tier,
-        programId: planned[i]!.program.row.id,
-        programName: planned[i]!.program.row.name,
-        baseAmount: row.base_amount,
-        rateType: row.rate_type,
-        rateValue: row.rate_value,
-        amount: row.amount,
-        status: row.status,
-        payableAt: new Date(row.payable_at).toISOString(),
-      })),
-    };
-    await trx.updateTable('sales').set({ response: JSON.stringify(result) }).where('id', '=', sale.id).execute();
-    return { created: true, result };
-  });
+  const result: SaleResult = {
+    saleId: sale.id,
+    orderId: data.orderId,
+    amount: data.amount,
+    currency: data.currency,
+    recordedAt: new Date(now).toISOString(),
+    attributed: !!credit,
+    partnerCode: credit?.partner.code ?? null,
+    attribution: credit?.attribution ?? null,
+    notAttributedReason: selfReferral ? 'self_referral' : reason,
+    clickId: credit?.click?.key ?? null,
+    sub: credit?.sub ?? null,
+    subscriptionId: data.subscriptionId ?? null,
+    selfReferral,
+    noCommissionReason: unpaid,
+    commissions: rows.map((row, i) => ({
+      id: row.id,
+      partnerCode: planned[i]!.partner.code,
+      tier: row.tier,
+      programId: planned[i]!.program.row.id,
+      programName: planned[i]!.program.row.name,
+      baseAmount: row.base_amount,
+      rateType: row.rate_type,
+      rateValue: row.rate_value,
+      amount: row.amount,
+      status: row.status,
+      payableAt: new Date(row.payable_at).toISOString(),
+    })),
+  };
+  await run.all(run.db.updateTable('sales').set({ response: JSON.stringify(result) }).where('id', '=', sale.id));
+  return { created: true, result };
 }
 
 // ── reading ─────────────────────────────────────────────────────────────────────────────────
