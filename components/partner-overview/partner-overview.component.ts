@@ -127,11 +127,17 @@ export class PartnerOverviewElement extends PartnerElement {
           <div class="pair">${this.renderLink(o)} ${this.renderNextPayout(o)}</div>`;
   }
 
+  /**
+   * The loaded overview's shape — the tiles, the link beside the recent activity, the 12 weeks —
+   * each as tall as it will be, so nothing below the overview moves when the figures arrive.
+   */
   private renderSkeleton() {
     return html`<p part="spinner" role="status" class="visually-hidden">${msg('Loading your overview…')}</p>
       <div part="skeleton" class="tiles" aria-hidden="true">
         ${[0, 1, 2, 3].map(() => html`<div class="tile skeleton"><span class="bone short"></span><span class="bone figure-bone"></span><span class="bone"></span></div>`)}
-      </div>`;
+      </div>
+      <div class="pair" aria-hidden="true"><div class="card-block skeleton link-bone"></div><div class="card-block skeleton recent-bone"></div></div>
+      <div class="card-block skeleton activity-bone" aria-hidden="true"></div>`;
   }
 
   private money(minor: number, currency: string, signed = false) {

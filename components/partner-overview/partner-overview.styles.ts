@@ -235,8 +235,18 @@ export default css`
     color: var(--_success);
     font-weight: 600;
   }
+  /* placeholders as tall as what replaces them (measured with the demo's data) */
   .skeleton {
-    min-height: 7.5em;
+    min-height: 9.6em;
+  }
+  .skeleton.link-bone {
+    min-height: 13.6em;
+  }
+  .skeleton.recent-bone {
+    min-height: 24em;
+  }
+  .skeleton.activity-bone {
+    min-height: 12.9em;
   }
   .bone {
     display: block;
@@ -272,6 +282,15 @@ export default css`
     }
     .qr-row {
       gap: var(--_space-s) var(--_space-m);
+    }
+    .skeleton {
+      min-height: 6.6em;
+    }
+    .skeleton.recent-bone {
+      min-height: 30.8em;
+    }
+    .skeleton.activity-bone {
+      min-height: 27.2em;
     }
     [part~='qr'] {
       width: var(--partner-overview-qr-size, 6em);

@@ -6,6 +6,7 @@ import { ApiError, messageOf } from '../../src/api/errors.js';
 import type { Me, Partner, PayoutMethod, ProfilePatch } from '../../src/api/types.js';
 import { PartnerProfileSavedEvent } from '../../src/events/partner-profile-saved.js';
 import { CONFIRM_PARAM, confirmEmailOnce, pageUrl, urlToken } from '../../src/internal/page-url.js';
+import { NearViewportController } from '../../src/internal/near-viewport.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
 import { formStyles } from '../../src/styles/form.js';
@@ -172,9 +173,12 @@ export class PartnerProfileElement extends PartnerElement {
     }
   }
 
+  private readonly nearViewport = new NearViewportController(this);
+
   private readonly profile = new Task(this, {
     task: ([signedIn, api], { signal }) => (signedIn && api ? api.me({ signal }) : Promise.resolve(undefined)),
-    args: () => [this.session.signedIn, this.client] as const,
+    // further down the page: read once the partner scrolls near it
+    args: () => [this.session.signedIn && this.nearViewport.near, this.client] as const,
   });
 
   override render() {
@@ -186,7 +190,8 @@ export class PartnerProfileElement extends PartnerElement {
             initial: () => loadingView(msg('Loading your profile…')),
             pending: () => (this.profile.value ? this.renderProfile(this.profile.value) : loadingView(msg('Loading your profile…'))),
             error: (e) => errorView(e, () => this.profile.run()),
-            complete: (p) => (p ? this.renderProfile(p) : nothing),
+            // undefined: not near the viewport yet, so not read yet
+            complete: (p) => (p ? this.renderProfile(p) : loadingView(msg('Loading your profile…'))),
           })
         : signedOutView('your profile')}
     </section>`;

@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import type { Rate, RecruitsAnswer } from '../../src/api/types.js';
 import { formatDate, formatMoney, formatPercent, localeOf } from '../../src/format.js';
 import { CopyController } from '../../src/internal/copy-controller.js';
+import { NearViewportController } from '../../src/internal/near-viewport.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -59,9 +60,12 @@ export class PartnerRecruitsElement extends PartnerElement {
 
   private readonly copier = new CopyController(this);
 
+  private readonly nearViewport = new NearViewportController(this);
+
   private readonly data = new Task(this, {
     task: async ([token], { signal }): Promise<RecruitsAnswer | undefined> => (token ? this.client.recruits({ signal }) : undefined),
-    args: () => [this.session.state?.token] as const,
+    // further down the page: read once the partner scrolls near it
+    args: () => [this.nearViewport.near ? this.session.state?.token : undefined] as const,
   });
 
   /** Complete and not enabled: nothing to offer, so nothing is shown. */
@@ -76,7 +80,9 @@ export class PartnerRecruitsElement extends PartnerElement {
 
   override render() {
     if (this.off) return nothing;
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    // busy while reading, and while waiting to be scrolled near (no answer yet)
+    const busy = !!this.session.state?.token && this.data.status !== TaskStatus.ERROR && (this.data.status === TaskStatus.PENDING || !this.data.value);
+    return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Recruit partners')}</slot></h2>
       ${this.renderBody()} ${this.copier.announcer()}
     </section>`;
@@ -88,7 +94,8 @@ export class PartnerRecruitsElement extends PartnerElement {
       initial: () => loadingView(msg('Loading your recruits…')),
       pending: () => (this.data.value ? this.renderAnswer(this.data.value) : loadingView(msg('Loading your recruits…'))),
       error: (e) => errorView(e, () => void this.data.run()),
-      complete: (answer) => (answer ? this.renderAnswer(answer) : nothing),
+      // undefined: not near the viewport yet, so not read yet
+      complete: (answer) => (answer ? this.renderAnswer(answer) : loadingView(msg('Loading your recruits…'))),
     });
   }
 

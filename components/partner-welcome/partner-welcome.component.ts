@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { NearViewportController } from '../../src/internal/near-viewport.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { safeHtml } from '../../src/internal/safe-html.js';
 import { errorView, loadingView, signedOutView } from '../../src/internal/states.js';
@@ -53,9 +54,12 @@ export class PartnerWelcomeElement extends PartnerElement {
   /** Heading text; empty for none. Defaults to "Welcome to <merchant>". */
   @property() heading?: string;
 
+  private readonly nearViewport = new NearViewportController(this);
+
   private readonly welcome = new Task(this, {
     task: ([signedIn, api], { signal }) => (signedIn && api ? api.welcome({ signal }) : Promise.resolve(undefined)),
-    args: () => [this.session.signedIn, this.client] as const,
+    // further down the page: read once the partner scrolls near it
+    args: () => [this.session.signedIn && this.nearViewport.near, this.client] as const,
   });
 
   override render() {
@@ -68,7 +72,8 @@ export class PartnerWelcomeElement extends PartnerElement {
             initial: () => loadingView(),
             pending: () => loadingView(),
             error: (e) => errorView(e, () => this.welcome.run()),
-            complete: (w) => html`<div part="content" class="content">${unsafeHTML(safeHtml(w?.html ?? ''))}</div>`,
+            // undefined: not near the viewport yet, so not read yet
+            complete: (w) => (w ? html`<div part="content" class="content">${unsafeHTML(safeHtml(w.html))}</div>` : loadingView()),
           })
         : signedOutView(msg('the welcome message'))}
     </section>`;

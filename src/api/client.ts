@@ -134,6 +134,20 @@ export async function apiErrorOf(error: unknown, unreachable: () => Promise<ApiE
   return unreachable();
 }
 
+/** How long a read's answer is shared with the elements that ask for it again (a page's first render). */
+const FRESH_MS = 2_000;
+
+/** `answer`, or an AbortError as soon as the caller's `signal` aborts (the shared request goes on). */
+function untilAborted<T>(answer: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return answer;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason ?? new DOMException('The read was cancelled', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /** The partner API over HTTP (ky), carrying the page session's bearer token. */
 export class HttpPartnerApi implements PartnerApi {
   /** Requests that carry the session's token. */
@@ -171,13 +185,34 @@ export class HttpPartnerApi implements PartnerApi {
     }
   }
 
-  /** GETs `path` as the session (or `as` anonymous) and reads the JSON answer; `query` without its empty values. */
+  /** The page's reads by path, query and token: see {@link #get}. */
+  readonly #reads = new Map<string, { answer: Promise<unknown>; settledAt?: number }>();
+
+  /**
+   * GETs `path` as the session (or `as` anonymous) and reads the JSON answer; `query` without its
+   * empty values. Elements on one page ask for the same things (the programs, the partner): a read
+   * in flight, or answered less than {@link FRESH_MS} ago, is shared instead of sent again. A
+   * failed read is not kept; a write forgets them all.
+   */
   #get<T>(path: string, options: RequestOptions, query?: object, as = this.http): Promise<T> {
-    return this.call(() => as.get(path, { searchParams: query && params(query), signal: options.signal }).json<T>());
+    const searchParams = query && params(query);
+    const key = `${as === this.http ? this.session.token : ''} ${path}?${new URLSearchParams(searchParams)}`;
+    let read = this.#reads.get(key);
+    if (!read || (read.settledAt !== undefined && Date.now() - read.settledAt > FRESH_MS)) {
+      // not tied to one caller's signal: another element may still want the answer
+      const entry: { answer: Promise<unknown>; settledAt?: number } = { answer: this.call(() => as.get(path, { searchParams }).json<T>()) };
+      entry.answer.then(
+        () => (entry.settledAt = Date.now()),
+        () => this.#reads.get(key) === entry && this.#reads.delete(key),
+      );
+      this.#reads.set(key, (read = entry));
+    }
+    return untilAborted(read.answer as Promise<T>, options.signal);
   }
 
   /** POSTs (or PATCHes) `json` to `path` as the session (or `as` anonymous) and reads the JSON answer. */
   #send<T>(path: string, json: unknown, options: RequestOptions, as = this.http, method: 'post' | 'patch' = 'post'): Promise<T> {
+    this.#reads.clear();
     return this.call(() => as[method](path, { json, signal: options.signal }).json<T>());
   }
 
@@ -233,6 +268,7 @@ export class HttpPartnerApi implements PartnerApi {
   }
 
   async resendEmailConfirmation(request: { confirmUrl?: string }, options: RequestOptions = {}): Promise<void> {
+    this.#reads.clear();
     await this.call(() => this.http.post('me/email-confirmation', { json: request, signal: options.signal }));
   }
 

@@ -89,6 +89,70 @@ describe('HttpPartnerApi', () => {
   });
 });
 
+describe('shared reads (one request per page for the same GET)', () => {
+  let restore: () => void;
+  afterEach(() => restore?.());
+  const signedIn = () => {
+    const session = new SessionStore(null);
+    session.start({ token: 'pc_abc', expiresAt: new Date(Date.now() + 60_000).toISOString(), partner: demoPartner });
+    return session;
+  };
+  const paths = (seen: Request[]) => seen.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`);
+
+  it('three elements asking for the programs at once send one request and all get the answer', async () => {
+    const stub = stubFetch(() => json(200, { programs: [{ id: 1, name: 'Outdoor' }] }));
+    restore = stub.restore;
+    const api = new HttpPartnerApi('https://p.example', signedIn());
+    const answers = await Promise.all([api.programs(), api.programs({ signal: new AbortController().signal }), api.programs()]);
+    expect(answers.map((a) => a[0]!.name)).to.deep.equal(['Outdoor', 'Outdoor', 'Outdoor']);
+    // answered a moment ago: still shared
+    await api.programs();
+    expect(paths(stub.seen)).to.deep.equal(['GET /api/v1/partner/programs']);
+  });
+
+  it('different queries, a failed read and a read after a write are sent again', async () => {
+    let fail = true;
+    const stub = stubFetch((request) => {
+      if (request.url.includes('/me') && fail) return json(404, { error: { code: 'not_found', message: 'No.' } });
+      return json(200, request.url.includes('overview') ? { hasActivity: false } : demoPartner);
+    });
+    restore = stub.restore;
+    const api = new HttpPartnerApi('https://p.example', signedIn());
+    await api.overview({ timeZone: 'UTC' });
+    await api.overview({ timeZone: 'Europe/Berlin' });
+    expect(await api.me().catch((e) => e)).to.include({ status: 404 });
+    fail = false;
+    expect((await api.me()).name).to.equal('Dana Demo');
+    await api.updateProfile({ name: 'Dana' });
+    await api.me();
+    expect(paths(stub.seen)).to.deep.equal([
+      'GET /api/v1/partner/overview?timeZone=UTC',
+      'GET /api/v1/partner/overview?timeZone=Europe%2FBerlin',
+      'GET /api/v1/me',
+      'GET /api/v1/me',
+      'PATCH /api/v1/me',
+      'GET /api/v1/me',
+    ]);
+  });
+
+  it('one caller’s cancel rejects only its own read', async () => {
+    let answer!: () => void;
+    const stub = stubFetch(() => json(200, demoPartner));
+    restore = stub.restore;
+    const original = window.fetch;
+    window.fetch = (input, init) => new Promise((resolve) => (answer = () => resolve(original(input, init))));
+    const api = new HttpPartnerApi('https://p.example', signedIn());
+    const controller = new AbortController();
+    const cancelled = api.me({ signal: controller.signal }).catch((e: Error) => e);
+    const kept = api.me();
+    controller.abort();
+    expect(((await cancelled) as Error).name).to.equal('AbortError');
+    answer();
+    expect((await kept).name).to.equal('Dana Demo');
+    expect(stub.seen).to.have.length(1);
+  });
+});
+
 describe('resolveApiBase', () => {
   afterEach(() => {
     document.querySelector('meta[name="partner-center:api-base"]')?.remove();

@@ -119,6 +119,8 @@ describe('<partner-profile>', () => {
     signIn();
     const api = fakeApi(options);
     const el = await fixture<PartnerProfileElement>(html`<partner-profile .api=${api}></partner-profile>`);
+    // a second profile in one test sits below the first: it reads once scrolled near
+    el.scrollIntoView();
     await waitUntil(() => part(el, 'details'), 'profile shown');
     return { el, api };
   };
