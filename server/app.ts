@@ -120,10 +120,11 @@ export function createApp(deps: Deps) {
 
   // The partner's redirect link is by far the busiest route, and with some 340 routes the app's
   // router is a trie whose search costs each redirect a few µs: GET /r/<code>/<slug> goes to a
-  // router of its own instead, with the one middleware the app gives it (security headers) and the
-  // same error handling. (Its OpenAPI entry stays in the app's document.)
+  // router of its own instead, with the middleware the app gives it (security headers, no NUL in
+  // the address) and the same error handling. (Its OpenAPI entry stays in the app's document.)
   const redirects = router();
   redirects.use('*', securityHeaders(deps));
+  redirects.use('*', refuseNulInUrl());
   redirects.route('/', redirectRoutes(deps));
   redirects.onError(toErrorResponse);
   const dispatch = app.fetch;
