@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { CHROME_ARGS } from '../scripts/find-chrome.mjs';
 import { DEMO_CREDENTIALS } from '../server/demo/seed.js';
 import { e2e, type E2E } from '../test/helpers/e2e.js';
+import { report, type Figure } from './support/report.js';
 
 /**
  * Issue 16, items 3 and 4: the portal's first view and pages that do not jump.
@@ -180,4 +181,20 @@ export default async function main() {
   for (const [page, f] of Object.entries(lh)) {
     console.log(`    ${page.padEnd(8)} performance ${f.performance}   accessibility ${f.accessibility}   best practices ${f.bestPractices}   CLS ${f.cls}`);
   }
+  report({
+    title: 'The portal: a signed-in reload of /portal, and Lighthouse on the demo pages',
+    command: 'npm run bench -- portal',
+    figures: [
+      { name: 'API calls before the first view (signed-in reload of /portal)', value: m.apiCalls, unit: 'calls', budget: { atMost: 4 } },
+      { name: `first view rendered (the overview's figure, pc:first-view), median of ${RUNS}`, value: m.firstView, unit: 'ms', budget: { atMost: 200 } },
+      { name: 'layout shift until the first view', value: m.cls, unit: '', budget: { atMost: 0.05 } },
+      ...Object.entries(lh).flatMap(([page, f]): Figure[] => [
+        { name: `Lighthouse ${page}: performance`, value: f.performance, unit: 'points', budget: { atLeast: 95 } },
+        { name: `Lighthouse ${page}: accessibility`, value: f.accessibility, unit: 'points', budget: { atLeast: 100 } },
+        { name: `Lighthouse ${page}: best practices`, value: f.bestPractices, unit: 'points', budget: { atLeast: 100 } },
+        { name: `Lighthouse ${page}: cumulative layout shift`, value: f.cls, unit: '', budget: { atMost: 0.05 } },
+      ]),
+    ],
+    notes: [`Chromium ${VIEWPORT.width}×${VIEWPORT.height} on loopback for the reload; Lighthouse in its default mobile run (simulated throttling), first visit, signed out.`],
+  });
 }

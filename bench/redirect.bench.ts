@@ -1,9 +1,9 @@
 /**
  * The hot path, over real HTTP on loopback with keep-alive connections:
- *  1. redirects per second of a bare Hono route that only redirects, and of Partner Center's
+ * redirects per second of a bare Hono route that only redirects, and of Partner Center's
  *     GET /r/:code/:slug recording every click — both served by one process, alternating
- *     rounds, best of rounds — and their ratio (goal ≥ 0.8), at 16 and 64 connections;
- *  2. sales ingested per second through POST /api/v1/track/sales.
+ *     rounds, best of rounds — and their ratio (goal ≥ 0.8), at 16 and 64 connections.
+ * Sales ingested per second are bench/sales.bench.ts's.
  *
  * The load comes from wrk, which a Node loop cannot match (it would be the bottleneck and flatter
  * the ratio). Install it from Debian's packages: `apt-get install wrk`. With taskset and two
@@ -25,10 +25,9 @@ import http from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_ADMIN_KEY } from './support/constants.js';
+import { report, type Figure } from './support/report.js';
 
 const REDIRECTS = Number(process.env.BENCH_REDIRECTS ?? 20_000);
-const SALES = Number(process.env.BENCH_SALES ?? 2_000);
 /** keep-alive connections: a moderate and a busy load (more concurrent visitors, bigger commit batches) */
 const CONNECTION_LEVELS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -83,7 +82,6 @@ function ask<T>(child: ChildProcess, message: object): Promise<T> {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const statusText = (m: Map<number, number>) => [...m].map(([s, n]) => `${n}×${s}`).join(', ');
 
 /** One load generator's run: requests answered (all statuses), those that were not 2xx/3xx, and their rate. */
 interface Run {
@@ -284,7 +282,6 @@ function printLevel(level: LevelFigures) {
 
 export default async function redirectBench() {
   await withServers(async (servers) => {
-    const { child, ports } = servers;
     if (!installed('wrk')) {
       console.warn('⚠ wrk is not installed (apt-get install wrk): measuring with a Node loop in this process, which is itself the bottleneck — the ratio reads closer to 1 than it is');
     }
@@ -295,29 +292,25 @@ export default async function redirectBench() {
     );
     const figures = await measureOn(servers, printLevel);
     if (figures.levels.some((level) => !level.clicks.ok)) throw new Error('clicks were lost or a redirect failed');
-    const ids = new Set<string | null>((await ask<{ keys: string[] }>(child, { ask: 'keys', limit: 5_000 })).keys);
-
-    // sales ingestion: each sale attributed by one of the recorded click ids
-    const clickIds = [...ids] as string[];
-    const salesBefore = (await ask<{ count: number }>(child, { ask: 'count', table: 'sales' })).count;
-    const sales = await load(ports.full, SALES, 8, (i) => ({
-      method: 'POST',
-      path: '/api/v1/track/sales',
-      headers: { Authorization: `Bearer ${BENCH_ADMIN_KEY}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        orderId: `BENCH-${i}`,
-        amount: 5000 + (i % 100) * 37,
-        currency: 'USD',
-        clickId: clickIds[i % clickIds.length],
-        customer: { email: `buyer${i}@example.com` },
-        items: [{ productId: `p-${i % 7}`, amount: 5000 + (i % 100) * 37, quantity: 1 }],
-      }),
-    }));
-    const salesRecorded = (await ask<{ count: number }>(child, { ask: 'count', table: 'sales' })).count - salesBefore;
-    const commissions = (await ask<{ count: number }>(child, { ask: 'count', table: 'commissions' })).count;
-    console.log(
-      `\nsales ingested (8 connections)     ${fmt(sales.perSecond).padStart(8)} sales/s  (${SALES.toLocaleString('en-US')} sales in ${sales.seconds.toFixed(2)} s; ${statusText(sales.statuses)}; ${salesRecorded} recorded, ${commissions} commissions)`,
-    );
-    if (salesRecorded !== SALES || sales.statuses.get(201) !== SALES) throw new Error('a sale was not recorded');
+    report({
+      title: 'The redirect with its click recorded, next to a bare Hono redirect (SQLite)',
+      command: 'npm run bench -- redirect (wrk: apt-get install wrk)',
+      figures: figures.levels.flatMap((level): Figure[] => [
+        { name: `GET /r/<code>/<slug>, ${level.connections} connections`, value: level.full, unit: 'req/s', peer: { name: 'bare Hono', value: level.bare, atLeast: GOAL } },
+        {
+          name: `server CPU per redirect, ${level.connections} connections`,
+          value: level.cpuPerRequest.full,
+          unit: 'µs',
+          peer: { name: 'bare Hono', value: level.cpuPerRequest.bare },
+          note: `bare ÷ Partner Center by CPU: ${(level.cpuPerRequest.bare / level.cpuPerRequest.full).toFixed(2)}`,
+        },
+        { name: `clicks lost, ${level.connections} connections (${level.clicks.answered.toLocaleString('en-US')} redirects answered)`, value: level.clicks.ok ? 0 : Math.max(1, level.clicks.answered - level.clicks.recorded), unit: 'clicks', budget: { atMost: 0 } },
+      ]),
+      notes: [
+        figures.tool === 'wrk'
+          ? `wrk, 1 thread, ${SECONDS} s rounds, best of ${ROUNDS} alternating rounds${figures.pinned ? '; servers on core 0, wrk on core 1' : ' (not pinned)'}.`
+          : 'Measured with the Node loop (wrk was not installed), which is itself the bottleneck.',
+      ],
+    });
   });
 }

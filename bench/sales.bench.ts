@@ -18,6 +18,7 @@ import { configSchema } from '../server/config.js';
 import { openDatabase } from '../server/db/connection.js';
 import { createPartnerAccount } from '../server/partners/partner-admin.js';
 import { BENCH_ADMIN_KEY } from './support/constants.js';
+import { report } from './support/report.js';
 
 const SALES = Number(process.env.BENCH_SALES ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -182,5 +183,13 @@ export default async function salesBench(): Promise<SalesFigures> {
   console.log(`\nbackfill: ${BACKFILL.toLocaleString('en-US')} past sales through partner-center sale import`);
   const past = await backfill();
   console.log(`backfill: ${past.backfillSeconds.toFixed(1)} s for ${BACKFILL.toLocaleString('en-US')} sales (${fmt(past.backfillPerSecond)} sales/s, the command's start to its exit)`);
+  report({
+    title: 'Sales ingested (SQLite)',
+    command: 'npm run bench -- sales',
+    figures: [
+      { name: `POST /api/v1/track/sales over HTTP, ${CONNECTIONS} connections, 2 items each, attributed by click id`, value: http.salesPerSecond, unit: 'sales/s', budget: { atLeast: 2_000 } },
+      { name: `backfill of ${past.backfillSales.toLocaleString('en-US')} past sales through partner-center sale import`, value: past.backfillSeconds, unit: 's', note: `${fmt(past.backfillPerSecond)} sales/s, start to exit` },
+    ],
+  });
   return { ...http, ...past };
 }

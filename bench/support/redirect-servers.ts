@@ -44,10 +44,8 @@ const count = (table: 'clicks' | 'sales' | 'commissions') => (db.sqlite.prepare(
 type Question =
   | { ask: 'count'; table?: 'clicks' | 'sales' | 'commissions' }
   | { ask: 'cpu' | 'close' }
-  | { ask: 'keys'; limit: number }
   | { ask: 'stored'; keys: string[] };
 
-const newestKeys = db.sqlite.prepare<[number], { click_key: string }>('SELECT click_key FROM clicks ORDER BY id DESC LIMIT ?');
 const isStored = db.sqlite.prepare<[string], { id: number }>('SELECT id FROM clicks WHERE click_key = ?');
 
 process.on('message', (message: Question) => {
@@ -56,7 +54,6 @@ process.on('message', (message: Question) => {
     const { user, system } = process.cpuUsage();
     process.send!({ cpu: user + system });
   }
-  if (message.ask === 'keys') process.send!({ keys: newestKeys.all(message.limit).map((r) => r.click_key) });
   if (message.ask === 'stored') process.send!({ stored: message.keys.filter((key) => isStored.get(key)).length });
   if (message.ask === 'close') {
     bareServer.server.close();
