@@ -89,6 +89,8 @@ describe('<partner-links> states', () => {
     try {
       const { el } = await render();
       await loaded(el);
+      // the German words are a lazy chunk: under a busy test run they may arrive after the figures
+      await waitUntil(() => text(inRow(el, 1, 'clicks')) !== '1.280 clicks', 'German words loaded', { timeout: 5_000 });
       expect(text(inRow(el, 1, 'clicks'))).to.equal('1.280 Klicks');
     } finally {
       document.documentElement.lang = '';

@@ -19,6 +19,8 @@ async function render(options: FakeApiOptions = {}, signedIn = true) {
   if (signedIn) signIn();
   const api = fakeApi(options);
   const el = await fixture<PartnerProfileElement>(html`<partner-profile .api=${api}></partner-profile>`);
+  // a second profile in one test sits below the first: it reads once scrolled near
+  el.scrollIntoView();
   if (signedIn) await waitUntil(() => part(el, 'details'), 'profile shown');
   return { el, api };
 }
