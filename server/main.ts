@@ -67,10 +67,12 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
+  // read before "listening" is announced: whoever waits for that line (a supervisor, a test) may
+  // send SIGTERM at once, and it must find the shutdown below already in place, not this await
+  const mail = await getMailSettings(deps);
   log(`Partner Center listening on ${url}`);
   log(`  API:      ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`);
   log(`  Bundle:   ${url}/partner-center.js`);
-  const mail = await getMailSettings(deps);
   log(
     mail.smtpUrl
       ? `  Email:    through ${maskSmtpUrl(mail.smtpUrl)} (${mail.smtpUrlFrom === 'settings' ? 'the console\'s email settings' : 'SMTP_URL'}), from ${mail.mailFrom}`
