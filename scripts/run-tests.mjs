@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every test suite in order — typecheck, build, server, elements (Chromium),
-// stories (Chromium), end to end (Chromium). Stops at the first failing stage, fails when a
+// `npm test`: every test suite in order — typecheck, build, server on SQLite, the server's
+// cross-instance rules on PostgreSQL, elements (Chromium), stories (Chromium), end to end (Chromium). Stops at the first failing stage, fails when a
 // runner reports no tests, and ends with one "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import { findChrome, NO_CHROME_MESSAGE } from './find-chrome.mjs';
@@ -14,11 +14,23 @@ process.env.CHROME_PATH = chrome;
 
 const only = process.argv.slice(2);
 
-/** name, command, how to read the counts from its output */
+const SERVER_TESTS = 'test/server/*.test.ts test/server/*/*.test.ts test/server/*/*/*.test.ts';
+const POSTGRES_TESTS = [
+  'test/server/multi-instance.test.ts test/server/migrations*.test.ts test/server/db/*.test.ts test/server/tracking/*.test.ts',
+  'test/server/money/ledger-property.test.ts test/server/money/commissions.test.ts test/server/money/payments.test.ts',
+  'test/server/partners/auth-attack.test.ts test/server/http/errors.test.ts',
+].join(' ');
+
+/** name, command, extra environment, how to read the counts from its output */
 const stages = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json' },
   { name: 'build', cmd: 'npm run --silent build' },
-  { name: 'server', cmd: 'node --import tsx --test --test-reporter=spec test/server/*.test.ts test/server/*/*.test.ts test/server/*/*/*.test.ts', counts: nodeCounts },
+  { name: 'server', cmd: `node --import tsx --test --test-reporter=spec ${SERVER_TESTS}`, counts: nodeCounts },
+  // PostgreSQL (TEST_POSTGRES_URL when set, else in-process PGlite): the files that prove what
+  // must hold across instances — migrations, the database layer, the redirect's batches, the
+  // ledger under concurrency, three instances with one SIGKILLed. Every server file on
+  // PostgreSQL is `npm run test:server:postgres` (about 3× the SQLite run on 2 cores).
+  { name: 'server-postgres', cmd: `node --import tsx --test --test-reporter=spec ${POSTGRES_TESTS}`, env: { PC_TEST_DB: 'postgres' }, counts: nodeCounts },
   { name: 'components', cmd: 'npx web-test-runner', counts: wtrCounts },
   // builds storybook-static/, then opens every story of its index.json in Chromium
   { name: 'stories', cmd: 'npm run --silent test:stories', counts: nodeCounts },
@@ -37,9 +49,9 @@ function nodeCounts(out) {
   return Number.isNaN(pass) ? undefined : { pass, fail };
 }
 
-function run(cmd) {
+function run(cmd, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -57,8 +69,11 @@ let passed = 0;
 let failed = 0;
 for (const stage of stages) {
   if (only.length && !only.includes(stage.name)) continue;
-  console.log(`\n━━ ${stage.name}: ${stage.cmd}`);
-  const { code, out } = await run(stage.cmd);
+  const env = stage.env ? `${Object.entries(stage.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
+  console.log(`\n━━ ${stage.name}: ${env}${stage.cmd}`);
+  const started = performance.now();
+  const { code, out } = await run(stage.cmd, stage.env);
+  console.log(`(${stage.name}: ${Math.round((performance.now() - started) / 1000)} s)`);
   const counts = stage.counts?.(out.replace(/\x1b\[[0-9;]*m/g, ''));
   if (counts) {
     passed += counts.pass;

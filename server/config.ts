@@ -64,6 +64,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(?:ql)?:\/\/\S+$/i, 'a PostgreSQL URL like postgres://user:password@host:5432/partner_center')
     .optional(),
+  /** PostgreSQL connections each instance keeps open at most (the server's max_connections ÷ instances, with room to spare). */
+  databasePoolSize: z.coerce.number().int().min(1).max(1000).default(10),
   /** Origins (scheme://host[:port]) whose pages may call the API from the browser. `*` allows any. */
   allowedOrigins: z
     .string()
@@ -152,6 +154,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
       host: { type: 'string' },
       db: { type: 'string' },
       'database-url': { type: 'string' },
+      'database-pool-size': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'trust-proxy': { type: 'string' },
       demo: { type: 'boolean' },
@@ -176,6 +179,7 @@ export function loadConfig(argv: string[] = [], environment = process.env): Conf
     // --db takes a file or, like --database-url, a postgres:// URL
     databasePath: values.db && !isPostgresUrl(values.db) ? values.db : get('DATABASE_PATH'),
     databaseUrl: values['database-url'] ?? (values.db && isPostgresUrl(values.db) ? values.db : undefined) ?? get('DATABASE_URL'),
+    databasePoolSize: values['database-pool-size'] ?? get('DATABASE_POOL_SIZE'),
     allowedOrigins: values['allowed-origins'] ?? get('ALLOWED_ORIGINS'),
     adminKey: get('PARTNER_CENTER_ADMIN_KEY'),
     publicUrl: values['public-url'] ?? get('PUBLIC_URL'),

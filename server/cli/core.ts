@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const SETTINGS_HELP = `Settings (flag, else environment variable):
   --db <file>               DATABASE_PATH      SQLite file (default data/partner-center.sqlite)
   --database-url <url>      DATABASE_URL       PostgreSQL instead: postgres://user:password@host:5432/db
+  --database-pool-size <n>  DATABASE_POOL_SIZE PostgreSQL connections per instance (default 10)
                                                (several instances may share it; see the README)
   --port, -p <n>            PORT               port to listen on (default 3000)
   --host <addr>             HOST               address to bind (default 0.0.0.0)

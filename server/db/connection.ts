@@ -133,6 +133,6 @@ export function databaseName(config: { databaseUrl?: string | undefined; databas
 }
 
 /** Opens the database a server or command runs on: PostgreSQL when `databaseUrl` is set, else the SQLite file at `databasePath`. */
-export async function connectDatabase(config: { databaseUrl?: string | undefined; databasePath: string }, options: { migrate?: boolean } = {}): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, options) : openDatabase(config.databasePath, options);
+export async function connectDatabase(config: { databaseUrl?: string | undefined; databasePath: string; databasePoolSize?: number }, options: { migrate?: boolean } = {}): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, { ...options, max: config.databasePoolSize }) : openDatabase(config.databasePath, options);
 }

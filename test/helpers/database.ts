@@ -156,6 +156,9 @@ async function inProcessDatabase(): Promise<Db> {
     await server.start();
     // the test process ends when its tests do, whatever this server still holds
     (server as unknown as { server: import('node:net').Server | null }).server?.unref();
+    // and so does every server process a test starts (it inherits this environment): pooled
+    // connections would interleave their statements in the one session PGlite has
+    process.env.DATABASE_POOL_SIZE = '1';
     return `postgres://postgres@${server.getServerConn()}/postgres`;
   })();
   const url = await inProcess;

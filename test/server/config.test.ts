@@ -41,3 +41,13 @@ describe('TRUST_PROXY / --trust-proxy', () => {
     assert.match(run.stderr, /partner-center serve: Invalid configuration: trustProxy: TRUST_PROXY must be/);
   });
 });
+
+describe('DATABASE_POOL_SIZE / --database-pool-size', () => {
+  test('10 connections per instance by default; the flag wins over the environment; nonsense is named', () => {
+    assert.equal(loadConfig([], {}).databasePoolSize, 10);
+    assert.equal(loadConfig([], { DATABASE_POOL_SIZE: '4' }).databasePoolSize, 4);
+    assert.equal(loadConfig(['--database-pool-size', '2'], { DATABASE_POOL_SIZE: '4' }).databasePoolSize, 2);
+    assert.throws(() => loadConfig([], { DATABASE_POOL_SIZE: '0' }), (err: Error) => err instanceof ConfigError && /databasePoolSize/.test(err.message));
+    assert.throws(() => loadConfig(['--database-pool-size', 'many']), (err: Error) => err instanceof ConfigError && /databasePoolSize/.test(err.message));
+  });
+});
