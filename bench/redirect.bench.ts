@@ -21,10 +21,10 @@
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { load } from './support/load.js';
 import { report, type Figure } from './support/report.js';
 
 const REDIRECTS = Number(process.env.BENCH_REDIRECTS ?? 20_000);
@@ -38,41 +38,6 @@ const USER_AGENT = 'bench/1.0';
 
 const installed = (command: string) => !spawnSync(command, ['--version'], { stdio: 'ignore' }).error;
 
-interface Result {
-  seconds: number;
-  perSecond: number;
-  statuses: Map<number, number>;
-  locations: string[];
-}
-
-/** `total` requests over `connections` keep-alive sockets, as fast as they answer. */
-async function load(port: number, total: number, connections: number, request: (i: number) => { method: string; path: string; body?: string; headers?: Record<string, string> }): Promise<Result> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const statuses = new Map<number, number>();
-  const locations: string[] = [];
-  let next = 0;
-  const once = (i: number) =>
-    new Promise<void>((done, fail) => {
-      const { method, path, body, headers } = request(i);
-      const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(body && { 'Content-Length': Buffer.byteLength(body) }) } }, (res) => {
-        statuses.set(res.statusCode!, (statuses.get(res.statusCode!) ?? 0) + 1);
-        if (res.headers.location) locations.push(res.headers.location);
-        res.resume();
-        res.on('end', done);
-        res.on('error', fail);
-      });
-      req.on('error', fail);
-      req.end(body);
-    });
-  const worker = async () => {
-    while (next < total) await once(next++);
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { seconds, perSecond: total / seconds, statuses, locations };
-}
 
 function ask<T>(child: ChildProcess, message: object): Promise<T> {
   return new Promise((answer) => {

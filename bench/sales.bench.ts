@@ -9,7 +9,6 @@
  */
 import { execFile, fork } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +17,7 @@ import { configSchema } from '../server/config.js';
 import { openDatabase } from '../server/db/connection.js';
 import { createPartnerAccount } from '../server/partners/partner-admin.js';
 import { BENCH_ADMIN_KEY } from './support/constants.js';
+import { load } from './support/load.js';
 import { report } from './support/report.js';
 
 const SALES = Number(process.env.BENCH_SALES ?? 10_000);
@@ -37,33 +37,13 @@ export interface SalesFigures {
   backfillPerSecond: number;
 }
 
-/** `total` requests over `connections` keep-alive sockets, as fast as they answer; the statuses seen. */
-async function load(port: number, total: number, connections: number, body: (i: number) => string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const once = (i: number) =>
-    new Promise<void>((done, fail) => {
-      const text = body(i);
-      const headers = { Authorization: `Bearer ${BENCH_ADMIN_KEY}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) };
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/track/sales', agent, headers }, (res) => {
-        statuses.set(res.statusCode!, (statuses.get(res.statusCode!) ?? 0) + 1);
-        res.resume();
-        res.on('end', done);
-        res.on('error', fail);
-      });
-      req.on('error', fail);
-      req.end(text);
-    });
-  const worker = async () => {
-    while (next < total) await once(next++);
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { seconds, perSecond: total / seconds, statuses };
-}
+/** A sale POSTed as the merchant's systems would. */
+const salePost = (body: (i: number) => string) => (i: number) => ({
+  method: 'POST',
+  path: '/api/v1/track/sales',
+  body: body(i),
+  headers: { Authorization: `Bearer ${BENCH_ADMIN_KEY}`, 'Content-Type': 'application/json' },
+});
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const statusText = (m: Map<number, number>) => [...m].map(([s, n]) => `${n}×${s}`).join(', ');
@@ -113,11 +93,11 @@ export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' |
       child.once('message', (m) => ready(m as { port: number; clickIds: string[] }));
       child.once('exit', (code) => fail(new Error(`the bench server exited (${code})`)));
     });
-    await load(port, 1_000, CONNECTIONS, saleBody('WARM', clickIds));
+    await load(port, 1_000, CONNECTIONS, salePost(saleBody('WARM', clickIds)));
     const rounds = [];
     for (let round = 0; round < 3; round++) {
       const before = { sales: await ask('sales'), items: await ask('sale_items'), commissions: await ask('commissions'), ledger: await ask('ledger_entries') };
-      const result = await load(port, SALES, CONNECTIONS, saleBody(`R${round}`, clickIds));
+      const result = await load(port, SALES, CONNECTIONS, salePost(saleBody(`R${round}`, clickIds)));
       const written = {
         sales: (await ask('sales')) - before.sales,
         items: (await ask('sale_items')) - before.items,

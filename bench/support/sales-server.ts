@@ -5,28 +5,14 @@
  * ids are what the sales carry). Tells the parent its port and the click ids over IPC and
  * answers { count } questions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
-import { configSchema } from '../../server/config.js';
-import { openDatabase } from '../../server/db/connection.js';
-import type { Deps } from '../../server/deps.js';
-import { createLink } from '../../server/catalog/links.js';
-import { createPartnerAccount } from '../../server/partners/partner-admin.js';
-import { createProgram } from '../../server/catalog/programs.js';
-import { BENCH_ADMIN_KEY, DESTINATION } from './constants.js';
+import { benchProgram } from './bench-program.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000);
 
-const dir = mkdtempSync(join(tmpdir(), 'partner-center-bench-'));
-const db = openDatabase(join(dir, 'bench.sqlite'));
-const deps: Deps = { db, config: { ...configSchema.parse({}), adminKey: BENCH_ADMIN_KEY, databasePath: join(dir, 'bench.sqlite') }, clock: Date.now };
-
-const program = await createProgram(deps, { name: 'Bench', saleCommission: { type: 'percent', value: 1000 }, holdDays: 30 });
-await createPartnerAccount(deps, { code: 'bench', name: 'Bench Partner', email: 'bench@example.com', password: 'bench-password', programIds: [program.id] });
-await createLink(deps, { slug: 'shop', name: 'Shop', destination: DESTINATION }, 'http://127.0.0.1');
+const { deps, remove } = await benchProgram();
+const { db } = deps;
 
 const app = createApp(deps);
 const clickIds: string[] = [];
@@ -50,7 +36,7 @@ process.on('message', (message: { ask: 'count' | 'close'; table?: Table }) => {
   if (message.ask === 'close') {
     server.close();
     void db.close().then(() => {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
       process.exit(0);
     });
   }
