@@ -25,7 +25,8 @@ const POSTGRES_TESTS = [
 const stages = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json' },
   { name: 'build', cmd: 'npm run --silent build' },
-  { name: 'server', cmd: `node --import tsx --test --test-reporter=spec ${SERVER_TESTS}`, counts: nodeCounts },
+  // two test files at a time: many wait on child processes, sockets and timers rather than the CPU
+  { name: 'server', cmd: `node --import tsx --test --test-reporter=spec --test-concurrency=2 ${SERVER_TESTS}`, counts: nodeCounts },
   // PostgreSQL (TEST_POSTGRES_URL when set, else in-process PGlite): the files that prove what
   // must hold across instances — migrations, the database layer, the redirect's batches, the
   // ledger under concurrency, three instances with one SIGKILLed. Every server file on
