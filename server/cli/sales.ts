@@ -110,7 +110,7 @@ export const saleCommands: Record<string, Command> = {
                 continue;
               }
               const outcome = outcomes.next().value!;
-              if ('error' in outcome) refuse(lineNo, `${outcome.error.field ? `${outcome.error.field}: ` : ''}${outcome.error.message}`);
+              if ('error' in outcome) refuse(lineNo, outcome.error.message); // it names its field already, as the API's answer does
               else counts[outcome.created ? 'created' : 'repeated']++;
             }
             batch = [];
