@@ -1,7 +1,12 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 // Written by `npm run manifest` (cem analyze), which every Storybook script runs first.
 import manifest from '../custom-elements.json';
+import { configure } from 'storybook/test';
 import { WCAG_TAGS } from './wcag.js';
+
+// Play functions wait up to 5 s for what they expect (testing-library's default is 1 s): a busy
+// machine (CI on 2 cores, a designer's laptop with a build running) must not fail a story.
+configure({ asyncUtilTimeout: 5_000 });
 
 setCustomElementsManifest(publicApiOnly(manifest));
 
