@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every test suite in order — typecheck, build, server on SQLite, the server's
-// cross-instance rules on PostgreSQL, elements (Chromium), stories (Chromium), end to end (Chromium). Stops at the first failing stage, fails when a
+// `npm test`: every test suite in order — typecheck, build, the server on SQLite, the server on
+// PostgreSQL, elements (Chromium), stories (Chromium), end to end (Chromium). Stops at the first failing stage, fails when a
 // runner reports no tests, and ends with one "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import { findChrome, NO_CHROME_MESSAGE } from './find-chrome.mjs';
@@ -15,11 +15,6 @@ process.env.CHROME_PATH = chrome;
 const only = process.argv.slice(2);
 
 const SERVER_TESTS = 'test/server/*.test.ts test/server/*/*.test.ts test/server/*/*/*.test.ts';
-const POSTGRES_TESTS = [
-  'test/server/multi-instance.test.ts test/server/migrations*.test.ts test/server/db/*.test.ts test/server/tracking/*.test.ts',
-  'test/server/money/ledger-property.test.ts test/server/money/commissions.test.ts test/server/money/payments.test.ts',
-  'test/server/partners/auth-attack.test.ts test/server/http/errors.test.ts',
-].join(' ');
 
 /** name, command, extra environment, how to read the counts from its output */
 const stages = [
@@ -27,11 +22,8 @@ const stages = [
   { name: 'build', cmd: 'npm run --silent build' },
   // two test files at a time: many wait on child processes, sockets and timers rather than the CPU
   { name: 'server', cmd: `node --import tsx --test --test-reporter=spec --test-concurrency=2 ${SERVER_TESTS}`, counts: nodeCounts },
-  // PostgreSQL (TEST_POSTGRES_URL when set, else in-process PGlite): the files that prove what
-  // must hold across instances — migrations, the database layer, the redirect's batches, the
-  // ledger under concurrency, three instances with one SIGKILLed. Every server file on
-  // PostgreSQL is `npm run test:server:postgres` (about 3× the SQLite run on 2 cores).
-  { name: 'server-postgres', cmd: `node --import tsx --test --test-reporter=spec ${POSTGRES_TESTS}`, env: { PC_TEST_DB: 'postgres' }, counts: nodeCounts },
+  // the same files on PostgreSQL (TEST_POSTGRES_URL when set, else in-process PGlite)
+  { name: 'server-postgres', cmd: `node --import tsx --test --test-reporter=spec --test-concurrency=2 ${SERVER_TESTS}`, env: { PC_TEST_DB: 'postgres' }, counts: nodeCounts },
   { name: 'components', cmd: 'npx web-test-runner', counts: wtrCounts },
   // builds storybook-static/, then opens every story of its index.json in Chromium
   { name: 'stories', cmd: 'npm run --silent test:stories', counts: nodeCounts },
