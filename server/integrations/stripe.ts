@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { Deps } from '../deps.js';
 import { recordRefund } from '../tracking/refunds.js';
 import { recordSale, type SaleInput } from '../tracking/sales.js';
@@ -8,8 +8,14 @@ import type { WebhookAnswer } from './integrations.schemas.js';
 import { customerOf, pickClickId, pickCoupon, pickPartnerCode } from './attribution-input.js';
 import { handleOnce, int, list, obj, orderOf, releaseHeld, str, type Outcome } from './events.js';
 
-/** Only for its signature check: no API key, no network. */
-const stripe = new Stripe('sk_unused_signature_check_only');
+/**
+ * The official package, only for its signature check (no API key, no network): loaded with the
+ * first delivery, so a process that never receives one (the CLI, most servers) does not pay its
+ * start-up time.
+ */
+let stripe: Promise<Stripe> | undefined;
+const stripeClient = (): Promise<Stripe> =>
+  (stripe ??= import('stripe').then(({ default: StripeClient }) => new StripeClient('sk_unused_signature_check_only')));
 
 export class InvalidSignature extends Error {}
 
@@ -17,10 +23,11 @@ export class InvalidSignature extends Error {}
  * Verifies a Stripe webhook delivery (the `Stripe-Signature` header over the raw body, with the
  * official package) and returns the event. Throws InvalidSignature when it does not verify.
  */
-export function verifyStripeEvent(rawBody: string, header: string | undefined, secret: string): { id: string; type: string; data: { object: Record<string, unknown> } } {
+export async function verifyStripeEvent(rawBody: string, header: string | undefined, secret: string): Promise<{ id: string; type: string; data: { object: Record<string, unknown> } }> {
   if (!header) throw new InvalidSignature('The Stripe-Signature header is missing');
+  const client = await stripeClient();
   try {
-    const event = stripe.webhooks.constructEvent(rawBody, header, secret) as unknown as { id?: unknown; type?: unknown; data?: { object?: unknown } };
+    const event = client.webhooks.constructEvent(rawBody, header, secret) as unknown as { id?: unknown; type?: unknown; data?: { object?: unknown } };
     const object = obj(event.data?.object);
     if (typeof event.id !== 'string' || typeof event.type !== 'string' || !object) throw new InvalidSignature('Not a Stripe event');
     return { id: event.id, type: event.type, data: { object } };
@@ -176,6 +183,6 @@ async function handle(deps: Deps, type: string, event: { id: string; data: { obj
 
 /** One delivery of Stripe's webhook: verified, then handled once per event id. */
 export async function stripeWebhook(deps: Deps, rawBody: string, header: string | undefined, secret: string): Promise<WebhookAnswer> {
-  const event = verifyStripeEvent(rawBody, header, secret);
+  const event = await verifyStripeEvent(rawBody, header, secret);
   return handleOnce(deps, 'stripe', event.id, event.type, JSON.stringify(event), () => handle(deps, event.type, event));
 }

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { Deps } from '../deps.js';
 import { getMailSettings, maskSmtpUrl } from './settings.js';
 
@@ -13,10 +13,18 @@ const transports = new Map<string, Transporter>();
 
 export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 };
 
-export function transportFor(smtpUrl: string): Transporter {
+/**
+ * The SMTP connection for `smtpUrl`. nodemailer loads with the first one, so a process with no
+ * mail to send (the CLI, a server with no SMTP server set) does not pay its start-up time.
+ */
+export async function transportFor(smtpUrl: string): Promise<Transporter> {
   let transport = transports.get(smtpUrl);
   if (!transport) {
-    transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS } as Parameters<typeof nodemailer.createTransport>[0]);
+    const { default: mailer } = await import('nodemailer');
+    // another caller may have made it while the package loaded
+    transport = transports.get(smtpUrl);
+    if (transport) return transport;
+    transport = mailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS } as Parameters<typeof nodemailer.createTransport>[0]);
     transports.set(smtpUrl, transport);
   }
   return transport;
@@ -44,7 +52,7 @@ export interface OutgoingMessage {
 export async function currentTransport(deps: Deps): Promise<{ transport: Transporter; from: string; smtpUrl: string } | null> {
   const settings = await getMailSettings(deps);
   if (!settings.smtpUrl) return null;
-  return { transport: transportFor(settings.smtpUrl), from: settings.mailFrom, smtpUrl: settings.smtpUrl };
+  return { transport: await transportFor(settings.smtpUrl), from: settings.mailFrom, smtpUrl: settings.smtpUrl };
 }
 
 /** Sends one message; throws the SMTP error (with `responseCode` when the server answered). */
