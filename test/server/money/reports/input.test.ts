@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { createAdminKey } from '../../../../server/merchants/admin-keys.js';
 import { aliceAndBob } from '../../../helpers/reports-scenario.js';
 import { one, sql } from '../../../helpers/sql.js';
@@ -8,11 +8,11 @@ import { testServer, type TestServer } from '../../../helpers/server.js';
 let s: TestServer;
 let w: Awaited<ReturnType<typeof aliceAndBob>>;
 const BOOTSTRAP_KEY = 'bootstrap-admin-key-for-tests-0123456789';
-beforeEach(async () => {
+const open = async () => {
   s = await testServer({ adminKey: BOOTSTRAP_KEY });
   w = await aliceAndBob(s);
-});
-afterEach(() => s.close());
+};
+const close = () => s.close();
 
 const counts = () => one(s.db, sql`SELECT (SELECT count(*) FROM ledger_entries) AS l, (SELECT count(*) FROM commissions) AS c, (SELECT count(*) FROM sessions) AS s`);
 
@@ -58,6 +58,9 @@ const pageCases: [string, string, string, string][] = [
 ];
 
 describe('bad query parameters answer 400 naming the field, and change nothing', () => {
+  // one program for all: each test checks that its refused requests changed nothing
+  before(open);
+  after(close);
   for (const path of RANGED) {
     for (const [name, query, code, field] of rangeCases) {
       test(`${path}: ${name} → 400 ${code} (${field})`, async () => {
@@ -99,6 +102,8 @@ describe('bad query parameters answer 400 naming the field, and change nothing',
 });
 
 describe('only a partner session opens the reports', () => {
+  beforeEach(open);
+  afterEach(close);
   const ALL = [...RANGED, '/api/v1/partner/balance'];
   for (const path of ALL) {
     test(`${path}: no token, a made-up token, an ended session and admin keys all get 401`, async () => {
