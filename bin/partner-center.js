@@ -59,7 +59,11 @@ async function bundled() {
     // the bundles of earlier sources, once no process can be starting from them any more
     for (const name of readdirSync(dir)) {
       const old = join(dir, name);
-      if (old !== file && Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { force: true });
+      try {
+        if (old !== file && Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { force: true });
+      } catch {
+        // another process removed it first
+      }
     }
   }
   return file;
