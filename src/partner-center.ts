@@ -1,4 +1,6 @@
-// The full bundle: importing it defines every partner-* element.
+// The full bundle: importing it defines every partner-* element — those already on the page one
+// per task, in page order (see deferDefinitions), so a page of many widgets never blocks long.
+import './internal/defer-definitions.js';
 import '../components/partner-center/partner-center.js';
 import '../components/partner-commissions/partner-commissions.js';
 import '../components/partner-login/partner-login.js';
@@ -24,8 +26,10 @@ export type * from './api/types.js';
 export { signInWithEmbedToken } from './embed.js';
 
 import { signInFromMetaTag, signInWithEmbedToken } from './embed.js';
+import { defineDeferred } from './internal/partner-element.js';
 
 // Non-module pages reach the helpers through window.PartnerCenter.
 const g = globalThis as { PartnerCenter?: Record<string, unknown> };
 g.PartnerCenter = { ...g.PartnerCenter, signInWithEmbedToken };
 void signInFromMetaTag();
+defineDeferred();

@@ -8,6 +8,43 @@ import type { SessionStore } from '../session.js';
 import { followPageLanguage } from './localize.js';
 import { SessionController } from './session-controller.js';
 
+/** The tags on the page waiting for their own task (see {@link deferDefinitions}). */
+let deferred: [string, CustomElementConstructor][] | undefined;
+
+/**
+ * The full bundle defines every element at once; on a page that holds many, their upgrades and
+ * first renders would make one long task (the main thread blocked, input waiting — Lighthouse's
+ * Total Blocking Time). From this call until {@link defineDeferred}, a tag that is already on the
+ * page is queued instead of defined; tags not on the page (those other elements render in their
+ * shadow roots) are defined at once, as before.
+ */
+export function deferDefinitions() {
+  deferred ??= [];
+}
+
+/**
+ * Defines the queued tags one per task, in the order they first appear on the page, so the top
+ * of the page renders first and the browser can paint and answer input in between. Until its
+ * task, a tag is `:not(:defined)`: the room a page reserves for it stays reserved.
+ */
+export function defineDeferred() {
+  const queue = deferred ?? [];
+  deferred = undefined;
+  const first = (tag: string) => document.querySelector(tag);
+  queue.sort(([a], [b]) => {
+    const [x, y] = [first(a), first(b)];
+    return x && y && x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1;
+  });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const [name, element] = queue.shift()!;
+    if (!customElements.get(name)) customElements.define(name, element);
+    if (queue.length) channel.port2.postMessage(0);
+    else channel.port1.close();
+  };
+  if (queue.length) channel.port2.postMessage(0);
+}
+
 /**
  * The base of every `partner-*` element: idempotent registration, typed events, the API
  * client (set directly, provided by an enclosing element, or built from `api-base`), and the
@@ -25,9 +62,15 @@ export class PartnerElement extends LitElement {
     void followPageLanguage(this);
   }
 
-  /** Registers the element under `name` unless something already did. */
+  /**
+   * Registers the element under `name` unless something already did — or, while the full bundle
+   * boots ({@link deferDefinitions}), queues it when the page already holds one.
+   */
   static define(name: string) {
-    if (!customElements.get(name)) customElements.define(name, this);
+    if (customElements.get(name)) return;
+    if (deferred && document.querySelector(name)) {
+      if (!deferred.some(([tag]) => tag === name)) deferred.push([name, this]);
+    } else customElements.define(name, this);
   }
 
   /** Base URL of the Partner Center server, e.g. `https://partners.example.com`. */

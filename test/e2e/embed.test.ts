@@ -89,3 +89,43 @@ test('with loader.js, the embed-token sign-in is downloaded only by a page that 
   assert.ok(scripts.some((s) => /\/chunks\/embed-[\w-]+\.js$/.test(s)), `the embed chunk was loaded: ${scripts.join(', ')}`);
   assert.deepEqual(env.errors, []);
 });
+
+test('partner-center.js defines the elements already on the page one per task, in page order; the others at once', async () => {
+  const page = await env.page();
+  // which tags were defined, and whether a task ended since the define before (its microtask ran)
+  await page.addInitScript(() => {
+    const log: [string, boolean][] = [];
+    (window as unknown as { defines: typeof log }).defines = log;
+    const define = customElements.define.bind(customElements);
+    let sameTask = false;
+    customElements.define = (name, constructor, options) => {
+      log.push([name, !sameTask]);
+      sameTask = true;
+      queueMicrotask(() => (sameTask = false));
+      define(name, constructor, options);
+    };
+  });
+  await page.route(`${env.url}/many`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Partners</title>
+        <script type="module" src="/partner-center.js"></script>
+        <script type="module">window.afterBundle = ['partner-login', 'partner-ledger', 'partner-banners'].map((t) => Boolean(customElements.get(t)));</script></head>
+        <body><main><partner-login></partner-login><partner-ledger></partner-ledger></main></body></html>`,
+    }),
+  );
+  await page.goto(`${env.url}/many`);
+  await page.locator('partner-login').getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.locator('partner-ledger').getByText('Sign in to see your ledger').waitFor();
+
+  // right after the bundle ran: the tags on the page wait for their turn, the others are defined
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { afterBundle: boolean[] }).afterBundle), [false, false, true]);
+  const defines = await page.evaluate(() => (window as unknown as { defines: [string, boolean][] }).defines);
+  const onPage = defines.filter(([name]) => name === 'partner-login' || name === 'partner-ledger');
+  assert.deepEqual(onPage, [
+    ['partner-login', true],
+    ['partner-ledger', true],
+  ]);
+  assert.equal(defines.length, 17, 'every element is defined once');
+  assert.deepEqual(env.errors, []);
+});
