@@ -23,9 +23,10 @@ export function deferDefinitions() {
 }
 
 /**
- * Defines the queued tags one per task, in the order they first appear on the page, so the top
- * of the page renders first and the browser can paint and answer input in between. Until its
- * task, a tag is `:not(:defined)`: the room a page reserves for it stays reserved.
+ * Defines the queued tags in the order they first appear on the page: the first now (the top of
+ * the page is in the first paint), each other in a task of its own, so the browser can paint and
+ * answer input in between. Until its task, a tag is `:not(:defined)`: the room a page reserves
+ * for it stays reserved.
  */
 export function defineDeferred() {
   const queue = deferred ?? [];
@@ -35,14 +36,20 @@ export function defineDeferred() {
     const [x, y] = [first(a), first(b)];
     return x && y && x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1;
   });
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
+  const next = () => {
     const [name, element] = queue.shift()!;
     if (!customElements.get(name)) customElements.define(name, element);
+  };
+  // the first at once: the top of the page is in the first paint, as without the queue
+  if (queue.length) next();
+  if (!queue.length) return;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    next();
     if (queue.length) channel.port2.postMessage(0);
     else channel.port1.close();
   };
-  if (queue.length) channel.port2.postMessage(0);
+  channel.port2.postMessage(0);
 }
 
 /**
