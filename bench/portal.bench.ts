@@ -53,7 +53,7 @@ export interface PortalFigures {
  * overview's first figure (in the page or in `<partner-center>`'s shadow root), marking when it
  * is there. A string, not a function: tsx's helpers (`__name`) do not exist in the page.
  */
-const WATCH_FIRST_VIEW = `(() => {
+export const WATCH_FIRST_VIEW = `(() => {
   const pc = (window.__pc = { cls: 0 });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput && pc.firstView === undefined) pc.cls += e.value;
@@ -69,7 +69,7 @@ const WATCH_FIRST_VIEW = `(() => {
   requestAnimationFrame(poll);
 })();`;
 
-async function signIn(env: E2E, page: Page) {
+export async function signIn(env: E2E, page: Page) {
   await page.goto(`${env.url}/portal`);
   const center = page.locator('partner-center');
   await center.getByLabel('Partner code').fill(DEMO_CREDENTIALS.code);
@@ -78,7 +78,7 @@ async function signIn(env: E2E, page: Page) {
   await center.locator('partner-overview [part~="figure"]').first().waitFor();
 }
 
-async function reloadOnce(page: Page): Promise<ReloadRun> {
+export async function reloadOnce(page: Page): Promise<ReloadRun> {
   const apiCalls: string[] = [];
   let apiImages = 0;
   let shown = false;
