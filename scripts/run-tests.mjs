@@ -18,7 +18,8 @@ const SERVER_TESTS = 'test/server/*.test.ts test/server/*/*.test.ts test/server/
 
 /** name, command, extra environment, how to read the counts from its output */
 const stages = [
-  { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json' },
+  // the type check and the build need nothing of each other: they run side by side (one core each)
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json', beside: 'build' },
   { name: 'build', cmd: 'npm run --silent build' },
   // two test files at a time: many wait on child processes, sockets and timers rather than the CPU
   { name: 'server', cmd: `node --import tsx --test --test-reporter=spec --test-concurrency=2 ${SERVER_TESTS}`, counts: nodeCounts },
@@ -42,31 +43,42 @@ function nodeCounts(out) {
   return Number.isNaN(pass) ? undefined : { pass, fail };
 }
 
-function run(cmd, env = {}) {
+/** Runs `cmd`; its output goes through as it comes, or, with `quiet`, only into `out` (printed by the caller). */
+function run(cmd, env = {}, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      process.stdout.write(d);
+      if (!quiet) process.stdout.write(d);
     });
     child.stderr.on('data', (d) => {
       out += d;
-      process.stderr.write(d);
+      if (!quiet) process.stderr.write(d);
     });
     child.on('close', (code) => resolve({ code, out }));
   });
 }
+
+/** Stages started beside an earlier one (`beside`): name → its promised result and start time. */
+const started = new Map();
 
 let passed = 0;
 let failed = 0;
 for (const stage of stages) {
   if (only.length && !only.includes(stage.name)) continue;
   const env = stage.env ? `${Object.entries(stage.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
-  console.log(`\n━━ ${stage.name}: ${env}${stage.cmd}`);
-  const started = performance.now();
-  const { code, out } = await run(stage.cmd, stage.env);
-  console.log(`(${stage.name}: ${Math.round((performance.now() - started) / 1000)} s)`);
+  const partner = stages.find((s) => s.name === stage.beside && (!only.length || only.includes(s.name)));
+  if (partner && !started.has(partner.name)) {
+    // start the partner stage now, quietly; its output is printed when its turn comes
+    started.set(partner.name, { at: performance.now(), result: run(partner.cmd, partner.env, { quiet: true }) });
+  }
+  console.log(`\n━━ ${stage.name}: ${env}${stage.cmd}${partner ? `   (beside ${partner.name})` : ''}`);
+  const early = started.get(stage.name);
+  const startedAt = early?.at ?? performance.now();
+  const { code, out } = early ? await early.result : await run(stage.cmd, stage.env);
+  if (early) process.stdout.write(out);
+  console.log(`(${stage.name}: ${Math.round((performance.now() - startedAt) / 1000)} s)`);
   const counts = stage.counts?.(out.replace(/\x1b\[[0-9;]*m/g, ''));
   if (counts) {
     passed += counts.pass;
