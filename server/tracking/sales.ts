@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
@@ -91,6 +92,7 @@ const sameEmail = (a: string | null | undefined, b: string | null | undefined) =
 export async function recordSale(deps: Deps, input: SaleInput): Promise<{ created: boolean; result: SaleResult }> {
   const data = parseInput(saleSchema, input);
   const hash = requestHash(data);
+  if (deps.db.dialect === 'sqlite') return batchOf(deps.db).record(deps, data, hash);
   const settings = await getSettings(deps);
   // one transaction reads and writes the sale: on SQLite its queries run synchronously as
   // prepared statements (see transactionRunner); two instances recording the same order at once
@@ -98,6 +100,80 @@ export async function recordSale(deps: Deps, input: SaleInput): Promise<{ create
   // again, finding the sale and answering as a repeat
   return transaction(deps.db.kysely, (trx) => recordSaleIn(deps, transactionRunner(deps.db, trx), settings, data, hash));
 }
+
+interface PendingSale {
+  deps: Deps;
+  data: SaleData;
+  hash: string;
+  /** runs its work in the caller's async context (e.g. withoutMail), not the batch's */
+  inContext: <T>(work: () => T) => T;
+  done: (outcome: { ok: { created: boolean; result: SaleResult } } | { error: unknown }) => void;
+}
+
+/**
+ * Group commit on SQLite: sales that arrive while a batch is being written (or in the same turn
+ * of the event loop) are written together in the next transaction, each in a savepoint of its
+ * own, and answered when that transaction has committed. A commit writes every page the sales
+ * touched to the WAL; sales of one batch share those pages (the same index leaves), so a
+ * commit per batch costs a fraction of a commit per sale. Each sale is decided exactly as alone,
+ * in arrival order, and sees the sales before it in the batch; one that fails rolls back to its
+ * savepoint and fails alone.
+ */
+class SaleBatch {
+  #queue: PendingSale[] = [];
+  #busy = false;
+
+  constructor(private readonly db: Deps['db']) {}
+
+  record(deps: Deps, data: SaleData, hash: string): Promise<{ created: boolean; result: SaleResult }> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ deps, data, hash, inContext: AsyncLocalStorage.snapshot(), done: (o) => ('ok' in o ? resolve(o.ok) : reject(o.error)) });
+      if (!this.#busy) {
+        this.#busy = true;
+        setImmediate(() => void this.#flush());
+      }
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#queue.splice(0, MAX_BATCH);
+    const outcomes = new Map<PendingSale, Parameters<PendingSale['done']>[0]>();
+    try {
+      const settings = await getSettings(batch[0]!.deps);
+      const sqlite = this.db.sqlite;
+      await transaction(this.db.kysely, async (trx) => {
+        const run = transactionRunner(this.db, trx);
+        for (const sale of batch) {
+          sqlite.exec('SAVEPOINT sale');
+          try {
+            outcomes.set(sale, { ok: await sale.inContext(() => recordSaleIn(sale.deps, run, settings, sale.data, sale.hash)) });
+            sqlite.exec('RELEASE sale');
+          } catch (error) {
+            sqlite.exec('ROLLBACK TO sale');
+            sqlite.exec('RELEASE sale');
+            outcomes.set(sale, { error });
+          }
+        }
+      });
+      for (const sale of batch) sale.done(outcomes.get(sale)!);
+    } catch (error) {
+      // the transaction itself failed (e.g. the commit): none of the batch was written
+      for (const sale of batch) sale.done({ error });
+    } finally {
+      if (this.#queue.length) setImmediate(() => void this.#flush());
+      else this.#busy = false;
+    }
+  }
+}
+
+/** At most this many sales in one transaction (a burst is written in several). */
+const MAX_BATCH = 64;
+const batches = new WeakMap<Deps['db'], SaleBatch>();
+const batchOf = (db: Deps['db']) => {
+  let batch = batches.get(db);
+  if (!batch) batches.set(db, (batch = new SaleBatch(db)));
+  return batch;
+};
 
 /** A sale for a backfill: as the track API takes it, and when it happened (ms). */
 export interface HistoricalSale {
