@@ -46,7 +46,9 @@ function nodeCounts(out) {
 /** Runs `cmd`; its output goes through as it comes, or, with `quiet`, only into `out` (printed by the caller). */
 function run(cmd, env = {}, { quiet = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    // its own process group: stopping it stops what it started (npm → rollup) too
+    const child = spawn(cmd, { shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    running.add(child);
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -56,7 +58,29 @@ function run(cmd, env = {}, { quiet = false } = {}) {
       out += d;
       if (!quiet) process.stderr.write(d);
     });
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ code, out });
+    });
+  });
+}
+
+/** Commands still running (a stage started beside the one that failed): stopped when the run ends early. */
+const running = new Set();
+const stopAll = () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+};
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
   });
 }
 

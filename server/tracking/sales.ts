@@ -149,8 +149,14 @@ class SaleBatch {
             outcomes.set(sale, { ok: await sale.inContext(() => recordSaleIn(sale.deps, run, settings, sale.data, sale.hash)) });
             sqlite.exec('RELEASE sale');
           } catch (error) {
-            sqlite.exec('ROLLBACK TO sale');
-            sqlite.exec('RELEASE sale');
+            try {
+              sqlite.exec('ROLLBACK TO sale');
+              sqlite.exec('RELEASE sale');
+            } catch {
+              // SQLite ended the whole transaction (disk full, an I/O error): nothing of the batch
+              // is written, and every sale of it is answered with this sale's error
+              throw error;
+            }
             outcomes.set(sale, { error });
           }
         }
