@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import { getSettings } from '../catalog/settings.js';
-import { DAY_MS } from '../shared/time.js';
+import { DAY_MS, offsetAt } from '../shared/time.js';
 import { invalid } from '../shared/errors.js';
 import { parseRange } from './reports/range.js';
 import { checkTimeZone, dayKeyer, QUARTER_HOUR } from './reports/links.js';
@@ -20,13 +20,6 @@ import { payoutsDueTotal } from './payouts-due.js';
 /** The longest period one dashboard covers (its trend is one row per day). */
 export const MAX_DAYS = 400;
 const TOP_PARTNERS = 10;
-
-/** ms between UTC and the wall clock of `timeZone` at `at` (+3_600_000 for Paris in winter). */
-function offsetAt(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000;
-}
 
 /** The first instant of the calendar day `days` after the one holding `at`, in `timeZone`. */
 function startOfDay(at: number, timeZone: string, days = 0): number {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
+import { calendarDate, offsetAt } from '../shared/time.js';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import type { PartnerRow } from '../db/schema.js';
@@ -27,16 +28,9 @@ type Ymd = { y: number; m: number; d: number };
 
 /** The calendar date holding `at` in `timeZone`. */
 export function dateIn(at: number, timeZone: string): Ymd {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = calendarDate(timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { y: get('year'), m: get('month'), d: get('day') };
-}
-
-/** ms the wall clock of `timeZone` is ahead of UTC at `at`. */
-function offsetAt(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000;
 }
 
 /** The first instant of a calendar date in `timeZone` (month and day may overflow: {m: 13} is next January). */

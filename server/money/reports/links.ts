@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { invalid } from '../../shared/errors.js';
+import { calendarDate } from '../../shared/time.js';
 import { getSettings } from '../../catalog/settings.js';
 import { csvNumber, csvText } from '../../shared/csv.js';
 import { toDecimal, formatRate } from '../../shared/money.js';
@@ -21,7 +22,7 @@ export function checkTimeZone(value: string | undefined): string {
   if (value === undefined || value === '') return 'UTC';
   if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) throw invalid('timeZone', 'timeZone: is not a time zone name like Europe/Paris', 'invalid_time_zone');
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    return calendarDate(value).resolvedOptions().timeZone;
   } catch {
     throw invalid('timeZone', `timeZone: "${value}" is not a time zone name like Europe/Paris`, 'invalid_time_zone');
   }
@@ -112,7 +113,7 @@ export function ratesOf(c: LinkCounts): LinkRates {
 
 /** Day keys in a time zone, memoised per quarter hour (every real UTC offset is a multiple of 15 minutes). */
 export function dayKeyer(timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const format = calendarDate(timeZone);
   const memo = new Map<number, string>();
   return (q: number) => {
     let key = memo.get(q);
