@@ -103,3 +103,12 @@ export function formatDateRange(from: Date, to: Date, locale: string): string {
 export function formatRate(rate: { type: 'percent' | 'flat'; value: number }, currency: string, locale: string): string {
   return rate.type === 'percent' ? formatPercent(rate.value, locale) : formatMoney(rate.value, currency, locale);
 }
+
+/** The time zone the partner's browser is in (reports, link figures and the overview count days, weeks and months in it); UTC if the browser cannot say. */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

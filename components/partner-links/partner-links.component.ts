@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, messageOf } from '../../src/api/errors.js';
 import type { LinkStats, PartnerLink, PartnerLinks } from '../../src/api/types.js';
-import { formatCount, formatMoney, formatPercent, localeOf } from '../../src/format.js';
+import { formatCount, formatMoney, formatPercent, localeOf, localTimeZone } from '../../src/format.js';
 import { DateRangeController, type RangePreset } from '../../src/internal/date-range.js';
 import { PartnerLinkCreateEvent } from '../../src/events/partner-link-create.js';
 import { CopyController } from '../../src/internal/copy-controller.js';
@@ -17,7 +17,6 @@ import { baseStyles } from '../../src/styles/tokens.js';
 import styles from './partner-links.styles.js';
 import statsStyles from './partner-links-stats.styles.js';
 
-const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 type LinkFigures = Pick<LinkStats['totals'], 'clicks' | 'sales' | 'conversionRate' | 'earnings'>;
 const NO_FIGURES: LinkFigures = { clicks: 0, sales: 0, conversionRate: null, earnings: 0 };
 

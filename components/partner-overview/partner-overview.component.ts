@@ -5,21 +5,12 @@ import { property } from 'lit/decorators.js';
 import { messageOf } from '../../src/api/errors.js';
 import type { LedgerEntryType, Overview } from '../../src/api/types.js';
 import { PartnerNavigateEvent, type PartnerNavigateDetail } from '../../src/events/partner-navigate.js';
-import { formatDate, formatDay, formatMoney, localeOf } from '../../src/format.js';
+import { formatDate, formatDay, formatMoney, localeOf, localTimeZone } from '../../src/format.js';
 import { CopyController } from '../../src/internal/copy-controller.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import { weeksChart } from './overview-chart.js';
 import styles from './partner-overview.styles.js';
-
-/** The zone the partner's browser is in (months and weeks are counted in it). */
-const localTimeZone = () => {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-};
 
 const typeLabel = (type: LedgerEntryType) =>
   ({ commission: msg('Commission'), clawback: msg('Clawback'), payment: msg('Payment'), adjustment: msg('Adjustment') })[type];

@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CommissionReport, LeadReport, LinkStats, SalesReport } from '../../src/api/types.js';
-import { formatCount, localeOf } from '../../src/format.js';
+import { formatCount, localeOf, localTimeZone } from '../../src/format.js';
 import type { RangePreset } from '../../src/internal/date-range.js';
 import { PartnerTabChangeEvent } from '../../src/events/partner-tab-change.js';
 import { PagedReportController } from '../../src/internal/paged-report-controller.js';
@@ -10,7 +10,7 @@ import { PartnerElement } from '../../src/internal/partner-element.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import { commissionsPanel } from './partner-reports.commissions.js';
-import { localTimeZone, show, type ReportPanel, type ReportTab, type Shown } from './partner-reports.panel.js';
+import { show, type ReportPanel, type ReportTab, type Shown } from './partner-reports.panel.js';
 import styles from './partner-reports.styles.js';
 
 export type { ReportTab } from './partner-reports.panel.js';

@@ -1,10 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { LinkCounts, LinkRates, LinkStats } from '../../src/api/types.js';
-import { formatCount, formatDay, formatMoney, formatPercent } from '../../src/format.js';
+import { formatCount, formatDay, formatMoney, formatPercent, localTimeZone } from '../../src/format.js';
 import { tableHead } from '../../src/internal/report-table.js';
 import { activityChart } from './chart.js';
-import { localTimeZone, type ReportPanel } from './partner-reports.panel.js';
+import { type ReportPanel } from './partner-reports.panel.js';
 
 /**
  * Link statistics: clicks, leads, sales and commission for the whole period (no paging), a

@@ -6,7 +6,6 @@ import type { DateRangeController } from '../../src/internal/date-range.js';
 export type ReportTab = 'commissions' | 'leads' | 'sales' | 'links';
 
 /** The reader's time zone: link statistics count days where the partner is. */
-export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** What a panel is given to render: the page's locale, the period and the "Load more" block. */
 export interface PanelView {
