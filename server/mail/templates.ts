@@ -245,6 +245,51 @@ const token = (i: number) => `PCVAR${i}Z`;
 const TOKEN = /PCVAR(\d+)Z/g;
 const isUrl = (value: string) => /^https?:\/\/\S+$/i.test(value);
 
+/**
+ * The values in the parsed body, then the whole through the sanitizer: a value in a link's address
+ * is checked there (an unsafe scheme loses the link), a value in text stays text.
+ */
+export function sanitizedFill(parsed: string, valueOf: (i: string) => string): string {
+  const filled = parsed
+    .replace(/href="PCVAR(\d+)Z"/g, (_m, i: string) => `href="${escapeHtml(valueOf(i))}"`)
+    .replace(TOKEN, (_m, i: string) => escapeHtml(valueOf(i)).replace(/\n/g, '<br>'));
+  return sanitize(filled);
+}
+
+/** A value as text in HTML, written as the sanitizer writes text (`&`, `<`, `>` escaped; a line break as `<br />`). */
+const textHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br />');
+
+/**
+ * A body's HTML with its value tokens still in, parsed once per body (and per which values stand
+ * alone as links: that is in the body given). `textOnly`: every token is in text (none in a tag:
+ * a link's address, an image, an attribute) and the sanitizer leaves the parsed HTML as it is —
+ * then escaping each value as text is what sanitizing after filling would write, so a message
+ * (each commission's email, say) is filled without parsing markdown or sanitizing again.
+ * Otherwise each message is filled, then sanitized ({@link sanitizedFill}).
+ */
+const shapes = new Map<string, { parsed: string; textOnly: boolean }>();
+const MAX_SHAPES = 200;
+
+export function shapeOf(linked: string): { parsed: string; textOnly: boolean } {
+  let shape = shapes.get(linked);
+  if (!shape) {
+    const parsed = parseBody(linked);
+    const textOnly = !/<[^>]*PCVAR\d+Z/.test(parsed) && sanitize(parsed) === parsed;
+    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
+    shapes.set(linked, (shape = { parsed, textOnly }));
+  }
+  return shape;
+}
+
+/** A tokenized body's HTML with its values in (`valueOf` gives token i's value). */
+export function htmlOf(linked: string, valueOf: (i: string) => string): string {
+  const { parsed, textOnly } = shapeOf(linked);
+  return textOnly ? parsed.replace(TOKEN, (_m, i: string) => textHtml(valueOf(i))) : sanitizedFill(parsed, valueOf);
+}
+
+/** A tokenized body as markdown → HTML, values not in yet. */
+export const parseBody = (linked: string) => marked.parse(linked) as string;
+
 export interface Rendered {
   subject: string;
   text: string;
@@ -294,11 +339,7 @@ export function renderTemplate(template: Template, values: Record<string, string
   const linked = body.replace(/(^|[^(\[\w])(PCVAR(\d+)Z)(?![\w\]])/g, (m, before: string, tok: string, i: string) =>
     isUrl(valueOf(i)) ? `${before}[${tok}](${tok})` : m,
   );
-  const parsed = marked.parse(linked) as string;
-  const filled = parsed
-    .replace(/href="PCVAR(\d+)Z"/g, (_m, i: string) => `href="${escapeHtml(valueOf(i))}"`)
-    .replace(TOKEN, (_m, i: string) => escapeHtml(valueOf(i)).replace(/\n/g, '<br>'));
-  const content = sanitize(filled);
+  const content = htmlOf(linked, valueOf);
 
   return {
     subject,
