@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { configSchema } from '../../../server/config.js';
 import { startServer, type RunningServer } from '../../../server/main.js';
 import { testDatabaseLocation } from '../../helpers/database.js';
-import { ADMIN_KEY } from '../../helpers/resource-fixtures.js';
+import { ADMIN_KEY, png } from '../../helpers/resource-fixtures.js';
 
 /** One keep-alive connection: every request reuses the same socket when the server lets it. */
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -87,5 +87,58 @@ describe('a refused body does not break the keep-alive connection', () => {
     assert.equal(refused.headers.connection, 'close');
     const next = await send(server.url, '/api/v1/health');
     assert.equal(next.status, 200);
+  });
+});
+
+describe('a body over real HTTP reaches the route as it was sent', () => {
+  const admin = { Authorization: `Bearer ${ADMIN_KEY}` };
+
+  test('JSON in chunks that split a character, with a byte-order mark: every byte decoded once', async () => {
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(JSON.stringify({ code: 'bytes1', name: 'Zoë Ünal — 😀', email: 'zoe@example.com', password: 'zoe-password' })),
+    ]);
+    const split = body.indexOf(Buffer.from('ë')) + 1; // inside the two bytes of ë
+    const created = await send(server.url, '/api/v1/admin/partners', {
+      method: 'POST',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      chunks: [body.subarray(0, split), body.subarray(split, split + 7), body.subarray(split + 7)],
+      gapMs: 20,
+    });
+    assert.equal(created.status, 201, created.body);
+    assert.equal(JSON.parse(created.body).name, 'Zoë Ünal — 😀');
+  });
+
+  test('malformed JSON, an empty body and a NUL in JSON: 400 naming the problem, and the connection goes on', async () => {
+    const json = { ...admin, 'Content-Type': 'application/json' };
+    const malformed = await send(server.url, '/api/v1/admin/partners', { method: 'POST', headers: json, chunks: [Buffer.from('{"code": "x",')] });
+    assert.equal(malformed.status, 400);
+    assert.equal(JSON.parse(malformed.body).error.code, 'invalid_json');
+    const empty = await send(server.url, '/api/v1/admin/partners', { method: 'POST', headers: { ...json, 'Content-Length': '0' } });
+    assert.equal(empty.status, 400);
+    assert.equal(JSON.parse(empty.body).error.code, 'invalid_json');
+    const nul = await send(server.url, '/api/v1/admin/partners', {
+      method: 'POST',
+      headers: json,
+      chunks: [Buffer.from('{"code":"nul1","name":"a\\u0000b","email":"n@example.com","password":"nul-password"}')],
+    });
+    assert.equal(nul.status, 400);
+    assert.match(JSON.parse(nul.body).error.message, /NUL/);
+    assert.equal((await send(server.url, '/api/v1/health')).status, 200);
+  });
+
+  test('an image sent in chunks is stored byte for byte', async () => {
+    const image = png(300, 250);
+    const third = Math.ceil(image.length / 3);
+    const uploaded = await send(server.url, '/api/v1/admin/uploads', {
+      method: 'POST',
+      headers: { ...admin, 'Content-Type': 'image/png' },
+      chunks: [image.subarray(0, third), image.subarray(third, 2 * third), image.subarray(2 * third)],
+      gapMs: 10,
+    });
+    assert.equal(uploaded.status, 201, uploaded.body);
+    const served = await fetch(`${server.url}/uploads/${JSON.parse(uploaded.body).id}`);
+    assert.equal(served.status, 200);
+    assert.deepEqual(Buffer.from(await served.arrayBuffer()), Buffer.from(image));
   });
 });
