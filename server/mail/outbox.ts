@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import { MAIL_KINDS, NOTIFICATION_KINDS, type MailKind } from './mail.schemas.js';
 import { getMailSettings, kindEnabled, merchantName } from './settings.js';
 import { getNotificationPreferences, preferenceOf, wants } from './preferences.js';
@@ -52,13 +53,13 @@ export const withoutMail = <T>(work: () => Promise<T>): Promise<T> => quiet.run(
  * (notification kinds only). Runs inside `trx` when given. Never sends: one insert (and the
  * reads the template needs), then the worker is woken.
  */
-export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor): Promise<number | null> {
+export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor | Runner): Promise<number | null> {
   if (quiet.getStore()) return null;
-  const db = trx ?? deps.db.kysely;
+  const db = asRunner(trx ?? deps.db.kysely);
   if (!(MAIL_KINDS as readonly string[]).includes(mail.kind)) throw new Error(`enqueueMail: unknown kind ${mail.kind}`);
   if (!(await kindEnabled(deps, mail.kind, db))) return null;
   const partnerId = mail.partnerId ?? null;
-  const partner = partnerId === null ? undefined : await db.selectFrom('partners').select(['name', 'code', 'email']).where('id', '=', partnerId).executeTakeFirst();
+  const partner = partnerId === null ? undefined : await db.first(db.db.selectFrom('partners').select(['name', 'code', 'email']).where('id', '=', partnerId));
   let listUnsubscribe: string | null = null;
   if (isNotification(mail.kind) && partner) {
     if (!wants(await getNotificationPreferences(deps, partnerId!, db), mail.kind)) return null;
@@ -77,7 +78,8 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor)
     ? { 'List-Unsubscribe': `<${listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
     : {};
   const now = deps.clock();
-  const row = await db
+  const row = await db.one(
+    db.db
     .insertInto('outbox')
     .values({
       kind: mail.kind,
@@ -92,8 +94,8 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor)
       next_attempt_at: now,
       created_at: now,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .returning('id'),
+  );
   // inside a transaction the worker's claim waits for it to commit (one connection); its poll catches the rest
   if (trx) {
     wakeMailWorkers(deps, 50);

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import { parseInput } from '../shared/validation.js';
 import { notificationPreferencesPatchSchema, type MailKind, type NotificationPreferences, type NotificationPreferencesPatch } from './mail.schemas.js';
 
@@ -9,12 +10,9 @@ export type { NotificationPreferences, NotificationPreferencesPatch } from './ma
 export const DEFAULT_PREFERENCES: NotificationPreferences = { commission: 'immediate', payment: true, statement: true };
 
 /** What the partner chose to receive. */
-export async function getNotificationPreferences(deps: Deps, partnerId: number, db: Executor = deps.db.kysely): Promise<NotificationPreferences> {
-  const row = await db
-    .selectFrom('notification_preferences')
-    .select(['commission', 'payment', 'statement'])
-    .where('partner_id', '=', partnerId)
-    .executeTakeFirst();
+export async function getNotificationPreferences(deps: Deps, partnerId: number, db: Executor | Runner = deps.db.kysely): Promise<NotificationPreferences> {
+  const run = asRunner(db);
+  const row = await run.first(run.db.selectFrom('notification_preferences').select(['commission', 'payment', 'statement']).where('partner_id', '=', partnerId));
   return row ? { commission: row.commission, payment: row.payment === 1, statement: row.statement === 1 } : { ...DEFAULT_PREFERENCES };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import { settingsDefaults } from '../catalog/settings.schemas.js';
 import { MAIL_KINDS, type MailKind } from './mail.schemas.js';
 
@@ -26,8 +27,9 @@ interface Row {
   kinds_off: string;
 }
 
-export async function storedMailSettings(deps: Deps, db: Executor = deps.db.kysely): Promise<Row | undefined> {
-  return db.selectFrom('mail_settings').select(['smtp_url', 'mail_from', 'notify_address', 'kinds_off']).where('id', '=', 1).executeTakeFirst();
+export async function storedMailSettings(deps: Deps, db: Executor | Runner = deps.db.kysely): Promise<Row | undefined> {
+  const run = asRunner(db);
+  return run.first(run.db.selectFrom('mail_settings').select(['smtp_url', 'mail_from', 'notify_address', 'kinds_off']).where('id', '=', 1));
 }
 
 const kindsOff = (row: Row | undefined): Set<string> => {
@@ -43,8 +45,9 @@ const kindsOff = (row: Row | undefined): Set<string> => {
  * The merchant's name, read through `db` (inside an open transaction the settings cache's own
  * query would wait for the transaction's connection forever).
  */
-export async function merchantName(db: Executor): Promise<string> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'merchantName').executeTakeFirst();
+export async function merchantName(db: Executor | Runner): Promise<string> {
+  const run = asRunner(db);
+  const row = await run.first(run.db.selectFrom('settings').select('value').where('key', '=', 'merchantName'));
   try {
     const name: unknown = row ? JSON.parse(row.value) : undefined;
     if (typeof name === 'string' && name.trim()) return name.trim();
@@ -75,7 +78,7 @@ export async function getMailSettings(deps: Deps, db: Executor = deps.db.kysely)
 }
 
 /** Is the merchant sending this kind? (One indexed read; the test message is always sent.) */
-export async function kindEnabled(deps: Deps, kind: MailKind, db: Executor = deps.db.kysely): Promise<boolean> {
+export async function kindEnabled(deps: Deps, kind: MailKind, db: Executor | Runner = deps.db.kysely): Promise<boolean> {
   if (kind === 'test') return true;
   return !kindsOff(await storedMailSettings(deps, db)).has(kind);
 }
@@ -93,9 +96,11 @@ export function maskSmtpUrl(smtpUrl: string | null): string | null {
 }
 
 /** The secret that signs unsubscribe links, made and stored on first use. */
-export async function signingKey(deps: Deps, db: Executor = deps.db.kysely): Promise<string> {
-  const row = await db.selectFrom('mail_settings').select('signing_key').where('id', '=', 1).executeTakeFirst();
+export async function signingKey(deps: Deps, executor: Executor | Runner = deps.db.kysely): Promise<string> {
+  const run = asRunner(executor);
+  const row = await run.first(run.db.selectFrom('mail_settings').select('signing_key').where('id', '=', 1));
   if (row?.signing_key) return row.signing_key;
+  const db = run.db;
   const key = randomBytes(32).toString('base64url');
   await db
     .insertInto('mail_settings')

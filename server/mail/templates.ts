@@ -1,5 +1,7 @@
 import { Marked } from 'marked';
 import type { Deps } from '../deps.js';
+import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import { DomainError } from '../shared/errors.js';
 import { sanitize } from '../resources/markdown.js';
 import { MARKED_OPTIONS } from '../../src/internal/markdown-options.js';
@@ -226,8 +228,9 @@ export interface Template {
 }
 
 /** The merchant's template of a kind, else the default. */
-export async function templateOf(deps: Deps, kind: MailKind, db = deps.db.kysely): Promise<Template & { customized: boolean }> {
-  const row = await db.selectFrom('mail_templates').select(['subject', 'body']).where('kind', '=', kind).executeTakeFirst();
+export async function templateOf(deps: Deps, kind: MailKind, db: Executor | Runner = deps.db.kysely): Promise<Template & { customized: boolean }> {
+  const run = asRunner(db);
+  const row = await run.first(run.db.selectFrom('mail_templates').select(['subject', 'body']).where('kind', '=', kind));
   return row ? { ...row, customized: true } : { subject: TEMPLATES[kind].subject, body: TEMPLATES[kind].body, customized: false };
 }
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
+import type { Runner } from '../db/runner.js';
 import { signingKey } from './settings.js';
 import { setNotificationPreferences, type NotificationPreferences } from './preferences.js';
 
@@ -15,7 +16,7 @@ const PREFERENCES: readonly Preference[] = ['commission', 'payment', 'statement'
 const sign = (key: string, partnerId: number, preference: Preference) =>
   createHmac('sha256', key).update(`unsubscribe:${partnerId}:${preference}`).digest('base64url').slice(0, 32);
 
-export async function unsubscribeToken(deps: Deps, partnerId: number, preference: Preference, db?: Executor): Promise<string> {
+export async function unsubscribeToken(deps: Deps, partnerId: number, preference: Preference, db?: Executor | Runner): Promise<string> {
   return `${partnerId}.${preference}.${sign(await signingKey(deps, db), partnerId, preference)}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import type { CommissionRow } from '../db/schema.js';
 import type { PaymentRow } from '../money/payments.js';
 import { getSettings } from '../catalog/settings.js';
@@ -39,20 +40,21 @@ async function notSafely(what: string, send: () => Promise<unknown>): Promise<vo
  */
 export async function notifyCommissionsEarned(
   deps: Deps,
-  trx: Executor,
+  trx: Executor | Runner,
   rows: Pick<CommissionRow, 'partner_id' | 'program_id' | 'amount' | 'payable_at' | 'sale_id'>[],
   currency: string,
 ): Promise<void> {
+  const run = asRunner(trx);
   for (const row of rows) {
     if (row.amount <= 0) continue;
     await notSafely('commission_earned', async () => {
-      const program = await trx.selectFrom('programs').select('name').where('id', '=', row.program_id).executeTakeFirst();
-      const sale = row.sale_id === null ? undefined : await trx.selectFrom('sales').select('amount').where('id', '=', row.sale_id).executeTakeFirst();
+      const program = await run.first(run.db.selectFrom('programs').select('name').where('id', '=', row.program_id));
+      const sale = row.sale_id === null ? undefined : await run.first(run.db.selectFrom('sales').select('amount').where('id', '=', row.sale_id));
       await enqueueMail(
         deps,
         {
           kind: 'commission_earned',
-          to: await emailOf(trx, row.partner_id),
+          to: await emailOf(run, row.partner_id),
           partnerId: row.partner_id,
           data: {
             amount: formatMoney(row.amount, currency),
@@ -61,14 +63,15 @@ export async function notifyCommissionsEarned(
             payableOn: dateOf(row.payable_at),
           },
         },
-        trx,
+        run,
       );
     });
   }
 }
 
-async function emailOf(db: Executor, partnerId: number): Promise<string> {
-  return (await db.selectFrom('partners').select('email').where('id', '=', partnerId).executeTakeFirstOrThrow()).email;
+async function emailOf(db: Executor | Runner, partnerId: number): Promise<string> {
+  const run = asRunner(db);
+  return (await run.one(run.db.selectFrom('partners').select('email').where('id', '=', partnerId))).email;
 }
 
 /** Queues `payment_sent` for a payment, inside the transaction that records it. */
