@@ -6,6 +6,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import type { GetManualChunk, OutputBundle, Plugin, RollupOptions } from 'rollup';
 import { recordChunks } from './scripts/dist-files.mjs';
 import { precompress } from './scripts/precompress.mjs';
+import { foldTemplates } from './scripts/template-text.mjs';
 
 /** Every element's define file: components/<tag>/<tag>.ts → dist/components/<tag>.js */
 const elements = readdirSync('components', { withFileTypes: true })
@@ -18,38 +19,14 @@ const input: Record<string, string> = {
   ...Object.fromEntries(elements.map((tag) => [`components/${tag}`, `components/${tag}/${tag}.ts`])),
 };
 
-/**
- * Folds the indentation out of Lit's html`` / css`` / svg`` templates: every run of white
- * space that spans a line break becomes one space (HTML and CSS read them alike; no static
- * template text of ours sits in a <pre>); in css`` also the spaces around { } ; , and after
- * colons. Interpolated values are untouched.
- */
+/** Lit's template text made smaller (scripts/template-text.mjs), on our modules only. */
 function foldTemplateWhitespace(): Plugin {
-  const tags = new Set(['html', 'css', 'svg']);
   return {
     name: 'fold-template-whitespace',
     transform(code, id) {
-      if (id.includes('/node_modules/') || !/\b(html|css|svg)\s*`/.test(code)) return null;
-      const edits: { start: number; end: number; text: string }[] = [];
-      const walk = (node: unknown): void => {
-        if (!node || typeof node !== 'object') return;
-        if (Array.isArray(node)) return node.forEach(walk);
-        const n = node as { type?: string; tag?: { type: string; name?: string }; quasi?: { quasis: { start: number; end: number; value: { raw: string } }[] } };
-        if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && tags.has(n.tag.name!)) {
-          for (const q of n.quasi!.quasis) {
-            let folded = q.value.raw.replace(/[ \t]*\n\s*/g, ' ');
-            // CSS: no space is needed around { } ; , nor after a colon
-            if (n.tag.name === 'css') folded = folded.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':');
-            if (folded !== q.value.raw) edits.push({ start: q.start, end: q.end, text: folded });
-          }
-        }
-        for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
-      };
-      walk(this.parse(code));
-      if (!edits.length) return null;
-      let out = code;
-      for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-      return { code: out, map: null };
+      if (id.includes('/node_modules/')) return null;
+      const out = foldTemplates(code, (text) => this.parse(text));
+      return out === null ? null : { code: out, map: null };
     },
   };
 }
