@@ -20,9 +20,9 @@ const input: Record<string, string> = {
 };
 
 /** Lit's template text made smaller (scripts/template-text.mjs), on our modules only. */
-function foldTemplateWhitespace(): Plugin {
+function smallerTemplates(): Plugin {
   return {
-    name: 'fold-template-whitespace',
+    name: 'smaller-templates',
     transform(code, id) {
       if (id.includes('/node_modules/')) return null;
       const out = foldTemplates(code, (text) => this.parse(text));
@@ -158,7 +158,7 @@ const plugins = (report: string, keepChunks = false) => [
   // TypeScript to JavaScript only (decorators as tsconfig.json sets them); `npm test` type-checks
   // everything with tsc first, and terser minifies below
   esbuild({ tsconfig: 'tsconfig.build.json', target: 'es2022', minify: false, sourceMap: sourcemap }),
-  foldTemplateWhitespace(),
+  smallerTemplates(),
   terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
   precompressAndReport(report, { keepChunks }),
 ];
