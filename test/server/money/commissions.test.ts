@@ -33,11 +33,31 @@ describe('rounding: half up to the cent, integers only', () => {
     assert.throws(() => prorate(1, 1, 0), RangeError);
   });
 
+  test('every currency reads as Intl writes it, with the exact digits after the point', () => {
+    // the reference: Intl's parts for the whole amount, its fraction replaced by the exact digits
+    const reference = (cents: number, currency: string) => {
+      const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+      const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+      const scale = 10n ** BigInt(digits);
+      const abs = BigInt(Math.abs(cents));
+      const fraction = (abs % scale).toString().padStart(digits, '0');
+      const text = format.formatToParts(abs / scale).map((p) => (p.type === 'fraction' ? fraction : p.value)).join('');
+      return cents < 0 ? `-${text}` : text;
+    };
+    const amounts = [0, 1, -1, 5, 99, 100, 1001, -123456, 1_000_000, 123456789012, 2 ** 53 - 1, -(2 ** 53 - 1)];
+    for (const currency of Intl.supportedValuesOf('currency')) {
+      for (const cents of amounts) assert.equal(formatMoney(cents, currency), reference(cents, currency), `${cents} ${currency}`);
+    }
+  });
+
   test('money texts and parsing are exact', () => {
     assert.equal(formatMoney(12000, 'USD'), '$120.00');
     assert.equal(formatMoney(-5, 'USD'), '-$0.05');
     assert.equal(formatMoney(123456789012, 'USD'), '$1,234,567,890.12');
     assert.equal(formatMoney(500, 'JPY'), '¥500');
+    assert.equal(formatMoney(1234567, 'KWD'), 'KWD\u00a01,234.567');
+    assert.equal(formatMoney(Number.MAX_SAFE_INTEGER, 'USD'), '$90,071,992,547,409.91');
+    assert.equal(formatMoney(-Number.MAX_SAFE_INTEGER, 'USD'), '-$90,071,992,547,409.91');
     assert.equal(formatRate(1000), '10%');
     assert.equal(formatRate(1250), '12.5%');
     assert.equal(formatRate(5), '0.05%');
