@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
-import type { ProgramRow } from '../db/schema.js';
+import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
+import type { ProgramProductRatesTable, ProgramRow } from '../db/schema.js';
+import type { Selectable } from 'kysely';
 import { forgetCookieWindow } from '../tracking/clicks.js';
 import { notFound } from '../shared/errors.js';
 import { getSettings } from './settings.js';
@@ -35,11 +38,14 @@ export function programView(row: ProgramRow, rates: ProductRate[]): ProgramView 
   };
 }
 
-async function ratesOf(db: Executor, ids: number[]): Promise<Map<number, ProductRate[]>> {
+const productRate = (r: Selectable<ProgramProductRatesTable>): ProductRate => ({ productId: r.product_id, type: r.commission_type, value: r.commission_value });
+
+async function ratesOf(db: Runner | Executor, ids: number[]): Promise<Map<number, ProductRate[]>> {
   const map = new Map<number, ProductRate[]>(ids.map((id) => [id, []]));
   if (!ids.length) return map;
-  const rows = await db.selectFrom('program_product_rates').selectAll().where('program_id', 'in', ids).orderBy('product_id').execute();
-  for (const r of rows) map.get(r.program_id)?.push({ productId: r.product_id, type: r.commission_type, value: r.commission_value });
+  const run = asRunner(db);
+  const rows = await run.all(run.db.selectFrom('program_product_rates').selectAll().where('program_id', 'in', ids).orderBy('product_id'));
+  for (const r of rows) map.get(r.program_id)?.push(productRate(r));
   return map;
 }
 
@@ -164,21 +170,27 @@ export interface EngineProgram {
   rates: Map<string, Rate>;
 }
 
-/** Active programs among `ids`, highest priority first (ties: the older program first). */
-export async function loadActivePrograms(db: Executor, ids: number[]): Promise<EngineProgram[]> {
+const activeProgram = prepare((db, p: { id: number }) => db.selectFrom('programs').selectAll().where('id', '=', p.id).where('status', '=', 'active'));
+const ratesOfProgram = prepare((db, p: { id: number }) => db.selectFrom('program_product_rates').selectAll().where('program_id', '=', p.id).orderBy('product_id'));
+
+/**
+ * Active programs among `ids`, highest priority first (ties: the older program first). One
+ * program (the usual partner: each sale asks) by statements compiled once.
+ */
+export async function loadActivePrograms(db: Runner | Executor, ids: number[]): Promise<EngineProgram[]> {
   if (!ids.length) return [];
-  const rows = await db
-    .selectFrom('programs')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where('status', '=', 'active')
-    .orderBy('priority', 'desc')
-    .orderBy('id')
-    .execute();
-  const rates = await ratesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const run = asRunner(db);
+  const rows =
+    ids.length === 1
+      ? await run.all(activeProgram(run.db, { id: ids[0]! }))
+      : await run.all(run.db.selectFrom('programs').selectAll().where('id', 'in', ids).where('status', '=', 'active').orderBy('priority', 'desc').orderBy('id'));
+  const rates =
+    rows.length === 1
+      ? new Map([[rows[0]!.id, (await run.all(ratesOfProgram(run.db, { id: rows[0]!.id }))).map(productRate)]])
+      : await ratesOf(
+          run,
+          rows.map((r) => r.id),
+        );
   return rows.map((row) => ({ row, rates: new Map(rates.get(row.id)!.map((r) => [r.productId, { type: r.type, value: r.value }])) }));
 }
 

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
+import type { OutboxTable } from '../db/schema.js';
 import { MAIL_KINDS, NOTIFICATION_KINDS, type MailKind } from './mail.schemas.js';
 import { getMailSettings, kindEnabled, merchantName } from './settings.js';
 import { getNotificationPreferences, preferenceOf, wants } from './preferences.js';
@@ -47,6 +49,27 @@ const quiet = new AsyncLocalStorage<true>();
 /** Runs `work` queuing no mail: the demo's generated history is news to nobody. */
 export const withoutMail = <T>(work: () => Promise<T>): Promise<T> => quiet.run(true, work);
 
+const partnerOf = prepare((db, p: { id: number }) => db.selectFrom('partners').select(['name', 'code', 'email']).where('id', '=', p.id));
+const insertMail = prepare(
+  (db, p: Pick<OutboxTable, 'kind' | 'to' | 'partner_id' | 'subject' | 'text' | 'html' | 'created_at'> & { headers: string; attachments: string; next_attempt_at: number }) =>
+    db
+      .insertInto('outbox')
+      .values({
+        kind: p.kind,
+        to: p.to,
+        partner_id: p.partner_id,
+        subject: p.subject,
+        text: p.text,
+        html: p.html,
+        headers: p.headers,
+        attachments: p.attachments,
+        status: 'queued',
+        next_attempt_at: p.next_attempt_at,
+        created_at: p.created_at,
+      })
+      .returning('id'),
+);
+
 /**
  * Queues one message (rendered now from the kind's template; kept in `outbox`). Returns the
  * outbox id, or null when the merchant switched the kind off or the partner opted out
@@ -59,7 +82,7 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor 
   if (!(MAIL_KINDS as readonly string[]).includes(mail.kind)) throw new Error(`enqueueMail: unknown kind ${mail.kind}`);
   if (!(await kindEnabled(deps, mail.kind, db))) return null;
   const partnerId = mail.partnerId ?? null;
-  const partner = partnerId === null ? undefined : await db.first(db.db.selectFrom('partners').select(['name', 'code', 'email']).where('id', '=', partnerId));
+  const partner = partnerId === null ? undefined : await db.first(partnerOf(db.db, { id: partnerId }));
   let listUnsubscribe: string | null = null;
   if (isNotification(mail.kind) && partner) {
     if (!wants(await getNotificationPreferences(deps, partnerId!, db), mail.kind)) return null;
@@ -79,9 +102,7 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor 
     : {};
   const now = deps.clock();
   const row = await db.one(
-    db.db
-    .insertInto('outbox')
-    .values({
+    insertMail(db.db, {
       kind: mail.kind,
       to: mail.to.trim(),
       partner_id: partner ? partnerId : null,
@@ -90,11 +111,9 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor 
       html: rendered.html,
       headers: JSON.stringify(headers),
       attachments: JSON.stringify(mail.attachments ?? []),
-      status: 'queued',
       next_attempt_at: now,
       created_at: now,
-    })
-    .returning('id'),
+    }),
   );
   // inside a transaction the worker's claim waits for it to commit (one connection); its poll catches the rest
   if (trx) {

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
 import { parseInput } from '../shared/validation.js';
 import { notificationPreferencesPatchSchema, type MailKind, type NotificationPreferences, type NotificationPreferencesPatch } from './mail.schemas.js';
 
@@ -9,10 +10,14 @@ export type { NotificationPreferences, NotificationPreferencesPatch } from './ma
 /** Everything on, commissions at once: what a partner who never chose gets. */
 export const DEFAULT_PREFERENCES: NotificationPreferences = { commission: 'immediate', payment: true, statement: true };
 
+const preferencesRow = prepare((db, p: { partnerId: number }) =>
+  db.selectFrom('notification_preferences').select(['commission', 'payment', 'statement']).where('partner_id', '=', p.partnerId),
+);
+
 /** What the partner chose to receive. */
 export async function getNotificationPreferences(deps: Deps, partnerId: number, db: Executor | Runner = deps.db.kysely): Promise<NotificationPreferences> {
   const run = asRunner(db);
-  const row = await run.first(run.db.selectFrom('notification_preferences').select(['commission', 'payment', 'statement']).where('partner_id', '=', partnerId));
+  const row = await run.first(preferencesRow(run.db, { partnerId }));
   return row ? { commission: row.commission, payment: row.payment === 1, statement: row.statement === 1 } : { ...DEFAULT_PREFERENCES };
 }
 

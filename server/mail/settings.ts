@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
 import { settingsDefaults } from '../catalog/settings.schemas.js';
 import { MAIL_KINDS, type MailKind } from './mail.schemas.js';
 
@@ -27,9 +28,13 @@ interface Row {
   kinds_off: string;
 }
 
+const mailSettingsRow = prepare((db, _: object) => db.selectFrom('mail_settings').select(['smtp_url', 'mail_from', 'notify_address', 'kinds_off']).where('id', '=', 1));
+const merchantNameRow = prepare((db, _: object) => db.selectFrom('settings').select('value').where('key', '=', 'merchantName'));
+const signingKeyRow = prepare((db, _: object) => db.selectFrom('mail_settings').select('signing_key').where('id', '=', 1));
+
 export async function storedMailSettings(deps: Deps, db: Executor | Runner = deps.db.kysely): Promise<Row | undefined> {
   const run = asRunner(db);
-  return run.first(run.db.selectFrom('mail_settings').select(['smtp_url', 'mail_from', 'notify_address', 'kinds_off']).where('id', '=', 1));
+  return run.first(mailSettingsRow(run.db, {}));
 }
 
 const kindsOff = (row: Row | undefined): Set<string> => {
@@ -47,7 +52,7 @@ const kindsOff = (row: Row | undefined): Set<string> => {
  */
 export async function merchantName(db: Executor | Runner): Promise<string> {
   const run = asRunner(db);
-  const row = await run.first(run.db.selectFrom('settings').select('value').where('key', '=', 'merchantName'));
+  const row = await run.first(merchantNameRow(run.db, {}));
   try {
     const name: unknown = row ? JSON.parse(row.value) : undefined;
     if (typeof name === 'string' && name.trim()) return name.trim();
@@ -98,7 +103,7 @@ export function maskSmtpUrl(smtpUrl: string | null): string | null {
 /** The secret that signs unsubscribe links, made and stored on first use. */
 export async function signingKey(deps: Deps, executor: Executor | Runner = deps.db.kysely): Promise<string> {
   const run = asRunner(executor);
-  const row = await run.first(run.db.selectFrom('mail_settings').select('signing_key').where('id', '=', 1));
+  const row = await run.first(signingKeyRow(run.db, {}));
   if (row?.signing_key) return row.signing_key;
   const db = run.db;
   const key = randomBytes(32).toString('base64url');

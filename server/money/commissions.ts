@@ -10,6 +10,7 @@ import { formatMoney, formatRate, percentOf } from '../shared/money.js';
 import { rateFor, type EngineProgram } from '../catalog/programs.js';
 import { type Executor } from '../db/executor.js';
 import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
 import type { NoCommissionReason } from './no-commission-reasons.js';
 import type { CommissionReason } from './schemas.js';
 import type { Settings } from '../catalog/settings.js';
@@ -238,6 +239,30 @@ export function planLeadCommission(email: string, credit: Credit, currency: stri
 
 export const holdDaysOf = (program: EngineProgram, settings: Settings) => program.row.hold_days ?? settings.holdDays;
 
+const insertCommission = prepare((db, p: Omit<CommissionRow, 'id'>) =>
+  db
+    .insertInto('commissions')
+    .returningAll()
+    .values({
+      partner_id: p.partner_id,
+      program_id: p.program_id,
+      sale_id: p.sale_id,
+      lead_id: p.lead_id,
+      kind: p.kind,
+      tier: p.tier,
+      base_amount: p.base_amount,
+      rate_type: p.rate_type,
+      rate_value: p.rate_value,
+      amount: p.amount,
+      clawed_back: p.clawed_back,
+      status: p.status,
+      reason: p.reason,
+      payable_at: p.payable_at,
+      approved_at: p.approved_at,
+      created_at: p.created_at,
+    }),
+);
+
 /**
  * Records planned commissions with their ledger entries, inside the caller's transaction.
  * A commission with no hold days is approved at once. Returns the stored rows in plan order.
@@ -256,7 +281,7 @@ export async function insertCommissions(
     const hold = holdDaysOf(p.program, settings);
     const approved = hold === 0;
     const row = await run.one(
-      run.db.insertInto('commissions').returningAll().values({
+      insertCommission(run.db, {
         partner_id: p.partner.id,
         program_id: p.program.row.id,
         sale_id: refs.saleId ?? null,

@@ -4,6 +4,7 @@ import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
 import type { LedgerEntry } from './schemas.js';
 import type { Executor } from '../db/executor.js';
 import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
 import { getSettings } from '../catalog/settings.js';
 import { onePage } from '../db/paging.js';
 import { afterKey, type Key } from '../shared/keyset.js';
@@ -26,10 +27,37 @@ export interface NewLedgerEntry {
   reversesId?: number | null;
 }
 
+const latest = prepare((db, p: { partnerId: number }) =>
+  db.selectFrom('ledger_entries').select(['id', 'at', 'balance']).where('partner_id', '=', p.partnerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1),
+);
+const keepBalance = prepare((db, p: { partnerId: number; balance: number; at: number }) =>
+  db
+    .insertInto('partner_balances')
+    .values({ partner_id: p.partnerId, balance: p.balance, at: p.at })
+    .onConflict((oc) => oc.column('partner_id').doUpdateSet({ balance: p.balance, at: p.at })),
+);
+const insertEntry = prepare((db, p: Omit<LedgerEntryRow, 'id'>) =>
+  db
+    .insertInto('ledger_entries')
+    .values({
+      partner_id: p.partner_id,
+      at: p.at,
+      type: p.type,
+      amount: p.amount,
+      balance: p.balance,
+      currency: p.currency,
+      description: p.description,
+      commission_id: p.commission_id,
+      payment_id: p.payment_id,
+      reverses_id: p.reverses_id,
+    })
+    .returningAll(),
+);
+
 /** The partner's latest entry (the one with the current balance), by the (partner, at, id) index. */
 export async function latestEntry(db: Runner | Executor, partnerId: number): Promise<Pick<LedgerEntryRow, 'id' | 'at' | 'balance'> | undefined> {
   const run = asRunner(db);
-  return run.first(run.db.selectFrom('ledger_entries').select(['id', 'at', 'balance']).where('partner_id', '=', partnerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1));
+  return run.first(latest(run.db, { partnerId }));
 }
 
 /**
@@ -45,28 +73,20 @@ export async function appendLedgerEntry(trx: Runner | Executor, now: number, ent
   const last = await latestEntry(run, entry.partnerId);
   const at = Math.max(now, last?.at ?? now);
   const balance = (last?.balance ?? 0) + entry.amount;
-  await run.all(
-    run.db
-      .insertInto('partner_balances')
-      .values({ partner_id: entry.partnerId, balance, at })
-      .onConflict((oc) => oc.column('partner_id').doUpdateSet({ balance, at })),
-  );
+  await run.all(keepBalance(run.db, { partnerId: entry.partnerId, balance, at }));
   return run.one(
-    run.db
-      .insertInto('ledger_entries')
-      .values({
-        partner_id: entry.partnerId,
-        at,
-        type: entry.type,
-        amount: entry.amount,
-        balance,
-        currency: entry.currency,
-        description: entry.description,
-        commission_id: entry.commissionId ?? null,
-        payment_id: entry.paymentId ?? null,
-        reverses_id: entry.reversesId ?? null,
-      })
-      .returningAll(),
+    insertEntry(run.db, {
+      partner_id: entry.partnerId,
+      at,
+      type: entry.type,
+      amount: entry.amount,
+      balance,
+      currency: entry.currency,
+      description: entry.description,
+      commission_id: entry.commissionId ?? null,
+      payment_id: entry.paymentId ?? null,
+      reverses_id: entry.reversesId ?? null,
+    }),
   );
 }
 

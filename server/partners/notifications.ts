@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
 import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
 import type { CommissionRow } from '../db/schema.js';
 import type { PaymentRow } from '../money/payments.js';
 import { getSettings } from '../catalog/settings.js';
@@ -34,6 +35,10 @@ async function notSafely(what: string, send: () => Promise<unknown>): Promise<vo
   }
 }
 
+const programName = prepare((db, p: { id: number }) => db.selectFrom('programs').select('name').where('id', '=', p.id));
+const saleAmount = prepare((db, p: { id: number }) => db.selectFrom('sales').select('amount').where('id', '=', p.id));
+const partnerEmail = prepare((db, p: { id: number }) => db.selectFrom('partners').select('email').where('id', '=', p.id));
+
 /**
  * Queues `commission_earned` for new commissions, inside the transaction that records them (a
  * rolled-back sale sends nothing). Zero commissions earn no message.
@@ -48,8 +53,8 @@ export async function notifyCommissionsEarned(
   for (const row of rows) {
     if (row.amount <= 0) continue;
     await notSafely('commission_earned', async () => {
-      const program = await run.first(run.db.selectFrom('programs').select('name').where('id', '=', row.program_id));
-      const sale = row.sale_id === null ? undefined : await run.first(run.db.selectFrom('sales').select('amount').where('id', '=', row.sale_id));
+      const program = row.program_id === null ? undefined : await run.first(programName(run.db, { id: row.program_id }));
+      const sale = row.sale_id === null ? undefined : await run.first(saleAmount(run.db, { id: row.sale_id }));
       await enqueueMail(
         deps,
         {
@@ -71,7 +76,7 @@ export async function notifyCommissionsEarned(
 
 async function emailOf(db: Executor | Runner, partnerId: number): Promise<string> {
   const run = asRunner(db);
-  return (await run.one(run.db.selectFrom('partners').select('email').where('id', '=', partnerId))).email;
+  return (await run.one(partnerEmail(run.db, { id: partnerId }))).email;
 }
 
 /** Queues `payment_sent` for a payment, inside the transaction that records it. */

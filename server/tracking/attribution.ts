@@ -6,6 +6,7 @@ import { asRunner, kyselyRunner, type Runner } from '../db/runner.js';
 import type { Executor } from '../db/executor.js';
 import type { Settings } from '../catalog/settings.js';
 import { couponPartner } from '../integrations/coupons.js';
+import { prepare } from '../db/prepared.js';
 
 /**
  * Who gets credit for a sale or lead, and under which programs. In order:
@@ -59,34 +60,36 @@ export interface CreditQuery {
   now: number;
 }
 
+const clickColumns = ['clicks.id', 'clicks.click_key', 'clicks.at', 'clicks.sub', 'clicks.partner_id', 'clicks.first_click_id', 'links.id as link_id', 'links.slug', 'links.name'] as const;
+const clickByKey = prepare((db, p: { key: string }) => db.selectFrom('clicks').innerJoin('links', 'links.id', 'clicks.link_id').select(clickColumns).where('clicks.click_key', '=', p.key));
+const clickById = prepare((db, p: { id: number }) => db.selectFrom('clicks').innerJoin('links', 'links.id', 'clicks.link_id').select(clickColumns).where('clicks.id', '=', p.id));
+const partnerRow = prepare((db, p: { id: number }) => db.selectFrom('partners').selectAll().where('id', '=', p.id));
+const partnerByCode = prepare((db, p: { code: string }) => db.selectFrom('partners').selectAll().where('code', '=', p.code));
+const leadByEmail = prepare((db, p: { email: string }) => db.selectFrom('leads').selectAll().where('email', '=', p.email));
+const enrolledIn = prepare((db, p: { partnerId: number }) => db.selectFrom('enrollments').select('program_id').where('partner_id', '=', p.partnerId));
+const linkPrograms = prepare((db, p: { linkId: number }) => db.selectFrom('resource_programs').select('program_id').where('kind', '=', 'link').where('resource_id', '=', p.linkId));
+
 async function clickFacts(run: Runner, where: { key: string } | { id: number }) {
-  let query = run.db
-    .selectFrom('clicks')
-    .innerJoin('links', 'links.id', 'clicks.link_id')
-    .select(['clicks.id', 'clicks.click_key', 'clicks.at', 'clicks.sub', 'clicks.partner_id', 'clicks.first_click_id', 'links.id as link_id', 'links.slug', 'links.name']);
-  query = 'key' in where ? query.where('clicks.click_key', '=', where.key) : query.where('clicks.id', '=', where.id);
-  const row = await run.first(query);
+  const row = await run.first('key' in where ? clickByKey(run.db, where) : clickById(run.db, where));
   if (!row) return undefined;
   const facts: ClickFacts = { id: row.id, key: row.click_key, at: row.at, sub: row.sub, linkId: row.link_id, linkSlug: row.slug, linkName: row.name };
   return { facts, partnerId: row.partner_id, firstClickId: row.first_click_id };
 }
 
 async function partnerById(run: Runner, id: number | null) {
-  return id === null ? undefined : run.first(run.db.selectFrom('partners').selectAll().where('id', '=', id));
+  return id === null ? undefined : run.first(partnerRow(run.db, { id }));
 }
 
 /** The partner's active programs, limited to the link's programs when it has any. */
 export async function programsOf(db: Runner | Executor, partnerId: number, linkId: number | null): Promise<EngineProgram[]> {
   const run = asRunner(db);
-  const enrolled = (await run.all(run.db.selectFrom('enrollments').select('program_id').where('partner_id', '=', partnerId))).map((r) => r.program_id);
+  const enrolled = (await run.all(enrolledIn(run.db, { partnerId }))).map((r) => r.program_id);
   let ids = enrolled;
   if (linkId !== null) {
-    const limited = (
-      await run.all(run.db.selectFrom('resource_programs').select('program_id').where('kind', '=', 'link').where('resource_id', '=', linkId))
-    ).map((r) => r.program_id);
+    const limited = (await run.all(linkPrograms(run.db, { linkId }))).map((r) => r.program_id);
     if (limited.length) ids = enrolled.filter((id) => limited.includes(id));
   }
-  return loadActivePrograms(run.db, ids);
+  return loadActivePrograms(run, ids);
 }
 
 export const windowDaysOf = (program: EngineProgram, settings: Settings) => program.row.attribution_window_days ?? settings.attributionWindowDays;
@@ -132,7 +135,7 @@ export async function findCredit(deps: Deps, settings: Settings, query: CreditQu
     reason = result.reason;
   }
   if (query.partnerCode) {
-    const partner = await db.first(db.db.selectFrom('partners').selectAll().where('code', '=', query.partnerCode));
+    const partner = await db.first(partnerByCode(db.db, { code: query.partnerCode }));
     if (partner && partner.status === 'active') {
       return { credit: { partner, programs: await programsOf(db, partner.id, null), attribution: 'partner_code', click: null, leadId: null, sub: null } };
     }
@@ -146,7 +149,7 @@ export async function findCredit(deps: Deps, settings: Settings, query: CreditQu
     if (reason === 'no_referral') reason = partner ? 'partner_inactive' : 'unknown_coupon';
   }
   if (query.email && query.allowLead !== false) {
-    const lead = await db.first(db.db.selectFrom('leads').selectAll().where('email', '=', query.email));
+    const lead = await db.first(leadByEmail(db.db, { email: query.email }));
     if (lead) {
       const partner = await partnerById(db, lead.partner_id);
       if (partner && partner.status === 'active') {

@@ -12,6 +12,8 @@ import { cents, email, externalId, parseInput, text } from '../shared/validation
 import { onePage } from '../db/paging.js';
 import { transaction } from '../db/dialect.js';
 import { transactionRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
+import type { SalesTable } from '../db/schema.js';
 import { saleItemsSchema } from './sale.schemas.js';
 import type { SaleResult, SaleView } from './schemas.js';
 import { afterKey, type Key } from '../shared/keyset.js';
@@ -245,8 +247,36 @@ export async function recordSales(deps: Deps, sales: HistoricalSale[]): Promise<
   });
 }
 
+// the statements every sale runs, compiled once
+const saleByOrder = prepare((db, p: { orderId: string }) => db.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', p.orderId));
+const leadByEmail = prepare((db, p: { email: string }) => db.selectFrom('leads').select(['id', 'status']).where('email', '=', p.email));
+const insertSale = prepare((db, p: Omit<SalesTable, 'id'>) =>
+  db
+    .insertInto('sales')
+    .values({
+      order_id: p.order_id,
+      partner_id: p.partner_id,
+      click_id: p.click_id,
+      lead_id: p.lead_id,
+      amount: p.amount,
+      currency: p.currency,
+      customer_email: p.customer_email,
+      customer_name: p.customer_name,
+      sub: p.sub,
+      subscription_id: p.subscription_id,
+      self_referral: p.self_referral,
+      refunded_amount: p.refunded_amount,
+      status: p.status,
+      request_hash: p.request_hash,
+      response: p.response,
+      at: p.at,
+    })
+    .returning('id'),
+);
+const saleResponse = prepare((db, p: { id: number; response: string }) => db.updateTable('sales').set({ response: p.response }).where('id', '=', p.id));
+
 async function recordSaleIn(deps: Deps, run: Runner, settings: Settings, data: SaleData, hash: string): Promise<{ created: boolean; result: SaleResult }> {
-  const existing = await run.first(run.db.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', data.orderId));
+  const existing = await run.first(saleByOrder(run.db, { orderId: data.orderId }));
   if (existing) {
     if (existing.request_hash !== hash) {
       throw new DomainError('conflict', 'order_conflict', `Order ${data.orderId} was already recorded with different details`, 'orderId');
@@ -294,30 +324,27 @@ async function recordSaleIn(deps: Deps, run: Runner, settings: Settings, data: S
     const viaLink = credit.click ? await programsOf(run, credit.partner.id, credit.click.linkId) : enrolled;
     unpaid = noCommissionReason(facts, credit, { selfReferral, planned, enrolled, viaLink });
   }
-  const lead = customerEmail ? await run.first(run.db.selectFrom('leads').select(['id', 'status']).where('email', '=', customerEmail)) : undefined;
+  const lead = customerEmail ? await run.first(leadByEmail(run.db, { email: customerEmail })) : undefined;
 
   const sale = await run.one(
-    run.db
-      .insertInto('sales')
-      .values({
-        order_id: data.orderId,
-        partner_id: credit?.partner.id ?? null,
-        click_id: credit?.click?.id ?? null,
-        lead_id: credit?.leadId ?? lead?.id ?? null,
-        amount: data.amount,
-        currency: data.currency,
-        customer_email: customerEmail,
-        customer_name: data.customer?.name ?? null,
-        sub: credit?.sub ?? null,
-        subscription_id: data.subscriptionId ?? null,
-        self_referral: selfReferral ? 1 : 0,
-        refunded_amount: 0,
-        status: 'completed',
-        request_hash: hash,
-        response: '{}',
-        at: now,
-      })
-      .returning('id'),
+    insertSale(run.db, {
+      order_id: data.orderId,
+      partner_id: credit?.partner.id ?? null,
+      click_id: credit?.click?.id ?? null,
+      lead_id: credit?.leadId ?? lead?.id ?? null,
+      amount: data.amount,
+      currency: data.currency,
+      customer_email: customerEmail,
+      customer_name: data.customer?.name ?? null,
+      sub: credit?.sub ?? null,
+      subscription_id: data.subscriptionId ?? null,
+      self_referral: selfReferral ? 1 : 0,
+      refunded_amount: 0,
+      status: 'completed',
+      request_hash: hash,
+      response: '{}',
+      at: now,
+    }),
   );
   if (data.items?.length) {
     await run.all(
@@ -327,8 +354,8 @@ async function recordSaleIn(deps: Deps, run: Runner, settings: Settings, data: S
   const rows = await insertCommissions(run, now, settings, planned, { saleId: sale.id });
   // the partner's commission_earned email, queued with the sale (never failing it)
   await notifyCommissionsEarned(deps, run, rows, settings.currency);
-  await emitEvent(deps, run.db, 'sale.created', saleData(deps, data.orderId));
-  await emitCommissionEvents(deps, run.db, 'commission.created', rows);
+  await emitEvent(deps, run, 'sale.created', saleData(deps, data.orderId));
+  await emitCommissionEvents(deps, run, 'commission.created', rows);
   if (lead && lead.status !== 'customer') await run.all(run.db.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id));
 
   const result: SaleResult = {
@@ -360,7 +387,7 @@ async function recordSaleIn(deps: Deps, run: Runner, settings: Settings, data: S
       payableAt: new Date(row.payable_at).toISOString(),
     })),
   };
-  await run.all(run.db.updateTable('sales').set({ response: JSON.stringify(result) }).where('id', '=', sale.id));
+  await run.all(saleResponse(run.db, { id: sale.id, response: JSON.stringify(result) }));
   return { created: true, result };
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
+import { asRunner, type Runner } from '../db/runner.js';
+import { prepare } from '../db/prepared.js';
 import type { CommissionRow, PaymentsTable } from '../db/schema.js';
 import { commissionViews } from '../money/commissions.js';
 import { moneyNow } from '../money/money-terms.js';
@@ -30,15 +32,20 @@ export function wakeWebhookWorkers(deps: Deps, delayMs = 0): void {
 /** `data` of the event: a value, or a function reading it (run only when an endpoint wants the event). */
 export type EventData = unknown | ((db: Executor) => Promise<unknown>);
 
+const enabledEndpoints = prepare((db, _: object) => db.selectFrom('webhook_endpoints').select(['id', 'events']).where('status', '=', 'enabled').orderBy('id'));
+
 /**
  * Writes the event `type` and its deliveries inside `db` (the change's transaction). Returns the
  * delivery ids (none when no enabled endpoint subscribes: then nothing is read or written).
  * `only`: these endpoints, whatever they subscribe to (the test event).
  */
-export async function emitEvent(deps: Deps, db: Executor, type: WebhookEventType | typeof TEST_EVENT, data: EventData, only?: number[]): Promise<number[]> {
-  let query = db.selectFrom('webhook_endpoints').select(['id', 'events']);
-  query = only ? query.where('id', 'in', only.length ? only : [-1]) : query.where('status', '=', 'enabled');
-  const endpoints = (await query.orderBy('id').execute()).filter((e) => only || (JSON.parse(e.events) as string[]).includes(type));
+export async function emitEvent(deps: Deps, to: Executor | Runner, type: WebhookEventType | typeof TEST_EVENT, data: EventData, only?: number[]): Promise<number[]> {
+  const run = asRunner(to);
+  const db = run.db;
+  const query = only
+    ? db.selectFrom('webhook_endpoints').select(['id', 'events']).where('id', 'in', only.length ? only : [-1]).orderBy('id')
+    : enabledEndpoints(db, {});
+  const endpoints = (await run.all(query)).filter((e) => only || (JSON.parse(e.events) as string[]).includes(type));
   if (!endpoints.length) return [];
   const now = deps.clock();
   const payload: WebhookPayload = {
@@ -108,15 +115,16 @@ export const paymentData = (deps: Deps, payment: PaymentRow) => async (db: Execu
 };
 
 /** Whether an enabled endpoint wants any of `types` (one read: bulk approvals emit nothing for nobody). */
-async function anySubscriber(db: Executor, ...types: string[]): Promise<boolean> {
-  const endpoints = await db.selectFrom('webhook_endpoints').select('events').where('status', '=', 'enabled').execute();
+async function anySubscriber(db: Executor | Runner, ...types: string[]): Promise<boolean> {
+  const run = asRunner(db);
+  const endpoints = await run.all(enabledEndpoints(run.db, {}));
   return endpoints.some((e) => (JSON.parse(e.events) as string[]).some((t) => types.includes(t)));
 }
 
 /** One event per commission (`commission.created`, `commission.approved`, `commission.clawed_back`), each with the commission as it stands. */
 export async function emitCommissionEvents(
   deps: Deps,
-  db: Executor,
+  db: Executor | Runner,
   type: 'commission.created' | 'commission.approved' | 'commission.clawed_back',
   commissions: readonly (number | Pick<CommissionRow, 'id' | 'status'>)[],
 ): Promise<void> {
