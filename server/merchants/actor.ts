@@ -16,6 +16,12 @@ const storage = new AsyncLocalStorage<Actor>();
 /** Runs `fn` with `actor` as the one making changes. */
 export const runAs = <T>(actor: Actor, fn: () => T): T => storage.run(actor, fn);
 
+/** The caller's actor, to run later work under (work batched with others' keeps its own actor). */
+export function actorContext(): <T>(work: () => T) => T {
+  const actor = storage.getStore();
+  return (work) => storage.run(actor as Actor, work);
+}
+
 /** The actor of the work in progress; undefined for tracking events, the demo seed, sweeps. */
 export const currentActor = (): Actor | undefined => storage.getStore();
 

@@ -1,10 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
 import { findCredit, programsOf, subscriptionCredit, type Credit, type NotAttributed } from './attribution.js';
 import { notifyCommissionsEarned } from '../partners/notifications.js';
+import { mailContext } from '../mail/outbox.js';
+import { actorContext } from '../merchants/actor.js';
 import { insertCommissions, noCommissionReason, planSaleCommissions, type NoCommissionReason, type SaleFacts, type SaleLine } from '../money/commissions.js';
 import { DomainError } from '../shared/errors.js';
 import { getSettings, type Settings } from '../catalog/settings.js';
@@ -107,7 +108,7 @@ interface PendingSale {
   deps: Deps;
   data: SaleData;
   hash: string;
-  /** runs its work in the caller's async context (e.g. withoutMail), not the batch's */
+  /** runs its work in the caller's context (withoutMail, the actor), not the batch's: AsyncLocalStorage.snapshot() costs ~20 µs on Node 20 */
   inContext: <T>(work: () => T) => T;
   done: (outcome: { ok: { created: boolean; result: SaleResult } } | { error: unknown }) => void;
 }
@@ -129,7 +130,9 @@ class SaleBatch {
 
   record(deps: Deps, data: SaleData, hash: string): Promise<{ created: boolean; result: SaleResult }> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ deps, data, hash, inContext: AsyncLocalStorage.snapshot(), done: (o) => ('ok' in o ? resolve(o.ok) : reject(o.error)) });
+      const mail = mailContext();
+      const actor = actorContext();
+      this.#queue.push({ deps, data, hash, inContext: (work) => actor(() => mail(work)), done: (o) => ('ok' in o ? resolve(o.ok) : reject(o.error)) });
       if (!this.#busy) {
         this.#busy = true;
         setImmediate(() => void this.#flush());

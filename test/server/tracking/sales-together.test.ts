@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertError, engineServer, type EngineServer } from '../../helpers/engine.js';
 import { sql } from '../../helpers/sql.js';
+import { withoutMail } from '../../../server/mail/outbox.js';
+import { recordSale } from '../../../server/tracking/sales.js';
 
 /**
  * Sales that arrive at the same moment (on SQLite they are written together in one transaction;
@@ -88,5 +90,18 @@ describe('sales that arrive together', () => {
     );
     assert.equal((await s.sale(sale('H-2', 66_660))).status, 500, 'the failed order was not recorded: sent again, it is tried again');
     assert.equal((await s.ledgerOf('together')).balance, balance + 4_000);
+  });
+
+  it('each sale of a batch keeps its caller\'s choice of mail', async () => {
+    const before = await s.count('outbox');
+    const sale = (orderId: string) => ({ orderId, amount: 10_000, currency: 'USD', clickId, customer: { email: `${orderId}@example.com` } });
+    // a history import queues no mail; a sale arriving at the same moment still does
+    const [quiet, loud, quietToo] = await Promise.all([
+      withoutMail(() => recordSale(s.deps, sale('M-1'))),
+      recordSale(s.deps, sale('M-2')),
+      withoutMail(() => recordSale(s.deps, sale('M-3'))),
+    ]);
+    assert.deepEqual([quiet.created, loud.created, quietToo.created], [true, true, true]);
+    assert.equal(await s.count('outbox'), before + 1, 'one email: the commission of M-2');
   });
 });
