@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import type { Deps } from '../deps.js';
 import { cookieWindowDays, isRefusedTarget, recordClick } from './clicks.js';
 import { getSettings } from '../catalog/settings.js';
@@ -13,6 +14,15 @@ const NOT_FOUND = page('Link not found', 'This link does not exist or is no long
 const REFUSED = page('Link refused', 'This link points to a site outside the merchant’s own sites, so it was not followed.');
 
 /**
+ * A request header (`name` in lower case), from Node's own header object when served by
+ * @hono/node-server: no Headers object to build. A function of the module, not a closure made
+ * per redirect.
+ */
+function headerOf(c: Context, raw: IncomingHttpHeaders | undefined, name: string): string | undefined {
+  return raw ? (raw[name] as string | undefined) : c.req.header(name);
+}
+
+/**
  * The tracking surface outside /api: `GET /r/:code/:slug` (the partner's redirect link) and
  * `GET /track.js` (the merchant's site keeps the click id). Mounted before the static files so
  * a redirect never touches the disk.
@@ -24,9 +34,7 @@ export function redirectRoutes(deps: Deps) {
   app.get('/r/:code/:slug', async (c) => {
     const code = c.req.param('code').slice(0, 64);
     const slug = c.req.param('slug').slice(0, 64);
-    // Node's own header object when served by @hono/node-server: no Headers object to build
     const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
-    const header = (name: string) => (raw ? (raw[name.toLowerCase()] as string | undefined) : c.req.header(name));
     const query = c.req.url.includes('?');
     let outcome;
     try {
@@ -34,11 +42,11 @@ export function redirectRoutes(deps: Deps) {
         code,
         slug,
         ip: clientAddress(c, deps.config.trustProxy),
-        userAgent: header('User-Agent'),
-        referrer: header('Referer'),
+        userAgent: headerOf(c, raw, 'user-agent'),
+        referrer: headerOf(c, raw, 'referer'),
         sub: query ? c.req.query('sub') : undefined,
         to: query ? c.req.query('to') : undefined,
-        cookieHeader: header('Cookie'),
+        cookieHeader: headerOf(c, raw, 'cookie'),
       });
     } catch (err) {
       if (isRefusedTarget(err)) return c.html(REFUSED, 400, { 'Cache-Control': 'no-store' });
