@@ -12,6 +12,9 @@ function storedOrDefault<K extends keyof Settings>(key: K, stored: unknown): Set
   return (parsed.success ? parsed.data : settingsDefaults[key]) as Settings[K];
 }
 
+/** The settings when they are cached already (the redirect's path: no await when there is nothing to wait for). */
+export const cachedSettings = (deps: Deps): Settings | undefined => cache.get(deps.db);
+
 /** All settings, defaults filled in. Cached per database; writes go through updateSettings. */
 export async function getSettings(deps: Deps): Promise<Settings> {
   const cached = cache.get(deps.db);

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { hotPath } from '../db/hot-path.js';
 import { checkDestination } from './destinations.js';
 import { DomainError } from '../shared/errors.js';
-import { getSettings, type Settings } from '../catalog/settings.js';
+import { cachedSettings, getSettings, type Settings } from '../catalog/settings.js';
 import { SUB_PATTERN } from '../shared/validation.js';
 
 /** What the redirect saw. */
@@ -41,9 +41,9 @@ const windowCache = new WeakMap<Settings, { days: number; at: number }>();
  * program. Cached for a minute (per settings version), so the redirect does not ask each time.
  */
 export async function cookieWindowDays(deps: Deps, settings: Settings): Promise<number> {
-  const cached = windowCache.get(settings);
+  const cached = freshWindowDays(settings);
+  if (cached !== undefined) return cached;
   const now = Date.now();
-  if (cached && now - cached.at < 60_000) return cached.days;
   const row = await deps.db.kysely
     .selectFrom('programs')
     .select(sql<number | null>`max(attribution_window_days)`.as('days'))
@@ -52,6 +52,12 @@ export async function cookieWindowDays(deps: Deps, settings: Settings): Promise<
   const days = Math.max(settings.attributionWindowDays, row?.days ?? 0);
   windowCache.set(settings, { days, at: now });
   return days;
+}
+
+/** The cookie window when it was asked within the minute (no await on the redirect's path). */
+function freshWindowDays(settings: Settings): number | undefined {
+  const cached = windowCache.get(settings);
+  return cached && Date.now() - cached.at < 60_000 ? cached.days : undefined;
 }
 
 /** Forget the cached cookie window (after a program changes). */
@@ -112,8 +118,9 @@ const NOT_FOUND = { kind: 'not_found' } as const;
  * once the click is committed.
  */
 export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickOutcome> {
-  const settings = await getSettings(deps);
-  const windowDays = await cookieWindowDays(deps, settings);
+  // each await costs a turn of the microtask queue: taken only when there is something to wait for
+  const settings = cachedSettings(deps) ?? (await getSettings(deps));
+  const windowDays = freshWindowDays(settings) ?? (await cookieWindowDays(deps, settings));
   const deepTarget = input.to ? await checkDestination(deps, input.to, 'to') : undefined;
   const now = deps.clock();
   const windowMs = windowDays * DAY_MS;
@@ -123,7 +130,8 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
   const cookieName = `${param}_first`;
   const cookie = input.cookieHeader ? cookieValue(input.cookieHeader, cookieName) : undefined;
   const q = hotPath(deps.db);
-  const salt = await q.salt();
+  const hashSalt = q.salt();
+  const salt = typeof hashSalt === 'string' ? hashSalt : await hashSalt;
 
   const { answer, id } = await q.click<Answer>(
     { slug: input.slug, code: input.code, earlierKey: cookie && CLICK_KEY_PATTERN.test(cookie) ? cookie : undefined },
