@@ -66,7 +66,7 @@ export const saleSchema = z
     }
   });
 export type SaleInput = z.input<typeof saleSchema>;
-type SaleData = z.output<typeof saleSchema>;
+export type SaleData = z.output<typeof saleSchema>;
 
 /** JSON with sorted keys, so the same request hashes the same however its keys are ordered. */
 function stable(value: unknown): string {
@@ -93,7 +93,11 @@ const sameEmail = (a: string | null | undefined, b: string | null | undefined) =
  * credited partner (same email) is a self-referral: recorded, flagged, earns nothing.
  */
 export async function recordSale(deps: Deps, input: SaleInput): Promise<{ created: boolean; result: SaleResult }> {
-  const data = parseInput(saleSchema, input);
+  return recordCheckedSale(deps, parseInput(saleSchema, input));
+}
+
+/** recordSale for a body saleSchema has parsed already (the track route's validator did). */
+export async function recordCheckedSale(deps: Deps, data: SaleData): Promise<{ created: boolean; result: SaleResult }> {
   const hash = requestHash(data);
   if (deps.db.dialect === 'sqlite') return batchOf(deps.db).record(deps, data, hash);
   const settings = await getSettings(deps);

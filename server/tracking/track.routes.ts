@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import { recordLead, leadSchema } from './leads.js';
-import { recordSale, saleSchema } from './sales.js';
+import { recordCheckedSale, saleSchema } from './sales.js';
 import { refundSchema, recordRefund } from './refunds.js';
 import { requireAdmin } from '../http/middleware.js';
 import { errors, jsonBody, jsonResponse, router } from '../http/openapi.js';
@@ -72,7 +72,8 @@ export function trackRoutes(deps: Deps) {
   const app = router();
   app.use('*', requireAdmin(deps));
   app.openapi(salesRoute, async (c) => {
-    const { created, result } = await recordSale(deps, c.req.valid('json'));
+    // the route's validator parsed the body with saleSchema: not parsed a second time
+    const { created, result } = await recordCheckedSale(deps, c.req.valid('json'));
     return created ? c.json(result, 201) : c.json(result, 200);
   });
   app.openapi(refundsRoute, async (c) => {
