@@ -23,6 +23,8 @@ export interface MailToQueue {
   kind: MailKind;
   to: string;
   partnerId?: number | null;
+  /** the partner's name, code and email when the caller has them already (not read again) */
+  partner?: { name: string; code: string; email: string };
   /** the kind's placeholders (see templates.ts), already formatted ("$19.90") */
   data: Record<string, string>;
   attachments?: MailAttachment[];
@@ -88,7 +90,7 @@ export async function enqueueMail(deps: Deps, mail: MailToQueue, trx?: Executor 
   if (!(MAIL_KINDS as readonly string[]).includes(mail.kind)) throw new Error(`enqueueMail: unknown kind ${mail.kind}`);
   if (!(await kindEnabled(deps, mail.kind, db))) return null;
   const partnerId = mail.partnerId ?? null;
-  const partner = partnerId === null ? undefined : await db.first(partnerOf(db.db, { id: partnerId }));
+  const partner = partnerId === null ? undefined : (mail.partner ?? (await db.first(partnerOf(db.db, { id: partnerId }))));
   let listUnsubscribe: string | null = null;
   if (isNotification(mail.kind) && partner) {
     if (!wants(await getNotificationPreferences(deps, partnerId!, db), mail.kind)) return null;

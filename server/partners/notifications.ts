@@ -39,6 +39,13 @@ const programName = prepare((db, p: { id: number }) => db.selectFrom('programs')
 const saleAmount = prepare((db, p: { id: number }) => db.selectFrom('sales').select('amount').where('id', '=', p.id));
 const partnerEmail = prepare((db, p: { id: number }) => db.selectFrom('partners').select('email').where('id', '=', p.id));
 
+/** What the code that just wrote a commission knows already (its sale, program and partner): not read back. */
+export interface KnownFacts {
+  programName: string;
+  saleAmount: number | null;
+  partner: { name: string; code: string; email: string };
+}
+
 /**
  * Queues `commission_earned` for new commissions, inside the transaction that records them (a
  * rolled-back sale sends nothing). Zero commissions earn no message.
@@ -46,21 +53,23 @@ const partnerEmail = prepare((db, p: { id: number }) => db.selectFrom('partners'
 export async function notifyCommissionsEarned(
   deps: Deps,
   trx: Executor | Runner,
-  rows: Pick<CommissionRow, 'partner_id' | 'program_id' | 'amount' | 'payable_at' | 'sale_id'>[],
+  rows: (Pick<CommissionRow, 'partner_id' | 'program_id' | 'amount' | 'payable_at' | 'sale_id'> & { known?: KnownFacts })[],
   currency: string,
 ): Promise<void> {
   const run = asRunner(trx);
   for (const row of rows) {
     if (row.amount <= 0) continue;
     await notSafely('commission_earned', async () => {
-      const program = row.program_id === null ? undefined : await run.first(programName(run.db, { id: row.program_id }));
-      const sale = row.sale_id === null ? undefined : await run.first(saleAmount(run.db, { id: row.sale_id }));
+      const { known } = row;
+      const program = known ? { name: known.programName } : row.program_id === null ? undefined : await run.first(programName(run.db, { id: row.program_id }));
+      const sale = known ? (known.saleAmount === null ? undefined : { amount: known.saleAmount }) : row.sale_id === null ? undefined : await run.first(saleAmount(run.db, { id: row.sale_id }));
       await enqueueMail(
         deps,
         {
           kind: 'commission_earned',
-          to: await emailOf(run, row.partner_id),
+          to: known?.partner.email ?? (await emailOf(run, row.partner_id)),
           partnerId: row.partner_id,
+          ...(known && { partner: known.partner }),
           data: {
             amount: formatMoney(row.amount, currency),
             program: program?.name ?? 'the partner program',

@@ -360,7 +360,12 @@ async function recordSaleIn(deps: Deps, run: Runner, settings: Settings, data: S
   }
   const rows = await insertCommissions(run, now, settings, planned, { saleId: sale.id });
   // the partner's commission_earned email, queued with the sale (never failing it)
-  await notifyCommissionsEarned(deps, run, rows, settings.currency);
+  await notifyCommissionsEarned(
+    deps,
+    run,
+    rows.map((row, i) => ({ ...row, known: { programName: planned[i]!.program.row.name, saleAmount: data.amount, partner: planned[i]!.partner } })),
+    settings.currency,
+  );
   await emitEvent(deps, run, 'sale.created', saleData(deps, data.orderId));
   await emitCommissionEvents(deps, run, 'commission.created', rows);
   if (lead && lead.status !== 'customer') await run.all(run.db.updateTable('leads').set({ status: 'customer' }).where('id', '=', lead.id));
