@@ -29,6 +29,8 @@ export interface SalesFigures {
   /** sales recorded per second over HTTP (best of the rounds) */
   salesPerSecond: number;
   salesRounds: number[];
+  /** the server's CPU time per sale (µs), least of the rounds: steadier than sales/s on a shared machine */
+  cpuPerSale: number;
   sales: number;
   connections: number;
   /** seconds `partner-center sale import` took for `backfillSales` past sales (start to exit) */
@@ -77,7 +79,7 @@ const pastSale = (i: number, recordedAt: string) =>
     recordedAt,
   });
 
-export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' | 'salesRounds' | 'sales' | 'connections'>> {
+export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' | 'salesRounds' | 'cpuPerSale' | 'sales' | 'connections'>> {
   const child = fork(new URL('./support/sales-server.ts', import.meta.url), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // BENCH_PROFILE=<dir> writes a CPU profile of the server there
@@ -88,6 +90,11 @@ export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' |
       child.once('message', (m) => answer((m as { count: number }).count));
       child.send({ ask: 'count', table });
     });
+  const cpu = () =>
+    new Promise<number>((answer) => {
+      child.once('message', (m) => answer((m as { cpu: number }).cpu));
+      child.send({ ask: 'cpu' });
+    });
   try {
     const { port, clickIds } = await new Promise<{ port: number; clickIds: string[] }>((ready, fail) => {
       child.once('message', (m) => ready(m as { port: number; clickIds: string[] }));
@@ -95,9 +102,12 @@ export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' |
     });
     await load(port, 1_000, CONNECTIONS, salePost(saleBody('WARM', clickIds)));
     const rounds = [];
+    const cpuRounds = [];
     for (let round = 0; round < 3; round++) {
       const before = { sales: await ask('sales'), items: await ask('sale_items'), commissions: await ask('commissions'), ledger: await ask('ledger_entries') };
+      const cpuBefore = await cpu();
       const result = await load(port, SALES, CONNECTIONS, salePost(saleBody(`R${round}`, clickIds)));
+      const cpuPerSale = ((await cpu()) - cpuBefore) / SALES;
       const written = {
         sales: (await ask('sales')) - before.sales,
         items: (await ask('sale_items')) - before.items,
@@ -105,14 +115,15 @@ export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' |
         ledger: (await ask('ledger_entries')) - before.ledger,
       };
       console.log(
-        `  round ${round + 1}: ${fmt(result.perSecond).padStart(6)} sales/s  (${SALES.toLocaleString('en-US')} in ${result.seconds.toFixed(2)} s; ${statusText(result.statuses)}; ` +
+        `  round ${round + 1}: ${fmt(result.perSecond).padStart(6)} sales/s, ${fmt(cpuPerSale)} server CPU µs a sale  (${SALES.toLocaleString('en-US')} in ${result.seconds.toFixed(2)} s; ${statusText(result.statuses)}; ` +
           `written: ${written.sales} sales, ${written.items} items, ${written.commissions} commissions, ${written.ledger} ledger rows)`,
       );
       const ok = result.statuses.get(201) === SALES && written.sales === SALES && written.items === 2 * SALES && written.commissions === SALES && written.ledger === SALES;
       if (!ok) throw new Error('a sale, item, commission or ledger row is missing');
       rounds.push(result.perSecond);
+      cpuRounds.push(cpuPerSale);
     }
-    return { salesPerSecond: Math.max(...rounds), salesRounds: rounds, sales: SALES, connections: CONNECTIONS };
+    return { salesPerSecond: Math.max(...rounds), salesRounds: rounds, cpuPerSale: Math.min(...cpuRounds), sales: SALES, connections: CONNECTIONS };
   } finally {
     if (child.connected) child.send({ ask: 'close' });
     await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
@@ -159,7 +170,7 @@ export async function backfill(count = BACKFILL): Promise<Pick<SalesFigures, 'ba
 export default async function salesBench(): Promise<SalesFigures> {
   console.log(`POST /api/v1/track/sales over HTTP, ${CONNECTIONS} keep-alive connections, 2 items each, attributed by click id`);
   const http = await httpSales();
-  console.log(`sales ingested: ${fmt(http.salesPerSecond)} sales/s (best of 3 rounds of ${SALES.toLocaleString('en-US')})`);
+  console.log(`sales ingested: ${fmt(http.salesPerSecond)} sales/s (best of 3 rounds of ${SALES.toLocaleString('en-US')}); the server's CPU: ${fmt(http.cpuPerSale)} µs a sale (least of the rounds)`);
   console.log(`\nbackfill: ${BACKFILL.toLocaleString('en-US')} past sales through partner-center sale import`);
   const past = await backfill();
   console.log(`backfill: ${past.backfillSeconds.toFixed(1)} s for ${BACKFILL.toLocaleString('en-US')} sales (${fmt(past.backfillPerSecond)} sales/s, the command's start to its exit)`);
@@ -168,6 +179,12 @@ export default async function salesBench(): Promise<SalesFigures> {
     command: 'npm run bench -- sales',
     figures: [
       { name: `POST /api/v1/track/sales over HTTP, ${CONNECTIONS} connections, 2 items each, attributed by click id`, value: http.salesPerSecond, unit: 'sales/s', budget: { atLeast: 2_000 } },
+      {
+        name: 'server CPU per sale (least of the rounds)',
+        value: http.cpuPerSale,
+        unit: 'µs',
+        note: `one core at this rate: ${fmt(1_000_000 / http.cpuPerSale)} sales/s — steadier than sales/s when the machine's speed drifts`,
+      },
       { name: `backfill of ${past.backfillSales.toLocaleString('en-US')} past sales through partner-center sale import`, value: past.backfillSeconds, unit: 's', note: `${fmt(past.backfillPerSecond)} sales/s, start to exit` },
     ],
   });

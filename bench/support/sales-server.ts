@@ -3,7 +3,7 @@
  * does not share its event loop: the real Partner Center app over a fresh SQLite file (WAL)
  * with a program, a partner and a link, and `clicks` clicks recorded through GET /r/… (their
  * ids are what the sales carry). Tells the parent its port and the click ids over IPC and
- * answers { count } questions.
+ * answers { count } and { cpu } (µs of CPU used so far) questions.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
@@ -31,8 +31,12 @@ const port = (server.address() as { port: number }).port;
 type Table = 'clicks' | 'sales' | 'sale_items' | 'commissions' | 'ledger_entries';
 const count = (table: Table) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-process.on('message', (message: { ask: 'count' | 'close'; table?: Table }) => {
+process.on('message', (message: { ask: 'count' | 'cpu' | 'close'; table?: Table }) => {
   if (message.ask === 'count') process.send!({ count: count(message.table ?? 'sales') });
+  if (message.ask === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpu: user + system });
+  }
   if (message.ask === 'close') {
     server.close();
     void db.close().then(() => {
