@@ -65,7 +65,8 @@ const clickByKey = prepare((db, p: { key: string }) => db.selectFrom('clicks').i
 const clickById = prepare((db, p: { id: number }) => db.selectFrom('clicks').innerJoin('links', 'links.id', 'clicks.link_id').select(clickColumns).where('clicks.id', '=', p.id));
 const partnerRow = prepare((db, p: { id: number }) => db.selectFrom('partners').selectAll().where('id', '=', p.id));
 const partnerByCode = prepare((db, p: { code: string }) => db.selectFrom('partners').selectAll().where('code', '=', p.code));
-const leadByEmail = prepare((db, p: { email: string }) => db.selectFrom('leads').selectAll().where('email', '=', p.email));
+/** The lead with this email (a sale's customer, or the email attribution looks for). */
+export const leadByEmail = prepare((db, p: { email: string }) => db.selectFrom('leads').selectAll().where('email', '=', p.email));
 const enrolledIn = prepare((db, p: { partnerId: number }) => db.selectFrom('enrollments').select('program_id').where('partner_id', '=', p.partnerId));
 const linkPrograms = prepare((db, p: { linkId: number }) => db.selectFrom('resource_programs').select('program_id').where('kind', '=', 'link').where('resource_id', '=', p.linkId));
 

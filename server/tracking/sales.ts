@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { PartnerRow } from '../db/schema.js';
-import { findCredit, programsOf, subscriptionCredit, type Credit, type NotAttributed } from './attribution.js';
+import { findCredit, leadByEmail, programsOf, subscriptionCredit, type Credit, type NotAttributed } from './attribution.js';
 import { notifyCommissionsEarned } from '../partners/notifications.js';
 import { mailContext } from '../mail/outbox.js';
 import { actorContext } from '../merchants/actor.js';
@@ -175,20 +175,15 @@ class SaleBatch {
       await transaction(this.db.kysely, async (trx) => {
         const run = transactionRunner(this.db, trx);
         for (const sale of batch) {
-          if (!savepoints) {
-            try {
-              outcomes.set(sale, { ok: await sale.inContext(() => recordSaleIn(sale.deps, run, settings, sale.data, sale.hash)) });
-            } catch (error) {
+          if (savepoints) sqlite.exec('SAVEPOINT sale');
+          try {
+            outcomes.set(sale, { ok: await sale.inContext(() => recordSaleIn(sale.deps, run, settings, sale.data, sale.hash)) });
+            if (savepoints) sqlite.exec('RELEASE sale');
+          } catch (error) {
+            if (!savepoints) {
               saleFailed = true;
               throw error;
             }
-            continue;
-          }
-          sqlite.exec('SAVEPOINT sale');
-          try {
-            outcomes.set(sale, { ok: await sale.inContext(() => recordSaleIn(sale.deps, run, settings, sale.data, sale.hash)) });
-            sqlite.exec('RELEASE sale');
-          } catch (error) {
             try {
               sqlite.exec('ROLLBACK TO sale');
               sqlite.exec('RELEASE sale');
@@ -256,7 +251,6 @@ export async function recordSales(deps: Deps, sales: HistoricalSale[]): Promise<
 
 // the statements every sale runs, compiled once
 const saleByOrder = prepare((db, p: { orderId: string }) => db.selectFrom('sales').select(['request_hash', 'response']).where('order_id', '=', p.orderId));
-const leadByEmail = prepare((db, p: { email: string }) => db.selectFrom('leads').select(['id', 'status']).where('email', '=', p.email));
 const insertSale = prepare((db, p: Omit<SalesTable, 'id'>) =>
   db
     .insertInto('sales')
