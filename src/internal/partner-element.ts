@@ -105,6 +105,26 @@ export class PartnerElement extends LitElement {
     return this.api ?? apiFor(resolveApiBase(this.apiBase), this.session.store);
   }
 
+  /** Parts of this element still loading (src/internal/lazy-part.ts). */
+  #loads = new Set<Promise<unknown>>();
+
+  /** `updateComplete` waits for `load` too, and for the update after it. */
+  waitFor(load: Promise<unknown>) {
+    this.#loads.add(load);
+    const done = () => void this.#loads.delete(load);
+    load.then(done, done);
+  }
+
+  /** Also waits for the parts being loaded and the updates that show them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#loads.size) {
+      await Promise.allSettled(this.#loads);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   /** Dispatches a (bubbling, composed) event from this element and returns it. */
   protected emit<E extends Event>(event: E): E {
     this.dispatchEvent(event);

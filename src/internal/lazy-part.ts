@@ -1,0 +1,88 @@
+import { adoptStyles, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
+import { errorView, loadingView } from './states.js';
+
+/** What a lazily loaded part may bring: styles adopted into its host's shadow root when it arrives. */
+export interface PartModule {
+  styles?: CSSResultOrNative[];
+}
+
+/** An element whose `updateComplete` also waits for the parts it is loading (see {@link LazyPart}). */
+export interface LazyHost extends LitElement {
+  /** Called with each load a part starts; `updateComplete` waits for the pending ones. */
+  waitFor(load: Promise<unknown>): void;
+}
+
+/**
+ * Code an element needs only once it shows the partner's data — its populated view and what that
+ * view does — kept out of the script tag's first download (PRODUCT.md: all elements together ≤ 40
+ * KB, one element ≤ 20 KB) and fetched while the data loads, so the two arrive together.
+ *
+ * `want()` starts the import (once) and returns the module when it is here; the host renders its
+ * loading state until then. A chunk that fails to load (a 404 after the server was redeployed) is
+ * tried once more; if that fails too, `render` shows the error with Try again.
+ */
+export class LazyPart<M extends PartModule, V = M> {
+  #value?: V;
+  #error?: unknown;
+  #loading?: Promise<void>;
+
+  constructor(
+    private readonly host: LazyHost,
+    private readonly load: () => Promise<M>,
+    /** Makes what the host uses from the module (default: the module itself). */
+    private readonly make: (module: M) => V = (module) => module as unknown as V,
+  ) {}
+
+  /** The part, once loaded. */
+  get value(): V | undefined {
+    return this.#value;
+  }
+
+  /** Starts loading the part unless it is here or on its way; returns it when it is here. */
+  want(): V | undefined {
+    if (this.#value !== undefined || this.#loading || this.#error !== undefined) return this.#value;
+    const load = this.load()
+      .catch(() => this.load())
+      .then(
+        (module) => {
+          this.#value = this.make(module);
+          this.#adopt(module.styles);
+        },
+        (error: unknown) => {
+          console.warn('[partner-center] part of an element could not be loaded', error);
+          this.#error = error;
+        },
+      )
+      .finally(() => {
+        this.#loading = undefined;
+        this.host.requestUpdate();
+      });
+    this.#loading = load;
+    this.host.waitFor(load);
+    return undefined;
+  }
+
+  /** The part's view once it is here; until then the host's loading view, or the error with Try again. */
+  render(view: (part: V) => unknown, loading: () => TemplateResult = () => loadingView()): unknown {
+    const part = this.want();
+    if (part !== undefined) return view(part);
+    if (this.#error !== undefined) {
+      return errorView(this.#error, () => {
+        this.#error = undefined;
+        this.want();
+        this.host.requestUpdate();
+      });
+    }
+    return loading();
+  }
+
+  /**
+   * The part's own styles join the ones the shadow root has (constructable stylesheets: no
+   * `<style>` element, so a strict CSP allows them), and stay there across reconnects.
+   */
+  #adopt(styles: CSSResultOrNative[] | undefined) {
+    const root = this.host.renderRoot;
+    if (!styles?.length || !(root instanceof ShadowRoot)) return;
+    adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...styles]);
+  }
+}
