@@ -98,10 +98,11 @@ export class PartnerElement extends LitElement {
   @property({ attribute: false })
   sessionStore?: SessionStore;
 
-  protected readonly session = new SessionController(this, undefined, () => this.sessionStore);
+  /** @internal The page's session as this element sees it (public for its lazily loaded view). */
+  readonly session = new SessionController(this, undefined, () => this.sessionStore);
 
-  /** The client this element talks through. */
-  protected get client(): PartnerApi {
+  /** @internal The client this element talks through (public for its lazily loaded view). */
+  get client(): PartnerApi {
     return this.api ?? apiFor(resolveApiBase(this.apiBase), this.session.store);
   }
 
@@ -125,8 +126,8 @@ export class PartnerElement extends LitElement {
     return done;
   }
 
-  /** Dispatches a (bubbling, composed) event from this element and returns it. */
-  protected emit<E extends Event>(event: E): E {
+  /** @internal Dispatches a (bubbling, composed) event from this element and returns it. */
+  emit<E extends Event>(event: E): E {
     this.dispatchEvent(event);
     return event;
   }
