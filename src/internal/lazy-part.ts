@@ -1,5 +1,6 @@
-import { adoptStyles, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
-import { errorView, loadingView } from './states.js';
+import { msg } from '@lit/localize';
+import { adoptStyles, html, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
+import { loadingView } from './states.js';
 
 /** What a lazily loaded part may bring: styles adopted into its host's shadow root when it arrives. */
 export interface PartModule {
@@ -63,18 +64,23 @@ export class LazyPart<M extends PartModule, V = M> {
   }
 
   /** The part's view once it is here; until then the host's loading view, or the error with Try again. */
-  render(view: (part: V) => unknown, loading: () => TemplateResult = () => loadingView()): unknown {
+  render<R>(view: (part: V) => R, loading: () => TemplateResult = () => loadingView()): R | TemplateResult {
     const part = this.want();
     if (part !== undefined) return view(part);
     if (this.#error !== undefined) {
-      return errorView(this.#error, () => {
-        this.#error = undefined;
-        this.want();
-        this.host.requestUpdate();
-      });
+      return html`<div part="error" role="alert" class="error-box">
+        <span>${msg('This part of the page could not be loaded. Reload the page to try again.')}</span>
+        <button type="button" class="secondary" @click=${this.#retry}>${msg('Try again')}</button>
+      </div>`;
     }
     return loading();
   }
+
+  #retry = () => {
+    this.#error = undefined;
+    this.want();
+    this.host.requestUpdate();
+  };
 
   /**
    * The part's own styles join the ones the shadow root has (constructable stylesheets: no
