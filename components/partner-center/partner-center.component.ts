@@ -10,7 +10,7 @@ import type { PartnerResourceSelectEvent } from '../../src/events/partner-resour
 import { PartnerSectionChangeEvent, type PartnerSection } from '../../src/events/partner-section-change.js';
 import type { PartnerTabChangeEvent } from '../../src/events/partner-tab-change.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
-import { noProgramView } from '../../src/internal/states.js';
+import { noProgramView } from '../../src/internal/no-program.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import '../partner-banners/partner-banners.js';
 import '../partner-commissions/partner-commissions.js';

@@ -7,7 +7,8 @@ import type { RangePreset } from '../../src/internal/date-range.js';
 import { LazyPart } from '../../src/internal/lazy-part.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ResourceTask } from '../../src/internal/resource-task.js';
-import { loadingView, noProgramView } from '../../src/internal/states.js';
+import { loadingView } from '../../src/internal/states.js';
+import { noProgramView } from '../../src/internal/no-program.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /**

@@ -1,24 +1,21 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { ApiError, messageOf } from '../../src/api/errors.js';
-import { PartnerLoginEvent } from '../../src/events/partner-login.js';
-import { CONFIRM_PARAM, confirmEmailOnce, RESET_PARAM, urlToken } from '../../src/internal/page-url.js';
+import { type ApiError, messageOf } from '../../src/api/errors.js';
+import { CONFIRM_PARAM, RESET_PARAM, urlToken } from '../../src/internal/url-token.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 import type { PartnerPasswordResetElement } from '../partner-password-reset/partner-password-reset.component.js';
 import styles from './partner-login.styles.js';
 
-type FieldErrors = Partial<Record<'code' | 'password', string>>;
+export type FieldErrors = Partial<Record<'code' | 'password', string>>;
 /** The form's labels, to name a field in the server's validation errors. */
-const labels = () => ({ code: msg('Partner code'), password: msg('Password') });
-/** The parts of the reset forms, styled through this element's `::part()` rules as if they were its own. */
-const RESET_PARTS = 'base, title, form, label, input, button, error, status, back-button, new-link-button';
+export const labels = () => ({ code: msg('Partner code'), password: msg('Password') });
 
 /** A `?pc_confirm=` link being confirmed, confirmed, or refused. */
-type Confirmation = { state: 'pending' } | { state: 'done'; email: string } | { state: 'failed'; error: unknown };
+export type Confirmation = { state: 'pending' } | { state: 'done'; email: string } | { state: 'failed'; error: unknown };
 
 /**
  * Partner sign-in with partner code and password. Signed in, it shows who is signed in and a
@@ -64,6 +61,9 @@ type Confirmation = { state: 'pending' } | { state: 'done'; email: string } | { 
 export class PartnerLoginElement extends PartnerElement {
   static override styles = [baseStyles, formStyles, styles];
 
+  /** What sending the form does (partner-login.actions.ts): fetched right after the first render. */
+  private readonly actions = new LazyPart(this, () => import('./partner-login.actions.js'));
+
   /** Heading text. */
   @property() heading?: string;
   /** The merchant's own reset page: "Forgot your password?" links there instead of opening the reset form here. */
@@ -73,24 +73,36 @@ export class PartnerLoginElement extends PartnerElement {
   /** Where "Become a partner" leads (the merchant's sign-up page). Hidden when unset. */
   @property({ attribute: 'signup-href' }) signupHref?: string;
 
-  @state() private busy = false;
-  @state() private error?: ApiError | Error;
-  @state() private fieldErrors: FieldErrors = {};
+  /** @internal */
+  @state() busy = false;
+  /** @internal */
+  @state() error?: ApiError | Error;
+  /** @internal */
+  @state() fieldErrors: FieldErrors = {};
   @state() private showPassword = false;
   /** The partner code as typed. */
-  @state() private code = '';
+  /** @internal */
+  @state() code = '';
   /** Epoch ms until which each code (lower-cased) may not be tried here (429). */
-  @state() private locks = new Map<string, number>();
-  @state() private now = Date.now();
+  /** @internal */
+  @state() locks = new Map<string, number>();
+  /** @internal */
+  @state() now = Date.now();
   /** The reset forms are shown instead of the sign-in. */
-  @state() private resetting = false;
+  /** @internal */
+  @state() resetting = false;
   /** Said above the sign-in form after a reset. */
-  @state() private notice = '';
-  @state() private confirmation?: Confirmation;
+  /** @internal */
+  @state() notice = '';
+  /** @internal */
+  @state() confirmation?: Confirmation;
 
-  @query('#code') private codeInput?: HTMLInputElement;
-  @query('#password') private passwordInput?: HTMLInputElement;
-  @query('[part~="error"]') private errorBox?: HTMLElement;
+  /** @internal */
+  @query('#code') codeInput?: HTMLInputElement;
+  /** @internal */
+  @query('#password') passwordInput?: HTMLInputElement;
+  /** @internal */
+  @query('[part~="error"]') errorBox?: HTMLElement;
 
   #timer?: ReturnType<typeof setInterval>;
   /** <partner-password-reset> being loaded (see {@link loadResetForms}), and once it is defined. */
@@ -99,7 +111,7 @@ export class PartnerLoginElement extends PartnerElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.locks.size) this.#countDown();
+    if (this.locks.size) this.countDown();
     if (urlToken(RESET_PARAM)) {
       this.resetting = true;
       void this.loadResetForms();
@@ -107,10 +119,7 @@ export class PartnerLoginElement extends PartnerElement {
     const confirmToken = urlToken(CONFIRM_PARAM);
     if (confirmToken && !this.confirmation) {
       this.confirmation = { state: 'pending' };
-      confirmEmailOnce(this.client, confirmToken).then(
-        ({ email }) => (this.confirmation = { state: 'done', email }),
-        (error: unknown) => (this.confirmation = { state: 'failed', error }),
-      );
+      void this.#act((actions) => actions.confirmEmail(this, confirmToken));
     }
   }
 
@@ -134,24 +143,19 @@ export class PartnerLoginElement extends PartnerElement {
     return Math.max(0, Math.ceil((until - this.now) / 1000));
   }
 
-  private get locked() {
+  /** @internal */
+  get locked() {
     return this.waitSeconds > 0;
   }
 
   override render() {
     const session = this.session.state;
     if (this.resetting) {
-      // until its file has loaded, nothing more (not a flash of the sign-in form)
-      if (!this.resetReady) return this.renderConfirmation();
-      return html`${this.renderConfirmation()}<partner-password-reset
-          exportparts=${RESET_PARTS}
-          .api=${this.client}
-          .sessionStore=${this.sessionStore}
-          reset-href=${ifDefined(this.resetHref || undefined)}
-          .embedded=${true}
-          @partner-password-reset=${this.resetDone}
-          @partner-back-to-sign-in=${() => this.backToSignIn('')}
-        ></partner-password-reset>`;
+      // until its files have loaded, nothing more (not a flash of the sign-in form)
+      return html`${this.renderConfirmation()}${this.actions.render(
+        (actions) => (this.resetReady ? actions.resetForms(this) : nothing),
+        () => html``,
+      )}`;
     }
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title"><slot name="heading">${session ? msg('Partner account') : (this.heading ?? msg('Partner sign-in'))}</slot></h2>
@@ -177,7 +181,7 @@ export class PartnerLoginElement extends PartnerElement {
   private renderSignedIn(name: string, code: string) {
     return html`<div part="signed-in">
       <p role="status">${msg(html`Signed in as <strong>${name}</strong> <span class="code">(${code})</span>`)}</p>
-      <button part="sign-out-button" class="secondary" type="button" ?disabled=${this.busy} @click=${this.signOut}>
+      <button part="sign-out-button" class="secondary" type="button" ?disabled=${this.busy} @click=${() => this.#act((actions) => actions.signOut(this))}>
         ${this.busy ? msg('Signing out…') : msg('Sign out')}
       </button>
     </div>`;
@@ -252,13 +256,14 @@ export class PartnerLoginElement extends PartnerElement {
       <div class="links">
         ${this.forgotPasswordHref
           ? html`<a part="forgot-link" href=${this.forgotPasswordHref}>${msg('Forgot your password?')}</a>`
-          : html`<button part="forgot-link" class="link" type="button" @click=${this.forgotPassword}>${msg('Forgot your password?')}</button>`}
+          : html`<button part="forgot-link" class="link" type="button" @click=${() => this.#act((actions) => actions.forgotPassword(this))}>${msg('Forgot your password?')}</button>`}
         ${this.signupHref ? html`<a part="signup-link" href=${this.signupHref}>${msg('Become a partner')}</a>` : nothing}
       </div>
     </form>`;
   }
 
-  private get resetForms() {
+  /** @internal */
+  get resetForms() {
     return this.renderRoot.querySelector<PartnerPasswordResetElement>('partner-password-reset');
   }
 
@@ -266,7 +271,8 @@ export class PartnerLoginElement extends PartnerElement {
    * Defines <partner-password-reset> (its own file, components/partner-password-reset.js) the
    * first time the reset forms show; if it cannot be loaded, the sign-in form says so.
    */
-  private loadResetForms(): Promise<boolean> {
+  /** @internal */
+  loadResetForms(): Promise<boolean> {
     return (this.resetLoaded ??= import('../partner-password-reset/partner-password-reset.js').then(
       () => (this.resetReady = true),
       (error: unknown) => {
@@ -278,31 +284,16 @@ export class PartnerLoginElement extends PartnerElement {
     ));
   }
 
-  /** "Forgot your password?": the request form, focus on its field (prefilled with the code typed here). */
-  private async forgotPassword() {
-    this.resetting = true;
-    this.notice = '';
-    if (!(await this.loadResetForms())) return;
-    await this.updateComplete;
-    const forms = this.resetForms;
-    if (!forms) return;
-    forms.login = this.code.trim();
-    await forms.show('request');
+  /** Runs one of the actions (partner-login.actions.ts) once its code is here; if it cannot be loaded, the form says so. */
+  async #act(run: (actions: typeof import('./partner-login.actions.js')) => unknown) {
+    const actions =
+      this.actions.value ?? (await this.actions.load().catch((error: unknown) => void (this.error = error instanceof Error ? error : new Error(String(error)))));
+    if (actions) await run(actions);
   }
 
-  /** The new password is set: back to the sign-in, which says so and takes focus. */
-  private async resetDone() {
-    this.code = '';
-    await this.backToSignIn(msg('Password changed — sign in with your new password.'));
-  }
-
-  private async backToSignIn(notice: string) {
-    this.resetting = false;
-    this.notice = notice;
-    this.error = undefined;
-    this.fieldErrors = {};
-    await this.updateComplete;
-    this.focus();
+  protected override firstUpdated() {
+    // once the form is on screen, in time for the first sign-in
+    if (!this.session.signedIn) this.actions.want();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -317,58 +308,12 @@ export class PartnerLoginElement extends PartnerElement {
   private async submit(event: SubmitEvent) {
     event.preventDefault();
     if (this.busy || this.locked) return;
-    const code = this.codeInput?.value.trim() ?? '';
-    const password = this.passwordInput?.value ?? '';
-    const fieldErrors: FieldErrors = {};
-    if (!code) fieldErrors.code = msg('Enter your partner code.');
-    if (!password) fieldErrors.password = msg('Enter your password.');
-    this.fieldErrors = fieldErrors;
-    if (fieldErrors.code || fieldErrors.password) {
-      (fieldErrors.code ? this.codeInput : this.passwordInput)?.focus();
-      return;
-    }
-    this.busy = true;
-    this.error = undefined;
-    this.notice = '';
-    try {
-      const result = await this.client.login({ code, password });
-      this.session.store.start(result);
-      this.emit(new PartnerLoginEvent({ partner: result.partner }));
-      await this.updateComplete;
-      this.focus();
-    } catch (error) {
-      if (this.passwordInput) this.passwordInput.value = '';
-      if (error instanceof ApiError && error.status === 429) {
-        // the wait belongs to this code; the message is drawn from the lock, not the error
-        this.error = undefined;
-        this.lockFor(code, error.retryAfter ?? 60);
-        this.busy = false;
-        await this.updateComplete;
-        this.errorBox?.focus();
-        return;
-      }
-      if (error instanceof ApiError && (error.field === 'code' || error.field === 'password')) {
-        // said once, on the field it is about
-        this.fieldErrors = { [error.field]: messageOf(error, labels()) };
-        this.busy = false;
-        await this.updateComplete;
-        (error.field === 'code' ? this.codeInput : this.passwordInput)?.focus();
-        return;
-      }
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
-    } finally {
-      this.busy = false;
-    }
+    // the sign-in's code arrives right after the first render (see firstUpdated); a submit before it waits for it
+    await this.#act((actions) => actions.signIn(this));
   }
 
-  private lockFor(code: string, seconds: number) {
-    this.now = Date.now();
-    this.locks = new Map(this.locks).set(code.toLowerCase(), this.now + seconds * 1000);
-    this.#countDown();
-  }
-
-  /** Ticks `now` every second while any code is locked, and forgets locks that passed. */
-  #countDown() {
+  /** @internal Ticks `now` every second while any code is locked, and forgets locks that passed. */
+  countDown() {
     clearInterval(this.#timer);
     this.#timer = setInterval(() => {
       this.now = Date.now();
@@ -378,13 +323,7 @@ export class PartnerLoginElement extends PartnerElement {
     }, 1000);
   }
 
-  private async signOut() {
-    this.busy = true;
-    await this.session.signOut(this.client, this);
-    this.busy = false;
-    await this.updateComplete;
-    this.codeInput?.focus();
-  }
+
 }
 
 function formatWait(seconds: number) {

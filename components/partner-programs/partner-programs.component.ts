@@ -4,7 +4,8 @@ import { property } from 'lit/decorators.js';
 import { formatDate, localeOf } from '../../src/format.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ProgramsTask } from '../../src/internal/programs-task.js';
-import { noProgramMessage, signedOutView } from '../../src/internal/states.js';
+import { signedOutView } from '../../src/internal/states.js';
+import { noProgramMessage } from '../../src/internal/no-program.js';
 import { baseStyles } from '../../src/styles/tokens.js';
 
 /**

@@ -22,14 +22,14 @@ export interface LazyHost extends LitElement {
  * loading state until then. A chunk that fails to load (a 404 after the server was redeployed) is
  * tried once more; if that fails too, `render` shows the error with Try again.
  */
-export class LazyPart<M extends PartModule, V = M> {
+export class LazyPart<M, V = M> {
   #value?: V;
   #error?: unknown;
   #loading?: Promise<void>;
 
   constructor(
     private readonly host: LazyHost,
-    private readonly load: () => Promise<M>,
+    private readonly importer: () => Promise<M>,
     /** Makes what the host uses from the module (default: the module itself). */
     private readonly make: (module: M) => V = (module) => module as unknown as V,
   ) {}
@@ -42,12 +42,12 @@ export class LazyPart<M extends PartModule, V = M> {
   /** Starts loading the part unless it is here or on its way; returns it when it is here. */
   want(): V | undefined {
     if (this.#value !== undefined || this.#loading || this.#error !== undefined) return this.#value;
-    const load = this.load()
-      .catch(() => this.load())
+    const load = this.importer()
+      .catch(() => this.importer())
       .then(
         (module) => {
           this.#value = this.make(module);
-          this.#adopt(module.styles);
+          this.#adopt((module as PartModule).styles);
         },
         (error: unknown) => {
           console.warn('[partner-center] part of an element could not be loaded', error);
@@ -61,6 +61,15 @@ export class LazyPart<M extends PartModule, V = M> {
     this.#loading = load;
     this.host.waitFor(load);
     return undefined;
+  }
+
+  /** The part, loading it first if needed (after a failure, tried again); rejects when it cannot be loaded. */
+  async load(): Promise<V> {
+    this.#error = undefined;
+    this.want();
+    await this.#loading;
+    if (this.#value === undefined) throw this.#error;
+    return this.#value;
   }
 
   /** The part's view once it is here; until then the host's loading view, or the error with Try again. */

@@ -1,19 +1,7 @@
 import type { PartnerApi } from '../api/types.js';
 
-/** The query parameter an emailed reset link carries its token in (`?pc_reset=<token>`). */
-export const RESET_PARAM = 'pc_reset';
-/** The query parameter an emailed confirmation link carries its token in (`?pc_confirm=<token>`). */
-export const CONFIRM_PARAM = 'pc_confirm';
-
-/** A token from the page's address, or undefined. Never throws (sandboxed or odd pages). */
-export function urlToken(name: string): string | undefined {
-  try {
-    const value = new URL(globalThis.location.href).searchParams.get(name)?.trim();
-    return value || undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { CONFIRM_PARAM, RESET_PARAM, urlToken } from './url-token.js';
+import { CONFIRM_PARAM } from './url-token.js';
 
 /**
  * Takes a token parameter out of the page's address (history.replaceState), keeping the page's

@@ -5,12 +5,6 @@ import { messageOf } from '../api/errors.js';
 /** The deliberate renderings every data element shares: signed out, loading, error. */
 export const signedOutView = (what: string) => html`<p part="signed-out" class="notice">${msg(str`Sign in to see ${what}.`)}</p>`;
 
-/** Said wherever links or programs would show, to a partner the merchant has put in no program. */
-export const noProgramMessage = () =>
-  msg("You're not in a program yet, so links don't earn commission. Once the program owner adds you to a program, your links will earn.");
-
-export const noProgramView = () => html`<p part="no-program" role="status" class="notice">${noProgramMessage()}</p>`;
-
 export const loadingView = (label = msg('Loading…')) =>
   html`<p part="spinner" role="status" class="notice"><span class="spinner" aria-hidden="true"></span> ${label}</p>`;
 
