@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
+/** The populated view's look (partner-banners.view.ts): the filter and the gallery. */
 export default css`
-  :host {
-    max-width: var(--partner-banners-max-width, var(--_width-wide));
-  }
   .filter {
     max-width: 16em;
     margin-block-end: var(--_space-m);

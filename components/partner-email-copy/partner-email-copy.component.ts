@@ -1,14 +1,13 @@
-import { msg, str } from '@lit/localize';
-import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PartnerEmail } from '../../src/api/types.js';
-import { CopyController } from '../../src/internal/copy-controller.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ResourceTask } from '../../src/internal/resource-task.js';
-import { SubIdController } from '../../src/internal/sub-id.js';
+import { loadingView } from '../../src/internal/states.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import styles from './partner-email-copy.styles.js';
 
 /** `mailto:` with subject and body, for the partner's own mail app. */
 export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
@@ -45,68 +44,32 @@ export const mailtoHref = (email: Pick<PartnerEmail, 'subject' | 'body'>) =>
  * @slot heading - Replaces the heading text.
  */
 export class PartnerEmailCopyElement extends PartnerElement {
-  static override styles = [baseStyles, resourceStyles, styles];
+  static override styles = [
+    baseStyles,
+    resourceStyles,
+    css`
+      :host {
+        max-width: var(--partner-email-copy-max-width, var(--_width-content));
+      }
+    `,
+  ];
 
   /** Heading text (default "Email copy"). */
   @property() heading?: string;
 
-  private readonly copier = new CopyController(this);
-  private readonly sub = new SubIdController(this);
   private readonly data = new ResourceTask(this, () => this.session.state?.token, (o) => this.client.emailCopy(o));
+  /** The emails, sub-id and copy buttons (partner-email-copy.view.ts), fetched while the emails load. */
+  private readonly view = new LazyPart(this, () => import('./partner-email-copy.view.js'), (m) => new m.EmailCopyView(this));
 
   override render() {
+    if (this.session.state?.token) this.view.want();
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
       <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Email copy')}</slot></h2></div>
       ${this.data.render(
         { signedOut: msg('Sign in to get emails that carry your link.'), loading: msg('Loading emails…'), empty: msg('No email copy yet.') },
-        (emails) =>
-          html`${this.sub.render(msg('Tag the link in every email to tell your channels apart, like newsletter or blog.'))}
-            <ul part="list">
-              ${emails.map((e) => this.renderEmail({ ...e, subject: this.sub.apply(e.subject, e.linkUrl), body: this.sub.apply(e.body, e.linkUrl) }))}
-            </ul>`,
+        (emails) => html`${this.view.render((v) => v.render(emails), () => loadingView(msg('Loading emails…')))}`,
       )}
-      ${this.copier.announcer()}
+      ${this.view.value?.announcer() ?? nothing}
     </section>`;
-  }
-
-  private renderEmail(email: PartnerEmail) {
-    const subjectKey = `subject-${email.id}`;
-    const bodyKey = `body-${email.id}`;
-    return html`<li part="email" data-email-id=${email.id}>
-      <h3 id="name-${email.id}">${email.name}</h3>
-      <div class="part">
-        <div class="part-head">
-          <span class="label" id="subject-label-${email.id}">${msg('Subject')}</span>
-          <button
-            part="copy-button"
-            class="secondary"
-            type="button"
-            data-copy=${this.copier.state(subjectKey) ?? 'idle'}
-            @click=${() => this.copier.copy(subjectKey, email.subject, 'email-subject', msg('Subject'))}
-          >
-            ${this.copier.label(subjectKey, msg('Copy subject'), msg(str`of ${email.name}`))}
-          </button>
-        </div>
-        <p part="subject">${email.subject}</p>
-      </div>
-      <div class="part">
-        <div class="part-head">
-          <span class="label" id="body-label-${email.id}">${msg('Body')}</span>
-          <button
-            part="copy-button"
-            class="secondary"
-            type="button"
-            data-copy=${this.copier.state(bodyKey) ?? 'idle'}
-            @click=${() => this.copier.copy(bodyKey, email.body, 'email-body', msg('Email text'))}
-          >
-            ${this.copier.label(bodyKey, msg('Copy text'), msg(str`of ${email.name}`))}
-          </button>
-        </div>
-        <div part="body" role="region" tabindex="0" aria-labelledby="body-label-${email.id} name-${email.id}">${email.body}</div>
-      </div>
-      <div class="actions">
-        <a part="mailto" class="button" href=${mailtoHref(email)}>${msg('Open in mail app')}<span class="visually-hidden">: ${email.name}</span></a>
-      </div>
-    </li>`;
   }
 }

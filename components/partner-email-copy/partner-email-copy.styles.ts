@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
+/** The populated view's look (partner-email-copy.view.ts): the list of emails. */
 export default css`
-  :host {
-    max-width: var(--partner-email-copy-max-width, var(--_width-content));
-  }
   [part~='list'] {
     list-style: none;
     margin: 0;

@@ -1,12 +1,7 @@
 import { css } from 'lit';
 
+/** The populated view's look (partner-ledger.view.ts): today's balance and the entries. */
 export default css`
-  :host {
-    max-width: var(--partner-ledger-max-width, none);
-  }
-  [part~='base'] {
-    background: var(--partner-ledger-background, var(--partner-report-background, var(--_surface)));
-  }
   [part~='payout'] {
     display: grid;
     gap: var(--_space-xs);

@@ -4,7 +4,9 @@ import { css } from 'lit';
  * Layout by container queries only (sizes in em of the element's own font, never rem): one
  * column up to a 320 px sidebar (room for a seven-figure amount), two tiles a row from 21em
  * (a phone: the figures and the link fit in the first view), four from 60em. Figures scale
- * with the container (`cqi`) and never wrap inside a number.
+ * with the container (`cqi`) and never wrap inside a number. Here: the frame, the grid and the
+ * placeholders (what the element shows before its view arrives); the tiles' content, the link,
+ * the chart and the lists are styled in partner-overview.view.ts.
  */
 export default css`
   :host {
@@ -22,13 +24,6 @@ export default css`
   }
   h2 {
     margin: 0;
-  }
-  h3 {
-    font-size: 0.9375em;
-    margin: 0;
-  }
-  .tile h3 {
-    font-size: 0.875em;
   }
   p {
     margin: 0;
@@ -52,188 +47,6 @@ export default css`
     align-content: start;
     gap: var(--_space-xs);
     min-width: 0;
-  }
-  .tile h3 {
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .figure {
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
-  }
-  .tile > .figure {
-    font-size: var(--partner-overview-figure-size, clamp(1.125em, 6cqi, 1.75em));
-    font-weight: 700;
-    line-height: 1.2;
-    overflow-wrap: normal;
-  }
-  .tile > .figure.words {
-    white-space: normal;
-  }
-  .sub {
-    color: var(--_muted);
-    font-size: 0.875em;
-    line-height: 1.4;
-  }
-  .up {
-    color: var(--_success);
-  }
-  .down {
-    color: var(--_danger);
-  }
-  .hint {
-    font-size: 0.875em;
-    border-inline-start: 3px solid var(--_accent);
-    padding-inline-start: var(--_space-s);
-    margin-block-start: var(--_space-xs);
-  }
-  .link-button {
-    min-height: 2.75em;
-    background: none;
-    border: none;
-    color: var(--_accent);
-    padding: 0 var(--_space-xs);
-    text-decoration: underline;
-    font-weight: 600;
-  }
-  .copy-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
-  }
-  .copy-row input {
-    flex: 1 1 12em;
-    min-width: 0;
-  }
-  .copy-row button {
-    flex: none;
-  }
-  .qr-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-m);
-    margin-block-start: var(--_space-s);
-  }
-  [part~='qr'] {
-    width: var(--partner-overview-qr-size, 8em);
-    height: var(--partner-overview-qr-size, 8em);
-    background: #fff;
-    border: 1px solid var(--_border);
-  }
-  [part~='recent'] ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space-s);
-  }
-  [part~='recent'] li {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0 var(--_space-s);
-    border-block-end: 1px solid var(--_border);
-    padding-block-end: var(--_space-xs);
-  }
-  [part~='recent'] .what {
-    overflow-wrap: anywhere;
-  }
-  [part~='recent'] .type {
-    font-weight: 600;
-  }
-  [part~='recent'] .when {
-    grid-row: 2;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  /* an amount in a list, not a headline: body size, right-aligned, never wrapped */
-  [part~='recent'] .amount {
-    grid-row: 1 / span 2;
-    grid-column: 2;
-    align-self: center;
-    display: block;
-    font-size: 1em;
-    font-weight: 600;
-    line-height: inherit;
-    text-align: end;
-    white-space: nowrap;
-  }
-  .negative {
-    color: var(--_danger);
-  }
-  .charts {
-    display: grid;
-    gap: var(--_space-m);
-    grid-template-columns: minmax(0, 1fr);
-  }
-  .chart {
-    margin: 0;
-    display: grid;
-    gap: var(--_space-xs);
-  }
-  .chart figcaption {
-    display: flex;
-    justify-content: space-between;
-    gap: var(--_space-s);
-    font-size: 0.875em;
-  }
-  .chart-title {
-    font-weight: 600;
-  }
-  .chart svg {
-    width: 100%;
-    height: 4em;
-    display: block;
-  }
-  .chart rect {
-    fill: var(--partner-overview-chart-color, var(--_accent));
-  }
-  .chart .axis {
-    stroke: var(--_border);
-  }
-  details summary {
-    cursor: pointer;
-    color: var(--_accent);
-    font-weight: 600;
-    min-height: 2.75em;
-    display: flex;
-    align-items: center;
-  }
-  .table-scroll {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.875em;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: var(--_space-xs) var(--_space-s);
-    border-block-end: 1px solid var(--_border);
-    white-space: nowrap;
-  }
-  .num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  [part~='getting-started'] ol {
-    margin: 0;
-    padding-inline-start: 1.25em;
-    display: grid;
-    gap: var(--_space-s);
-  }
-  [part~='getting-started'] li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-xs) var(--_space-m);
-  }
-  .done {
-    color: var(--_success);
-    font-weight: 600;
   }
   /* placeholders as tall as what replaces them (measured with the demo's data) */
   .skeleton {
@@ -276,13 +89,6 @@ export default css`
     .card-block {
       padding: 0.625em 0.75em;
     }
-    .tile .sub {
-      font-size: 0.8125em;
-      line-height: 1.35;
-    }
-    .qr-row {
-      gap: var(--_space-s) var(--_space-m);
-    }
     .skeleton {
       min-height: 6.6em;
     }
@@ -291,10 +97,6 @@ export default css`
     }
     .skeleton.activity-bone {
       min-height: 27.2em;
-    }
-    [part~='qr'] {
-      width: var(--partner-overview-qr-size, 6em);
-      height: var(--partner-overview-qr-size, 6em);
     }
   }
   @container (min-width: 21em) {
@@ -312,9 +114,6 @@ export default css`
     }
     .pair {
       grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
-    .charts {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
     }
   }
   @container (min-width: 60em) {

@@ -1,11 +1,10 @@
 import { css } from 'lit';
 
-/** Layout by container queries only (the stacked tables come from the report styles). */
+/**
+ * The populated view's layout (partner-payouts.view.ts, which brings it), by container queries
+ * only (the stacked tables come from the report styles).
+ */
 export default css`
-  :host {
-    container-type: inline-size;
-    max-width: var(--partner-payouts-max-width, none);
-  }
   .schedule {
     display: grid;
     gap: var(--_space-s);

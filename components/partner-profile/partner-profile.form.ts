@@ -4,7 +4,7 @@ import { messageOf } from '../../src/api/errors.js';
 import type { Me } from '../../src/api/types.js';
 import { fields, labels, payoutMethods } from './partner-profile.fields.js';
 
-/** What the edit form shows and calls back; the listeners run with the element as `this` (Lit's event binding). */
+/** What the edit form shows and calls back (the view's handlers, bound to it). */
 export interface EditForm {
   saving: boolean;
   saveError?: unknown;

@@ -1,15 +1,13 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Rate, RecruitsAnswer } from '../../src/api/types.js';
-import { formatDate, formatMoney, formatPercent, localeOf } from '../../src/format.js';
-import { CopyController } from '../../src/internal/copy-controller.js';
+import type { RecruitsAnswer } from '../../src/api/types.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
 import { NearViewportController } from '../../src/internal/near-viewport.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { errorView, loadingView } from '../../src/internal/states.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import styles from './partner-recruits.styles.js';
 
 /** The sign-up page's address with `?ref=<code>` (any earlier `ref` replaced, no #fragment). */
 export function recruitLink(signupHref: string, code: string): string {
@@ -51,14 +49,41 @@ export function recruitLink(signupHref: string, code: string): string {
  * @slot heading - Replaces the heading text.
  */
 export class PartnerRecruitsElement extends PartnerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        max-width: var(--partner-recruits-max-width, 48rem);
+        container-type: inline-size;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      [part~='base'] {
+        background: var(--partner-recruits-background, var(--_surface));
+        color: var(--_text);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space-m) var(--_space-l);
+        display: grid;
+        gap: var(--_space-m);
+      }
+      h2 {
+        margin: 0;
+      }
+      @container (max-width: 24rem) {
+        [part~='base'] {
+          padding: var(--_space-s) var(--_space-m);
+        }
+      }
+    `,
+  ];
 
   /** Heading text (default "Recruit partners"). */
   @property() heading?: string;
   /** The merchant's sign-up page (where `<partner-signup>` is); default: this page. */
   @property({ attribute: 'signup-href' }) signupHref?: string;
-
-  private readonly copier = new CopyController(this);
 
   private readonly nearViewport = new NearViewportController(this);
 
@@ -67,6 +92,9 @@ export class PartnerRecruitsElement extends PartnerElement {
     // further down the page: read once the partner scrolls near it
     args: () => [this.nearViewport.near ? this.session.state?.token : undefined] as const,
   });
+
+  /** The link, rates and table (partner-recruits.view.ts), fetched while the answer is read. */
+  private readonly view = new LazyPart(this, () => import('./partner-recruits.view.js'), (m) => new m.RecruitsView(this));
 
   /** Complete and not enabled: nothing to offer, so nothing is shown. */
   private get off() {
@@ -80,75 +108,26 @@ export class PartnerRecruitsElement extends PartnerElement {
 
   override render() {
     if (this.off) return nothing;
+    // with the answer's read, not before it: further down the page, both wait for the partner to scroll near
+    if (this.session.state?.token && this.nearViewport.near) this.view.want();
     // busy while reading, and while waiting to be scrolled near (no answer yet)
     const busy = !!this.session.state?.token && this.data.status !== TaskStatus.ERROR && (this.data.status === TaskStatus.PENDING || !this.data.value);
     return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Recruit partners')}</slot></h2>
-      ${this.renderBody()} ${this.copier.announcer()}
+      ${this.renderBody()} ${this.view.value?.announcer() ?? nothing}
     </section>`;
   }
 
   private renderBody() {
     if (!this.session.state?.token) return html`<p part="signed-out" class="notice">${msg('Sign in to see the partners you brought in.')}</p>`;
+    const loading = () => loadingView(msg('Loading your recruits…'));
+    const answer = (a: RecruitsAnswer) => this.view.render((v) => v.render(a), loading);
     return this.data.render({
-      initial: () => loadingView(msg('Loading your recruits…')),
-      pending: () => (this.data.value ? this.renderAnswer(this.data.value) : loadingView(msg('Loading your recruits…'))),
+      initial: loading,
+      pending: () => (this.data.value ? answer(this.data.value) : loading()),
       error: (e) => errorView(e, () => void this.data.run()),
       // undefined: not near the viewport yet, so not read yet
-      complete: (answer) => (answer ? this.renderAnswer(answer) : loadingView(msg('Loading your recruits…'))),
+      complete: (a) => (a ? answer(a) : loading()),
     });
-  }
-
-  private renderAnswer(answer: RecruitsAnswer) {
-    const locale = localeOf(this);
-    const link = recruitLink(this.signupHref || location.href, answer.referralCode);
-    return html`<p class="intro">${msg('Invite other partners: when someone signs up with your link, you earn on their sales too.')}</p>
-      <div class="field">
-        <label for="recruit-link">${msg('Your recruit link')}</label>
-        <div class="copy-row">
-          <input id="recruit-link" part="link" readonly .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-          <button part="copy-button" type="button" data-copy=${this.copier.state('recruit') ?? 'idle'} @click=${() => this.copier.copy('recruit', link, 'link', msg('Recruit link'))}>
-            ${this.copier.label('recruit', msg('Copy'), msg('recruit link'))}
-          </button>
-        </div>
-      </div>
-      <ul part="rates">
-        ${answer.rates.map((r) => html`<li>${this.rateInWords(r.programName, r.rate, answer.currency, locale)}</li>`)}
-      </ul>
-      ${answer.recruits.length ? this.renderTable(answer, locale) : html`<p part="empty" class="notice">${msg('Nobody has signed up with your link yet.')}</p>`}`;
-  }
-
-  private rateInWords(program: string, rate: Rate, currency: string, locale: string) {
-    return rate.type === 'percent'
-      ? msg(str`${program}: you earn ${formatPercent(rate.value, locale)} of each sale your recruits make.`)
-      : msg(str`${program}: you earn ${formatMoney(rate.value, currency, locale)} for each sale your recruits make.`);
-  }
-
-  private renderTable(answer: RecruitsAnswer, locale: string) {
-    return html`<table part="table">
-      <caption class="visually-hidden">${msg('Partners you brought in')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Name')}</th>
-          <th scope="col">${msg('Joined')}</th>
-          <th scope="col" class="money">${msg('Earned for you')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${answer.recruits.map(
-          (r) => html`<tr part="row">
-            <th scope="row">${r.name}</th>
-            <td>${formatDate(r.joinedAt, locale)}</td>
-            <td class="money">${formatMoney(r.earned, answer.currency, locale)}</td>
-          </tr>`,
-        )}
-      </tbody>
-      <tfoot>
-        <tr part="total">
-          <th scope="row" colspan="2">${msg('Total earned from recruits')}</th>
-          <td class="money">${formatMoney(answer.earnedTotal, answer.currency, locale)}</td>
-        </tr>
-      </tfoot>
-    </table>`;
   }
 }

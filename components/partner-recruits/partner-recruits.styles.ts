@@ -1,24 +1,7 @@
 import { css } from 'lit';
 
+/** The populated view's look (partner-recruits.view.ts): the recruit link, the rates and the table. */
 export default css`
-  :host {
-    display: block;
-    max-width: var(--partner-recruits-max-width, 48rem);
-    container-type: inline-size;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  [part~='base'] {
-    background: var(--partner-recruits-background, var(--_surface));
-    color: var(--_text);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space-m) var(--_space-l);
-    display: grid;
-    gap: var(--_space-m);
-  }
-  h2,
   .intro,
   [part~='empty'] {
     margin: 0;
@@ -61,9 +44,6 @@ export default css`
   }
   /* narrow containers: tighter cells, the link field on its own line */
   @container (max-width: 24rem) {
-    [part~='base'] {
-      padding: var(--_space-s) var(--_space-m);
-    }
     [part~='table'] th,
     [part~='table'] td {
       padding-inline: var(--_space-xs);

@@ -1,53 +1,15 @@
 import { msg } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CommissionReport, LeadReport, LinkStats, SalesReport } from '../../src/api/types.js';
-import { formatCount, localeOf, localTimeZone } from '../../src/format.js';
 import type { RangePreset } from '../../src/internal/date-range.js';
-import { PartnerTabChangeEvent } from '../../src/events/partner-tab-change.js';
-import { PagedReportController } from '../../src/internal/paged-report-controller.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { reportStyles } from '../../src/styles/report.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import { commissionsPanel } from './partner-reports.commissions.js';
-import { show, type ReportPanel, type ReportTab, type Shown } from './partner-reports.panel.js';
-import styles from './partner-reports.styles.js';
+import type { ReportTab } from './partner-reports.panel.js';
+import { isTab, TABS } from './partner-reports.tabs.js';
 
 export type { ReportTab } from './partner-reports.panel.js';
-
-/** Each tab, and the words after "Loading …" while its first page loads. */
-const TABS: { id: ReportTab; label: () => string; loading: () => string }[] = [
-  { id: 'commissions', label: () => msg('Commissions'), loading: () => msg('Loading your commissions…') },
-  { id: 'leads', label: () => msg('Leads'), loading: () => msg('Loading your leads…') },
-  { id: 'sales', label: () => msg('Sales'), loading: () => msg('Loading your sales…') },
-  { id: 'links', label: () => msg('Links'), loading: () => msg('Loading link statistics…') },
-];
-const isTab = (v: unknown): v is ReportTab => TABS.some((t) => t.id === v);
-
-/** Each tab's report as the client returns it. */
-interface Reports {
-  commissions: CommissionReport;
-  leads: LeadReport;
-  sales: SalesReport;
-  links: LinkStats;
-}
-
-/**
- * Each tab's panel: one file each, beside this one. The first tab's comes with the element;
- * the others load when first opened, so a page pays for the reports it shows.
- */
-const PANELS: { [K in ReportTab]: () => Promise<ReportPanel<Reports[K]>> } = {
-  commissions: async () => commissionsPanel,
-  leads: async () => (await import('./partner-reports.leads.js')).leadsPanel,
-  sales: async () => (await import('./partner-reports.sales.js')).salesPanel,
-  links: async () => (await import('./partner-reports.links.js')).linksPanel,
-};
-
-/** Loads the first page of `tab`'s report, bound to its panel. */
-async function open<K extends ReportTab>(tab: K, ...args: Parameters<ReportPanel<Reports[K]>['load']>): Promise<Shown> {
-  const panel: ReportPanel<Reports[K]> = await PANELS[tab]();
-  return show(tab, panel, await panel.load(...args));
-}
 
 /**
  * The Reports menu: commission report, lead tracking, sales report and link statistics in
@@ -89,7 +51,15 @@ async function open<K extends ReportTab>(tab: K, ...args: Parameters<ReportPanel
  * @slot signed-out - Replaces the message shown when nobody is signed in.
  */
 export class PartnerReportsElement extends PartnerElement {
-  static override styles = [baseStyles, reportStyles, styles];
+  static override styles = [
+    baseStyles,
+    reportStyles,
+    css`
+      :host {
+        max-width: var(--partner-reports-max-width, none);
+      }
+    `,
+  ];
 
   /** Heading text. */
   @property() heading?: string;
@@ -100,92 +70,35 @@ export class PartnerReportsElement extends PartnerElement {
   /** Rows per page (1–500). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
-  private readonly report = new PagedReportController<Shown>(this, {
-    client: () => this.client,
-    args: () => [this.session.state?.token, this.tab],
-    pageSize: () => this.pageSize,
-    load: (period, limit, signal) => open(this.tab, this.client, period, limit, signal),
-    cursor: (shown) => shown.cursor(),
-    more: (shown, query, signal) => shown.more(this.client, query, signal),
-    rows: (shown) => shown.rows(),
-    rowSelector: '[part~="panel"] tbody tr',
-    report: () => this.tab,
-    csvQuery: (period) => (this.tab === 'links' ? { ...period, timeZone: localTimeZone() } : period),
-  });
-
-  private get locale() {
-    return localeOf(this);
-  }
+  /**
+   * The period picker, the tabs, the reports and what they do (partner-reports.view.ts), fetched
+   * as soon as the partner is signed in; its paging controller asks for the report once it is here.
+   */
+  private readonly view = new LazyPart(this, () => import('./partner-reports.view.js'), (m) => new m.ReportsView(this));
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('range') && (changed.get('range') !== undefined || !this.hasUpdated)) this.report.usePreset(this.range);
+    // a view that arrives later starts from the `range` of that moment
+    if (changed.has('range') && changed.get('range') !== undefined) this.view.value?.report.usePreset(this.range);
     if (changed.has('tab') && !isTab(this.tab)) this.tab = 'commissions';
   }
 
   override render() {
     const signedIn = this.session.signedIn;
+    const view = signedIn ? this.view.want() : undefined;
     return html`<section part="base" aria-labelledby="title">
       <div class="toolbar">
         <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Reports')}</slot></h2>
-        ${signedIn ? html`<div class="toolbar">${this.report.renderPeriod()} ${this.report.renderDownloadButton()}</div>` : nothing}
+        ${view?.renderTools() ?? nothing}
       </div>
       ${signedIn
-        ? html`${this.report.renderDownloadError()} ${this.renderTabs()}
-            <div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${this.tab}" tabindex="0">
-              ${this.report.render({ loading: () => this.renderSpinner(), complete: (shown) => this.renderPanel(shown) })}
-            </div>`
+        ? this.view.render((v) => v.render(), () => this.renderSpinner())
         : html`<p part="signed-out"><slot name="signed-out">${msg('Sign in to see your reports.')}</slot></p>`}
-      ${this.report.renderStatus()}
+      <p part="status" role="status" class="visually-hidden">${this.view.value?.report.announcement ?? ''}</p>
     </section>`;
   }
 
-  private renderTabs() {
-    return html`<div part="tabs" role="tablist" aria-label=${msg('Reports')} @keydown=${this.onTabKey}>
-      ${TABS.map(
-        (t) => html`<button
-          type="button"
-          role="tab"
-          id="tab-${t.id}"
-          part=${t.id === this.tab ? 'tab tab-selected' : 'tab'}
-          aria-selected=${t.id === this.tab ? 'true' : 'false'}
-          aria-controls="panel"
-          tabindex=${t.id === this.tab ? '0' : '-1'}
-          @click=${() => this.select(t.id)}
-        >
-          ${t.label()}
-        </button>`,
-      )}
-    </div>`;
-  }
-
-  private onTabKey(event: KeyboardEvent) {
-    const index = TABS.findIndex((t) => t.id === this.tab);
-    const target: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
-    if (!(event.key in target)) return;
-    event.preventDefault();
-    const next = TABS[(target[event.key]! + TABS.length) % TABS.length]!;
-    this.select(next.id);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus());
-  }
-
-  private select(tab: ReportTab) {
-    if (tab === this.tab) return;
-    this.tab = tab;
-    this.report.forgetDownloadError();
-    this.emit(new PartnerTabChangeEvent({ tab }));
-  }
-
-  private renderSpinner() {
+  /** @internal The open tab's loading message: while the view's code arrives, then while the report loads. */
+  renderSpinner() {
     return html`<p part="spinner" role="status"><span class="spinner" aria-hidden="true"></span> ${TABS.find((t) => t.id === this.tab)!.loading()}</p>`;
-  }
-
-  private renderPanel(shown: Shown) {
-    const locale = this.locale;
-    return shown.render({
-      locale,
-      period: this.report.period,
-      allTime: this.report.allTime,
-      more: (noun) => this.report.renderMore(shown, noun, (n) => formatCount(n, locale)),
-    });
   }
 }

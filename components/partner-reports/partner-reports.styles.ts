@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
+/** The populated view's look (partner-reports.view.ts): the tabs, the panel and the charts. */
 export default css`
-  :host {
-    max-width: var(--partner-reports-max-width, none);
-  }
   [part~='tabs'] {
     display: flex;
     flex-wrap: wrap;

@@ -1,15 +1,12 @@
 import { msg } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ResourcePage } from '../../src/api/types.js';
-import { PartnerResourceSelectEvent } from '../../src/events/partner-resource-select.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { ResourceTask } from '../../src/internal/resource-task.js';
-import { safeHtml } from '../../src/internal/safe-html.js';
+import { loadingView } from '../../src/internal/states.js';
 import { resourceStyles } from '../../src/styles/resources.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import styles from './partner-resources.styles.js';
 
 /**
  * The merchant's resource pages (guides, brand rules, FAQs): a list of pages and the selected
@@ -39,7 +36,15 @@ import styles from './partner-resources.styles.js';
  * @slot heading - Replaces the heading text.
  */
 export class PartnerResourcesElement extends PartnerElement {
-  static override styles = [baseStyles, resourceStyles, styles];
+  static override styles = [
+    baseStyles,
+    resourceStyles,
+    css`
+      :host {
+        max-width: var(--partner-resources-max-width, var(--_width-wide));
+      }
+    `,
+  ];
 
   /** Heading text. */
   @property() heading?: string;
@@ -47,49 +52,17 @@ export class PartnerResourcesElement extends PartnerElement {
   @property({ reflect: true }) page?: string;
 
   private readonly data = new ResourceTask(this, () => this.session.state?.token, (o) => this.client.resources(o));
-  #clean = new Map<string, string>();
+  /** The page list and the open page (partner-resources.view.ts), fetched while the pages load. */
+  private readonly view = new LazyPart(this, () => import('./partner-resources.view.js'), (m) => new m.ResourcesView(this));
 
   override render() {
+    if (this.session.state?.token) this.view.want();
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
       <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Resources')}</slot></h2></div>
       ${this.data.render(
         { signedOut: msg('Sign in to read the partner resources.'), loading: msg('Loading resources…'), empty: msg('No resource pages yet.') },
-        (pages) => this.renderPages(pages),
+        (pages) => html`${this.view.render((v) => v.render(pages), () => loadingView(msg('Loading resources…')))}`,
       )}
     </section>`;
-  }
-
-  private renderPages(pages: ResourcePage[]) {
-    const open = pages.find((p) => p.slug === this.page) ?? pages[0]!;
-    return html`<div class="layout">
-      <nav part="nav" aria-label="Resource pages">
-        <ul>
-          ${pages.map(
-            (p) => html`<li>
-              <button part="page-button" type="button" aria-current=${p === open ? 'true' : nothing} @click=${() => this.open(p)}>${p.title}</button>
-            </li>`,
-          )}
-        </ul>
-      </nav>
-      <article part="page" aria-labelledby="page-title">
-        <h3 id="page-title" part="page-title" tabindex="-1">${open.title}</h3>
-        <div part="content" class="content">${unsafeHTML(this.cleaned(open.html))}</div>
-      </article>
-    </div>`;
-  }
-
-  /** The server's sanitized HTML, cleaned once more here (cached per page content). */
-  private cleaned(html: string) {
-    let clean = this.#clean.get(html);
-    if (clean === undefined) this.#clean.set(html, (clean = safeHtml(html)));
-    return clean;
-  }
-
-  private async open(page: ResourcePage) {
-    this.page = page.slug;
-    this.emit(new PartnerResourceSelectEvent({ slug: page.slug, title: page.title }));
-    await this.updateComplete;
-    // screen-reader and keyboard users land on the page they opened
-    this.renderRoot.querySelector<HTMLElement>('#page-title')?.focus();
   }
 }

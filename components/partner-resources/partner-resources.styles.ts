@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
+/** The populated view's look (partner-resources.view.ts): the page list and the open page. */
 export default css`
-  :host {
-    max-width: var(--partner-resources-max-width, var(--_width-wide));
-  }
   .layout {
     display: grid;
     gap: var(--_space-l);

@@ -60,7 +60,7 @@ const clampPageSize = (size: number) => Math.min(500, Math.max(1, Math.trunc(siz
  *
  * The host renders the parts it places itself: {@link renderPeriod}, {@link renderDownloadButton},
  * {@link renderDownloadError}, {@link render} (spinner, error with "Try again", or the page),
- * {@link renderMore} under its table, and {@link renderStatus} once.
+ * {@link renderMore} under its table, and its status region with {@link announcement}.
  */
 export class PagedReportController<T> implements ReactiveController {
   /** The chosen period. */
@@ -71,7 +71,7 @@ export class PagedReportController<T> implements ReactiveController {
   private moreError?: unknown;
   private downloading = false;
   private downloadError?: unknown;
-  private announcement = '';
+  private said = '';
   /** The first page with later pages appended; cleared when the first page loads again. */
   private extended?: T;
   private firstNewRow = -1;
@@ -180,9 +180,12 @@ export class PagedReportController<T> implements ReactiveController {
       ${this.moreError ? renderError(this.moreError, () => this.loadMore(), 'more-error') : nothing}`;
   }
 
-  /** Announcements for screen readers (visually hidden). */
-  renderStatus() {
-    return html`<p part="status" role="status" class="visually-hidden">${this.announcement}</p>`;
+  /**
+   * What the host's status region (visually hidden) announces: rows loaded, a file downloaded.
+   * The host renders the region itself, so it is in place before this controller is.
+   */
+  get announcement(): string {
+    return this.said;
   }
 
   private loadMore = async () => {
@@ -200,7 +203,7 @@ export class PagedReportController<T> implements ReactiveController {
       this.extended = next;
       this.firstNewRow = before;
       const added = shown - before;
-      this.announcement = this.options.announceMore?.(added, shown) ?? msg(str`Loaded ${added} more; showing ${shown}.`);
+      this.said = this.options.announceMore?.(added, shown) ?? msg(str`Loaded ${added} more; showing ${shown}.`);
     } catch (error) {
       if (!signal.aborted) this.moreError = error;
     } finally {
@@ -220,7 +223,7 @@ export class PagedReportController<T> implements ReactiveController {
       const file = await this.options.client().downloadCsv(report, this.options.csvQuery?.(period) ?? period);
       saveFile(file.blob, file.filename, this.host.renderRoot);
       const name = file.filename;
-      this.announcement = msg(str`Downloaded ${name}.`);
+      this.said = msg(str`Downloaded ${name}.`);
       this.host.dispatchEvent(new PartnerDownloadEvent({ report, filename: file.filename, size: file.blob.size }));
     } catch (error) {
       this.downloadError = error;

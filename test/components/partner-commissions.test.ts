@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../../components/partner-commissions/partner-commissions.js';
 import type { PartnerCommissionsElement } from '../../components/partner-commissions/partner-commissions.component.js';
 import { sessionStore } from '../../src/session.js';
@@ -30,6 +30,18 @@ describe('<partner-commissions>', () => {
     expect(text(friends)).to.contain('First click within 30 days');
     expect(friends!.querySelector('table')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the loading message until the programs and the view that shows them are both here', async () => {
+    signIn();
+    const el = fixtureSync<PartnerCommissionsElement>(html`<partner-commissions .api=${fakeApi()}></partner-commissions>`);
+    // the first render, before the view's module (an import: never synchronous) can be here
+    let first: string | undefined;
+    el.addController({ hostUpdated: () => void (first ??= text(part(el, 'spinner'))) });
+    await el.updateComplete;
+    expect(first).to.equal('Loading your commission structure…');
+    await waitUntil(() => parts(el, 'program').length === 2, 'the programs');
+    expect(part(el, 'spinner')).to.equal(null);
   });
 
   it('formats money for the page’s locale and the program’s currency', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-ledger/partner-ledger.js';
 import type { PartnerLedgerElement } from '../../components/partner-ledger/partner-ledger.component.js';
@@ -64,6 +64,18 @@ describe('<partner-ledger> signed in', function () {
     expect(part(el, 'spinner')).to.have.attribute('role', 'status');
     expect(text(part(el, 'spinner'))).to.equal('Loading your ledger…');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the loading message while its view loads, then the period picker and the ledger', async () => {
+    const el = fixtureSync<PartnerLedgerElement>(html`<partner-ledger lang="en-US" .api=${fakeApi({ ledger: ALICE, balance: ALICE_BALANCE })}></partner-ledger>`);
+    // the first render, before the view's module (an import: never synchronous) can be here
+    let first: { spinner: string; status: boolean } | undefined;
+    el.addController({ hostUpdated: () => void (first ??= { spinner: text(part(el, 'spinner')), status: !!part(el, 'status') }) });
+    await el.updateComplete;
+    expect(first).to.deep.equal({ spinner: 'Loading your ledger…', status: true });
+    await loaded(el);
+    expect(part(el, 'range')).to.exist;
+    expect(figures(el, 'summary')['Ending balance']).to.equal('$37.00');
   });
 
   it("shows the period's summary, today's balance, pending and payable now, and every entry with its running balance", async () => {

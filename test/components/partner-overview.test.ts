@@ -323,3 +323,28 @@ describe('<partner-overview> session', () => {
     expect(part(el, 'signed-out')).to.exist;
   });
 });
+
+describe('<partner-overview> lazily loaded view', () => {
+  it('shows the placeholder from the first signed-in render until both the view and the figures are here', async () => {
+    signInFake();
+    const el = document.createElement('partner-overview');
+    el.api = fakeApi({ overview: sampleOverview() });
+    // what each render showed, and whether the region said it was busy
+    const seen: string[] = [];
+    el.addController({
+      hostUpdated: () => {
+        const busy = part(el, 'base')!.getAttribute('aria-busy');
+        seen.push(`${part(el, 'skeleton') ? 'skeleton' : part(el, 'tiles') ? 'tiles' : 'other'} busy=${busy}`);
+      },
+    });
+    (await fixture(html`<div></div>`)).append(el);
+    await el.updateComplete;
+    await loaded(el);
+    expect(seen[0]).to.equal('skeleton busy=true');
+    expect(seen.at(-1)).to.equal('tiles busy=false');
+    expect(seen.filter((s) => s !== 'skeleton busy=true' && s !== 'tiles busy=false')).to.deep.equal([]);
+    expect(part(el, 'spinner')).to.equal(null);
+    expect(part(el, 'announcer')).to.have.attribute('role', 'status');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -45,6 +45,32 @@ describe('<partner-payouts> states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the loading state until both the payouts and the populated view’s code are here, then the payouts', async () => {
+    signInFake();
+    const el = document.createElement('partner-payouts') as PartnerPayoutsElement;
+    el.api = fakeApi({ payoutsData: samplePayouts('can-request') });
+    // what each update showed, as the partner saw it
+    const seen: string[] = [];
+    const busy = () => part(el, 'base')!.getAttribute('aria-busy');
+    el.addController({
+      hostUpdated: () => void seen.push(part(el, 'schedule') ? `payouts, busy ${busy()}` : part(el, 'spinner') ? `loading: ${text(part(el, 'spinner'))}, busy ${busy()}` : 'other'),
+    });
+    document.body.append(el);
+    await el.updateComplete;
+    expect(seen[0], 'the signed-in first render').to.equal('loading: Loading your payouts…, busy true');
+    // updateComplete waited for the view's code (the payouts come at once)
+    await waitUntil(() => part(el, 'schedule'), 'the payouts shown');
+    const first = seen.indexOf('payouts, busy false');
+    expect(first, seen.join('; ')).to.be.greaterThan(0);
+    expect(seen.slice(0, first).every((s) => s === 'loading: Loading your payouts…, busy true'), seen.join('; ')).to.equal(true);
+    expect(seen.slice(first).every((s) => s === 'payouts, busy false'), seen.join('; ')).to.equal(true);
+    expect(part(el, 'spinner')).to.equal(null);
+    expect(text(part(el, 'request-button'))).to.equal('Request payout of $615.40');
+    // the view's styles arrived with it
+    expect(getComputedStyle(part(el, 'schedule')!).display).to.equal('grid');
+    el.remove();
+  });
+
   it('error: an alert with the reason; Try again loads again', async () => {
     const options: FakeApiOptions = { payoutsData: samplePayouts('monthly'), fail: { payouts: serverError() } };
     const { el, api } = await render(options);

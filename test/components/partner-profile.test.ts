@@ -273,6 +273,29 @@ describe('<partner-profile>', () => {
     expect(api.calls.some((c) => c.method === 'changePassword')).to.equal(false);
   });
 
+  it('shows the loading state until both the profile and the populated view’s code are here, then the profile', async () => {
+    signIn();
+    const el = document.createElement('partner-profile') as PartnerProfileElement;
+    el.api = fakeApi();
+    // what each update showed, as the partner saw it
+    const seen: string[] = [];
+    el.addController({ hostUpdated: () => void seen.push(part(el, 'details') ? 'profile' : part(el, 'spinner') ? `loading: ${text(part(el, 'spinner'))}` : 'other') });
+    document.body.append(el);
+    await el.updateComplete;
+    expect(seen[0], 'the signed-in first render').to.equal('loading: Loading your profile…');
+    await waitUntil(() => part(el, 'details'), 'profile shown');
+    await el.updateComplete;
+    const first = seen.indexOf('profile');
+    expect(seen.slice(0, first).every((s) => s === 'loading: Loading your profile…'), seen.join(', ')).to.equal(true);
+    expect(seen.slice(first).every((s) => s === 'profile'), seen.join(', ')).to.equal(true);
+    expect(part(el, 'spinner')).to.equal(null);
+    expect(part(el, 'password-button')).to.exist;
+    expect(part(el, 'notifications')).to.exist;
+    // the view's styles arrived with it
+    expect(getComputedStyle(part(el, 'details')!).display).to.equal('grid');
+    el.remove();
+  });
+
   it('signed out, loading and error states', async () => {
     const out = await fixture<PartnerProfileElement>(html`<partner-profile .api=${fakeApi()}></partner-profile>`);
     expect(text(part(out, 'signed-out'))).to.equal('Sign in to see your profile.');

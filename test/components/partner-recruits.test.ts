@@ -26,6 +26,34 @@ async function render(options: FakeApiOptions = {}, signedIn = true, signupHref?
 const settled = (el: PartnerRecruitsElement) => waitUntil(() => el.hidden || part(el, 'table') || part(el, 'empty') || part(el, 'error'), 'the recruits load');
 
 describe('<partner-recruits>', () => {
+  it('loads its view while the answer is read: the spinner until both are here, then the link and the table', async () => {
+    // first in this file: the first signed-in element of the page, whose view's code is not here yet
+    signInFake();
+    const api = fakeApi({ recruitsData: sampleRecruits() });
+    const read = api.recruits.bind(api);
+    let answered = false;
+    api.recruits = async (options) => {
+      const value = await read(options);
+      answered = true;
+      return value;
+    };
+    const el = document.createElement('partner-recruits');
+    el.api = api;
+    const seen: string[] = [];
+    el.addController({ hostUpdated: () => seen.push(`${answered ? 'answered' : 'reading'}: ${part(el, 'table') ? 'table' : text(part(el, 'spinner'))}`) });
+    (await fixture(html`<div></div>`)).append(el);
+    await waitUntil(() => answered, 'the answer is read');
+    await el.updateComplete;
+    expect(seen[0]).to.equal('reading: Loading your recruits…');
+    // the answer is here, the view is not yet: still the loading state, with its part
+    expect(seen).to.include('answered: Loading your recruits…');
+    expect(seen.every((s) => s.endsWith(': Loading your recruits…') || s === 'answered: table')).to.equal(true);
+    expect(seen.at(-1)).to.equal('answered: table');
+    expect(part(el, 'link')).to.exist;
+    expect(part(el, 'spinner')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('no second tier: hidden and empty, after one request', async () => {
     const { el, api } = await render();
     await settled(el);

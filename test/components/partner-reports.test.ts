@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-reports/partner-reports.js';
 import type { PartnerReportsElement } from '../../components/partner-reports/partner-reports.component.js';
@@ -282,6 +282,18 @@ describe('<partner-reports> the reports', function () {
       await settled(month.el);
       expect(text(part(month.el, 'empty')), tab).to.match(/in this period\.$/);
     }
+  });
+
+  it("shows the open tab's loading message while its view loads, then the tabs and the report", async () => {
+    const el = fixtureSync<PartnerReportsElement>(html`<partner-reports lang="en-US" tab="sales" .api=${fakeApi({ sales: SALES })}></partner-reports>`);
+    // the first render, before the view's module (an import: never synchronous) can be here
+    let first: { spinner: string; status: boolean } | undefined;
+    el.addController({ hostUpdated: () => void (first ??= { spinner: text(part(el, 'spinner')), status: !!part(el, 'status') }) });
+    await el.updateComplete;
+    expect(first).to.deep.equal({ spinner: 'Loading your sales…', status: true });
+    await settled(el);
+    expect(tabs(el)[2]!.getAttribute('aria-selected')).to.equal('true');
+    expect(figures(el)['Commission on these sales']).to.equal('$15.00');
   });
 
   it('loading, and a failure with Try again', async () => {
