@@ -1,9 +1,10 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, messageOf } from '../../src/api/errors.js';
-import { PartnerBackToSignInEvent, PartnerPasswordResetEvent } from '../../src/events/partner-password-reset.js';
-import { absoluteUrl, dropUrlParam, RESET_PARAM, urlToken } from '../../src/internal/page-url.js';
+import { type ApiError, messageOf } from '../../src/api/errors.js';
+import { PartnerBackToSignInEvent } from '../../src/events/partner-password-reset.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
+import { dropUrlParam, RESET_PARAM, urlToken } from '../../src/internal/page-url.js';
 import { PartnerElement } from '../../src/internal/partner-element.js';
 import { formStyles } from '../../src/styles/form.js';
 import { baseStyles } from '../../src/styles/tokens.js';
@@ -11,9 +12,11 @@ import styles from './partner-password-reset.styles.js';
 
 /** request: "send me a link"; sent: the server's answer; reset: choose a new password with the link's token; done: changed. */
 export type ResetView = 'request' | 'sent' | 'reset' | 'done';
-type Field = 'login' | 'newPassword' | 'confirmPassword';
-const labels = () => ({ login: msg('Partner code or email'), newPassword: msg('New password'), confirmPassword: msg('Repeat new password') });
-const IDS: Record<Field, string> = { login: 'login', newPassword: 'new-password', confirmPassword: 'confirm-password' };
+export type Field = 'login' | 'newPassword' | 'confirmPassword';
+export type FieldErrors = Partial<Record<Field, string>>;
+/** The forms' labels, also naming a field in the server's validation errors. */
+export const labels = () => ({ login: msg('Partner code or email'), newPassword: msg('New password'), confirmPassword: msg('Repeat new password') });
+export const IDS: Record<Field, string> = { login: 'login', newPassword: 'new-password', confirmPassword: 'confirm-password' };
 
 /**
  * A forgotten password: the partner asks for a link by partner code or email, the server emails
@@ -47,6 +50,9 @@ const IDS: Record<Field, string> = { login: 'login', newPassword: 'new-password'
 export class PartnerPasswordResetElement extends PartnerElement {
   static override styles = [baseStyles, formStyles, styles];
 
+  /** What sending a form does, and the steps after it (partner-password-reset.actions.ts): fetched right after the first render. */
+  private readonly actions = new LazyPart(this, () => import('./partner-password-reset.actions.js'));
+
   /** The page the emailed link opens (the token is added as `?pc_reset=`). Default: this page, without its query and hash. */
   @property({ attribute: 'reset-href' }) resetHref?: string;
   /** Where "Back to sign-in" and, after the change, "Sign in" lead on a page of their own. */
@@ -58,12 +64,16 @@ export class PartnerPasswordResetElement extends PartnerElement {
 
   /** The step shown. */
   @state() view: ResetView = 'request';
-  @state() private busy = false;
-  @state() private error?: ApiError | Error;
-  /** The error is about the link (expired, used, forged): offer a new one. */
-  @state() private tokenError = false;
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private sentMessage = '';
+  /** @internal */
+  @state() busy = false;
+  /** @internal */
+  @state() error?: ApiError | Error;
+  /** @internal The error is about the link (expired, used, forged): offer a new one. */
+  @state() tokenError = false;
+  /** @internal */
+  @state() fieldErrors: FieldErrors = {};
+  /** @internal */
+  @state() sentMessage = '';
   /** The request form's partner code or email (`<partner-login>` passes on the code typed there). */
   @property({ attribute: false }) login = '';
 
@@ -86,33 +96,23 @@ export class PartnerPasswordResetElement extends PartnerElement {
   private renderView() {
     switch (this.view) {
       case 'sent':
-        return html`${this.heading(msg('Check your email'))}
-          <div class="stack">
-            <p part="status" role="status">${this.sentMessage}</p>
-            <p class="notice">${msg('The link works once and for a short time. Nothing arrived? Look in your spam folder, or ask again.')}</p>
-            <div class="actions">
-              <button part="button" class="secondary" type="button" @click=${() => this.show('request')}>${msg('Send the link again')}</button>
-              ${this.renderBack()}
-            </div>
-          </div>`;
+      case 'done':
+        // the steps after a form was sent, so its code is here already
+        return this.actions.render((a) => (this.view === 'sent' ? a.renderSent(this) : a.renderDone(this)));
       case 'reset':
         return this.renderResetForm();
-      case 'done':
-        return html`${this.heading(msg('Password changed'))}
-          <div class="stack">
-            <p part="status" role="status" class="done">${msg('Password changed — sign in with your new password.')}</p>
-            ${this.loginHref ? html`<a part="back-button" href=${this.loginHref}>${msg('Sign in')}</a>` : nothing}
-          </div>`;
       default:
         return this.renderRequestForm();
     }
   }
 
-  private heading(text: string) {
+  /** @internal */
+  heading(text: string) {
     return html`<h2 id="reset-title" part="title" tabindex="-1">${text}</h2>`;
   }
 
-  private renderBack() {
+  /** @internal */
+  renderBack() {
     if (this.embedded) {
       return html`<button part="back-button" class="secondary" type="button" @click=${this.back}>${msg('Back to sign-in')}</button>`;
     }
@@ -207,6 +207,11 @@ export class PartnerPasswordResetElement extends PartnerElement {
       </form>`;
   }
 
+  protected override firstUpdated() {
+    // once the first form is on screen, in time for its first submit
+    this.actions.want();
+  }
+
   protected override updated(changed: PropertyValues<this>) {
     // a new error takes focus, so keyboard and screen-reader users land on it
     if (changed.has('error' as keyof PartnerPasswordResetElement) && this.error) this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
@@ -226,74 +231,25 @@ export class PartnerPasswordResetElement extends PartnerElement {
     if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
   }
 
-  /** Field errors shown under their fields, focus on the first; true when there were any. */
-  private async invalid(errors: Partial<Record<Field, string>>) {
-    this.fieldErrors = errors;
-    const first = (Object.keys(errors) as Field[]).find((f) => errors[f]);
-    if (!first) return false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${IDS[first]}`)?.focus();
-    return true;
-  }
-
+  /** The request form was sent. */
   private async requestLink(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
-    const login = this.login.trim();
-    if (await this.invalid(login ? {} : { login: msg('Enter your partner code or email address.') })) return;
-    this.busy = true;
-    this.error = undefined;
-    try {
-      const answer = await this.client.requestPasswordReset({ login, resetUrl: absoluteUrl(this.resetHref) });
-      this.sentMessage = answer.message;
-      this.busy = false;
-      await this.show('sent');
-    } catch (error) {
-      await this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+    // the code arrives right after the first render (see firstUpdated); a submit before it waits for it
+    const actions = this.actions.value ?? (await this.loadActions());
+    if (actions) await actions.requestLink(this);
   }
 
+  /** The new-password form was sent. */
   private async setPassword(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy || this.tokenError) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const newPassword = String(data.get('newPassword') ?? '');
-    const confirm = String(data.get('confirmPassword') ?? '');
-    const errors: Partial<Record<Field, string>> = {};
-    if (newPassword.length < 8) errors.newPassword = msg('Use at least 8 characters for the new password.');
-    else if (newPassword.length > 256) errors.newPassword = msg('Use at most 256 characters for the new password.');
-    else if (newPassword !== confirm) errors.confirmPassword = msg('The two new passwords are not the same.');
-    if (await this.invalid(errors)) return;
-    this.busy = true;
-    this.error = undefined;
-    try {
-      await this.client.confirmPasswordReset({ token: this.token ?? '', newPassword });
-      dropUrlParam(RESET_PARAM);
-      this.token = undefined;
-      // the server ended every session of the partner: this page's too
-      this.session.store.end('expired');
-      this.busy = false;
-      this.emit(new PartnerPasswordResetEvent());
-      if (!this.embedded) await this.show('done');
-    } catch (error) {
-      await this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+    const form = event.target as HTMLFormElement;
+    const actions = this.actions.value ?? (await this.loadActions());
+    if (actions) await actions.setPassword(this, form);
   }
 
-  /** An error on its field when it names one of the form's, else in the alert (focused). */
-  private async fail(error: unknown) {
-    const field = error instanceof ApiError ? (error.field as Field | undefined) : undefined;
-    if (field && field in IDS && this.renderRoot.querySelector(`#${IDS[field]}`)) {
-      this.busy = false;
-      await this.invalid({ [field]: messageOf(error, labels()) });
-      return;
-    }
-    this.tokenError = error instanceof ApiError && error.code.startsWith('reset_token_');
-    this.error = error instanceof Error ? error : new Error(messageOf(error));
+  /** The actions, or (when they cannot be loaded) nothing, and the form's alert says so. */
+  private loadActions() {
+    return this.actions.load().catch((error: unknown) => void (this.error = error instanceof Error ? error : new Error(String(error))));
   }
 
   private askForNewLink() {
