@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-banners/partner-banners.js';
 import type { PartnerBannersElement } from '../../components/partner-banners/partner-banners.component.js';
+import { expectViewLoadedWithData } from '../helpers/lazy-view.js';
 import { part, parts, shadow, text } from '../helpers/dom.js';
-import { demoBanners, fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoBanners, type FakeApiOptions } from '../helpers/fake-api.js';
 import { resourceElement } from '../helpers/resource-element.js';
 
 const { render, loaded, stubClipboard } = resourceElement<PartnerBannersElement>('partner-banners', 'gallery', 'banners');
@@ -15,28 +16,7 @@ const shownNames = (el: Element) => parts(el, 'banner').map((b) => text(b.queryS
 describe('<partner-banners>', () => {
   it('loads its view while the banners load: the spinner until both are here, then the gallery', async () => {
     // first in this file: the first signed-in element of the page, whose view's code is not here yet
-    signInFake();
-    const api = fakeApi();
-    const read = api.banners.bind(api);
-    let answered = false;
-    api.banners = async (options) => {
-      const value = await read(options);
-      answered = true;
-      return value;
-    };
-    const el = document.createElement('partner-banners');
-    el.api = api;
-    const seen: string[] = [];
-    el.addController({ hostUpdated: () => seen.push(`${answered ? 'answered' : 'reading'}: ${part(el, 'gallery') ? 'gallery' : text(part(el, 'spinner'))}`) });
-    (await fixture(html`<div></div>`)).append(el);
-    await el.updateComplete;
-    expect(seen[0]).to.equal('reading: Loading banners…');
-    // the banners are here, the view is not yet: still the loading state, with its part
-    expect(seen).to.include('answered: Loading banners…');
-    expect(seen.every((s) => s.endsWith(': Loading banners…') || s === 'answered: gallery')).to.equal(true);
-    expect(seen.at(-1)).to.equal('answered: gallery');
-    expect(part(el, 'spinner')).to.equal(null);
-    await expect(el).to.be.accessible();
+    await expectViewLoadedWithData({ tag: 'partner-banners', read: 'banners', loading: 'Loading banners…', populated: 'gallery' });
   });
 
   it('signed out: asks to sign in and makes no request', async () => {

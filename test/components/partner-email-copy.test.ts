@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/partner-email-copy/partner-email-copy.js';
 import { mailtoHref, type PartnerEmailCopyElement } from '../../components/partner-email-copy/partner-email-copy.component.js';
+import { expectViewLoadedWithData } from '../helpers/lazy-view.js';
 import { part, parts, shadow, text } from '../helpers/dom.js';
-import { demoEmails, fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
+import { demoEmails, type FakeApiOptions } from '../helpers/fake-api.js';
 import { resourceElement } from '../helpers/resource-element.js';
 
 const { render, loaded, stubClipboard } = resourceElement<PartnerEmailCopyElement>('partner-email-copy', 'list', 'emails');
@@ -14,28 +15,7 @@ const buttons = (el: Element, id: number) => [...email(el, id).querySelectorAll<
 describe('<partner-email-copy>', () => {
   it('loads its view while the emails load: the spinner until both are here, then the emails', async () => {
     // first in this file: the first signed-in element of the page, whose view's code is not here yet
-    signInFake();
-    const api = fakeApi();
-    const read = api.emailCopy.bind(api);
-    let answered = false;
-    api.emailCopy = async (options) => {
-      const value = await read(options);
-      answered = true;
-      return value;
-    };
-    const el = document.createElement('partner-email-copy');
-    el.api = api;
-    const seen: string[] = [];
-    el.addController({ hostUpdated: () => seen.push(`${answered ? 'answered' : 'reading'}: ${part(el, 'list') ? 'list' : text(part(el, 'spinner'))}`) });
-    (await fixture(html`<div></div>`)).append(el);
-    await el.updateComplete;
-    expect(seen[0]).to.equal('reading: Loading emails…');
-    // the emails are here, the view is not yet: still the loading state, with its part
-    expect(seen).to.include('answered: Loading emails…');
-    expect(seen.every((s) => s.endsWith(': Loading emails…') || s === 'answered: list')).to.equal(true);
-    expect(seen.at(-1)).to.equal('answered: list');
-    expect(part(el, 'spinner')).to.equal(null);
-    await expect(el).to.be.accessible();
+    await expectViewLoadedWithData({ tag: 'partner-email-copy', read: 'emailCopy', loading: 'Loading emails…', populated: 'list' });
   });
 
   it('signed out: asks to sign in and makes no request', async () => {

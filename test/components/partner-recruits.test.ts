@@ -6,6 +6,7 @@ import { recruitLink, type PartnerRecruitsElement } from '../../components/partn
 import { ApiError } from '../../src/api/errors.js';
 import { sessionStore } from '../../src/session.js';
 import { stubClipboard } from '../helpers/clipboard.js';
+import { expectViewLoadedWithData } from '../helpers/lazy-view.js';
 import { part, parts, shadow, text, type } from '../helpers/dom.js';
 import { fakeApi, sampleRecruits, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
 
@@ -28,30 +29,8 @@ const settled = (el: PartnerRecruitsElement) => waitUntil(() => el.hidden || par
 describe('<partner-recruits>', () => {
   it('loads its view while the answer is read: the spinner until both are here, then the link and the table', async () => {
     // first in this file: the first signed-in element of the page, whose view's code is not here yet
-    signInFake();
-    const api = fakeApi({ recruitsData: sampleRecruits() });
-    const read = api.recruits.bind(api);
-    let answered = false;
-    api.recruits = async (options) => {
-      const value = await read(options);
-      answered = true;
-      return value;
-    };
-    const el = document.createElement('partner-recruits');
-    el.api = api;
-    const seen: string[] = [];
-    el.addController({ hostUpdated: () => seen.push(`${answered ? 'answered' : 'reading'}: ${part(el, 'table') ? 'table' : text(part(el, 'spinner'))}`) });
-    (await fixture(html`<div></div>`)).append(el);
-    await waitUntil(() => answered, 'the answer is read');
-    await el.updateComplete;
-    expect(seen[0]).to.equal('reading: Loading your recruits…');
-    // the answer is here, the view is not yet: still the loading state, with its part
-    expect(seen).to.include('answered: Loading your recruits…');
-    expect(seen.every((s) => s.endsWith(': Loading your recruits…') || s === 'answered: table')).to.equal(true);
-    expect(seen.at(-1)).to.equal('answered: table');
+    const el = await expectViewLoadedWithData({ tag: 'partner-recruits', read: 'recruits', loading: 'Loading your recruits…', populated: 'table', api: { recruitsData: sampleRecruits() } });
     expect(part(el, 'link')).to.exist;
-    expect(part(el, 'spinner')).to.equal(null);
-    await expect(el).to.be.accessible();
   });
 
   it('no second tier: hidden and empty, after one request', async () => {

@@ -4,6 +4,7 @@ import '../../components/partner-resources/partner-resources.js';
 import type { PartnerResourcesElement } from '../../components/partner-resources/partner-resources.component.js';
 import { safeHtml } from '../../src/internal/safe-html.js';
 import { sessionStore } from '../../src/session.js';
+import { expectViewLoadedWithData } from '../helpers/lazy-view.js';
 import { part, parts, text } from '../helpers/dom.js';
 import { fakeApi, signInFake, type FakeApiOptions } from '../helpers/fake-api.js';
 
@@ -25,28 +26,7 @@ afterEach(() => {
 describe('<partner-resources>', () => {
   it('loads its view while the pages load: the spinner until both are here, then the open page', async () => {
     // first in this file: the first signed-in element of the page, whose view's code is not here yet
-    signInFake();
-    const api = fakeApi();
-    const read = api.resources.bind(api);
-    let answered = false;
-    api.resources = async (options) => {
-      const value = await read(options);
-      answered = true;
-      return value;
-    };
-    const el = document.createElement('partner-resources');
-    el.api = api;
-    const seen: string[] = [];
-    el.addController({ hostUpdated: () => seen.push(`${answered ? 'answered' : 'reading'}: ${part(el, 'page') ? 'page' : text(part(el, 'spinner'))}`) });
-    (await fixture(html`<div></div>`)).append(el);
-    await el.updateComplete;
-    expect(seen[0]).to.equal('reading: Loading resources…');
-    // the pages are here, the view is not yet: still the loading state, with its part
-    expect(seen).to.include('answered: Loading resources…');
-    expect(seen.every((s) => s.endsWith(': Loading resources…') || s === 'answered: page')).to.equal(true);
-    expect(seen.at(-1)).to.equal('answered: page');
-    expect(part(el, 'spinner')).to.equal(null);
-    await expect(el).to.be.accessible();
+    await expectViewLoadedWithData({ tag: 'partner-resources', read: 'resources', loading: 'Loading resources…', populated: 'page' });
   });
 
   it('signed out: asks to sign in and makes no request', async () => {
