@@ -68,7 +68,7 @@ export class PartnerBannersElement extends PartnerElement {
 
   override render() {
     if (this.session.state?.token) this.view.want();
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending || this.view.loading ? 'true' : 'false'}>
       <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Banners')}</slot></h2></div>
       ${this.data.render(
         { signedOut: msg('Sign in to get banners that carry your link.'), loading: msg('Loading banners…'), empty: msg('No banners yet.') },

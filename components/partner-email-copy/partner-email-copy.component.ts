@@ -63,7 +63,7 @@ export class PartnerEmailCopyElement extends PartnerElement {
 
   override render() {
     if (this.session.state?.token) this.view.want();
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending || this.view.loading ? 'true' : 'false'}>
       <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Email copy')}</slot></h2></div>
       ${this.data.render(
         { signedOut: msg('Sign in to get emails that carry your link.'), loading: msg('Loading emails…'), empty: msg('No email copy yet.') },

@@ -148,7 +148,7 @@ export class PartnerLinksElement extends PartnerElement {
 
   override render() {
     if (this.session.state?.token) this.view.want();
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending || this.view.loading ? 'true' : 'false'}>
       <div class="head">
         <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Your links')}</slot></h2>
         ${this.data.value ? html`<button part="refresh-button" class="secondary" type="button" @click=${this.refresh}>${msg('Refresh')}<span class="visually-hidden"> ${msg('links and clicks')}</span></button>` : nothing}

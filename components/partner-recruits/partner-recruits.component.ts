@@ -110,8 +110,8 @@ export class PartnerRecruitsElement extends PartnerElement {
     if (this.off) return nothing;
     // with the answer's read, not before it: further down the page, both wait for the partner to scroll near
     if (this.session.state?.token && this.nearViewport.near) this.view.want();
-    // busy while reading, and while waiting to be scrolled near (no answer yet)
-    const busy = !!this.session.state?.token && this.data.status !== TaskStatus.ERROR && (this.data.status === TaskStatus.PENDING || !this.data.value);
+    // busy while reading, while waiting to be scrolled near (no answer yet), and while the view is on its way
+    const busy = !!this.session.state?.token && this.data.status !== TaskStatus.ERROR && (this.data.status === TaskStatus.PENDING || !this.data.value || this.view.loading);
     return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Recruit partners')}</slot></h2>
       ${this.renderBody()} ${this.view.value?.announcer() ?? nothing}

@@ -57,7 +57,7 @@ export class PartnerResourcesElement extends PartnerElement {
 
   override render() {
     if (this.session.state?.token) this.view.want();
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.data.pending || this.view.loading ? 'true' : 'false'}>
       <div class="head"><h2 id="title" part="title"><slot name="heading">${this.heading ?? msg('Resources')}</slot></h2></div>
       ${this.data.render(
         { signedOut: msg('Sign in to read the partner resources.'), loading: msg('Loading resources…'), empty: msg('No resource pages yet.') },

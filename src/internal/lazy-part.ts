@@ -39,6 +39,11 @@ export class LazyPart<M, V = M> {
     return this.#value;
   }
 
+  /** The part is on its way (for `aria-busy`: the element is still getting ready while it is). */
+  get loading(): boolean {
+    return this.#loading !== undefined;
+  }
+
   /** Starts loading the part unless it is here or on its way; returns it when it is here. */
   want(): V | undefined {
     if (this.#value !== undefined || this.#loading || this.#error !== undefined) return this.#value;

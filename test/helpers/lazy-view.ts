@@ -32,8 +32,14 @@ export async function expectViewLoadedWithData(options: {
   const el = document.createElement(options.tag) as PartnerElement;
   el.api = api;
   const seen: string[] = [];
+  /** `aria-busy` of each update that showed the loading state. */
+  const busy: (string | null)[] = [];
   el.addController({
-    hostUpdated: () => seen.push(`${answered ? 'answered' : 'reading'}: ${part(el, options.populated) ? options.populated : text(part(el, 'spinner'))}`),
+    hostUpdated: () => {
+      const populated = part(el, options.populated);
+      if (!populated) busy.push(part(el, 'base')?.getAttribute('aria-busy') ?? null);
+      seen.push(`${answered ? 'answered' : 'reading'}: ${populated ? options.populated : text(part(el, 'spinner'))}`);
+    },
   });
   (await fixture(html`<div></div>`)).append(el);
   await waitUntil(() => answered, 'the answer is read');
@@ -43,6 +49,10 @@ export async function expectViewLoadedWithData(options: {
   expect(seen).to.include(`answered: ${options.loading}`);
   expect(seen.every((s) => s.endsWith(`: ${options.loading}`) || s === `answered: ${options.populated}`)).to.equal(true);
   expect(seen.at(-1)).to.equal(`answered: ${options.populated}`);
+  // busy for as long as it shows the loading state, the wait for the view included
+  expect(busy).to.not.be.empty;
+  expect(busy.every((b) => b === 'true'), `aria-busy while loading: ${busy.join(', ')}`).to.equal(true);
+  expect(part(el, 'base')).to.have.attribute('aria-busy', 'false');
   expect(part(el, 'spinner')).to.equal(null);
   await expect(el).to.be.accessible();
   return el;
