@@ -119,7 +119,11 @@ export class PartnerLoginElement extends PartnerElement {
     const confirmToken = urlToken(CONFIRM_PARAM);
     if (confirmToken && !this.confirmation) {
       this.confirmation = { state: 'pending' };
-      void this.#act((actions) => actions.confirmEmail(this, confirmToken));
+      // if the code that confirms cannot be loaded, the confirmation says so (not "Confirming…" for ever)
+      this.actions.load().then(
+        (actions) => actions.confirmEmail(this, confirmToken),
+        (error: unknown) => (this.confirmation = { state: 'failed', error }),
+      );
     }
   }
 

@@ -6,6 +6,7 @@ import '../../components/partner-login/partner-login.js';
 import type { PartnerLoginElement } from '../../components/partner-login/partner-login.component.js';
 import type { PartnerPasswordResetElement } from '../../components/partner-password-reset/partner-password-reset.component.js';
 import { ApiError } from '../../src/api/errors.js';
+import { LazyPart } from '../../src/internal/lazy-part.js';
 import { sessionStore } from '../../src/session.js';
 import { part, shadow, text, type } from '../helpers/dom.js';
 import { demoPartner, fakeApi, RESET_SENT_MESSAGE, type FakeApiOptions } from '../helpers/fake-api.js';
@@ -369,6 +370,24 @@ describe('<partner-login> opened from an email confirmation link (?pc_confirm=)'
     const { el } = await render({ fail: { confirmEmail: 'pending' } });
     expect(text(part(el, 'email-confirmation'))).to.equal('Confirming your email address…');
     expect(part(el, 'email-confirmation')).to.have.attribute('role', 'status');
+  });
+
+  it('says the confirmation could not be made when the code that confirms cannot be loaded (not "Confirming…" for ever)', async () => {
+    arriveWith('pc_confirm=pc-confirm-demo');
+    const api = fakeApi();
+    const el = document.createElement('partner-login');
+    el.api = api;
+    // the actions' chunk is gone (a 404 after an upgrade): both attempts fail
+    (el as unknown as { actions: LazyPart<unknown> }).actions = new LazyPart(el, () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module: /chunks/partner-login.actions-old.js')),
+    );
+    (await fixture(html`<div></div>`)).append(el);
+    await waitUntil(() => part(el, 'email-confirmation')?.getAttribute('role') === 'alert', 'the confirmation says it failed');
+    expect(text(part(el, 'email-confirmation'))).to.equal('Something went wrong. Please try again.');
+    expect(calls(api, 'confirmEmail')).to.deep.equal([]);
+    expect(new URL(location.href).searchParams.get('pc_confirm'), 'the unused token stays for a reload').to.equal('pc-confirm-demo');
+    expect(part(el, 'form'), 'the sign-in stays').to.exist;
+    await expect(el).to.be.accessible();
   });
 
   for (const [token, words] of [
