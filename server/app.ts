@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { except } from 'hono/combine';
-import { cors } from 'hono/cors';
 import type { Deps } from './deps.js';
 import { getSettings } from './catalog/settings.js';
 import { errorBody, toErrorResponse } from './http/errors.js';
+import { corsHeaders } from './http/cors.js';
 import { securityHeaders } from './http/headers.js';
 import { limitBody, refuseNulInJson, refuseNulInUrl, requireAdmin, requireJson } from './http/middleware.js';
 import { router, serveApiDocument } from './http/openapi.js';
@@ -36,7 +36,7 @@ export function createApp(deps: Deps) {
 
   app.use(
     '/api/*',
-    cors({
+    corsHeaders({
       // ALLOWED_ORIGINS, plus the origins the merchant adds in settings.allowedOrigins
       origin: origins.includes('*')
         ? '*'

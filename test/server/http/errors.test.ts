@@ -126,4 +126,30 @@ describe('the API surface', () => {
       await open.close();
     }
   });
+
+  test('CORS headers are on every API answer: errors too, Vary: Origin, the exposed headers; none allowed without an Origin', async () => {
+    const open = await testServer({ allowedOrigins: ['https://shop.example.com'] });
+    const any = await testServer({ allowedOrigins: ['*'] });
+    try {
+      const from = { Origin: 'https://shop.example.com' };
+      const refused = await open.app.request('/api/v1/me', { headers: from });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.headers.get('Access-Control-Allow-Origin'), 'https://shop.example.com');
+      assert.equal(refused.headers.get('Access-Control-Expose-Headers'), 'Retry-After,Content-Disposition');
+      assert.match(refused.headers.get('Vary') ?? '', /\bOrigin\b/);
+      assert.equal(refused.headers.get('X-Content-Type-Options'), 'nosniff');
+      const missing = await open.app.request('/api/v1/no-such-route', { method: 'POST', headers: { ...from, 'Content-Type': 'application/json' }, body: '{}' });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get('Access-Control-Allow-Origin'), 'https://shop.example.com');
+      const serverToServer = await open.app.request('/api/v1/health');
+      assert.equal(serverToServer.headers.get('Access-Control-Allow-Origin'), null);
+      assert.match(serverToServer.headers.get('Vary') ?? '', /\bOrigin\b/);
+      const wildcard = await any.app.request('/api/v1/health', { headers: { Origin: 'https://anywhere.example' } });
+      assert.equal(wildcard.headers.get('Access-Control-Allow-Origin'), '*');
+      assert.equal(wildcard.headers.get('Vary'), null);
+    } finally {
+      await open.close();
+      await any.close();
+    }
+  });
 });
