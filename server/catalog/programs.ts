@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
-import { asRunner, type Runner } from '../db/runner.js';
+import { asRunner, keptRead, type Runner } from '../db/runner.js';
 import { prepare } from '../db/prepared.js';
 import type { ProgramProductRatesTable, ProgramRow } from '../db/schema.js';
 import type { Selectable } from 'kysely';
@@ -182,11 +182,11 @@ export async function loadActivePrograms(db: Runner | Executor, ids: number[]): 
   const run = asRunner(db);
   const rows =
     ids.length === 1
-      ? await run.all(activeProgram(run.db, { id: ids[0]! }))
+      ? await keptRead(run, `program.${ids[0]!}`, () => run.all(activeProgram(run.db, { id: ids[0]! })))
       : await run.all(run.db.selectFrom('programs').selectAll().where('id', 'in', ids).where('status', '=', 'active').orderBy('priority', 'desc').orderBy('id'));
   const rates =
     rows.length === 1
-      ? new Map([[rows[0]!.id, (await run.all(ratesOfProgram(run.db, { id: rows[0]!.id }))).map(productRate)]])
+      ? new Map([[rows[0]!.id, (await keptRead(run, `program.${rows[0]!.id}.rates`, () => run.all(ratesOfProgram(run.db, { id: rows[0]!.id })))).map(productRate)]])
       : await ratesOf(
           run,
           rows.map((r) => r.id),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
-import { asRunner, type Runner } from '../db/runner.js';
+import { asRunner, keptRead, type Runner } from '../db/runner.js';
 import { prepare } from '../db/prepared.js';
 import { settingsDefaults } from '../catalog/settings.schemas.js';
 import { MAIL_KINDS, type MailKind } from './mail.schemas.js';
@@ -34,7 +34,7 @@ const signingKeyRow = prepare((db, _: object) => db.selectFrom('mail_settings').
 
 export async function storedMailSettings(deps: Deps, db: Executor | Runner = deps.db.kysely): Promise<Row | undefined> {
   const run = asRunner(db);
-  return run.first(mailSettingsRow(run.db, {}));
+  return keptRead(run, 'mail.settings', () => run.first(mailSettingsRow(run.db, {})));
 }
 
 const kindsOff = (row: Row | undefined): Set<string> => {
@@ -52,7 +52,7 @@ const kindsOff = (row: Row | undefined): Set<string> => {
  */
 export async function merchantName(db: Executor | Runner): Promise<string> {
   const run = asRunner(db);
-  const row = await run.first(merchantNameRow(run.db, {}));
+  const row = await keptRead(run, 'settings.merchantName', () => run.first(merchantNameRow(run.db, {})));
   try {
     const name: unknown = row ? JSON.parse(row.value) : undefined;
     if (typeof name === 'string' && name.trim()) return name.trim();
@@ -103,8 +103,10 @@ export function maskSmtpUrl(smtpUrl: string | null): string | null {
 /** The secret that signs unsubscribe links, made and stored on first use. */
 export async function signingKey(deps: Deps, executor: Executor | Runner = deps.db.kysely): Promise<string> {
   const run = asRunner(executor);
-  const row = await run.first(signingKeyRow(run.db, {}));
+  // kept only once there is one: a key made below is read back (a sale that made it may roll back)
+  const row = await keptRead(run, 'mail.signingKey', () => run.first(signingKeyRow(run.db, {})));
   if (row?.signing_key) return row.signing_key;
+  run.kept?.delete('mail.signingKey');
   const db = run.db;
   const key = randomBytes(32).toString('base64url');
   await db

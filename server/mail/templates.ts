@@ -1,7 +1,7 @@
 import { Marked } from 'marked';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
-import { asRunner, type Runner } from '../db/runner.js';
+import { asRunner, keptRead, type Runner } from '../db/runner.js';
 import { prepare } from '../db/prepared.js';
 import { DomainError } from '../shared/errors.js';
 import { sanitize } from '../resources/markdown.js';
@@ -233,7 +233,7 @@ const templateRow = prepare((db, p: { kind: MailKind }) => db.selectFrom('mail_t
 /** The merchant's template of a kind, else the default. */
 export async function templateOf(deps: Deps, kind: MailKind, db: Executor | Runner = deps.db.kysely): Promise<Template & { customized: boolean }> {
   const run = asRunner(db);
-  const row = await run.first(templateRow(run.db, { kind }));
+  const row = await keptRead(run, `mail.template.${kind}`, () => run.first(templateRow(run.db, { kind })));
   return row ? { ...row, customized: true } : { subject: TEMPLATES[kind].subject, body: TEMPLATES[kind].body, customized: false };
 }
 

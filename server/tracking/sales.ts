@@ -173,7 +173,8 @@ class SaleBatch {
     let saleFailed = false;
     try {
       await transaction(this.db.kysely, async (trx) => {
-        const run = transactionRunner(this.db, trx);
+        // the batch's sales read the settings, templates, endpoints and programs once between them
+        const run = transactionRunner(this.db, trx, { keepReads: true });
         for (const sale of batch) {
           if (savepoints) sqlite.exec('SAVEPOINT sale');
           try {
@@ -234,7 +235,7 @@ export async function recordSales(deps: Deps, sales: HistoricalSale[]): Promise<
   if (!sales.length) return [];
   const settings = await getSettings(deps);
   return transaction(deps.db.kysely, async (trx) => {
-    const run = transactionRunner(deps.db, trx);
+    const run = transactionRunner(deps.db, trx, { keepReads: true });
     const outcomes: SaleOutcome[] = [];
     for (const sale of sales) {
       try {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Executor } from '../db/executor.js';
-import { asRunner, type Runner } from '../db/runner.js';
+import { asRunner, keptRead, type Runner } from '../db/runner.js';
 import { prepare } from '../db/prepared.js';
 import type { CommissionRow, PaymentsTable } from '../db/schema.js';
 import { commissionViews } from '../money/commissions.js';
@@ -33,6 +33,9 @@ export function wakeWebhookWorkers(deps: Deps, delayMs = 0): void {
 export type EventData = unknown | ((db: Executor) => Promise<unknown>);
 
 const enabledEndpoints = prepare((db, _: object) => db.selectFrom('webhook_endpoints').select(['id', 'events']).where('status', '=', 'enabled').orderBy('id'));
+/** The enabled endpoints and the events each subscribes to (kept for a batch of sales). */
+const enabled = (run: Runner) =>
+  keptRead(run, 'webhooks.enabled', async () => (await run.all(enabledEndpoints(run.db, {}))).map((e) => ({ id: e.id, events: JSON.parse(e.events) as string[] })));
 
 /**
  * Writes the event `type` and its deliveries inside `db` (the change's transaction). Returns the
@@ -42,10 +45,9 @@ const enabledEndpoints = prepare((db, _: object) => db.selectFrom('webhook_endpo
 export async function emitEvent(deps: Deps, to: Executor | Runner, type: WebhookEventType | typeof TEST_EVENT, data: EventData, only?: number[]): Promise<number[]> {
   const run = asRunner(to);
   const db = run.db;
-  const query = only
-    ? db.selectFrom('webhook_endpoints').select(['id', 'events']).where('id', 'in', only.length ? only : [-1]).orderBy('id')
-    : enabledEndpoints(db, {});
-  const endpoints = (await run.all(query)).filter((e) => only || (JSON.parse(e.events) as string[]).includes(type));
+  const endpoints = only
+    ? await run.all(db.selectFrom('webhook_endpoints').select(['id', 'events']).where('id', 'in', only.length ? only : [-1]).orderBy('id'))
+    : (await enabled(run)).filter((e) => e.events.includes(type));
   if (!endpoints.length) return [];
   const now = deps.clock();
   const payload: WebhookPayload = {
@@ -117,8 +119,7 @@ export const paymentData = (deps: Deps, payment: PaymentRow) => async (db: Execu
 /** Whether an enabled endpoint wants any of `types` (one read: bulk approvals emit nothing for nobody). */
 async function anySubscriber(db: Executor | Runner, ...types: string[]): Promise<boolean> {
   const run = asRunner(db);
-  const endpoints = await run.all(enabledEndpoints(run.db, {}));
-  return endpoints.some((e) => (JSON.parse(e.events) as string[]).some((t) => types.includes(t)));
+  return (await enabled(run)).some((e) => e.events.some((t) => types.includes(t)));
 }
 
 /** One event per commission (`commission.created`, `commission.approved`, `commission.clawed_back`), each with the commission as it stands. */
