@@ -75,14 +75,20 @@ export function securityHeaders(deps: Deps): MiddlewareHandler {
     await next();
     const path = c.req.path;
     if (c.res.status >= 300 && c.res.status < 400 && path.startsWith('/r/')) return;
-    const headers = c.res.headers;
-    const type = headers.get('Content-Type') ?? '';
+    const type = c.res.headers.get('Content-Type') ?? '';
     if (type.startsWith('text/html')) {
       await pageHeaders(c, noop);
-      if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', pagePolicy(await c.res.clone().text()));
+      if (!c.res.headers.has('Content-Security-Policy')) {
+        // read the page before taking its headers: served by @hono/node-server, reading the body
+        // turns the answer into a full Response with headers of its own, and a header set on the
+        // ones taken before would not be sent
+        const policy = pagePolicy(await c.res.clone().text());
+        c.res.headers.set('Content-Security-Policy', policy);
+      }
     } else {
-      headers.set('X-Content-Type-Options', 'nosniff');
+      c.res.headers.set('X-Content-Type-Options', 'nosniff');
     }
+    const headers = c.res.headers;
     if (PRIVATE_PATHS.test(path)) {
       if (!/\bno-store\b/.test(headers.get('Cache-Control') ?? '')) c.res.headers.set('Cache-Control', 'no-store');
     } else if (!deps.config.publicUrl && HOST_BUILT_PATHS.test(path)) {

@@ -116,6 +116,27 @@ describe('every kind of answer', () => {
   });
 });
 
+describe('pages served over HTTP carry the same headers as through app.request', () => {
+  test('the demo pages, the console and a 404 page have their CSP and frame rules on the wire', async () => {
+    const location = await testDatabaseLocation();
+    const server = await startServer({ ...configSchema.parse({}), port: 0, host: '127.0.0.1', ...location.config, demo: true }, { quiet: true });
+    try {
+      for (const path of ['/', '/portal', '/admin', '/r/nobody/nowhere']) {
+        const res = await fetch(new URL(path, server.url), { redirect: 'manual' });
+        const csp = res.headers.get('Content-Security-Policy');
+        assert.equal(directive(csp, 'script-src'), "script-src 'self'", path);
+        assert.equal(directive(csp, 'frame-ancestors'), "frame-ancestors 'self'", path);
+        assert.equal(res.headers.get('X-Frame-Options'), 'SAMEORIGIN', path);
+        assert.equal(res.headers.get('Referrer-Policy'), 'strict-origin-when-cross-origin', path);
+        await res.text();
+      }
+    } finally {
+      await server.close();
+      await location.drop();
+    }
+  });
+});
+
 describe('the start-up warning about PUBLIC_URL', () => {
   const start = async (overrides: Record<string, unknown>) => {
     const location = await testDatabaseLocation();
