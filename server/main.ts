@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import { listen } from './http/listen.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { connectDatabase, databaseName } from './db/connection.js';
@@ -59,10 +59,8 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   const mailWorker = startMailWorker(deps);
   // webhook deliveries too: written with the change, sent (and retried) from the table
   const webhookWorker = startWebhookWorker(deps);
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s));
-  });
-  const inFlight = trackRequests(server as HttpServer);
+  const server = await listen(app, deps, { port: config.port, hostname: config.host });
+  const inFlight = trackRequests(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -102,7 +100,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     if (finished) log(`Every request in flight answered (${Date.now() - started} ms)`);
     else {
       log(`Deadline of ${config.shutdownTimeoutSeconds} s passed: closing the connections of ${inFlight.count} unfinished request(s)`);
-      (server as HttpServer).closeAllConnections();
+      server.closeAllConnections();
     }
     await closed;
     const clicks = await drainClicks(db);

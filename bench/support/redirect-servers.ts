@@ -9,6 +9,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../server/app.js';
+import { listen as listenApp } from '../../server/http/listen.js';
 import { benchProgram } from './bench-program.js';
 import { DESTINATION } from './constants.js';
 
@@ -24,7 +25,8 @@ const bare = new Hono();
 bare.get('/r/:code/:slug', (c) => c.redirect(DESTINATION, 302));
 
 const bareServer = await listen(bare.fetch);
-const fullServer = await listen(createApp(deps).fetch);
+// the real server: main.ts's listen, with the redirect's own path before the app
+const fullServer = await listenApp(createApp(deps), deps, { port: 0, hostname: '127.0.0.1' }).then((server) => ({ server, port: (server.address() as { port: number }).port }));
 
 const count = (table: 'clicks' | 'sales' | 'commissions') => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 

@@ -5,8 +5,8 @@
  * ids are what the sales carry). Tells the parent its port and the click ids over IPC and
  * answers { count } and { cpu } (µs of CPU used so far) questions.
  */
-import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
+import { listen } from '../../server/http/listen.js';
 import { benchProgram } from './bench-program.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000);
@@ -23,9 +23,7 @@ for (let i = 0; i < CLICKS; i++) {
   clickIds.push(id);
 }
 
-const server = await new Promise<ServerType>((ready) => {
-  const s: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ready(s));
-});
+const server = await listen(app, deps, { port: 0, hostname: '127.0.0.1' });
 const port = (server.address() as { port: number }).port;
 
 type Table = 'clicks' | 'sales' | 'sale_items' | 'commissions' | 'ledger_entries';

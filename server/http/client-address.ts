@@ -39,14 +39,20 @@ const isTrusted = (list: BlockList, address: string) => {
  * listed proxy (`TRUST_PROXY=<addresses/CIDRs>`, the socket's peer included in the walk).
  */
 export function clientAddress(c: Context, trust: TrustProxy): string {
-  let peer = 'unknown';
+  let peer: string | undefined;
   try {
-    peer = plain(getConnInfo(c).remote.address ?? 'unknown');
+    peer = getConnInfo(c).remote.address;
   } catch {
     // app.request() in tests has no socket
   }
+  return addressOf(peer, trust === 0 ? undefined : c.req.header('X-Forwarded-For'), trust);
+}
+
+/** {@link clientAddress} from the socket's peer and the request's X-Forwarded-For (Node's request, no Context). */
+export function addressOf(socketPeer: string | undefined, forwardedFor: string | undefined, trust: TrustProxy): string {
+  const peer = plain(socketPeer ?? 'unknown');
   if (trust === 0) return peer;
-  const forwarded = (c.req.header('X-Forwarded-For') ?? '')
+  const forwarded = (forwardedFor ?? '')
     .split(',')
     .map((hop) => plain(hop.trim()))
     .filter(Boolean);

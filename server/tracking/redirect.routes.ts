@@ -1,9 +1,9 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import type { Deps } from '../deps.js';
-import { cookieWindowDays, isRefusedTarget, recordClick } from './clicks.js';
+import { cookieWindowDays, isRefusedTarget, recordClick, type ClickInput } from './clicks.js';
 import { getSettings } from '../catalog/settings.js';
-import { clientAddress } from '../http/client-address.js';
+import { addressOf, clientAddress } from '../http/client-address.js';
 import { router, z } from '../http/openapi.js';
 
 const page = (title: string, message: string) =>
@@ -22,6 +22,75 @@ function headerOf(c: Context, raw: IncomingHttpHeaders | undefined, name: string
   return raw ? (raw[name] as string | undefined) : c.req.header(name);
 }
 
+/** What following a partner's link answers: the redirect, or a page (no such link, a refused `to`). */
+export type LinkAnswer = { status: 302; headers: Record<string, string> } | { status: 400 | 404; page: string };
+
+/**
+ * Follows a partner's link `/r/<code>/<slug>`: records the click (see recordClick) and says what
+ * to answer. `https`: the attribution cookie is sent on HTTPS only. Shared by the route below and
+ * the Node server's own redirect path ({@link nodeRedirects}).
+ */
+export async function followLink(deps: Deps, link: Omit<ClickInput, 'code' | 'slug'> & { code: string; slug: string; https: boolean }): Promise<LinkAnswer> {
+  const { https, ...input } = link;
+  let outcome;
+  try {
+    outcome = await recordClick(deps, { ...input, code: input.code.slice(0, 64), slug: input.slug.slice(0, 64) });
+  } catch (err) {
+    if (isRefusedTarget(err)) return { status: 400, page: REFUSED };
+    throw err;
+  }
+  if (outcome.kind === 'not_found') return { status: 404, page: NOT_FOUND };
+  const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store' };
+  if (outcome.cookie) {
+    headers['Set-Cookie'] =
+      `${outcome.cookie.name}=${outcome.cookie.value}; Max-Age=${outcome.cookie.maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
+  }
+  return { status: 302, headers };
+}
+
+/** `/r/<code>/<slug>` with an optional query: code and slug with nothing to decode (no `%`). */
+const LINK_PATH = /^\/r\/([^/?#%]+)\/([^/?#%]+)(?:\?([^#]*))?$/;
+/** A NUL character in the address: the app refuses it (refuseNulInUrl). */
+const NUL = /%00/i;
+
+/**
+ * The redirect served from Node's own request and response, before the app's router: no
+ * WHATWG Request or Response is built, no middleware runs. It answers only the plain case — a
+ * GET of `/r/<code>/<slug>` that redirects — and hands everything else to `next` (the app):
+ * percent-encoded parts, a NUL in the address, a link that is not found or a `to` that is
+ * refused (their pages carry the app's security headers; nothing was recorded for them), and
+ * errors (the app's error handling answers; a click whose batch failed was not stored). The
+ * answer is the route's own ({@link followLink}), so both paths redirect alike.
+ */
+export function nodeRedirects(deps: Deps) {
+  const secure = deps.config.publicUrl?.startsWith('https:');
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const url = req.url ?? '';
+    const match = req.method === 'GET' && !NUL.test(url) ? LINK_PATH.exec(url) : null;
+    if (!match) return next();
+    const query = match[3] === undefined ? undefined : new URLSearchParams(match[3]);
+    const headers = req.headers;
+    followLink(deps, {
+      code: match[1]!,
+      slug: match[2]!,
+      ip: addressOf(req.socket.remoteAddress, deps.config.trustProxy === 0 ? undefined : (headers['x-forwarded-for'] as string | undefined), deps.config.trustProxy),
+      userAgent: headers['user-agent'],
+      referrer: headers.referer,
+      sub: query?.get('sub') ?? undefined,
+      to: query?.get('to') ?? undefined,
+      cookieHeader: headers.cookie,
+      https: secure ?? 'encrypted' in req.socket,
+    }).then(
+      (answer) => {
+        if (answer.status !== 302) return next();
+        res.writeHead(302, answer.headers);
+        res.end();
+      },
+      () => next(),
+    );
+  };
+}
+
 /**
  * The tracking surface outside /api: `GET /r/:code/:slug` (the partner's redirect link) and
  * `GET /track.js` (the merchant's site keeps the click id). Mounted before the static files so
@@ -32,35 +101,22 @@ export function redirectRoutes(deps: Deps) {
   const secure = deps.config.publicUrl?.startsWith('https:');
 
   app.get('/r/:code/:slug', async (c) => {
-    const code = c.req.param('code').slice(0, 64);
-    const slug = c.req.param('slug').slice(0, 64);
     const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
     const query = c.req.url.includes('?');
-    let outcome;
-    try {
-      outcome = await recordClick(deps, {
-        code,
-        slug,
-        ip: clientAddress(c, deps.config.trustProxy),
-        userAgent: headerOf(c, raw, 'user-agent'),
-        referrer: headerOf(c, raw, 'referer'),
-        sub: query ? c.req.query('sub') : undefined,
-        to: query ? c.req.query('to') : undefined,
-        cookieHeader: headerOf(c, raw, 'cookie'),
-      });
-    } catch (err) {
-      if (isRefusedTarget(err)) return c.html(REFUSED, 400, { 'Cache-Control': 'no-store' });
-      throw err;
-    }
-    if (outcome.kind === 'not_found') return c.html(NOT_FOUND, 404, { 'Cache-Control': 'no-store' });
-    const headers: Record<string, string> = { Location: outcome.location, 'Cache-Control': 'no-store' };
-    if (outcome.cookie) {
-      const https = secure ?? c.req.url.startsWith('https:');
-      headers['Set-Cookie'] =
-        `${outcome.cookie.name}=${outcome.cookie.value}; Max-Age=${outcome.cookie.maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
-    }
+    const answer = await followLink(deps, {
+      code: c.req.param('code'),
+      slug: c.req.param('slug'),
+      ip: clientAddress(c, deps.config.trustProxy),
+      userAgent: headerOf(c, raw, 'user-agent'),
+      referrer: headerOf(c, raw, 'referer'),
+      sub: query ? c.req.query('sub') : undefined,
+      to: query ? c.req.query('to') : undefined,
+      cookieHeader: headerOf(c, raw, 'cookie'),
+      https: secure ?? c.req.url.startsWith('https:'),
+    });
+    if (answer.status !== 302) return c.html(answer.page, answer.status, { 'Cache-Control': 'no-store' });
     // a plain header object lets @hono/node-server write the answer without building Headers
-    return new Response(null, { status: 302, headers });
+    return new Response(null, { status: 302, headers: answer.headers });
   });
 
   app.get('/track.js', async (c) => {
