@@ -200,7 +200,12 @@ export async function deleteLink(deps: Deps, id: number): Promise<void> {
   const row = await linkRow(deps, id);
   const inUse = async (table: 'clicks' | 'banners' | 'email_copy') =>
     db.selectFrom(table).select('id').where('link_id', '=', id).limit(1).executeTakeFirst();
-  if (await inUse('clicks')) throw new DomainError('conflict', 'link_in_use', `Link ${id} has clicks and is kept for the reports; set status "disabled" instead`);
+  // a partner's own link: a search of that partner's clicks (clicks_partner_at carries the link)
+  const clicked = async () =>
+    row.partner_id === null
+      ? inUse('clicks')
+      : db.selectFrom('clicks').select('id').where('partner_id', '=', row.partner_id).where('link_id', '=', id).limit(1).executeTakeFirst();
+  if (await clicked()) throw new DomainError('conflict', 'link_in_use', `Link ${id} has clicks and is kept for the reports; set status "disabled" instead`);
   if ((await inUse('banners')) || (await inUse('email_copy'))) {
     throw new DomainError('conflict', 'link_in_use', `Link ${id} is used by a banner or an email; change those first`);
   }

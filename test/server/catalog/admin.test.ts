@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createAdminKey } from '../../../server/merchants/admin-keys.js';
+import { partnerByCode } from '../../../server/partners/partner-admin.js';
+import { createDeepLink } from '../../../server/resources/partner-links.js';
 import { ADMIN_KEY, assertError, engineServer, EVERY_PROGRAM_RULE, type EngineServer } from '../../helpers/engine.js';
 import { run, sql } from '../../helpers/sql.js';
 
@@ -239,6 +241,23 @@ describe('links', () => {
     assert.deepEqual(list.json.links.map((l: any) => l.slug), ['promo']);
     assert.equal((await s.admin('DELETE', `/api/v1/admin/links/${link.id}`)).status, 204);
     assertError(await s.admin('GET', `/api/v1/admin/links/${link.id}`), 404, 'link_not_found');
+  });
+
+  test('DELETE refuses a link that was clicked, a merchant link or a partner\'s own, and deletes one nobody clicked', async () => {
+    await s.program();
+    const alice = await s.partner('alice');
+    const clicked = await s.link('promo');
+    const unclicked = await s.link('quiet');
+    assert.equal((await s.click('alice', 'promo')).status, 302);
+    assertError(await s.admin('DELETE', `/api/v1/admin/links/${clicked.id}`), 409, 'link_in_use');
+    const partner = await partnerByCode(s.deps, alice.code);
+    const { link: own } = await createDeepLink(s.deps, partner!, { slug: 'alice-boots', name: 'Boots', destination: 'https://shop.example.com/boots' }, 'https://p.example');
+    const { link: ownQuiet } = await createDeepLink(s.deps, partner!, { slug: 'alice-hats', name: 'Hats', destination: 'https://shop.example.com/hats' }, 'https://p.example');
+    assert.equal((await s.click('alice', 'alice-boots')).status, 302);
+    assertError(await s.admin('DELETE', `/api/v1/admin/links/${own.id}`), 409, 'link_in_use');
+    assert.equal((await s.admin('DELETE', `/api/v1/admin/links/${ownQuiet.id}`)).status, 204);
+    assert.equal((await s.admin('DELETE', `/api/v1/admin/links/${unclicked.id}`)).status, 204);
+    assert.deepEqual((await s.admin('GET', '/api/v1/admin/links')).json.links.map((l: any) => l.slug).sort(), ['promo']);
   });
 });
 

@@ -67,4 +67,17 @@ describe('overview EXPLAIN QUERY PLAN', () => {
     const open = explainQueryPlan(s.db, s.db.kysely.selectFrom('payout_requests').selectAll().where('partner_id', '=', heavy).where('status', '=', 'open')).join('\n');
     assert.match(open, /SEARCH payout_requests USING INDEX payout_requests_(one_open|partner) \(partner_id=\?/, open);
   });
+
+  test("the links page's click counts, by link, are read from the partner's clicks index alone", async () => {
+    const k = s.db.kysely;
+    const byLink = k.selectFrom('clicks').select(['link_id', (eb) => eb.fn.countAll<number>().as('n')]).where('partner_id', '=', heavy).groupBy('link_id');
+    const oneLink = k.selectFrom('clicks').select('id').where('partner_id', '=', heavy).where('link_id', '=', 1).limit(1);
+    if (testDialect === 'postgres') {
+      assertIndexScan(await postgresPlan(s.db, byLink), 'clicks', 'clicks_partner_at');
+      assertIndexScan(await postgresPlan(s.db, oneLink), 'clicks', 'clicks_partner_at');
+      return;
+    }
+    assert.match(plan(byLink), /SEARCH clicks USING COVERING INDEX clicks_partner_at \(partner_id=\?\)/);
+    assert.match(plan(oneLink), /SEARCH clicks USING COVERING INDEX clicks_partner_at \(partner_id=\?\)/);
+  });
 });
