@@ -41,9 +41,39 @@ export function onMailQueued(deps: Deps, wake: () => void): () => void {
   return () => set.delete(wake);
 }
 
-/** Tells this process's mail worker that something is due. */
+/** Wake-ups asked for after a delay, per database and delay: one timer at a time. */
+const delayed = new WeakMap<Deps['db'], Map<number, { again: boolean }>>();
+
+/**
+ * Tells this process's mail worker that something is due (after `delayMs`). Delayed wake-ups
+ * share one timer per delay: a busy server queues a message with each sale, thousands a second,
+ * and a timer each would start the worker's pass (its reads and its claim) as often. A wake-up
+ * asked while the timer runs makes it run once more when it fires, so each request is still
+ * followed by a wake-up at least `delayMs` after it (and at most twice that).
+ */
 export function wakeMailWorkers(deps: Deps, delayMs = 0): void {
-  for (const wake of wakers.get(deps.db) ?? []) setTimeout(wake, delayMs);
+  const set = wakers.get(deps.db);
+  if (!set?.size) return;
+  if (delayMs <= 0) {
+    for (const wake of set) setTimeout(wake, 0);
+    return;
+  }
+  let timers = delayed.get(deps.db);
+  if (!timers) delayed.set(deps.db, (timers = new Map()));
+  const pending = timers.get(delayMs);
+  if (pending) {
+    pending.again = true;
+    return;
+  }
+  const state = { again: false };
+  timers.set(delayMs, state);
+  const fire = () => {
+    for (const wake of set) wake();
+    if (!state.again) return void timers.delete(delayMs);
+    state.again = false;
+    setTimeout(fire, delayMs);
+  };
+  setTimeout(fire, delayMs);
 }
 
 const quiet = new AsyncLocalStorage<true>();

@@ -101,11 +101,11 @@ export async function recordCheckedSale(deps: Deps, data: SaleData): Promise<{ c
   const hash = requestHash(data);
   if (deps.db.dialect === 'sqlite') return batchOf(deps.db).record(deps, data, hash);
   const settings = await getSettings(deps);
-  // one transaction reads and writes the sale: on SQLite its queries run synchronously as
-  // prepared statements (see transactionRunner); two instances recording the same order at once
-  // on PostgreSQL: the second's INSERT meets the first's order_id and its transaction runs
-  // again, finding the sale and answering as a repeat
-  return transaction(deps.db.kysely, (trx) => recordSaleIn(deps, transactionRunner(deps.db, trx), settings, data, hash));
+  // one transaction reads and writes the sale, reading the settings, templates and endpoints it
+  // needs once (keptRead); two instances recording the same order at once: the second's INSERT
+  // meets the first's order_id and its transaction runs again, finding the sale and answering
+  // as a repeat
+  return transaction(deps.db.kysely, (trx) => recordSaleIn(deps, transactionRunner(deps.db, trx, { keepReads: true }), settings, data, hash));
 }
 
 interface PendingSale {

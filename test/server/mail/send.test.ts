@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { enqueueMail } from '../../../server/mail/outbox.js';
+import { enqueueMail, onMailQueued } from '../../../server/mail/outbox.js';
 import { claimDue, LEASE_MS, sendDue, startMailWorker } from '../../../server/mail/worker.js';
 import { updateSettings } from '../../../server/catalog/settings.js';
 import { testServer } from '../../helpers/server.js';
@@ -147,6 +147,26 @@ describe('mail over a real SMTP server', () => {
     await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} });
     await smtp.waitFor(1, 5_000);
     assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('a burst queued inside transactions (a sale each) wakes the worker a few times, not once a message, and every message is sent', async () => {
+    const smtp = await startSmtp();
+    cleanup.push(smtp.close);
+    const s = await testServer({ smtpUrl: smtp.url, mailFrom: MAIL_FROM });
+    cleanup.push(s.close);
+    // no poll in the test's time: only the wake-ups deliver
+    const worker = startMailWorker(s.deps, { pollMs: 600_000 });
+    cleanup.push(() => worker.stop());
+    let wakes = 0;
+    cleanup.push(onMailQueued(s.deps, () => wakes++));
+    const burst = 60;
+    for (let i = 0; i < burst; i++) {
+      await s.deps.db.kysely.transaction().execute((trx) => enqueueMail(s.deps, { kind: 'test', to: `owner${i}@acme.example`, data: {} }, trx));
+    }
+    await smtp.waitFor(burst, 10_000);
+    const to = smtp.arrived.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort();
+    assert.deepEqual(to, Array.from({ length: burst }, (_, i) => `owner${i}@acme.example`).sort());
+    assert.ok(wakes >= 1 && wakes <= burst / 5, `the worker was woken ${wakes} times for ${burst} messages`);
   });
 
   test('queued inside the caller’s transaction: committed with it, or gone with its rollback', async () => {
