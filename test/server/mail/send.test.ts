@@ -136,13 +136,19 @@ describe('mail over a real SMTP server', () => {
     assert.equal((await outboxRow(s, id)).attempts, 2);
   });
 
-  test('the background worker is woken as soon as a message is queued (no waiting for its poll)', async () => {
+  /** A server sending to a real SMTP server, with its mail worker running and no poll in a test's time: only wake-ups deliver. */
+  const serverWithWorker = async () => {
     const smtp = await startSmtp();
     cleanup.push(smtp.close);
     const s = await testServer({ smtpUrl: smtp.url, mailFrom: MAIL_FROM });
     cleanup.push(s.close);
     const worker = startMailWorker(s.deps, { pollMs: 600_000 });
     cleanup.push(() => worker.stop());
+    return { smtp, s };
+  };
+
+  test('the background worker is woken as soon as a message is queued (no waiting for its poll)', async () => {
+    const { smtp, s } = await serverWithWorker();
     const started = Date.now();
     await enqueueMail(s.deps, { kind: 'test', to: 'owner@acme.example', data: {} });
     await smtp.waitFor(1, 5_000);
@@ -150,13 +156,7 @@ describe('mail over a real SMTP server', () => {
   });
 
   test('a burst queued inside transactions (a sale each) wakes the worker a few times, not once a message, and every message is sent', async () => {
-    const smtp = await startSmtp();
-    cleanup.push(smtp.close);
-    const s = await testServer({ smtpUrl: smtp.url, mailFrom: MAIL_FROM });
-    cleanup.push(s.close);
-    // no poll in the test's time: only the wake-ups deliver
-    const worker = startMailWorker(s.deps, { pollMs: 600_000 });
-    cleanup.push(() => worker.stop());
+    const { smtp, s } = await serverWithWorker();
     let wakes = 0;
     cleanup.push(onMailQueued(s.deps, () => wakes++));
     const burst = 60;
