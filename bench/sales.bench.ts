@@ -3,7 +3,8 @@
  *  1. over real HTTP on loopback, keep-alive: sales with items, each attributed by a click id
  *     recorded through GET /r/…, posted to POST /api/v1/track/sales as fast as they are answered;
  *  2. a backfill: 100,000 past sales (items, partner code, a time in the past year) through
- *     `partner-center sale import`, timed from the command's start to its exit.
+ *     `partner-center sale import`, timed from the command's start to its exit — for a program
+ *     with 30 hold days, then one without (each commission approved and settled at once).
  * Checks every sale, item, commission and ledger row was written. Prints figures; asserts no
  * time. `salesBench()` returns them too.
  */
@@ -130,14 +131,18 @@ export async function httpSales(): Promise<Pick<SalesFigures, 'salesPerSecond' |
   }
 }
 
-/** `count` past sales through `partner-center sale import` on a fresh SQLite file with a program and a partner. */
-export async function backfill(count = BACKFILL): Promise<Pick<SalesFigures, 'backfillSeconds' | 'backfillSales' | 'backfillPerSecond'>> {
+/**
+ * `count` past sales through `partner-center sale import` on a fresh SQLite file with a program
+ * (of `holdDays`) and a partner. With no hold days each commission is approved as it is recorded
+ * and settled against the partner's payments: the partner's history grows with every sale.
+ */
+export async function backfill(count = BACKFILL, holdDays = 30): Promise<Pick<SalesFigures, 'backfillSeconds' | 'backfillSales' | 'backfillPerSecond'>> {
   const dir = mkdtempSync(join(tmpdir(), 'partner-center-backfill-'));
   try {
     const path = join(dir, 'backfill.sqlite');
     const db = openDatabase(path);
     const deps = { db, config: { ...configSchema.parse({}), databasePath: path }, clock: Date.now };
-    const program = await createProgram(deps, { name: 'Backfill', saleCommission: { type: 'percent', value: 1000 }, holdDays: 30 });
+    const program = await createProgram(deps, { name: 'Backfill', saleCommission: { type: 'percent', value: 1000 }, holdDays });
     await createPartnerAccount(deps, { code: 'past', name: 'Past Partner', email: 'past@example.com', password: 'past-password', programIds: [program.id] });
     await db.close();
 
@@ -157,10 +162,11 @@ export async function backfill(count = BACKFILL): Promise<Pick<SalesFigures, 'ba
 
     const check = openDatabase(path, { migrate: false });
     const n = (table: string) => (check.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const written = { sales: n('sales'), items: n('sale_items'), commissions: n('commissions'), ledger: n('ledger_entries'), outbox: n('outbox') };
+    const written = { sales: n('sales'), items: n('sale_items'), commissions: n('commissions'), ledger: n('ledger_entries'), outbox: n('outbox'), approved: n("commissions WHERE status = 'approved'") };
     await check.close();
     console.log(`  written: ${written.sales} sales, ${written.items} items, ${written.commissions} commissions, ${written.ledger} ledger rows, ${written.outbox} emails`);
     if (written.sales !== count || written.items !== 2 * count || written.commissions !== count || written.ledger !== count) throw new Error('the backfill missed a row');
+    if (holdDays === 0 && written.approved !== count) throw new Error(`${count - written.approved} commissions of a program without hold days were not approved`);
     return { backfillSeconds: seconds, backfillSales: count, backfillPerSecond: count / seconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -174,6 +180,9 @@ export default async function salesBench(): Promise<SalesFigures> {
   console.log(`\nbackfill: ${BACKFILL.toLocaleString('en-US')} past sales through partner-center sale import`);
   const past = await backfill();
   console.log(`backfill: ${past.backfillSeconds.toFixed(1)} s for ${BACKFILL.toLocaleString('en-US')} sales (${fmt(past.backfillPerSecond)} sales/s, the command's start to its exit)`);
+  console.log(`\nbackfill, a program without hold days: ${BACKFILL.toLocaleString('en-US')} past sales, each commission approved and settled as it is recorded`);
+  const approvedAtOnce = await backfill(BACKFILL, 0);
+  console.log(`backfill, no hold days: ${approvedAtOnce.backfillSeconds.toFixed(1)} s (${fmt(approvedAtOnce.backfillPerSecond)} sales/s)`);
   report({
     title: 'Sales ingested (SQLite)',
     command: 'npm run bench -- sales',
@@ -186,6 +195,13 @@ export default async function salesBench(): Promise<SalesFigures> {
         note: `one core at this rate: ${fmt(1_000_000 / http.cpuPerSale)} sales/s — steadier than sales/s when the machine's speed drifts`,
       },
       { name: `backfill of ${past.backfillSales.toLocaleString('en-US')} past sales through partner-center sale import`, value: past.backfillSeconds, unit: 's', note: `${fmt(past.backfillPerSecond)} sales/s, start to exit` },
+      {
+        name: `the same backfill for a program without hold days (every commission approved and settled as it is recorded, one partner)`,
+        value: approvedAtOnce.backfillSeconds,
+        unit: 's',
+        peer: { name: '30 hold days', value: past.backfillSeconds },
+        note: `${fmt(approvedAtOnce.backfillPerSecond)} sales/s`,
+      },
     ],
   });
   return { ...http, ...past };

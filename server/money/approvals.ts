@@ -4,6 +4,8 @@ import type { Deps } from '../deps.js';
 import type { CommissionStatus } from '../db/schema.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import type { Executor } from '../db/executor.js';
+import { prepare } from '../db/prepared.js';
+import { asRunner, type Runner } from '../db/runner.js';
 import { audit } from '../merchants/audit.js';
 import { emitCommissionEvents } from '../webhooks/events.js';
 
@@ -35,9 +37,15 @@ export async function approveDueCommissions(deps: Deps, options: { partnerId?: n
       .where('status', '=', 'pending')
       .where('payable_at', '<=', now)
       .where('partner_id', 'in', partners)
-      .returning('id')
+      .returning(['id', 'partner_id', 'payable_at'])
       .execute();
-    for (const partnerId of partners) await settlePaid(trx, partnerId);
+    // per partner, the first in the queue of those approved now: the earliest hold's end, then the least id
+    const firstOf = new Map<number, { at: number; id: number }>();
+    for (const row of approved) {
+      const first = firstOf.get(row.partner_id);
+      if (!first || row.payable_at < first.at || (row.payable_at === first.at && row.id < first.id)) firstOf.set(row.partner_id, { at: row.payable_at, id: row.id });
+    }
+    for (const [partnerId, first] of firstOf) await settleApproved(trx, partnerId, first);
     await emitCommissionEvents(deps, trx, 'commission.approved', approved.map((r) => r.id));
     return approved.length;
   });
@@ -55,7 +63,7 @@ export async function approveCommission(deps: Deps, id: number): Promise<{ id: n
   const now = deps.clock();
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', '=', id).where('status', '=', 'pending').execute();
-    await settlePaid(trx, row.partner_id);
+    await settleApproved(trx, row.partner_id, { at: now, id });
     await emitCommissionEvents(deps, trx, 'commission.approved', [id]);
     const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     await audit(deps, { action: 'commission.approve', target: { type: 'commission', id }, before: { status: row.status }, after: { status: after.status } }, trx);
@@ -114,6 +122,33 @@ export async function settlePaid(trx: Executor, partnerId: number): Promise<void
   if (toApproved.length) await trx.updateTable('commissions').set({ status: 'approved' }).where('id', 'in', toApproved).execute();
 }
 
+/** An approved commission of the partner earlier in settlePaid's queue than (at, id): one its payments do not cover. */
+const uncoveredBefore = prepare((db, p: { partnerId: number; at: number; id: number }) =>
+  db
+    .selectFrom('commissions')
+    .select('id')
+    .where('partner_id', '=', p.partnerId)
+    .where('status', '=', 'approved')
+    .where((eb) => eb.or([eb(eb.fn.coalesce('approved_at', sql.lit(0)), '<', p.at), eb.and([eb('approved_at', '=', p.at), eb('id', '<', p.id)])]))
+    .limit(1),
+);
+
+/**
+ * settlePaid after commissions of one partner were approved, the first of them (in the queue's
+ * order: approval time, then id) at `first`. The statuses stood settled before, so an approved
+ * commission earlier in the queue is one the payments did not cover, and the queue stops
+ * covering there: the newly approved ones behind it stay approved and nothing else changes —
+ * found with one indexed read instead of reading every approved and paid commission of the
+ * partner. That is the usual case for a program without hold days, whose every sale is
+ * approved at once: settling it cost a read of the partner's whole history, a sale's time
+ * growing with it. Otherwise (everything before is paid, or nothing is) settlePaid decides.
+ */
+export async function settleApproved(trx: Runner | Executor, partnerId: number, first: { at: number; id: number }): Promise<void> {
+  const run = asRunner(trx);
+  if (await run.first(uncoveredBefore(run.db, { partnerId, at: first.at, id: first.id }))) return;
+  await settlePaid(run.db, partnerId);
+}
+
 export type SkipReason = 'not_found' | 'already_approved' | 'already_paid' | 'clawed_back';
 
 const SKIP_MESSAGES: Record<SkipReason, (id: number) => string> = {
@@ -155,7 +190,13 @@ export async function approveCommissions(
     }
     if (approved.length) {
       await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', 'in', approved).where('status', '=', 'pending').execute();
-      for (const partnerId of new Set(approved.map((id) => byId.get(id)!.partner_id))) await settlePaid(trx, partnerId);
+      // per partner, the first of its commissions approved now (ids in order: the least)
+      const firstOf = new Map<number, number>();
+      for (const id of approved) {
+        const partnerId = byId.get(id)!.partner_id;
+        firstOf.set(partnerId, Math.min(id, firstOf.get(partnerId) ?? id));
+      }
+      for (const [partnerId, id] of firstOf) await settleApproved(trx, partnerId, { at: now, id });
       await emitCommissionEvents(deps, trx, 'commission.approved', approved);
       for (const id of approved) {
         const after = await trx.selectFrom('commissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();

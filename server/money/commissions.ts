@@ -1,7 +1,7 @@
 import { maskEmail } from '../shared/privacy.js';
 import type { Deps } from '../deps.js';
 import type { CommissionRow, CommissionStatus, PartnerRow, RateType } from '../db/schema.js';
-import { approveDueCommissions, settlePaid } from './approvals.js';
+import { approveDueCommissions, settleApproved, settlePaid } from './approvals.js';
 import type { Credit } from '../tracking/attribution.js';
 import { DAY_MS } from '../shared/time.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -276,7 +276,8 @@ export async function insertCommissions(
 ): Promise<CommissionRow[]> {
   const run = asRunner(trx);
   const rows: CommissionRow[] = [];
-  const approvedPartners = new Set<number>();
+  // per partner, the first commission approved at once (no hold days)
+  const approvedFirst = new Map<number, number>();
   for (const p of planned) {
     const hold = holdDaysOf(p.program, settings);
     const approved = hold === 0;
@@ -308,10 +309,10 @@ export async function insertCommissions(
       description: p.description,
       commissionId: row.id,
     });
-    if (approved) approvedPartners.add(p.partner.id);
+    if (approved && !approvedFirst.has(p.partner.id)) approvedFirst.set(p.partner.id, row.id);
     rows.push(row);
   }
-  for (const partnerId of approvedPartners) await settlePaid(run.db, partnerId);
+  for (const [partnerId, id] of approvedFirst) await settleApproved(run, partnerId, { at: now, id });
   return rows;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { approveCommission, approveDueCommissions } from '../../../server/money/approvals.js';
+import { approveCommission, approveDueCommissions, settlePaid } from '../../../server/money/approvals.js';
 import { reverseCommission } from '../../../server/money/commissions.js';
 import { DomainError } from '../../../server/shared/errors.js';
 import { moneyNow } from '../../../server/money/money-terms.js';
@@ -36,7 +36,7 @@ const event = fc.oneof(
   fc.record({ kind: fc.constant('lead' as const), partner: fc.nat(CODES.length - 1), email: fc.nat(5) }),
 );
 
-test('after any sequence of sales, refunds, payments, adjustments, approvals and reversals, every balance is the sum of its ledger', async () => {
+test('after any sequence of sales, refunds, payments, adjustments, approvals and reversals, every balance is the sum of its ledger, and every approved or paid status the one the payments give', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 30 }), async (events) => {
       const s = await engineServer();
@@ -80,6 +80,16 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
         const commissionIds = async () => (await all<{ id: number }>(s.db, sql`SELECT id FROM commissions ORDER BY id`)).map((r) => r.id);
         const entryIds = async () => (await all<{ id: number }>(s.db, sql`SELECT id FROM ledger_entries ORDER BY id`)).map((r) => r.id);
         let n = 0;
+        // approvals settle only what they must (settleApproved): after each event the statuses are
+        // those a full settlement of every partner's ledger gives — settling again changes none
+        const statuses = () => all<{ id: number; status: string }>(s.db, sql`SELECT id, status FROM commissions ORDER BY id`);
+        const settledAlready = async (after: string) => {
+          const before = await statuses();
+          await s.db.kysely.transaction().execute(async (trx) => {
+            for (const id of ids) await settlePaid(trx, id);
+          });
+          assert.deepEqual(await statuses(), before, `after ${after}, the statuses are the ones the payments give`);
+        };
 
         for (const e of events) {
           switch (e.kind) {
@@ -138,6 +148,7 @@ test('after any sequence of sales, refunds, payments, adjustments, approvals and
               await expectDomain(() => recordLead(deps, { email: `lead${e.email}@example.com`, partnerCode: CODES[e.partner] }));
               break;
           }
+          await settledAlready(e.kind);
         }
 
         for (const [i, id] of ids.entries()) {
