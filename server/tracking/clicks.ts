@@ -31,7 +31,7 @@ export type ClickOutcome =
       kind: 'redirect';
       location: string;
       click?: { id: number; key: string };
-      cookie?: { name: string; value: string; maxAgeSeconds: number };
+      cookie?: { name: string; value: string; maxAgeSeconds: number } | undefined;
     };
 
 const windowCache = new WeakMap<Settings, { days: number; at: number }>();
@@ -106,7 +106,6 @@ export function newClickKey(now: number): string {
 let entropy = Buffer.alloc(0);
 let entropyAt = 0;
 
-type Answer = { kind: 'not_found' } | { kind: 'redirect'; location: string; key?: string; cookie?: { name: string; value: string; maxAgeSeconds: number } };
 const NOT_FOUND = { kind: 'not_found' } as const;
 
 /**
@@ -133,8 +132,9 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
   const hashSalt = q.salt();
   const salt = typeof hashSalt === 'string' ? hashSalt : await hashSalt;
 
-  const { answer, id } = await q.click<Answer>(
-    { slug: input.slug, code: input.code, earlierKey: cookie && CLICK_KEY_PATTERN.test(cookie) ? cookie : undefined },
+  // the answer is the outcome itself: built once, its click's id filled in once it is stored
+  const { answer, id } = await q.click<ClickOutcome>(
+    { slug: input.slug.slice(0, 64), code: input.code.slice(0, 64), earlierKey: cookie && CLICK_KEY_PATTERN.test(cookie) ? cookie : undefined },
     ({ link, partner, earlier }) => {
       if (!link) return { answer: NOT_FOUND };
       const target = deepTarget ?? link.destination;
@@ -162,16 +162,18 @@ export async function recordClick(deps: Deps, input: ClickInput): Promise<ClickO
         answer: {
           kind: 'redirect',
           location: appendParam(target, param, key),
-          key,
+          click: { id: 0, key },
           // a new visitor (or one whose window ran out) starts a chain; later clicks keep its head
-          ...(firstClickId === null && { cookie: { name: cookieName, value: key, maxAgeSeconds: windowDays * 86_400 } }),
+          cookie: firstClickId === null ? { name: cookieName, value: key, maxAgeSeconds: windowDays * 86_400 } : undefined,
         },
       };
     },
   );
-  if (answer.kind === 'not_found') return answer;
-  const { key, ...redirect } = answer;
-  return id !== undefined && key ? { ...redirect, click: { id, key } } : redirect;
+  if (answer.kind === 'redirect' && answer.click) {
+    if (id === undefined) delete answer.click; // not stored: no click to name
+    else answer.click.id = id;
+  }
+  return answer;
 }
 
 /** Thrown for a `to` the merchant does not allow; the redirect answers it with a 400 page. */

@@ -30,11 +30,10 @@ export type LinkAnswer = { status: 302; headers: Record<string, string> } | { st
  * to answer. `https`: the attribution cookie is sent on HTTPS only. Shared by the route below and
  * the Node server's own redirect path ({@link nodeRedirects}).
  */
-export async function followLink(deps: Deps, link: Omit<ClickInput, 'code' | 'slug'> & { code: string; slug: string; https: boolean }): Promise<LinkAnswer> {
-  const { https, ...input } = link;
+export async function followLink(deps: Deps, input: ClickInput, https: boolean): Promise<LinkAnswer> {
   let outcome;
   try {
-    outcome = await recordClick(deps, { ...input, code: input.code.slice(0, 64), slug: input.slug.slice(0, 64) });
+    outcome = await recordClick(deps, input);
   } catch (err) {
     if (isRefusedTarget(err)) return { status: 400, page: REFUSED };
     throw err;
@@ -70,17 +69,20 @@ export function nodeRedirects(deps: Deps) {
     if (!match) return next();
     const query = match[3] === undefined ? undefined : new URLSearchParams(match[3]);
     const headers = req.headers;
-    followLink(deps, {
-      code: match[1]!,
-      slug: match[2]!,
-      ip: addressOf(req.socket.remoteAddress, deps.config.trustProxy === 0 ? undefined : (headers['x-forwarded-for'] as string | undefined), deps.config.trustProxy),
-      userAgent: headers['user-agent'],
-      referrer: headers.referer,
-      sub: query?.get('sub') ?? undefined,
-      to: query?.get('to') ?? undefined,
-      cookieHeader: headers.cookie,
-      https: secure ?? 'encrypted' in req.socket,
-    }).then(
+    followLink(
+      deps,
+      {
+        code: match[1]!,
+        slug: match[2]!,
+        ip: addressOf(req.socket.remoteAddress, deps.config.trustProxy === 0 ? undefined : (headers['x-forwarded-for'] as string | undefined), deps.config.trustProxy),
+        userAgent: headers['user-agent'],
+        referrer: headers.referer,
+        sub: query?.get('sub') ?? undefined,
+        to: query?.get('to') ?? undefined,
+        cookieHeader: headers.cookie,
+      },
+      secure ?? 'encrypted' in req.socket,
+    ).then(
       (answer) => {
         if (answer.status !== 302) return next();
         res.writeHead(302, answer.headers);
@@ -103,17 +105,20 @@ export function redirectRoutes(deps: Deps) {
   app.get('/r/:code/:slug', async (c) => {
     const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
     const query = c.req.url.includes('?');
-    const answer = await followLink(deps, {
-      code: c.req.param('code'),
-      slug: c.req.param('slug'),
-      ip: clientAddress(c, deps.config.trustProxy),
-      userAgent: headerOf(c, raw, 'user-agent'),
-      referrer: headerOf(c, raw, 'referer'),
-      sub: query ? c.req.query('sub') : undefined,
-      to: query ? c.req.query('to') : undefined,
-      cookieHeader: headerOf(c, raw, 'cookie'),
-      https: secure ?? c.req.url.startsWith('https:'),
-    });
+    const answer = await followLink(
+      deps,
+      {
+        code: c.req.param('code'),
+        slug: c.req.param('slug'),
+        ip: clientAddress(c, deps.config.trustProxy),
+        userAgent: headerOf(c, raw, 'user-agent'),
+        referrer: headerOf(c, raw, 'referer'),
+        sub: query ? c.req.query('sub') : undefined,
+        to: query ? c.req.query('to') : undefined,
+        cookieHeader: headerOf(c, raw, 'cookie'),
+      },
+      secure ?? c.req.url.startsWith('https:'),
+    );
     if (answer.status !== 302) return c.html(answer.page, answer.status, { 'Cache-Control': 'no-store' });
     // a plain header object lets @hono/node-server write the answer without building Headers
     return new Response(null, { status: 302, headers: answer.headers });
