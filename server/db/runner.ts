@@ -31,7 +31,7 @@ export interface Runner {
  * `read()` once per transaction when `run` keeps reads, else at every call: for what the
  * transaction's own writes never change — the merchant's settings, mail templates, webhook
  * endpoints, a program's terms. A batch of sales keeps them, so its sales read each once
- * instead of once a sale (nine of the 25 statements a sale ran).
+ * instead of once a sale (eight of the 21 statements a sale alone runs).
  */
 export function keptRead<T>(run: Runner, key: string, read: () => Promise<T>): Promise<T> {
   if (!run.kept) return read();

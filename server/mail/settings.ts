@@ -26,11 +26,15 @@ interface Row {
   mail_from: string | null;
   notify_address: string | null;
   kinds_off: string;
+  /** the unsubscribe links' secret (see signingKey): read with the rest, never shown */
+  signing_key: string | null;
 }
 
-const mailSettingsRow = prepare((db, _: object) => db.selectFrom('mail_settings').select(['smtp_url', 'mail_from', 'notify_address', 'kinds_off']).where('id', '=', 1));
+// one read of the row for both what a message needs to be queued and its unsubscribe link's key
+const mailSettingsRow = prepare((db, _: object) =>
+  db.selectFrom('mail_settings').select(['smtp_url', 'mail_from', 'notify_address', 'kinds_off', 'signing_key']).where('id', '=', 1),
+);
 const merchantNameRow = prepare((db, _: object) => db.selectFrom('settings').select('value').where('key', '=', 'merchantName'));
-const signingKeyRow = prepare((db, _: object) => db.selectFrom('mail_settings').select('signing_key').where('id', '=', 1));
 
 export async function storedMailSettings(deps: Deps, db: Executor | Runner = deps.db.kysely): Promise<Row | undefined> {
   const run = asRunner(db);
@@ -103,10 +107,10 @@ export function maskSmtpUrl(smtpUrl: string | null): string | null {
 /** The secret that signs unsubscribe links, made and stored on first use. */
 export async function signingKey(deps: Deps, executor: Executor | Runner = deps.db.kysely): Promise<string> {
   const run = asRunner(executor);
-  // kept only once there is one: a key made below is read back (a sale that made it may roll back)
-  const row = await keptRead(run, 'mail.signingKey', () => run.first(signingKeyRow(run.db, {})));
+  const row = await storedMailSettings(deps, run);
   if (row?.signing_key) return row.signing_key;
-  run.kept?.delete('mail.signingKey');
+  // the row kept without a key is read again after the key is made (a sale that made it may roll back)
+  run.kept?.delete('mail.settings');
   const db = run.db;
   const key = randomBytes(32).toString('base64url');
   await db
